@@ -1,0 +1,244 @@
+"""The one place an ``httpx.AsyncClient`` is made.
+
+Every venue client talks through :class:`VenueHttp`, which gives it: a base URL, connect/read timeouts, an auth
+hook, retry with backoff for idempotent reads only, transport failures mapped to :class:`TransportError`, the last
+round-trip latency, and request logging with every secret redacted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from services.errors import TransportError
+
+log = logging.getLogger("tessera.http")
+
+REDACTED = "***"
+_SECRET_KEYS = frozenset(
+    k.lower()
+    for k in (
+        "Authorization",
+        "Token",
+        "password",
+        "passwd",
+        "secretKey",
+        "secret",
+        "apiKey",
+        "authToken",
+        "sessionToken",
+        "accessToken",
+        "refreshToken",
+        "X-Api-Key",
+        "Cookie",
+        "Set-Cookie",
+    )
+)
+
+
+def is_secret_key(key: str) -> bool:
+    k = key.lower()
+    return k in _SECRET_KEYS or k.endswith(("token", "password", "secret", "secretkey", "apikey"))
+
+
+def redact(value: Any) -> Any:
+    """A copy of a JSON-like value with the values of secret keys replaced by ``***`` (at any depth)."""
+    if isinstance(value, Mapping):
+        return {k: (REDACTED if isinstance(k, str) and is_secret_key(k) else redact(v)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact(v) for v in value]
+    return value
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k: (REDACTED if is_secret_key(k) else v) for k, v in headers.items()}
+
+
+def redact_url(url: httpx.URL) -> str:
+    if not url.query:
+        return str(url)
+    params = [(k, REDACTED if is_secret_key(k) else v) for k, v in url.params.multi_items()]
+    return str(url.copy_with(params=params))
+
+
+def _redacted_body(content: bytes, content_type: str) -> str:
+    if not content:
+        return ""
+    text = content.decode("utf-8", "replace")
+    if "json" in content_type:
+        try:
+            return json.dumps(redact(json.loads(text)), ensure_ascii=False)[:2000]
+        except ValueError:
+            return "<unreadable json>"
+    if "x-www-form-urlencoded" in content_type:
+        params = httpx.QueryParams(text)
+        return str(httpx.QueryParams([(k, REDACTED if is_secret_key(k) else v) for k, v in params.multi_items()]))
+    return f"<{len(content)} bytes>"
+
+
+class HeaderAuth(httpx.Auth):
+    """Adds ``<header>: <scheme> <token>`` while a token is set. The token can change (login, refresh)."""
+
+    def __init__(self, header: str = "Authorization", scheme: str = "Bearer") -> None:
+        self.header = header
+        self.scheme = scheme
+        self.token: str | None = None
+
+    def auth_flow(self, request: httpx.Request):
+        if self.token:
+            request.headers[self.header] = f"{self.scheme} {self.token}" if self.scheme else self.token
+        yield request
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    connect: float = 5.0
+    read: float = 10.0
+    write: float = 10.0
+    pool: float = 5.0
+
+    def to_httpx(self) -> httpx.Timeout:
+        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
+
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class VenueHttp:
+    """An httpx.AsyncClient bound to one venue.
+
+    ``request(..., idempotent=...)`` decides retries: reads are retried on transport failures with exponential
+    backoff; anything else is sent exactly once, and a failure after the request may have left says so with
+    ``TransportError.outcome_unknown``.
+    """
+
+    def __init__(
+        self,
+        venue: str,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeouts: Timeouts | None = None,
+        read_retries: int = 2,
+        backoff: float = 0.2,
+        transport: httpx.AsyncBaseTransport | None = None,
+        headers: Mapping[str, str] | None = None,
+        on_latency: Callable[[float], None] | None = None,
+    ) -> None:
+        self.venue = venue
+        self.read_retries = read_retries
+        self.backoff = backoff
+        self.on_latency = on_latency
+        self.last_latency: float | None = None
+        self.client = httpx.AsyncClient(
+            base_url=base_url,
+            auth=auth,
+            timeout=(timeouts or Timeouts()).to_httpx(),
+            transport=transport,
+            headers=dict(headers or {}),
+        )
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return self.client.base_url
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        data: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+        timeout: float | None = None,
+    ) -> httpx.Response:
+        method = method.upper()
+        if idempotent is None:
+            idempotent = method in IDEMPOTENT_METHODS
+        attempts = 1 + (self.read_retries if idempotent else 0)
+        extra: dict[str, Any] = {}
+        if timeout is not None:
+            extra["timeout"] = timeout
+        for attempt in range(1, attempts + 1):
+            request = self.client.build_request(
+                method, path, json=json, params=_clean(params), data=data, headers=headers, **extra
+            )
+            started = time.perf_counter()
+            try:
+                response = await self.client.send(request)
+            except httpx.TransportError as exc:
+                elapsed = time.perf_counter() - started
+                self._log(request, None, elapsed, exc)
+                if attempt < attempts:
+                    await asyncio.sleep(self.backoff * (2 ** (attempt - 1)))
+                    continue
+                sent = not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+                raise TransportError(
+                    self.venue, _describe(exc), outcome_unknown=sent and not idempotent
+                ) from exc
+            elapsed = time.perf_counter() - started
+            self.last_latency = elapsed
+            if self.on_latency is not None:
+                self.on_latency(elapsed)
+            self._log(request, response, elapsed, None)
+            return response
+        raise AssertionError("unreachable")
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+    async def __aenter__(self) -> VenueHttp:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def _log(
+        self, request: httpx.Request, response: httpx.Response | None, elapsed: float, exc: Exception | None
+    ) -> None:
+        if not log.isEnabledFor(logging.DEBUG) and exc is None:
+            return
+        body = _redacted_body(request.content, request.headers.get("content-type", ""))
+        url = redact_url(request.url)
+        if exc is not None:
+            log.warning("%s %s %s failed after %.0f ms: %s", self.venue, request.method, url, elapsed * 1000,
+                        _describe(exc))
+        else:
+            assert response is not None
+            log.debug("%s %s %s -> %s in %.0f ms %s", self.venue, request.method, url, response.status_code,
+                      elapsed * 1000, body)
+
+
+def _clean(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if params is None:
+        return None
+    return {k: v for k, v in params.items() if v is not None}
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return "no answer in time (timeout)"
+    if isinstance(exc, httpx.ConnectError):
+        return "cannot connect"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "connection dropped"
+    return f"transport failure ({type(exc).__name__})"
+
+
+def parse_json(venue: str, response: httpx.Response) -> Any:
+    """The response body as JSON, or a TransportError that says the venue sent something unreadable."""
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise TransportError(
+            venue, f"unreadable answer (HTTP {response.status_code}, not JSON)"
+        ) from exc
