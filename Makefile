@@ -1,0 +1,73 @@
+# Tessera: `make run` starts the terminal on the embedded simulator; `make test` runs the whole suite headless.
+# Each target sets up what a fresh Debian machine lacks: Qt's system libraries (installed when root, otherwise the
+# one apt command to run is printed) and the virtual env in .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+ARGS   ?=
+
+# Qt's xcb platform and Xvfb on a bare Debian 12 (the offscreen platform needs the EGL/GL/fontconfig part).
+SYSTEM_PKGS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 \
+	libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 libegl1 libgl1 libfontconfig1 \
+	libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+
+.PHONY: run test bench dist dist-check lint system-deps venv clean help
+
+help:
+	@echo "make run         start Tessera on the embedded simulator (ARGS='--profile NAME ...')"
+	@echo "make test        ruff, import contracts and the whole test suite, headless"
+	@echo "make bench       chart benchmarks -> bench-results.json"
+	@echo "make dist        one-folder bundle with PyInstaller (dist/tessera)"
+	@echo "make dist-check  build the bundle and run it with --smoke 2 offscreen"
+
+run: venv
+	$(PY) -m app $(ARGS)
+
+test: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(ARGS)
+
+bench: venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.bench_chart --out bench-results.json
+
+dist: venv
+	$(VENV)/bin/pip install -q -e '.[dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller installer/tessera.spec
+
+dist-check: dist
+	QT_QPA_PLATFORM=offscreen ./dist/tessera/tessera --smoke 2 --profile dist-check
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+
+venv: system-deps $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Tessera needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ] || ! command -v dpkg-query >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Qt's system libraries:$$missing"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else \
+		echo "Qt needs system libraries that are missing. Run:"; \
+		echo "  sudo apt-get install -y$$missing"; \
+		exit 1; \
+	fi
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache bench-results.json

@@ -1,0 +1,134 @@
+"""The simulator's ASGI app: every venue API mounted under its own prefix, plus the ``/_sim`` control routes.
+
+| venue | mount | base URL a client uses |
+| --- | --- | --- |
+| coin-weight v2 | ``/exp/v2`` | ``<server>/exp/v2`` |
+| crypto market data (Binance format) | ``/md`` | ``<server>/md/<counterparty>`` |
+| dxRegister | ``/dxweb/rest`` | ``<server>/dxweb/rest`` |
+| RAMM.STORE manager | ``/ramm`` | ``<server>/ramm`` |
+| Aggregion DS | ``/aggregion`` | ``<server>/aggregion`` |
+| ITI CHP_Rest | ``/`` (last, its paths are ``/{Controller}/{Action}``) | ``<server>`` |
+
+Control (not part of any venue): ``GET /_sim/health``; ``GET|POST|DELETE /_sim/faults`` (list, add a FaultRule
+from a JSON body, clear); ``GET|POST /_sim/clock`` (``{"speed": x}`` and/or ``{"advance": seconds}``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import importlib.util
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import fields
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Mount, Route
+
+from services.simulator.context import SimulatorContext
+from services.simulator.faults import FaultMiddleware, FaultRule
+
+log = logging.getLogger("tessera.simulator")
+
+# (venue id, mount prefix, module): CHP_Rest owns the root and so is mounted last.
+VENUE_MOUNTS: tuple[tuple[str, str, str], ...] = (
+    ("coinweight", "/exp/v2", "services.simulator.apis.coinweight"),
+    ("marketdata", "/md", "services.simulator.apis.marketdata"),
+    ("dxregister", "/dxweb/rest", "services.simulator.apis.dxregister"),
+    ("ramm", "/ramm", "services.simulator.apis.ramm"),
+    ("aggregion", "/aggregion", "services.simulator.apis.aggregion"),
+    ("chp", "", "services.simulator.apis.chp"),
+)
+
+ADVANCE_PERIOD = 0.1  # seconds between background engine advances (resting orders, stops, expiries)
+
+
+def available_venues() -> list[str]:
+    """The venue APIs this build of the simulator serves."""
+    return [venue for venue, _prefix, module in VENUE_MOUNTS if importlib.util.find_spec(module) is not None]
+
+
+def build_app(ctx: SimulatorContext) -> Starlette:
+    sub_apps: list[Starlette] = []
+    venue_routes: list[BaseRoute] = []
+    for venue, prefix, module_name in VENUE_MOUNTS:
+        if venue not in available_venues():
+            continue
+        sub = importlib.import_module(module_name).create_app(ctx)
+        sub_apps.append(sub)
+        venue_routes.append(Mount(prefix, app=sub, name=venue))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            for sub in sub_apps:  # mounted apps' lifespans are not run by Starlette itself
+                await stack.enter_async_context(sub.router.lifespan_context(sub))
+            ticker = asyncio.create_task(_advance_forever(ctx), name="engine-advance")
+            try:
+                yield
+            finally:
+                ticker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await ticker
+
+    routes: list[BaseRoute] = [*_control_routes(ctx), *venue_routes]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(FaultMiddleware, plan=ctx.faults)
+    return app
+
+
+async def _advance_forever(ctx: SimulatorContext) -> None:
+    while True:
+        try:
+            ctx.engine.advance()
+        except Exception:  # a broken tick must not stop the market; it is logged and the next one tries again
+            log.exception("engine advance failed")
+        await asyncio.sleep(ADVANCE_PERIOD)
+
+
+def _control_routes(ctx: SimulatorContext) -> list[BaseRoute]:
+    async def health(request: Request) -> JSONResponse:
+        return JSONResponse(
+            {"status": "ok", "seed": ctx.seed, "time": ctx.clock.now(), "speed": ctx.clock.speed,
+             "venues": available_venues()}
+        )
+
+    async def faults(request: Request) -> JSONResponse:
+        if request.method == "POST":
+            body = await request.json()
+            allowed = {f.name for f in fields(FaultRule)} - {"rule_id"}
+            unknown = set(body) - allowed
+            if unknown:
+                return JSONResponse({"error": f"unknown fault fields: {sorted(unknown)}"}, status_code=400)
+            rule = ctx.faults.add(**body)
+            return JSONResponse({"rule_id": rule.rule_id})
+        if request.method == "DELETE":
+            ctx.faults.clear()
+        return JSONResponse(ctx.faults.describe())
+
+    async def clock(request: Request) -> JSONResponse:
+        if request.method == "POST":
+            body = await request.json()
+            if "speed" in body:
+                ctx.clock.set_speed(float(body["speed"]))
+            if "advance" in body:
+                ctx.clock.advance_by(float(body["advance"]))
+            ctx.engine.advance()
+        return JSONResponse({"time": ctx.clock.now(), "speed": ctx.clock.speed})
+
+    return [
+        Route("/_sim/health", health, methods=["GET"]),
+        Route("/_sim/faults", faults, methods=["GET", "POST", "DELETE"]),
+        Route("/_sim/clock", clock, methods=["GET", "POST"]),
+    ]
+
+
+def create_context(seed: int = 1, speed: float = 1.0, start: float | None = None) -> SimulatorContext:
+    from services.simulator.engine import SimClock
+    from services.simulator.engine.catalog import default_engine
+
+    clock = SimClock(speed=speed, start=start)
+    return SimulatorContext(engine=default_engine(seed, clock), clock=clock, seed=seed)

@@ -1,0 +1,22 @@
+"""What every simulated venue API gets: the shared engine, the clock, the fault plan and a place for its state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.simulator.engine import MarketEngine, SimClock
+from services.simulator.faults import FaultPlan
+
+DEMO_LOGIN = "demo"
+DEMO_PASSWORD = "demo"
+DEMO_SERVER_TOKEN = "demo"
+
+
+@dataclass
+class SimulatorContext:
+    engine: MarketEngine
+    clock: SimClock
+    seed: int
+    faults: FaultPlan = field(default_factory=FaultPlan)
+    venue_state: dict[str, Any] = field(default_factory=dict)  # each venue API keeps its own state under its id

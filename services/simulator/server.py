@@ -1,0 +1,99 @@
+"""EmbeddedSimulator: the simulator app served by uvicorn on 127.0.0.1 (ephemeral port) in its own thread."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+
+import uvicorn
+
+from services.simulator.app import build_app, create_context
+from services.simulator.context import SimulatorContext
+
+log = logging.getLogger("tessera.simulator")
+
+
+class SimulatorStartError(RuntimeError):
+    pass
+
+
+class EmbeddedSimulator:
+    """Start it, trade on it, stop it. ``start()`` returns once the server accepts connections."""
+
+    def __init__(self, seed: int = 1, speed: float = 1.0, port: int = 0, host: str = "127.0.0.1") -> None:
+        self.host = host
+        self.port = port
+        self.context: SimulatorContext = create_context(seed=seed, speed=speed)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+        self._error: BaseException | None = None
+
+    @property
+    def base_url(self) -> str:
+        if self._socket is None:
+            raise SimulatorStartError("the simulator is not running")
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, timeout: float = 15.0) -> str:
+        if self.running:
+            return self.base_url
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((self.host, self.port))
+        except OSError as exc:
+            sock.close()
+            raise SimulatorStartError(f"cannot listen on {self.host}:{self.port}: {exc.strerror}") from exc
+        self.port = sock.getsockname()[1]
+        self._socket = sock
+        config = uvicorn.Config(
+            build_app(self.context), log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._serve, name="tessera-simulator", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if self._error is not None or not self._thread.is_alive():
+                raise SimulatorStartError(f"the simulator failed to start: {self._error!r}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise SimulatorStartError("the simulator did not start in time")
+            time.sleep(0.01)
+        with socket.create_connection((self.host, self.port), timeout=timeout):
+            pass  # it accepts connections
+        log.info("simulator serving on %s (seed %s)", self.base_url, self.context.seed)
+        return self.base_url
+
+    def _serve(self) -> None:
+        assert self._server is not None and self._socket is not None
+        try:
+            self._server.run(sockets=[self._socket])
+        except BaseException as exc:  # reported by start() or stop(); the thread must not die silently
+            self._error = exc
+            log.exception("simulator thread failed")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.warning("simulator thread did not stop within %.0f s", timeout)
+        if self._socket is not None:
+            self._socket.close()
+        self._server = self._thread = self._socket = None
+
+    def __enter__(self) -> EmbeddedSimulator:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
