@@ -79,7 +79,12 @@ class OrderStatus(StrEnum):
 
     @property
     def is_active(self) -> bool:
-        return self in (OrderStatus.PENDING, OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED, OrderStatus.CANCELING)
+        return self in (
+            OrderStatus.PENDING,
+            OrderStatus.NEW,
+            OrderStatus.PARTIALLY_FILLED,
+            OrderStatus.CANCELING,
+        )
 
     @property
     def is_final(self) -> bool:
@@ -325,7 +330,7 @@ class StrategyStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class StrategySpec:
-    """A strategy as the user configures it; ``params`` holds the per-type fields exactly as the venue names them."""
+    """A strategy as the user configures it; ``params`` holds the per-type fields as the venue names them."""
 
     name: str
     strategy_type: str

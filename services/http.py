@@ -1,8 +1,8 @@
 """The one place an ``httpx.AsyncClient`` is made.
 
-Every venue client talks through :class:`VenueHttp`, which gives it: a base URL, connect/read timeouts, an auth
-hook, retry with backoff for idempotent reads only, transport failures mapped to :class:`TransportError`, the last
-round-trip latency, and request logging with every secret redacted.
+Every venue client talks through :class:`VenueHttp`, which gives it: a base URL, connect/read timeouts, an
+auth hook, retry with backoff for idempotent reads only, transport failures mapped to
+:class:`TransportError`, the last round-trip latency, and request logging with every secret redacted.
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ def is_secret_key(key: str) -> bool:
 def redact(value: Any) -> Any:
     """A copy of a JSON-like value with the values of secret keys replaced by ``***`` (at any depth)."""
     if isinstance(value, Mapping):
-        return {k: (REDACTED if isinstance(k, str) and is_secret_key(k) else redact(v)) for k, v in value.items()}
+        return {
+            k: (REDACTED if isinstance(k, str) and is_secret_key(k) else redact(v)) for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [redact(v) for v in value]
     return value
@@ -79,7 +81,9 @@ def _redacted_body(content: bytes, content_type: str) -> str:
             return "<unreadable json>"
     if "x-www-form-urlencoded" in content_type:
         params = httpx.QueryParams(text)
-        return str(httpx.QueryParams([(k, REDACTED if is_secret_key(k) else v) for k, v in params.multi_items()]))
+        return str(
+            httpx.QueryParams([(k, REDACTED if is_secret_key(k) else v) for k, v in params.multi_items()])
+        )
     return f"<{len(content)} bytes>"
 
 
@@ -210,12 +214,25 @@ class VenueHttp:
         body = _redacted_body(request.content, request.headers.get("content-type", ""))
         url = redact_url(request.url)
         if exc is not None:
-            log.warning("%s %s %s failed after %.0f ms: %s", self.venue, request.method, url, elapsed * 1000,
-                        _describe(exc))
+            log.warning(
+                "%s %s %s failed after %.0f ms: %s",
+                self.venue,
+                request.method,
+                url,
+                elapsed * 1000,
+                _describe(exc),
+            )
         else:
             assert response is not None
-            log.debug("%s %s %s -> %s in %.0f ms %s", self.venue, request.method, url, response.status_code,
-                      elapsed * 1000, body)
+            log.debug(
+                "%s %s %s -> %s in %.0f ms %s",
+                self.venue,
+                request.method,
+                url,
+                response.status_code,
+                elapsed * 1000,
+                body,
+            )
 
 
 def _clean(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -239,6 +256,4 @@ def parse_json(venue: str, response: httpx.Response) -> Any:
     try:
         return response.json()
     except ValueError as exc:
-        raise TransportError(
-            venue, f"unreadable answer (HTTP {response.status_code}, not JSON)"
-        ) from exc
+        raise TransportError(venue, f"unreadable answer (HTTP {response.status_code}, not JSON)") from exc

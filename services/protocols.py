@@ -1,7 +1,7 @@
 """What the app depends on. Each venue's ``adapter.py`` implements the protocols that fit it.
 
-Streams are async iterators: a venue that pushes is read as it pushes; a venue that only polls is polled by its
-adapter at a configurable rate. Callers cancel the iterating task to unsubscribe.
+Streams are async iterators: a venue that pushes is read as it pushes; a venue that only polls is polled by
+its adapter at a configurable rate. Callers cancel the iterating task to unsubscribe.
 """
 
 from __future__ import annotations

@@ -9,12 +9,51 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 
 def _qasync_loop():
+    import asyncio
+
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    class TestEventLoop(qasync.QEventLoop):
+        """A qasync loop whose callbacks always see themselves as running on it.
+
+        In the app the loop runs for the whole session, so every Qt event (and every asyncio callback
+        qasync drives with a Qt timer) happens inside ``run_forever``. Under pytest the loop runs only while
+        a test or an async fixture is awaited; pytest-qt processes Qt events between them, which fires
+        pending callbacks with no running loop set and breaks anyio/httpx ("no running event loop").
+        """
+
+        def _add_callback(self, handle, delay=0):
+            callback = handle._callback
+
+            def run_on_this_loop(*args):
+                if asyncio._get_running_loop() is not None:
+                    return callback(*args)
+                asyncio.events._set_running_loop(self)
+                try:
+                    return callback(*args)
+                finally:
+                    asyncio.events._set_running_loop(None)
+
+            handle._callback = run_on_this_loop
+            return super()._add_callback(handle, delay)
+
     app = QApplication.instance() or QApplication([])
-    return qasync.QEventLoop(app)
+    return TestEventLoop(app)
 
 
 def pytest_asyncio_loop_factories(config, item):
     return {"qasync": _qasync_loop}
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def live_simulator():
+    """The embedded simulator on loopback (real HTTP, real timeouts), shared by tests that need a server."""
+    from services.simulator.server import EmbeddedSimulator
+
+    with EmbeddedSimulator(seed=11) as sim:
+        yield sim
+    sim.context.faults.clear()

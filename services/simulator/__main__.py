@@ -1,4 +1,4 @@
-"""``python -m services.simulator --port N --seed S``: the simulator of all venues, standalone, until interrupted."""
+"""``python -m services.simulator --port N --seed S``: every simulated venue, until interrupted."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--host", default="127.0.0.1", help="listen address (default: loopback only)")
     parser.add_argument("--seed", type=int, default=1, help="price process seed: same seed, same bars")
-    parser.add_argument("--speed", type=float, default=1.0, help="clock speed (60 = a simulated minute a second)")
+    parser.add_argument(
+        "--speed", type=float, default=1.0, help="clock speed (60 = a simulated minute a second)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ctx = create_context(seed=args.seed, speed=args.speed)

@@ -92,8 +92,13 @@ async def _advance_forever(ctx: SimulatorContext) -> None:
 def _control_routes(ctx: SimulatorContext) -> list[BaseRoute]:
     async def health(request: Request) -> JSONResponse:
         return JSONResponse(
-            {"status": "ok", "seed": ctx.seed, "time": ctx.clock.now(), "speed": ctx.clock.speed,
-             "venues": available_venues()}
+            {
+                "status": "ok",
+                "seed": ctx.seed,
+                "time": ctx.clock.now(),
+                "speed": ctx.clock.speed,
+                "venues": available_venues(),
+            }
         )
 
     async def faults(request: Request) -> JSONResponse:

@@ -1,4 +1,4 @@
-"""What every simulated venue API gets: the shared engine, the clock, the fault plan and a place for its state."""
+"""What every simulated venue API gets: the engine, the clock, the fault plan and a place for its state."""
 
 from __future__ import annotations
 
@@ -19,4 +19,6 @@ class SimulatorContext:
     clock: SimClock
     seed: int
     faults: FaultPlan = field(default_factory=FaultPlan)
-    venue_state: dict[str, Any] = field(default_factory=dict)  # each venue API keeps its own state under its id
+    venue_state: dict[str, Any] = field(
+        default_factory=dict
+    )  # each venue API keeps its own state under its id

@@ -1,6 +1,6 @@
 """Injected faults: latency, errors, dropped connections and malformed bodies, per request path.
 
-A :class:`FaultPlan` holds rules; :class:`FaultMiddleware` (ASGI) applies the first rule that matches a request.
+A :class:`FaultPlan` holds rules; :class:`FaultMiddleware` (ASGI) applies the first rule that matches.
 Tests and the app set rules in-process (``plan.add(...)``) or over HTTP at ``/_sim/faults`` (see server.py).
 
 Where a fault strikes matters for order safety: ``latency_after`` and ``drop_after`` let the handler run (the

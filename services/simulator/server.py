@@ -54,7 +54,11 @@ class EmbeddedSimulator:
         self.port = sock.getsockname()[1]
         self._socket = sock
         config = uvicorn.Config(
-            build_app(self.context), log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
+            build_app(self.context),
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            timeout_graceful_shutdown=2,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._serve, name="tessera-simulator", daemon=True)

@@ -1,4 +1,4 @@
-"""The market engine shared by every simulated venue API: instruments, price process, books, matching, bars."""
+"""The market engine shared by every simulated venue API: instruments, prices, books, matching, bars."""
 
 from services.simulator.engine.clock import SimClock
 from services.simulator.engine.market import FEE_ACCOUNT, STREET_ACCOUNT, MarketEngine

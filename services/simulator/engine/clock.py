@@ -6,8 +6,11 @@ import time
 
 
 class SimClock:
-    """Simulated epoch seconds. ``now()`` starts at ``start`` (default: the wall clock) and runs ``speed`` times
-    faster than real time; ``advance_by`` jumps forward (frozen clocks in unit tests use ``speed=0``)."""
+    """Simulated epoch seconds.
+
+    ``now()`` starts at ``start`` (default: the wall clock) and runs ``speed`` times faster than real time;
+    ``advance_by`` jumps forward (frozen clocks in unit tests use ``speed=0``).
+    """
 
     def __init__(self, speed: float = 1.0, start: float | None = None) -> None:
         if speed < 0:

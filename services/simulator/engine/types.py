@@ -1,8 +1,9 @@
 """Public value types of the simulator's market engine (the contract the venue APIs program against).
 
-The engine keys every instrument by ``market:symbol`` (``binance:BTC-USDT``, ``MOEX:GAZP``): one order book, one
-price process and one bar history per key. Quantities and prices are ``Decimal`` in orders, fills and balances;
-bar history is float64 numpy (already rounded to the instrument's price step) because it is bulk data.
+The engine keys every instrument by ``market:symbol`` (``binance:BTC-USDT``, ``MOEX:GAZP``): one order book,
+one price process and one bar history per key. Quantities and prices are ``Decimal`` in orders, fills and
+balances; bar history is float64 numpy (already rounded to the instrument's price step) because it is bulk
+data.
 """
 
 from __future__ import annotations
@@ -57,11 +58,12 @@ class InstrumentSpec:
     qty_step: Decimal  # quantity precision
     min_qty: Decimal
     max_qty: Decimal
-    lot_size: Decimal  # quantity must be a multiple of it (1 for crypto; 10 for a stock sold in lots of 10)
+    lot_size: Decimal  # quantity must be a multiple of it (crypto: qty_step; 10 for stocks in lots of 10)
     start_price: Decimal  # the level the price process is anchored to (it mean-reverts slowly around it)
     volatility: float  # annualised volatility, e.g. 0.6 for BTC, 0.3 for a stock
     description: str = ""
     allow_short: bool = False  # stocks on margin may be sold short
+    daily_turnover: float = 0.0  # typical quote amount traded per day (sizes volume and book); 0: a default
 
     @property
     def key(self) -> str:
@@ -211,7 +213,8 @@ REJECT_CODES = (
 
 @dataclass(frozen=True, slots=True)
 class OrderEvent:
-    """An order changed (accepted, triggered, filled in part or whole, canceled, modified, expired, rejected)."""
+    """An order changed (accepted, triggered, filled in part or whole, canceled, modified, expired,
+    rejected)."""
 
     order: SimOrder  # a snapshot copy
 

@@ -1,0 +1,170 @@
+"""CryptoMarketData: the MarketDataFeed of coin-weight instruments, a Binance-format server per counterparty.
+
+coin-weight has no market-data endpoints; each counterparty (``binance``, ``huobi``, ...) has a market-data
+base URL (the embedded simulator serves them at ``<server>/md/<counterparty>``). The format only polls, so
+``quotes()`` and ``ticks()`` poll at ``poll_interval`` and yield only what changed since the last poll: a slow
+consumer never meets a backlog, each poll replaces the previous state. A transport failure while polling is
+logged and the next poll tries again; a refusal (VenueError) ends the iterator.
+
+Bars: Binance has no 10-minute klines, so ``BarInterval.M10`` is aggregated here from 5-minute klines (two per
+bar, aligned to the epoch like every intraday interval). ``W1`` is ``1w``, ``MN1`` is ``1M`` (calendar month).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Mapping, Sequence
+from datetime import datetime
+
+import httpx
+
+from services.domain import Bar, BarInterval, Instrument, InstrumentId, OrderBook, Quote, Tick
+from services.errors import RejectedInput, TransportError
+from services.http import Timeouts
+from services.marketdata.client import COINWEIGHT, KlineArrays, Klines, MarketDataClient, from_ms, to_ms
+from services.marketdata.schemas import DEPTH_DEFAULT_LIMIT
+
+log = logging.getLogger("tessera.marketdata")
+
+WIRE_INTERVALS: dict[BarInterval, tuple[str, int]] = {
+    BarInterval.M1: ("1m", 1),
+    BarInterval.M5: ("5m", 1),
+    BarInterval.M10: ("5m", 2),  # aggregated client-side
+    BarInterval.M15: ("15m", 1),
+    BarInterval.M30: ("30m", 1),
+    BarInterval.H1: ("1h", 1),
+    BarInterval.H2: ("2h", 1),
+    BarInterval.H4: ("4h", 1),
+    BarInterval.D1: ("1d", 1),
+    BarInterval.W1: ("1w", 1),
+    BarInterval.MN1: ("1M", 1),
+}
+"""Each chart interval as (wire interval, wire bars per chart bar)."""
+
+
+def _quote_content(quote: Quote) -> tuple[object, ...]:
+    """What a quote shows; its time alone changing is not news."""
+    q = quote
+    return (q.bid, q.ask, q.last, q.bid_size, q.ask_size, q.change_pct_24h, q.volume_24h)
+
+
+class CryptoMarketData:
+    """MarketDataFeed for ``InstrumentId(venue="coinweight", market=<counterparty>, symbol="BTC-USDT")``."""
+
+    venue = COINWEIGHT
+
+    def __init__(
+        self,
+        base_urls: Mapping[str, str],
+        *,
+        poll_interval: float = 1.0,
+        trades_limit: int = 100,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeouts: Timeouts | None = None,
+    ) -> None:
+        """``base_urls``: {counterparty: base URL}; ``trades_limit``: prints asked per ``ticks()`` poll (the
+        first poll yields them as backfill; more prints than that between two polls are skipped)."""
+        self.poll_interval = poll_interval
+        self.trades_limit = trades_limit
+        self._clients = {
+            cp: MarketDataClient(cp, url, transport=transport, timeouts=timeouts)
+            for cp, url in base_urls.items()
+        }
+
+    @property
+    def counterparties(self) -> list[str]:
+        return list(self._clients)
+
+    def client(self, counterparty: str) -> MarketDataClient:
+        try:
+            return self._clients[counterparty]
+        except KeyError:
+            raise RejectedInput("instrument", f"no market-data server set for {counterparty!r}") from None
+
+    def _client_for(self, instrument: InstrumentId) -> MarketDataClient:
+        if instrument.venue != COINWEIGHT:
+            raise RejectedInput("instrument", f"{instrument} is not a {COINWEIGHT} instrument")
+        return self.client(instrument.market)
+
+    async def aclose(self) -> None:
+        await asyncio.gather(*(c.aclose() for c in self._clients.values()))
+
+    async def instruments(self, counterparty: str) -> list[Instrument]:
+        return await self.client(counterparty).instruments()
+
+    # --- MarketDataFeed -------------------------------------------------------------------------------------
+    async def bars(
+        self, instrument: InstrumentId, interval: BarInterval, end: datetime | None, count: int
+    ) -> Sequence[Bar]:
+        """Up to ``count`` bars opened before ``end`` (None: up to now), oldest first."""
+        return (await self._history(instrument, interval, end, count)).bars()
+
+    async def bar_arrays(
+        self, instrument: InstrumentId, interval: BarInterval, end: datetime | None, count: int
+    ) -> KlineArrays:
+        """:meth:`bars` as numpy arrays for the chart (time int64 epoch seconds; o, h, l, c, v float64)."""
+        return (await self._history(instrument, interval, end, count)).arrays()
+
+    async def _history(
+        self, instrument: InstrumentId, interval: BarInterval, end: datetime | None, count: int
+    ) -> Klines:
+        client = self._client_for(instrument)
+        wire_interval, per_bar = WIRE_INTERVALS[interval]
+        if per_bar == 1:
+            return await client.kline_rows_before(instrument.symbol, wire_interval, end, count)
+        if end is not None:  # a bar opened before ``end`` comes whole, as with every other interval
+            width = interval.seconds * 1000
+            end = from_ms(-(-to_ms(end) // width) * width)
+        wire_count = count * per_bar + per_bar - 1  # enough for ``count`` whole bars however the rows align
+        rows = await client.kline_rows_before(instrument.symbol, wire_interval, end, wire_count)
+        return rows.aggregated(interval.seconds).last(count)
+
+    async def order_book(self, instrument: InstrumentId, depth: int = 20) -> OrderBook:
+        return await self._client_for(instrument).depth(instrument.symbol, depth or DEPTH_DEFAULT_LIMIT)
+
+    async def quotes(self, instruments: Sequence[InstrumentId]) -> AsyncIterator[Quote]:
+        """Polls book ticker and 24-hour ticker of every instrument (one request pair per counterparty)."""
+        by_counterparty: dict[str, list[str]] = {}
+        for instrument in instruments:
+            self._client_for(instrument)
+            by_counterparty.setdefault(instrument.market, []).append(instrument.symbol)
+        shown: dict[InstrumentId, tuple[object, ...]] = {}
+        while True:
+            results = await asyncio.gather(
+                *(self.client(cp).quotes(symbols) for cp, symbols in by_counterparty.items()),
+                return_exceptions=True,
+            )
+            for result in results:
+                for quote in self._survived(result):
+                    content = _quote_content(quote)
+                    if shown.get(quote.instrument) != content:
+                        shown[quote.instrument] = content
+                        yield quote
+            await asyncio.sleep(self.poll_interval)
+
+    async def ticks(self, instrument: InstrumentId) -> AsyncIterator[Tick]:
+        """The newest ``trades_limit`` prints first, then every new print, oldest first."""
+        client = self._client_for(instrument)
+        last_id: int | None = None
+        while True:
+            try:
+                ticks = await client.trades(instrument.symbol, self.trades_limit)
+            except TransportError as exc:
+                log.warning("trades of %s not polled: %s", instrument, exc)
+                ticks = []
+            for tick in ticks:
+                trade_id = int(tick.trade_id)
+                if last_id is None or trade_id > last_id:
+                    last_id = trade_id
+                    yield tick
+            await asyncio.sleep(self.poll_interval)
+
+    @staticmethod
+    def _survived(result: list[Quote] | BaseException) -> list[Quote]:
+        if isinstance(result, TransportError):
+            log.warning("quotes not polled: %s", result)
+            return []
+        if isinstance(result, BaseException):
+            raise result
+        return result
