@@ -57,3 +57,28 @@ def live_simulator():
     with EmbeddedSimulator(seed=11) as sim:
         yield sim
     sim.context.faults.clear()
+
+
+async def wait_until(predicate, timeout: float = 5.0, interval: float = 0.02, message: str = "") -> None:
+    """Await ``predicate()`` becoming true, letting the qasync loop run meanwhile.
+
+    Async tests must use this instead of ``qtbot.waitUntil``/``qtbot.wait``: those spin a nested Qt event loop
+    inside the running task, and asyncio cannot step another task from within it.
+    """
+    import asyncio
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(message or f"condition not met within {timeout} s")
+        await asyncio.sleep(interval)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread():
+    """Free Qt objects here, not in a server thread's GC pass (a qasync timer freed off-thread crashes Qt)."""
+    import gc
+
+    yield
+    gc.collect()

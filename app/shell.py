@@ -1,0 +1,226 @@
+"""The shell: builds the main window from the panel registry and binds it to the user's profile.
+
+The window emits what the user did (docks moved, layout saved/switched/deleted, lock, theme, language); the
+shell writes it into the profile and saves it debounced (``SAVE_DELAY_MS`` after the last change) and on
+close.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from app.context import AppContext
+from app.profiles import SavedLayout
+from app.themes import apply_theme
+from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
+from app.viewmodels.connections import ConnectionProbe
+from app.workspace import PanelContext, WorkspaceRegistry
+from widgets.common.status import ConnectionIndicator, UtcClock
+from widgets.common.toast import ToastLevel
+from widgets.main_window import LayoutSnapshot, MainWindow
+
+log = logging.getLogger("tessera.shell")
+
+SAVE_DELAY_MS = 500
+
+
+class Shell(QObject):
+    closed = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        registry: WorkspaceRegistry,
+        *,
+        reset_layout: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.registry = registry
+        self.profile = ctx.profile
+        self._apply_theme(self.profile.theme)
+        self.window = MainWindow()
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._update_title()
+        self._build_panels()
+        self._restore_arrangement(reset_layout)
+        self._apply_preferences()
+        self._connect_window()
+        self.indicators: dict[str, ConnectionIndicator] = {}
+        self.probe: ConnectionProbe | None = None
+        self._build_status_bar()
+        if ctx.errors is not None:
+            ctx.errors.set_presenter(self._show_error)
+
+    # --- lifecycle
+
+    def show(self) -> None:
+        self.window.show()
+        if self.profile.current_layout not in self.profile.layouts:  # a new profile: its first named layout
+            snapshot = self.window.snapshot()
+            self.profile.layouts[self.profile.current_layout] = SavedLayout(snapshot.geometry, snapshot.state)
+        for notice in self.ctx.profile_notices:
+            log.warning("%s", notice)
+            self.window.notify(notice, ToastLevel.WARNING)
+        if self.ctx.profile_notices:
+            self.window.show_status(" ".join(self.ctx.profile_notices))
+        self.ctx.profile_notices = []
+        if not self.ctx.credentials.available:
+            log.warning("%s", self.ctx.credentials.unavailable_reason)
+
+    def start_probes(self) -> None:
+        """Probe the venues' base URLs (needs the running qasync loop)."""
+        if self.probe is not None:
+            self.probe.start()
+
+    async def aclose(self) -> None:
+        if self.probe is not None:
+            await self.probe.aclose()
+        if self.ctx.errors is not None:
+            self.ctx.errors.set_presenter(None)
+
+    # --- persistence
+
+    def schedule_save(self) -> None:
+        self._save_timer.start()
+
+    def save_now(self) -> bool:
+        """Write the profile now, the current arrangement included. False (and the user told) on failure."""
+        self._save_timer.stop()
+        snapshot = self.window.snapshot()
+        self.profile.current_layout = self.window.current_layout()
+        self.profile.layouts[self.profile.current_layout] = SavedLayout(snapshot.geometry, snapshot.state)
+        try:
+            self.ctx.profiles.save(self.profile)
+        except OSError as exc:
+            message = self.tr("Could not save your profile: {error}").format(error=exc.strerror or exc)
+            log.error("%s (%s)", message, self.ctx.profiles.path)
+            self.window.show_status(message, 10000)
+            return False
+        return True
+
+    # --- building
+
+    def _build_panels(self) -> None:
+        for spec in self.registry:
+            context = PanelContext(
+                self.ctx, spec.id, self.profile.panel_settings(spec.id), self.schedule_save
+            )
+            widget = spec.factory(context)
+            self.window.add_panel(spec.id, spec.translated_title(), widget, spec.placement(), spec.shortcut)
+
+    def _restore_arrangement(self, reset: bool) -> None:
+        self.window.reset_layout(undoable=False)
+        name = self.profile.current_layout
+        saved = self.profile.layouts.get(name)
+        snapshot = None if saved is None or reset else LayoutSnapshot(saved.geometry, saved.state)
+        if snapshot is not None and not self.window.restore_layout(snapshot, undoable=False):
+            log.warning("the saved arrangement of layout %r could not be restored; using the default", name)
+        self.window.set_layout_names(self.profile.layouts, name)
+
+    def _apply_preferences(self) -> None:
+        self.window.set_layout_locked(self.profile.layout_locked)
+        self.window.set_theme_choice(self.profile.theme)
+        self.window.set_language_choice(self.profile.language)
+        unknown = self.window.set_hotkeys(self.profile.hotkeys)
+        if unknown:
+            log.warning("hotkeys for unknown actions ignored: %s", ", ".join(sorted(unknown)))
+
+    def _connect_window(self) -> None:
+        window = self.window
+        window.layoutChanged.connect(self.schedule_save)
+        window.saveLayoutRequested.connect(self._on_save_layout)
+        window.switchLayoutRequested.connect(self._on_switch_layout)
+        window.deleteLayoutRequested.connect(self._on_delete_layout)
+        window.currentLayoutRestored.connect(self._on_layout_restored)
+        window.lockChanged.connect(self._on_lock)
+        window.themeRequested.connect(self._on_theme)
+        window.languageRequested.connect(self._on_language)
+        window.closing.connect(self._on_closing)
+
+    def _build_status_bar(self) -> None:
+        venues = self.ctx.venues
+        if venues is not None:
+            self._add_connection_indicators(venues)
+        self.window.add_status_widget(UtcClock())
+
+    def _add_connection_indicators(self, venues: VenueEndpoints) -> None:
+        self.probe = ConnectionProbe(venues.by_venue(), parent=self)
+        for venue in VENUE_IDS:
+            indicator = ConnectionIndicator(venue, VENUE_NAMES[venue])
+            self.probe.bind(indicator)
+            self.window.add_status_widget(indicator)
+            self.indicators[venue] = indicator
+
+    def _update_title(self) -> None:
+        title = self.tr("Tessera \u2014 {profile}").format(profile=self.ctx.profiles.name)
+        if self.ctx.simulator is not None:
+            title += " " + self.tr("(demo simulator)")
+        self.window.setWindowTitle(title)
+
+    # --- window requests
+
+    def _on_save_layout(self, name: str) -> None:
+        self.profile.current_layout = name
+        self.save_now()
+
+    def _on_switch_layout(self, name: str) -> None:
+        saved = self.profile.layouts.get(name)
+        if saved is None:
+            self.window.show_status(
+                self.tr("There is no layout named \u201c{name}\u201d.").format(name=name), 5000
+            )
+            return
+        self.save_now()  # keep the arrangement being left
+        if not self.window.restore_layout(LayoutSnapshot(saved.geometry, saved.state), name):
+            self.window.show_status(
+                self.tr("The layout \u201c{name}\u201d could not be restored.").format(name=name)
+            )
+            return
+        self.profile.current_layout = name
+        self.save_now()
+
+    def _on_delete_layout(self, name: str) -> None:
+        if name == self.window.current_layout() or name not in self.profile.layouts:
+            return
+        del self.profile.layouts[name]
+        self.window.remove_layout_name(name)
+        self.window.show_status(self.tr("Layout \u201c{name}\u201d deleted.").format(name=name), 4000)
+        self.save_now()
+
+    def _on_layout_restored(self, name: str) -> None:
+        self.profile.current_layout = name
+        self.schedule_save()
+
+    def _on_lock(self, locked: bool) -> None:
+        self.profile.layout_locked = locked
+        self.schedule_save()
+
+    def _on_theme(self, theme: str) -> None:
+        self._apply_theme(theme)
+        self.window.set_theme_choice(self.profile.theme)
+        self.schedule_save()
+
+    def _apply_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.profile.theme = apply_theme(app, theme)
+
+    def _on_language(self, language: str) -> None:
+        self.profile.language = language
+        self.schedule_save()
+
+    def _on_closing(self) -> None:
+        self.save_now()
+        self.closed.emit()
+
+    def _show_error(self, notice: str) -> None:
+        self.window.notify(notice, ToastLevel.ERROR)
+        self.window.show_status(notice, 15000)

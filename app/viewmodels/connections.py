@@ -1,0 +1,118 @@
+"""Venue reachability for the status bar until the venue sessions exist.
+
+Each venue's base URL is probed with a GET through :class:`services.http.VenueHttp` every few seconds,
+awaited on the qasync loop (the GUI thread never waits on the network). Any HTTP answer means reachable
+(green; amber when it is a 5xx or slower than a second); a transport failure is red, and the probe then
+backs off up to 30 s. Later issues replace this with the venue session state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Mapping
+
+import httpx
+from PySide6.QtCore import QObject, Signal
+
+from app.tasks import spawn
+from services.errors import TransportError
+from services.http import Timeouts, VenueHttp
+from widgets.common.status import ConnectionIndicator, ConnectionState
+
+log = logging.getLogger("tessera.connections")
+
+PROBE_INTERVAL = 3.0
+MAX_INTERVAL = 30.0
+SLOW_MS = 1000.0
+
+
+class ConnectionProbe(QObject):
+    stateChanged = Signal(
+        str, object, object, str
+    )  # venue, ConnectionState, latency ms (float | None), detail
+
+    def __init__(
+        self,
+        endpoints: Mapping[str, str],
+        interval: float = PROBE_INTERVAL,
+        timeout: float = 3.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.interval = interval
+        limits = Timeouts(connect=timeout, read=timeout, write=timeout, pool=timeout)
+        self._http = {
+            venue: VenueHttp(venue, url, timeouts=limits, read_retries=0, transport=transport)
+            for venue, url in endpoints.items()
+        }
+        self._states: dict[str, tuple[ConnectionState, float | None, str]] = {
+            venue: (ConnectionState.DISCONNECTED, None, "") for venue in endpoints
+        }
+        self._tasks: list[asyncio.Task[None]] = []
+
+    def venues(self) -> list[str]:
+        return list(self._http)
+
+    def state(self, venue: str) -> tuple[ConnectionState, float | None, str]:
+        return self._states[venue]
+
+    def bind(self, indicator: ConnectionIndicator) -> None:
+        """Keep ``indicator`` showing its venue's state."""
+        indicator.setState(*self._states[indicator.venue])
+        self.stateChanged.connect(
+            lambda venue, state, latency, detail: (
+                indicator.setState(state, latency, detail) if venue == indicator.venue else None
+            )
+        )
+
+    def start(self) -> None:
+        for venue in self._http:
+            self._set(venue, ConnectionState.CONNECTING, None, str(self._http[venue].base_url))
+            self._tasks.append(spawn(self._run(venue), name=f"probe {venue}"))
+
+    async def probe(self, venue: str) -> ConnectionState:
+        http = self._http[venue]
+        url = str(http.base_url)
+        try:
+            response = await http.request("GET", "", idempotent=True)
+        except TransportError as exc:
+            self._set(venue, ConnectionState.FAILED, None, f"{url}\n{exc.message}")
+            return ConnectionState.FAILED
+        latency_ms = (http.last_latency or 0.0) * 1000
+        answered = self.tr("answered HTTP {status}").format(status=response.status_code)
+        if response.status_code >= 500:
+            state = ConnectionState.DEGRADED
+        elif latency_ms > SLOW_MS:
+            state = ConnectionState.DEGRADED
+            answered = self.tr("answered slowly (HTTP {status})").format(status=response.status_code)
+        else:
+            state = ConnectionState.CONNECTED
+        self._set(venue, state, latency_ms, f"{url}\n{answered}")
+        return state
+
+    async def aclose(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks.clear()
+        for http in self._http.values():
+            await http.aclose()
+
+    async def _run(self, venue: str) -> None:
+        delay = self.interval
+        while True:
+            state = await self.probe(venue)
+            delay = min(delay * 2, MAX_INTERVAL) if state is ConnectionState.FAILED else self.interval
+            await asyncio.sleep(delay)
+
+    def _set(self, venue: str, state: ConnectionState, latency_ms: float | None, detail: str) -> None:
+        previous = self._states[venue][0]
+        self._states[venue] = (state, latency_ms, detail)
+        if state is not previous:
+            log.info("%s: %s (%s)", venue, state.value, detail.replace("\n", ", "))
+        self.stateChanged.emit(venue, state, latency_ms, detail)

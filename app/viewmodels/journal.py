@@ -1,0 +1,253 @@
+"""The Journal: log records from any thread, shown in a table with level and text filters.
+
+:class:`JournalHandler` is a logging handler installed at start-up (records from before the window exists are
+kept). It only appends to a bounded deque under a lock, so it is safe from any thread (the simulator logs from
+its own). :class:`JournalViewModel` drains it on a ~30 Hz timer in the GUI thread and appends the batch to
+:class:`JournalModel` with one ``beginInsertRows``; the model keeps at most ``capacity`` rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor
+
+from app.workspace import PanelContext
+from widgets.common.colors import AMBER, GREY, RED
+from widgets.panels.journal import JournalPanel
+
+CAPACITY = 10_000
+FLUSH_INTERVAL_MS = 33
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
+_FORMATTER = logging.Formatter()
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class JournalRecord:
+    created: float  # time.time()
+    level: int
+    source: str
+    message: str
+    details: str = ""  # traceback, thread
+
+    def matches(self, needle: str) -> bool:
+        """Case-insensitive substring of source or message (``needle`` already lower-case)."""
+        return needle in self.message.lower() or needle in self.source.lower()
+
+
+class JournalHandler(logging.Handler):
+    """Keeps the newest ``capacity`` records until the journal view-model drains them. Thread-safe."""
+
+    def __init__(self, capacity: int = CAPACITY, level: int = logging.NOTSET) -> None:
+        super().__init__(level)
+        self._pending: deque[JournalRecord] = deque(maxlen=capacity)
+        self._pending_lock = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            details = ""
+            if record.exc_info:
+                details = _FORMATTER.formatException(record.exc_info)
+            elif record.exc_text:
+                details = record.exc_text
+            if record.threadName and record.threadName != "MainThread":
+                details = f"[{record.threadName}] {details}".rstrip()
+            entry = JournalRecord(
+                record.created, record.levelno, _source(record.name), record.getMessage(), details
+            )
+        except Exception:
+            self.handleError(record)
+            return
+        with self._pending_lock:
+            self._pending.append(entry)
+
+    def drain(self) -> list[JournalRecord]:
+        with self._pending_lock:
+            records = list(self._pending)
+            self._pending.clear()
+        return records
+
+
+def _source(logger_name: str) -> str:
+    return logger_name.removeprefix("tessera.")
+
+
+_LEVEL_NAMES = {
+    logging.DEBUG: QT_TRANSLATE_NOOP("JournalModel", "Debug"),
+    logging.INFO: QT_TRANSLATE_NOOP("JournalModel", "Info"),
+    logging.WARNING: QT_TRANSLATE_NOOP("JournalModel", "Warning"),
+    logging.ERROR: QT_TRANSLATE_NOOP("JournalModel", "Error"),
+    logging.CRITICAL: QT_TRANSLATE_NOOP("JournalModel", "Critical"),
+}
+
+
+def level_name(level: int) -> str:
+    known = max((lvl for lvl in _LEVEL_NAMES if lvl <= level), default=logging.DEBUG)
+    return QCoreApplication.translate("JournalModel", _LEVEL_NAMES[known])
+
+
+class JournalModel(QAbstractTableModel):
+    TIME, LEVEL, SOURCE, MESSAGE = range(4)
+
+    def __init__(self, capacity: int = CAPACITY, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.capacity = capacity
+        self._rows: deque[JournalRecord] = deque()
+        self._headers = (self.tr("Time"), self.tr("Level"), self.tr("Source"), self.tr("Message"))
+
+    def record(self, row: int) -> JournalRecord:
+        return self._rows[row]
+
+    def append(self, records: list[JournalRecord]) -> None:
+        records = records[-self.capacity :]
+        if not records:
+            return
+        overflow = len(self._rows) + len(records) - self.capacity
+        if overflow > 0:
+            self.beginRemoveRows(QModelIndex(), 0, overflow - 1)
+            for _ in range(overflow):
+                self._rows.popleft()
+            self.endRemoveRows()
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(records) - 1)
+        self._rows.extend(records)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TIME:
+                millis = int(record.created * 1000) % 1000
+                return time.strftime("%H:%M:%S", time.localtime(record.created)) + f".{millis:03d}"
+            if column == self.LEVEL:
+                return level_name(record.level)
+            if column == self.SOURCE:
+                return record.source
+            return record.message.partition("\n")[0]
+        if role == LEVEL_ROLE:
+            return record.level
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.LEVEL, self.MESSAGE):
+            if record.level >= logging.ERROR:
+                return QColor(RED)
+            if record.level >= logging.WARNING:
+                return QColor(AMBER)
+            if record.level < logging.INFO:
+                return QColor(GREY)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.MESSAGE:
+            return "\n".join(part for part in (record.message, record.details) if part)
+        return None
+
+
+class JournalFilter(QSortFilterProxyModel):
+    """Rows at or above a minimum level whose source or message contains a text (case-insensitive)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._min_level = logging.INFO
+        self._needle = ""
+
+    def min_level(self) -> int:
+        return self._min_level
+
+    def set_min_level(self, level: int) -> None:
+        self.beginFilterChange()
+        self._min_level = level
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, JournalModel)
+        record = model.record(source_row)
+        return record.level >= self._min_level and (not self._needle or record.matches(self._needle))
+
+
+class JournalViewModel(QObject):
+    def __init__(
+        self,
+        handler: JournalHandler,
+        capacity: int = CAPACITY,
+        interval_ms: int = FLUSH_INTERVAL_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.handler = handler
+        self.model = JournalModel(capacity, self)
+        self.proxy = JournalFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.flush)
+        self._timer.start()
+
+    def flush(self) -> None:
+        self.model.append(self.handler.drain())
+
+    def bind(self, panel: JournalPanel, settings: dict[str, Any], save: Callable[[], None]) -> None:
+        """Show the model in ``panel``; filters come from and go back to the panel's profile settings."""
+        panel.setModel(self.proxy)
+        panel.setLevel(int(settings.get("level", logging.INFO)))
+        panel.setFilterText(str(settings.get("filter", "")))
+        self.proxy.set_min_level(panel.level())
+        self.proxy.set_text(panel.filterText())
+
+        def remember(key: str, value: Any) -> None:
+            settings[key] = value
+            save()
+
+        panel.levelChanged.connect(self.proxy.set_min_level)
+        panel.levelChanged.connect(lambda level: remember("level", level))
+        panel.filterTextChanged.connect(self.proxy.set_text)
+        panel.filterTextChanged.connect(lambda text: remember("filter", text))
+        panel.clearRequested.connect(self.model.clear)
+
+
+def create_journal_panel(context: PanelContext) -> JournalPanel:
+    panel = JournalPanel()
+    view_model = JournalViewModel(context.app.journal, parent=panel)
+    view_model.bind(panel, context.settings, context.settings_changed)
+    return panel

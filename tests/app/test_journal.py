@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.viewmodels.journal import JournalHandler, JournalModel, JournalViewModel, create_journal_panel
+from app.workspace import PanelContext
+
+
+@pytest.fixture
+def logger():
+    handler = JournalHandler(capacity=1000)
+    log = logging.getLogger("tessera.test.journal")
+    log.setLevel(logging.DEBUG)
+    log.addHandler(handler)
+    log.propagate = False
+    yield log, handler
+    log.removeHandler(handler)
+    log.propagate = True
+
+
+def _messages(model) -> list[str]:
+    return [model.index(row, JournalModel.MESSAGE).data() for row in range(model.rowCount())]
+
+
+def test_records_from_other_threads_appear_after_the_flush_timer(qtbot, logger):
+    log, handler = logger
+    view_model = JournalViewModel(handler, interval_ms=20)
+
+    def worker(n: int) -> None:
+        for i in range(50):
+            log.info("thread %d record %d", n, i)
+
+    threads = [threading.Thread(target=worker, args=(n,), name=f"worker-{n}") for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert view_model.model.rowCount() == 0  # nothing touches the model outside the timer
+
+    qtbot.waitUntil(lambda: view_model.model.rowCount() == 200, timeout=2000)
+    messages = _messages(view_model.model)
+    assert "thread 3 record 49" in messages
+    record = view_model.model.record(0)
+    assert record.source == "test.journal"
+    assert record.details.startswith("[worker-")
+    time_text = view_model.model.index(0, JournalModel.TIME).data()
+    assert len(time_text) == len("12:34:56.789")
+
+
+def test_the_level_filter_hides_lower_levels_and_the_text_filter_matches(qtbot, logger):
+    log, handler = logger
+    view_model = JournalViewModel(handler)
+    log.debug("noise")
+    log.info("order placed")
+    log.warning("slow answer")
+    log.error("order rejected")
+    view_model.flush()
+    proxy = view_model.proxy
+
+    proxy.set_min_level(logging.DEBUG)
+    assert _messages(proxy) == ["noise", "order placed", "slow answer", "order rejected"]
+    proxy.set_min_level(logging.WARNING)
+    assert _messages(proxy) == ["slow answer", "order rejected"]
+    proxy.set_min_level(logging.INFO)
+    proxy.set_text("ORDER")
+    assert _messages(proxy) == ["order placed", "order rejected"]
+    assert proxy.index(1, JournalModel.LEVEL).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_the_model_keeps_only_the_newest_rows(qtbot, logger):
+    log, handler = logger
+    view_model = JournalViewModel(handler, capacity=100)
+    for i in range(150):
+        log.info("first %d", i)
+    view_model.flush()
+    for i in range(30):
+        log.info("second %d", i)
+    view_model.flush()
+    messages = _messages(view_model.model)
+    assert len(messages) == 100
+    assert messages[0] == "first 80"
+    assert messages[-1] == "second 29"
+
+
+def test_exceptions_keep_their_traceback_in_the_tooltip(qtbot, logger):
+    log, handler = logger
+    view_model = JournalViewModel(handler)
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        log.exception("it failed")
+    view_model.flush()
+    tooltip = view_model.model.index(0, JournalModel.MESSAGE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "it failed" in tooltip
+    assert "Traceback" in tooltip and "ValueError: boom" in tooltip
+
+
+def test_the_panel_drives_the_filters_and_remembers_them(qtbot, logger):
+    log, handler = logger
+    saves = []
+    settings = {"level": logging.WARNING}
+
+    class _App:
+        journal = handler
+
+    panel = create_journal_panel(PanelContext(_App(), "journal", settings, lambda: saves.append(1)))
+    qtbot.addWidget(panel)
+    log.info("hello")
+    log.error("bad thing")
+    qtbot.waitUntil(lambda: panel.table.model().rowCount() == 1, timeout=2000)
+
+    panel.level_combo.setCurrentIndex(panel.level_combo.findData(logging.DEBUG))
+    assert panel.table.model().rowCount() == 2
+    panel.filter_edit.setText("bad")
+    assert panel.table.model().rowCount() == 1
+    assert settings == {"level": logging.DEBUG, "filter": "bad"}
+    assert saves
+    assert "1" in panel.count_label.text()

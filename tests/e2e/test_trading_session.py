@@ -1,0 +1,27 @@
+"""The trading core inside the real shell: log in to the simulated exchange, balances and orders flow in."""
+
+from __future__ import annotations
+
+from app.panels import builtin_panels
+from services.domain import ConnectionState
+from tests.conftest import wait_until
+from tests.e2e.conftest import core_of
+
+
+async def test_login_fills_the_stores_and_logout_stops(trading_shell):
+    shell = trading_shell(builtin_panels())
+    core = core_of(shell)
+    session = core.session("coinweight")
+    states: list[ConnectionState] = []
+    session.stateChanged.connect(lambda state, detail: states.append(state))
+
+    await session.login("demo", "demo")
+
+    assert states[:2] == [ConnectionState.CONNECTING, ConnectionState.CONNECTED]
+    await wait_until(lambda: bool(core.accounts.balances("coinweight")))
+    usdt = core.accounts.available("coinweight", "binance", "USDT")
+    assert usdt is not None and usdt.total > 0
+    await wait_until(lambda: core.accounts.summary("coinweight") is not None)
+    assert core.accounts.summary("coinweight").estimated_value > 0
+    await session.logout()
+    assert session.state is ConnectionState.DISCONNECTED

@@ -1,0 +1,489 @@
+"""The main window: every panel a dock, the menus that arrange them, the status bar.
+
+The window is a view. It builds the default arrangement from each panel's :class:`DockPlacement`, keeps an
+undo stack of arrangements (before a reset, a switch, or a settled user change such as closing or moving a
+dock), and emits signals for what the app must persist (``layoutChanged``, ``saveLayoutRequested`` ...). It
+never reads or writes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QTabWidget, QWidget
+
+from widgets.common.toast import ToastHost, ToastLevel
+
+Area = Qt.DockWidgetArea
+
+UNLOCKED_FEATURES = (
+    QDockWidget.DockWidgetFeature.DockWidgetClosable
+    | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+)
+LOCKED_FEATURES = QDockWidget.DockWidgetFeature.NoDockWidgetFeatures
+
+
+@dataclass(frozen=True)
+class DockPlacement:
+    """Where a panel goes in the default arrangement.
+
+    ``tab_with`` puts it in a tab group with an earlier panel; ``split_from`` splits an earlier panel's space
+    (``orientation`` says how); otherwise it is added to ``area``. ``size`` is the default width (left/right
+    areas, horizontal splits) or height (top/bottom areas, vertical splits) in pixels.
+    """
+
+    area: Area = Area.BottomDockWidgetArea
+    visible: bool = True
+    tab_with: str | None = None
+    split_from: str | None = None
+    orientation: Qt.Orientation = Qt.Orientation.Vertical
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class LayoutSnapshot:
+    geometry: bytes
+    state: bytes
+
+
+class PanelDock(QDockWidget):
+    def __init__(self, panel_id: str, title: str, widget: QWidget, parent: QWidget) -> None:
+        super().__init__(title, parent)
+        self.panel_id = panel_id
+        self.setObjectName(f"dock.{panel_id}")
+        self.setWidget(widget)
+
+
+class MainWindow(QMainWindow):
+    STATE_VERSION = 1
+    SETTLE_MS = 250  # a burst of dock signals (a drag, a close) becomes one undo step
+    UNDO_DEPTH = 20
+
+    layoutChanged = Signal()  # the arrangement changed (user, reset, switch, undo): persist it
+    saveLayoutRequested = Signal(str)
+    switchLayoutRequested = Signal(str)
+    deleteLayoutRequested = Signal(str)
+    currentLayoutRestored = Signal(str)  # undo went back to an arrangement of another named layout
+    lockChanged = Signal(bool)
+    themeRequested = Signal(str)
+    languageRequested = Signal(str)
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setDockOptions(
+            QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.GroupedDragging
+        )
+        self.setDockNestingEnabled(True)
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        self.resize(1440, 900)
+        self._docks: dict[str, PanelDock] = {}
+        self._placements: dict[str, DockPlacement] = {}
+        self._panel_actions: dict[str, QAction] = {}
+        self._actions: dict[str, QAction] = {}
+        self._default_shortcuts: dict[str, QKeySequence] = {}
+        self._locked = False
+        self._applying = False
+        self._current_layout = ""
+        self._layout_names: list[str] = []
+        self._undo: list[tuple[bytes, str]] = []
+        self._committed = b""
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(self.SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settle)
+        self.toasts = ToastHost(self)
+        self._build_menus()
+        self.statusBar().setSizeGripEnabled(False)
+
+    # --- panels
+    def add_panel(
+        self,
+        panel_id: str,
+        title: str,
+        widget: QWidget,
+        placement: DockPlacement | None = None,
+        shortcut: str | None = None,
+    ) -> PanelDock:
+        if panel_id in self._docks:
+            raise ValueError(f"panel {panel_id!r} is already in the window")
+        dock = PanelDock(panel_id, title, widget, self)
+        dock.setFeatures(LOCKED_FEATURES if self._locked else UNLOCKED_FEATURES)
+        self._docks[panel_id] = dock
+        self._placements[panel_id] = placement or DockPlacement()
+        self.addDockWidget(self._placements[panel_id].area, dock)
+        dock.dockLocationChanged.connect(self._on_dock_changed)
+        dock.topLevelChanged.connect(self._on_dock_changed)
+        action = QAction(title, self)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.setEnabled(not self._locked)
+        action.triggered.connect(lambda checked, pid=panel_id: self.set_panel_visible(pid, checked))
+        dock.toggleViewAction().toggled.connect(action.setChecked)
+        dock.toggleViewAction().toggled.connect(self._on_dock_changed)
+        self._panel_actions[panel_id] = action
+        self._register_action(f"view.{panel_id}", action, shortcut)
+        self._view_menu.insertAction(self._view_panels_end, action)
+        return dock
+
+    def dock(self, panel_id: str) -> PanelDock:
+        return self._docks[panel_id]
+
+    def docks(self) -> list[PanelDock]:
+        return list(self._docks.values())
+
+    def panel_action(self, panel_id: str) -> QAction:
+        return self._panel_actions[panel_id]
+
+    def set_panel_visible(self, panel_id: str, visible: bool) -> None:
+        dock = self._docks[panel_id]
+        if visible:
+            dock.show()
+            dock.raise_()
+        else:
+            dock.close()
+
+    # --- arrangement
+    def snapshot(self) -> LayoutSnapshot:
+        return LayoutSnapshot(
+            bytes(self.saveGeometry().data()), bytes(self.saveState(self.STATE_VERSION).data())
+        )
+
+    def reset_layout(self, *, undoable: bool = True) -> None:
+        """The code-built default arrangement (every panel at its placement)."""
+        self._change_arrangement(self._apply_default, undoable)
+
+    def restore_layout(
+        self, snapshot: LayoutSnapshot, name: str | None = None, *, undoable: bool = True
+    ) -> bool:
+        """Apply a saved arrangement; ``name`` becomes the current layout. False if Qt refused the blob."""
+
+        def apply() -> bool:
+            self.restoreGeometry(QByteArray(snapshot.geometry))
+            return self.restoreState(QByteArray(snapshot.state), self.STATE_VERSION)
+
+        ok = self._change_arrangement(apply, undoable)
+        if ok and name is not None:
+            self._set_current_layout(name)
+        return ok
+
+    def undo_layout_change(self) -> bool:
+        self._settle()
+        if not self._undo:
+            self.show_status(self.tr("Nothing to undo in the layout."), 3000)
+            return False
+        state, name = self._undo.pop()
+        self._applying = True
+        try:
+            self.restoreState(QByteArray(state), self.STATE_VERSION)
+        finally:
+            self._applying = False
+        self._settle_timer.stop()
+        self._committed = self._state_bytes()
+        if name != self._current_layout:
+            self._set_current_layout(name)
+            self.currentLayoutRestored.emit(name)
+        self._update_undo_action()
+        self.layoutChanged.emit()
+        return True
+
+    def is_layout_locked(self) -> bool:
+        return self._locked
+
+    def set_layout_locked(self, locked: bool) -> None:
+        """Locked: docks cannot be moved, floated or closed (menu commands that re-arrange still work)."""
+        changed = locked != self._locked
+        self._locked = locked
+        for dock in self._docks.values():
+            dock.setFeatures(LOCKED_FEATURES if locked else UNLOCKED_FEATURES)
+        for action in self._panel_actions.values():
+            action.setEnabled(not locked)
+        self._actions["window.lock_layout"].setChecked(locked)
+        if changed:
+            self.lockChanged.emit(locked)
+
+    def current_layout(self) -> str:
+        return self._current_layout
+
+    def set_layout_names(self, names: Iterable[str], current: str) -> None:
+        self._layout_names = sorted(set(names) | {current}, key=str.casefold)
+        self._set_current_layout(current)
+
+    def layout_names(self) -> list[str]:
+        return list(self._layout_names)
+
+    def save_layout_as(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        if name not in self._layout_names:
+            self._layout_names = sorted([*self._layout_names, name], key=str.casefold)
+        self._set_current_layout(name)
+        self.saveLayoutRequested.emit(name)
+        self.show_status(self.tr("Layout \u201c{name}\u201d saved.").format(name=name), 4000)
+
+    def remove_layout_name(self, name: str) -> None:
+        if name in self._layout_names and name != self._current_layout:
+            self._layout_names.remove(name)
+            self._rebuild_layouts_menu()
+
+    # --- appearance
+    def set_theme_choice(self, theme: str) -> None:
+        self._actions[f"theme.{theme}"].setChecked(True)
+
+    def set_language_choice(self, language: str) -> None:
+        self._actions[f"language.{language}"].setChecked(True)
+
+    # --- actions and hotkeys
+    def action(self, action_id: str) -> QAction:
+        return self._actions[action_id]
+
+    def action_ids(self) -> list[str]:
+        return list(self._actions)
+
+    def set_hotkeys(self, overrides: Mapping[str, str]) -> list[str]:
+        """Apply user shortcuts (action id -> portable key text; "" removes it). Returns the unknown ids."""
+        for action_id, action in self._actions.items():
+            if action_id in overrides:
+                action.setShortcut(QKeySequence(overrides[action_id]))
+            else:
+                action.setShortcut(self._default_shortcuts.get(action_id, QKeySequence()))
+        return [action_id for action_id in overrides if action_id not in self._actions]
+
+    # --- status
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def notify(self, text: str, level: ToastLevel = ToastLevel.INFO) -> None:
+        self.toasts.show_message(text, level)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    # --- prompts (non-blocking dialogs: open(), never exec())
+    def prompt_save_layout_as(self) -> QInputDialog:
+        dialog = self._input_dialog(
+            self.tr("Save layout as"), self.tr("Layout name (an existing name is replaced):")
+        )
+        dialog.setTextValue(self._current_layout)
+        dialog.textValueSelected.connect(self.save_layout_as)
+        dialog.open()
+        return dialog
+
+    def prompt_delete_layout(self) -> QInputDialog | None:
+        names = [n for n in self._layout_names if n != self._current_layout]
+        if not names:
+            self.show_status(self.tr("Only the current layout exists; there is nothing to delete."), 4000)
+            return None
+        dialog = self._input_dialog(self.tr("Delete layout"), self.tr("Layout to delete:"))
+        dialog.setComboBoxItems(names)
+        dialog.setOkButtonText(self.tr("Delete"))
+        dialog.textValueSelected.connect(self.deleteLayoutRequested.emit)
+        dialog.open()
+        return dialog
+
+    def _input_dialog(self, title: str, label: str) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        return dialog
+
+    # --- events
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settle()
+        self.closing.emit()
+        super().closeEvent(event)
+
+    # --- internals
+    def _state_bytes(self) -> bytes:
+        return bytes(self.saveState(self.STATE_VERSION).data())
+
+    def _on_dock_changed(self, *_args: object) -> None:
+        if not self._applying:
+            self._settle_timer.start()
+
+    def _settle(self) -> None:
+        """Fold a finished user change into the undo stack (the state before it becomes one undo step)."""
+        self._settle_timer.stop()
+        state = self._state_bytes()
+        if state == self._committed:
+            return
+        if self._committed:
+            self._push_undo(self._committed, self._current_layout)
+        self._committed = state
+        self.layoutChanged.emit()
+
+    def _change_arrangement(self, apply, undoable: bool) -> bool:
+        self._settle()
+        before = (self._committed, self._current_layout)
+        self._applying = True
+        try:
+            ok = apply()
+        finally:
+            self._applying = False
+        self._settle_timer.stop()
+        if ok is False:
+            return False
+        if undoable and before[0]:
+            self._push_undo(*before)
+        elif not undoable:
+            self._undo.clear()
+            self._update_undo_action()
+        self._committed = self._state_bytes()
+        self.layoutChanged.emit()
+        return True
+
+    def _push_undo(self, state: bytes, name: str) -> None:
+        self._undo.append((state, name))
+        del self._undo[: -self.UNDO_DEPTH]
+        self._update_undo_action()
+
+    def _update_undo_action(self) -> None:
+        self._actions["window.undo_layout"].setEnabled(bool(self._undo))
+
+    def _apply_default(self) -> None:
+        for dock in self._docks.values():
+            dock.setFloating(False)
+            self.removeDockWidget(dock)
+        horizontal: tuple[list[QDockWidget], list[int]] = ([], [])
+        vertical: tuple[list[QDockWidget], list[int]] = ([], [])
+        for panel_id, dock in self._docks.items():
+            placement = self._placements[panel_id]
+            anchor = self._docks.get(placement.tab_with or placement.split_from or "")
+            if placement.tab_with and anchor is not None:
+                self.tabifyDockWidget(anchor, dock)
+            elif placement.split_from and anchor is not None:
+                self.splitDockWidget(anchor, dock, placement.orientation)
+            else:
+                self.addDockWidget(placement.area, dock)
+            dock.setVisible(placement.visible)
+            if placement.size is not None and not placement.tab_with:
+                split = placement.split_from and anchor is not None
+                across = placement.orientation if split else _orientation_of(placement.area)
+                target = horizontal if across == Qt.Orientation.Horizontal else vertical
+                target[0].append(dock)
+                target[1].append(placement.size)
+        for dock in self._docks.values():  # the first panel of each tab group is the one shown
+            if not self._placements[dock.panel_id].tab_with and dock.isVisibleTo(self):
+                dock.raise_()
+        if horizontal[0]:
+            self.resizeDocks(horizontal[0], horizontal[1], Qt.Orientation.Horizontal)
+        if vertical[0]:
+            self.resizeDocks(vertical[0], vertical[1], Qt.Orientation.Vertical)
+
+    def _set_current_layout(self, name: str) -> None:
+        self._current_layout = name
+        if name not in self._layout_names:
+            self._layout_names = sorted([*self._layout_names, name], key=str.casefold)
+        self._rebuild_layouts_menu()
+
+    def _rebuild_layouts_menu(self) -> None:
+        menu = self._layouts_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        for name in self._layout_names:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == self._current_layout)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, n=name: self._on_switch(n))
+        self._actions["window.delete_layout"].setEnabled(len(self._layout_names) > 1)
+
+    def _on_switch(self, name: str) -> None:
+        if name != self._current_layout:
+            self.switchLayoutRequested.emit(name)
+        else:
+            self._rebuild_layouts_menu()
+
+    def _register_action(self, action_id: str, action: QAction, shortcut: str | None = None) -> QAction:
+        action.setObjectName(f"action.{action_id}")
+        sequence = QKeySequence(shortcut) if shortcut else QKeySequence()
+        action.setShortcut(sequence)
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._default_shortcuts[action_id] = sequence
+        self._actions[action_id] = action
+        self.addAction(action)  # shortcuts work while the menu bar is hidden or a floating dock has focus
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        quit_action = self._register_action("file.quit", QAction(self.tr("&Quit"), self), "Ctrl+Q")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self._view_menu = bar.addMenu(self.tr("&View"))
+        self._view_panels_end = self._view_menu.addSeparator()
+        self._view_panels_end.setVisible(False)
+
+        window_menu = bar.addMenu(self.tr("&Window"))
+        save_as = self._register_action(
+            "window.save_layout_as", QAction(self.tr("&Save layout as\u2026"), self), "Ctrl+Shift+S"
+        )
+        save_as.triggered.connect(self.prompt_save_layout_as)
+        window_menu.addAction(save_as)
+        self._layouts_menu = QMenu(self.tr("S&witch layout"), window_menu)
+        self._layouts_menu.setObjectName("menu.layouts")
+        window_menu.addMenu(self._layouts_menu)
+        delete = self._register_action("window.delete_layout", QAction(self.tr("&Delete layout\u2026"), self))
+        delete.triggered.connect(self.prompt_delete_layout)
+        window_menu.addAction(delete)
+        window_menu.addSeparator()
+        reset = self._register_action(
+            "window.reset_layout", QAction(self.tr("&Reset to default layout"), self), "Ctrl+Shift+R"
+        )
+        reset.triggered.connect(lambda: self.reset_layout())
+        window_menu.addAction(reset)
+        undo = self._register_action(
+            "window.undo_layout", QAction(self.tr("&Undo layout change"), self), "Ctrl+Shift+Z"
+        )
+        undo.triggered.connect(self.undo_layout_change)
+        undo.setEnabled(False)
+        window_menu.addAction(undo)
+        lock = self._register_action(
+            "window.lock_layout", QAction(self.tr("&Lock layout"), self), "Ctrl+Shift+L"
+        )
+        lock.setCheckable(True)
+        lock.toggled.connect(self.set_layout_locked)
+        window_menu.addAction(lock)
+        window_menu.addSeparator()
+
+        theme_menu = window_menu.addMenu(self.tr("&Theme"))
+        theme_titles = {"dark": self.tr("Dark"), "light": self.tr("Light")}
+        self._add_choice_group(theme_menu, "theme", theme_titles, self.themeRequested.emit)
+        language_menu = window_menu.addMenu(self.tr("Lan&guage"))
+        language_titles = {"en": self.tr("English"), "ru": self.tr("Русский")}
+        self._add_choice_group(language_menu, "language", language_titles, self._on_language)
+        self._rebuild_layouts_menu()
+
+    def _add_choice_group(self, menu: QMenu, prefix: str, titles: Mapping[str, str], on_choose) -> None:
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        for key, title in titles.items():
+            action = self._register_action(f"{prefix}.{key}", QAction(title, self))
+            action.setCheckable(True)
+            group.addAction(action)
+            menu.addAction(action)
+            action.triggered.connect(lambda _checked=False, k=key: on_choose(k))
+
+    def _on_language(self, language: str) -> None:
+        self.languageRequested.emit(language)
+        message = self.tr("The language will change when Tessera is restarted.")
+        self.show_status(message, 8000)
+        self.notify(message)
+
+
+def _orientation_of(area: Area) -> Qt.Orientation:
+    if area in (Area.LeftDockWidgetArea, Area.RightDockWidgetArea):
+        return Qt.Orientation.Horizontal
+    return Qt.Orientation.Vertical
