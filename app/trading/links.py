@@ -13,6 +13,9 @@ class LinkHub(QObject):
     """The instrument of each link colour: the panel the user picked in publishes, the others listen."""
 
     instrumentChanged = Signal(str, object)  # colour, InstrumentId
+    # colour, InstrumentId, Side | None, price Decimal | None: a click on a price (book, chart, tile) asks the
+    # order tickets of that colour to take the instrument, side and price (the user still submits)
+    prefillRequested = Signal(str, object, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +30,12 @@ class LinkHub(QObject):
             return
         self._current[colour] = instrument
         self.instrumentChanged.emit(colour, instrument)
+
+    def prefill(self, colour: str | None, instrument: InstrumentId, side=None, price=None) -> None:
+        if colour is None:
+            return
+        self.publish(colour, instrument)
+        self.prefillRequested.emit(colour, instrument, side, price)
 
     def current(self, colour: str | None) -> InstrumentId | None:
         return None if colour is None else self._current.get(colour)
