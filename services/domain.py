@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from enum import Enum, StrEnum
 
+import numpy as np
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -213,6 +215,24 @@ class Bar:
     low: Decimal
     close: Decimal
     volume: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class BarArrays:
+    """Bars in bulk, as parallel arrays oldest first: ``time`` int64 open time (epoch s), the rest float64.
+
+    History for a chart moves as arrays, never as one object per bar.
+    """
+
+    time: np.ndarray
+    open: np.ndarray
+    high: np.ndarray
+    low: np.ndarray
+    close: np.ndarray
+    volume: np.ndarray
+
+    def __len__(self) -> int:
+        return int(self.time.shape[0])
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,24 +95,12 @@ class OrderEntry(QObject):
             except RejectedInput:
                 raise
             except VenueError as exc:
-                rejected = replace(
-                    pending, status=OrderStatus.REJECTED, message=exc.message, updated=utc_now()
-                )
-                self.store.upsert(rejected)
-                self.outcome.emit(
-                    request.client_id, "error", _tr("Order rejected: {reason}").format(reason=str(exc))
-                )
-                return rejected
+                return self._refused(pending, exc.message, _tr("Order rejected: {reason}").format(reason=exc))
             except TransportError as exc:
                 if not exc.outcome_unknown:
-                    failed = replace(
-                        pending, status=OrderStatus.REJECTED, message=exc.message, updated=utc_now()
+                    return self._refused(
+                        pending, exc.message, _tr("Order not sent: {reason}").format(reason=exc)
                     )
-                    self.store.upsert(failed)
-                    self.outcome.emit(
-                        request.client_id, "error", _tr("Order not sent: {reason}").format(reason=str(exc))
-                    )
-                    return failed
                 self.store.upsert(replace(pending, status=OrderStatus.UNKNOWN, message=exc.message))
                 self.outcome.emit(
                     request.client_id,
@@ -127,6 +115,12 @@ class OrderEntry(QObject):
             return order
         finally:
             self._in_flight.discard(request.client_id)
+
+    def _refused(self, pending: Order, reason: str, message: str) -> Order:
+        refused = replace(pending, status=OrderStatus.REJECTED, message=reason, updated=utc_now())
+        self.store.upsert(refused)
+        self.outcome.emit(pending.client_id, "error", message)
+        return refused
 
     async def _reconcile(self, venue: TradingVenue, pending: Order) -> Order:
         assert pending.created is not None

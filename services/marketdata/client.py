@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from services.domain import (
     Bar,
+    BarArrays,
     BookLevel,
     Instrument,
     InstrumentId,
@@ -108,21 +109,6 @@ class SymbolMap:
 
 
 @dataclass(frozen=True, slots=True)
-class KlineArrays:
-    """Bars as parallel arrays, oldest first: ``time`` int64 open time in epoch SECONDS, the rest float64."""
-
-    time: np.ndarray
-    open: np.ndarray
-    high: np.ndarray
-    low: np.ndarray
-    close: np.ndarray
-    volume: np.ndarray
-
-    def __len__(self) -> int:
-        return int(self.time.shape[0])
-
-
-@dataclass(frozen=True, slots=True)
 class Klines:
     """Kline rows as the wire sent them (oldest first), converted on demand: :meth:`bars` or :meth:`arrays`.
 
@@ -150,13 +136,13 @@ class Klines:
                 for r in self.rows
             ]
 
-    def arrays(self) -> KlineArrays:
+    def arrays(self) -> BarArrays:
         n = len(self.rows)
         with _unreadable(self.venue):
             time = np.fromiter((r[OPEN_TIME] for r in self.rows), dtype=np.int64, count=n) // 1000
             columns = np.array([r[OPEN : VOLUME + 1] for r in self.rows], dtype=np.float64).reshape(n, 5)
         columns = columns.T.copy()  # one contiguous row per column
-        return KlineArrays(time, columns[0], columns[1], columns[2], columns[3], columns[4])
+        return BarArrays(time, columns[0], columns[1], columns[2], columns[3], columns[4])
 
     def last(self, count: int) -> Klines:
         return Klines(self.venue, self.rows[-count:] if count > 0 else [])
@@ -376,7 +362,7 @@ class MarketDataClient:
         start: datetime | None = None,
         end: datetime | None = None,
         limit: int | None = None,
-    ) -> KlineArrays:
+    ) -> BarArrays:
         """:meth:`kline_rows` as numpy arrays for the chart (time in epoch seconds)."""
         return (await self.kline_rows(symbol, interval, start=start, end=end, limit=limit)).arrays()
 

@@ -19,10 +19,10 @@ from datetime import datetime
 
 import httpx
 
-from services.domain import Bar, BarInterval, Instrument, InstrumentId, OrderBook, Quote, Tick
+from services.domain import Bar, BarArrays, BarInterval, Instrument, InstrumentId, OrderBook, Quote, Tick
 from services.errors import RejectedInput, TransportError
 from services.http import Timeouts
-from services.marketdata.client import COINWEIGHT, KlineArrays, Klines, MarketDataClient, from_ms, to_ms
+from services.marketdata.client import COINWEIGHT, Klines, MarketDataClient, from_ms, to_ms
 from services.marketdata.schemas import DEPTH_DEFAULT_LIMIT
 
 log = logging.getLogger("tessera.marketdata")
@@ -102,7 +102,7 @@ class CryptoMarketData:
 
     async def bar_arrays(
         self, instrument: InstrumentId, interval: BarInterval, end: datetime | None, count: int
-    ) -> KlineArrays:
+    ) -> BarArrays:
         """:meth:`bars` as numpy arrays for the chart (time int64 epoch seconds; o, h, l, c, v float64)."""
         return (await self._history(instrument, interval, end, count)).arrays()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-import numpy as np
+from services.domain import BarArrays  # noqa: F401  (re-exported: the engine's bars API returns it)
 
 
 class SimSide(StrEnum):
@@ -172,21 +172,6 @@ class Stats24h:
     quote_volume: Decimal
     change: Decimal
     change_pct: Decimal  # percent, e.g. Decimal("-1.25")
-
-
-@dataclass(slots=True)
-class BarArrays:
-    """Bars as parallel float64 arrays; ``time`` is the open time in epoch seconds (int64)."""
-
-    time: np.ndarray
-    open: np.ndarray
-    high: np.ndarray
-    low: np.ndarray
-    close: np.ndarray
-    volume: np.ndarray
-
-    def __len__(self) -> int:
-        return int(self.time.shape[0])
 
 
 class OrderRejected(Exception):
