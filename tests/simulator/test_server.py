@@ -97,3 +97,20 @@ def test_standalone_simulator_serves_until_interrupted():
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def _klines(base_url: str) -> list:
+    params = {"symbol": "BTCUSDT", "interval": "1h", "startTime": 1748736000000, "limit": 48}  # 2025-06-01 UTC
+    response = httpx.get(f"{base_url}/md/binance/api/v3/klines", params=params, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_two_runs_with_the_same_seed_serve_the_same_bars():
+    runs = []
+    for seed in (5, 5, 6):
+        with EmbeddedSimulator(seed=seed) as sim:
+            runs.append(_klines(sim.base_url))
+    assert len(runs[0]) == 48
+    assert runs[0] == runs[1]
+    assert runs[0] != runs[2]
