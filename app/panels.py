@@ -4,22 +4,130 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
+from app.viewmodels.balances import create_balances_panel
+from app.viewmodels.chart import create_chart_panel
 from app.viewmodels.journal import create_journal_panel
+from app.viewmodels.layouts import layout_panel_specs
+from app.viewmodels.market_watch import create_favourites_panel, create_market_watch_panel
+from app.viewmodels.order_book import create_order_book_panel
+from app.viewmodels.order_ticket import create_order_ticket_panel
+from app.viewmodels.orders import create_orders_panel
+from app.viewmodels.portfolio import create_portfolio_panel
+from app.viewmodels.strategies import create_strategies_panel
+from app.viewmodels.time_sales import create_time_sales_panel
 from app.workspace import PanelSpec, WorkspaceRegistry
 
 Area = Qt.DockWidgetArea
 
 
 def builtin_panels() -> WorkspaceRegistry:
+    """Default arrangement: market watch left; the chart over the blotters (orders, balances, portfolio,
+    strategies, journal in tabs) in the centre; order book (time and sales in a tab) and ticket right."""
     registry = WorkspaceRegistry()
+    registry.register(
+        PanelSpec(
+            id="market_watch",
+            title=QT_TRANSLATE_NOOP("Panels", "Market watch"),
+            factory=create_market_watch_panel,
+            default_area=Area.LeftDockWidgetArea,
+            default_size=440,
+            shortcut="Ctrl+Alt+M",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="favourites",
+            title=QT_TRANSLATE_NOOP("Panels", "Favourites"),
+            factory=create_favourites_panel,
+            tab_with="market_watch",
+            shortcut="Ctrl+Alt+F",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="chart",
+            title=QT_TRANSLATE_NOOP("Panels", "Chart"),
+            factory=create_chart_panel,
+            default_area=Area.TopDockWidgetArea,
+            default_size=520,
+            shortcut="Ctrl+Alt+C",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="order_book",
+            title=QT_TRANSLATE_NOOP("Panels", "Order book"),
+            factory=create_order_book_panel,
+            default_area=Area.RightDockWidgetArea,
+            default_size=460,
+            shortcut="Ctrl+Alt+D",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="time_sales",
+            title=QT_TRANSLATE_NOOP("Panels", "Time and sales"),
+            factory=create_time_sales_panel,
+            tab_with="order_book",
+            shortcut="Ctrl+Alt+T",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="order_ticket",
+            title=QT_TRANSLATE_NOOP("Panels", "Order ticket"),
+            factory=create_order_ticket_panel,
+            default_area=Area.RightDockWidgetArea,
+            default_size=320,
+            shortcut="Ctrl+Alt+E",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="orders",
+            title=QT_TRANSLATE_NOOP("Panels", "Orders"),
+            factory=create_orders_panel,
+            shortcut="Ctrl+Alt+O",
+            default_area=Area.BottomDockWidgetArea,
+            default_size=260,
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="portfolio",
+            title=QT_TRANSLATE_NOOP("Panels", "Portfolio"),
+            factory=create_portfolio_panel,
+            tab_with="orders",
+            shortcut="Ctrl+Alt+P",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="strategies",
+            title=QT_TRANSLATE_NOOP("Panels", "Strategies"),
+            factory=create_strategies_panel,
+            tab_with="orders",
+            shortcut="Ctrl+Alt+S",
+        )
+    )
     registry.register(
         PanelSpec(
             id="journal",
             title=QT_TRANSLATE_NOOP("Panels", "Journal"),
             factory=create_journal_panel,
-            default_area=Area.BottomDockWidgetArea,
-            default_size=220,
             shortcut="Ctrl+Alt+J",
+            tab_with="orders",
         )
     )
+    registry.register(
+        PanelSpec(
+            id="balances",
+            title=QT_TRANSLATE_NOOP("Panels", "Balances"),
+            factory=create_balances_panel,
+            tab_with="orders",
+            shortcut="Ctrl+Alt+B",
+        )
+    )
+    for spec in layout_panel_specs():  # Slot 1-3 and Quotes, shown by the professional and simple layouts
+        registry.register(spec)
     return registry

@@ -15,8 +15,12 @@ from PySide6.QtWidgets import QApplication
 from app.context import AppContext
 from app.profiles import SavedLayout
 from app.themes import apply_theme
+from app.trading.install import SERVICE_NAME as TRADING_SERVICE
+from app.trading.install import trading
 from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
-from app.viewmodels.connections import ConnectionProbe
+from app.viewmodels.connections import ConnectionProbe, SessionIndicator
+from app.viewmodels.layouts_presets import layout_presets
+from app.viewmodels.venue_access import VenueAccess, install_venue_access
 from app.workspace import PanelContext, WorkspaceRegistry
 from widgets.common.status import ConnectionIndicator, UtcClock
 from widgets.common.toast import ToastLevel
@@ -48,13 +52,16 @@ class Shell(QObject):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
+        self.window.destroyed.connect(self._save_timer.stop)  # nothing left to snapshot once it is gone
         self._update_title()
         self._build_panels()
+        self._add_layout_presets()
         self._restore_arrangement(reset_layout)
         self._apply_preferences()
         self._connect_window()
         self.indicators: dict[str, ConnectionIndicator] = {}
         self.probe: ConnectionProbe | None = None
+        self.venue_access: VenueAccess | None = None
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -64,6 +71,7 @@ class Shell(QObject):
     def show(self) -> None:
         self.window.show()
         if self.profile.current_layout not in self.profile.layouts:  # a new profile: its first named layout
+            self.window.reset_layout(undoable=False)  # again, now that the window has its real size
             snapshot = self.window.snapshot()
             self.profile.layouts[self.profile.current_layout] = SavedLayout(snapshot.geometry, snapshot.state)
         for notice in self.ctx.profile_notices:
@@ -121,9 +129,19 @@ class Shell(QObject):
         name = self.profile.current_layout
         saved = self.profile.layouts.get(name)
         snapshot = None if saved is None or reset else LayoutSnapshot(saved.geometry, saved.state)
-        if snapshot is not None and not self.window.restore_layout(snapshot, undoable=False):
+        restored = snapshot is not None and self.window.restore_layout(snapshot, undoable=False)
+        if snapshot is not None and not restored:
             log.warning("the saved arrangement of layout %r could not be restored; using the default", name)
+        if not restored and self.window.has_layout_preset(name):  # a preset has its own default
+            self.window.apply_layout_preset(name, undoable=False)
         self.window.set_layout_names(self.profile.layouts, name)
+
+    def _add_layout_presets(self) -> None:
+        """The trading layouts ("professional", "simple") when their panels are registered."""
+        for preset in layout_presets(self.registry):
+            self.window.add_layout_preset(
+                preset.name, preset.translated_title(), preset.placements_in(self.registry), preset.shortcut
+            )
 
     def _apply_preferences(self) -> None:
         self.window.set_layout_locked(self.profile.layout_locked)
@@ -149,13 +167,21 @@ class Shell(QObject):
         venues = self.ctx.venues
         if venues is not None:
             self._add_connection_indicators(venues)
+        if TRADING_SERVICE in self.ctx.services:  # Venue menu, login dialogs, account summary
+            self.venue_access = install_venue_access(self)
         self.window.add_status_widget(UtcClock())
 
     def _add_connection_indicators(self, venues: VenueEndpoints) -> None:
-        self.probe = ConnectionProbe(venues.by_venue(), parent=self)
+        """A venue with a session shows the session's state; the others are probed for reachability."""
+        sessions = trading(self.ctx).sessions if TRADING_SERVICE in self.ctx.services else {}
+        probed = {venue: url for venue, url in venues.by_venue().items() if venue not in sessions}
+        self.probe = ConnectionProbe(probed, parent=self)
         for venue in VENUE_IDS:
             indicator = ConnectionIndicator(venue, VENUE_NAMES[venue])
-            self.probe.bind(indicator)
+            if venue in sessions:
+                SessionIndicator(sessions[venue], indicator, parent=self)
+            else:
+                self.probe.bind(indicator)
             self.window.add_status_widget(indicator)
             self.indicators[venue] = indicator
 
@@ -173,17 +199,21 @@ class Shell(QObject):
 
     def _on_switch_layout(self, name: str) -> None:
         saved = self.profile.layouts.get(name)
-        if saved is None:
+        preset = self.window.has_layout_preset(name)
+        if saved is None and not preset:
             self.window.show_status(
                 self.tr("There is no layout named \u201c{name}\u201d.").format(name=name), 5000
             )
             return
         self.save_now()  # keep the arrangement being left
-        if not self.window.restore_layout(LayoutSnapshot(saved.geometry, saved.state), name):
-            self.window.show_status(
-                self.tr("The layout \u201c{name}\u201d could not be restored.").format(name=name)
-            )
-            return
+        snapshot = None if saved is None else LayoutSnapshot(saved.geometry, saved.state)
+        if snapshot is None or not self.window.restore_layout(snapshot, name):
+            if not preset:
+                self.window.show_status(
+                    self.tr("The layout \u201c{name}\u201d could not be restored.").format(name=name)
+                )
+                return
+            self.window.apply_layout_preset(name)  # first use (or a damaged blob): the preset's default
         self.profile.current_layout = name
         self.save_now()
 

@@ -23,6 +23,15 @@ def spawn(coro: Coroutine[Any, Any, T], *, name: str | None = None) -> asyncio.T
     return task
 
 
+def loop_running() -> bool:
+    """Whether an event loop runs now (not while the app shuts down, or between tests)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 def _finished(task: asyncio.Task[Any]) -> None:
     _running.discard(task)
     if task.cancelled():

@@ -1,6 +1,6 @@
 """Where each venue lives: base URLs for the demo simulator or from a JSON file (``--venues FILE``).
 
-The file is one JSON object; every key is required except ``market_data``::
+The file is one JSON object; every key is required except ``market_data`` and ``chp_server_token``::
 
     {
       "coinweight": "https://exchange.example/exp/v2",
@@ -8,11 +8,13 @@ The file is one JSON object; every key is required except ``market_data``::
       "chp": "https://broker.example",
       "dxregister": "https://backoffice.example/dxweb/rest",
       "ramm": "https://ramm.example",
-      "aggregion": "https://ds.example"
+      "aggregion": "https://ds.example",
+      "chp_server_token": "..."
     }
 
 ``market_data`` maps each coin-weight counterparty to a Binance-format market-data service; counterparties
-left out have no quotes.
+left out have no quotes. ``chp_server_token`` is the CHP_Rest server access token that Auth/Connected sends
+(issued by the broker out of band; empty when absent, and the simulator's is ``demo``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class VenueEndpoints:
     ramm: str
     aggregion: str
     market_data: dict[str, str] = field(default_factory=dict)
+    chp_server_token: str = ""
 
     def base_url(self, venue: str) -> str:
         if venue not in VENUE_IDS:
@@ -58,6 +61,8 @@ class VenueEndpoints:
 
 def demo(base_url: str) -> VenueEndpoints:
     """Every venue at its mount on the embedded simulator at ``base_url``."""
+    from services.simulator.context import DEMO_SERVER_TOKEN
+
     base = base_url.rstrip("/")
     return VenueEndpoints(
         coinweight=f"{base}/exp/v2",
@@ -66,6 +71,7 @@ def demo(base_url: str) -> VenueEndpoints:
         ramm=f"{base}/ramm",
         aggregion=f"{base}/aggregion",
         market_data={cp: f"{base}/md/{cp}" for cp in COUNTERPARTIES},
+        chp_server_token=DEMO_SERVER_TOKEN,
     )
 
 
@@ -81,7 +87,7 @@ def load(path: str | Path) -> VenueEndpoints:
         raise VenueConfigError(f"{path}: not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise VenueConfigError(f"{path}: expected a JSON object of base URLs per venue")
-    unknown = sorted(set(data) - set(VENUE_IDS) - {"market_data"})
+    unknown = sorted(set(data) - set(VENUE_IDS) - {"market_data", "chp_server_token"})
     if unknown:
         raise VenueConfigError(f"{path}: unknown keys {', '.join(unknown)}; expected {', '.join(VENUE_IDS)}")
     missing = [venue for venue in VENUE_IDS if venue not in data]
@@ -92,7 +98,10 @@ def load(path: str | Path) -> VenueEndpoints:
     if not isinstance(market_data, dict):
         raise VenueConfigError(f"{path}: market_data must be an object of counterparty -> base URL")
     feeds = {str(cp): _url(path, f"market_data.{cp}", url) for cp, url in market_data.items()}
-    return VenueEndpoints(**urls, market_data=feeds)
+    token = data.get("chp_server_token", "")
+    if not isinstance(token, str):
+        raise VenueConfigError(f"{path}: chp_server_token must be a string")
+    return VenueEndpoints(**urls, market_data=feeds, chp_server_token=token)
 
 
 def _url(path: Path, key: str, value: Any) -> str:

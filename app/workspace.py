@@ -9,8 +9,8 @@ placements, never from a saved blob.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -102,3 +102,22 @@ class WorkspaceRegistry:
 
     def __contains__(self, panel_id: object) -> bool:
         return panel_id in self._specs
+
+    def subset(self, panel_ids: Iterable[str]) -> WorkspaceRegistry:
+        """Only these panels, in registration order; one whose tab or split anchor is left out is placed
+        on its own in the area its anchor group would have taken."""
+        wanted = set(panel_ids)
+        subset = WorkspaceRegistry()
+        for spec in self:
+            if spec.id not in wanted:
+                continue
+            anchor = spec.tab_with or spec.split_from
+            if anchor is not None and anchor not in subset:
+                spec = replace(spec, tab_with=None, split_from=None, default_area=self._area_of(spec))
+            subset.register(spec)
+        return subset
+
+    def _area_of(self, spec: PanelSpec) -> Qt.DockWidgetArea:
+        while anchor := spec.tab_with or spec.split_from:
+            spec = self._specs[anchor]
+        return spec.default_area

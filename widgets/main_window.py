@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QWidget
 
 from widgets.common.toast import ToastHost, ToastLevel
 
@@ -83,6 +83,13 @@ class MainWindow(QMainWindow):
         )
         self.setDockNestingEnabled(True)
         self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        for corner, area in (  # side columns run full height; top and bottom share the centre
+            (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+            (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            self.setCorner(corner, area)
         self.resize(1440, 900)
         self._docks: dict[str, PanelDock] = {}
         self._placements: dict[str, DockPlacement] = {}
@@ -95,6 +102,9 @@ class MainWindow(QMainWindow):
         self._layout_names: list[str] = []
         self._undo: list[tuple[bytes, str]] = []
         self._committed = b""
+        self._presets: dict[str, dict[str, DockPlacement]] = {}  # named layout -> its code-built default
+        self._preset_actions: dict[str, QAction] = {}
+        self._presets_toolbar: QToolBar | None = None
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(self.SETTLE_MS)
@@ -157,8 +167,45 @@ class MainWindow(QMainWindow):
         )
 
     def reset_layout(self, *, undoable: bool = True) -> None:
-        """The code-built default arrangement (every panel at its placement)."""
-        self._change_arrangement(self._apply_default, undoable)
+        """The code-built default arrangement (every panel at its placement; a preset's own, in a preset)."""
+        placements = self._presets.get(self._current_layout)
+        self._change_arrangement(lambda: self._apply_default(placements), undoable)
+
+    # --- layout presets: named layouts whose default arrangement is built in code
+    def add_layout_preset(
+        self, name: str, title: str, placements: Mapping[str, DockPlacement], shortcut: str | None = None
+    ) -> QAction:
+        """A named layout with its own default arrangement (``placements``, in placing order; panels not in
+        it are hidden), switched to with one action: a toggle on the Layouts toolbar and in the Window menu.
+
+        Choosing it asks for the switch like the Switch layout menu (``switchLayoutRequested``); the app
+        restores the saved arrangement or, the first time, calls :meth:`apply_layout_preset`.
+        """
+        self._presets[name] = {pid: p for pid, p in placements.items() if pid in self._docks}
+        action = self._register_action(f"layout.{name}", QAction(title, self), shortcut)
+        action.setCheckable(True)
+        action.setChecked(name == self._current_layout)
+        action.triggered.connect(lambda _checked=False, n=name: self._on_preset(n))
+        self._preset_actions[name] = action
+        self._window_menu.insertAction(self._presets_end, action)
+        self._presets_end.setVisible(True)
+        if self._presets_toolbar is None:
+            self._presets_toolbar = QToolBar(self.tr("Layouts"), self)
+            self._presets_toolbar.setObjectName("toolbar.layouts")
+            self._presets_toolbar.setMovable(False)
+            self._presets_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._presets_toolbar)
+        self._presets_toolbar.addAction(action)
+        return action
+
+    def has_layout_preset(self, name: str) -> bool:
+        return name in self._presets
+
+    def apply_layout_preset(self, name: str, *, undoable: bool = True) -> None:
+        """Arrange the docks as preset ``name``'s default and make it the current layout."""
+        placements = self._presets[name]
+        self._change_arrangement(lambda: self._apply_default(placements), undoable)
+        self._set_current_layout(name)
 
     def restore_layout(
         self, snapshot: LayoutSnapshot, name: str | None = None, *, undoable: bool = True
@@ -187,6 +234,7 @@ class MainWindow(QMainWindow):
             self._applying = False
         self._settle_timer.stop()
         self._committed = self._state_bytes()
+        QTimer.singleShot(0, self, self._rebaseline)
         if name != self._current_layout:
             self._set_current_layout(name)
             self.currentLayoutRestored.emit(name)
@@ -267,6 +315,13 @@ class MainWindow(QMainWindow):
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().addPermanentWidget(widget)
 
+    # --- menus of the app's commands
+    def add_menu(self, title: str) -> QMenu:
+        """A top-level menu (placed before Window) that the app fills with its own actions."""
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self._window_menu.menuAction(), menu)
+        return menu
+
     # --- prompts (non-blocking dialogs: open(), never exec())
     def prompt_save_layout_as(self) -> QInputDialog:
         dialog = self._input_dialog(
@@ -338,8 +393,15 @@ class MainWindow(QMainWindow):
             self._undo.clear()
             self._update_undo_action()
         self._committed = self._state_bytes()
+        QTimer.singleShot(0, self, self._rebaseline)
         self.layoutChanged.emit()
         return True
+
+    def _rebaseline(self) -> None:
+        """Qt finishes laying out an applied arrangement on the next pass of the event loop, which moves the
+        saved sizes a little: that is still the arrangement applied, not a change of the user's to undo."""
+        if not self._settle_timer.isActive():
+            self._committed = self._state_bytes()
 
     def _push_undo(self, state: bytes, name: str) -> None:
         self._undo.append((state, name))
@@ -349,15 +411,18 @@ class MainWindow(QMainWindow):
     def _update_undo_action(self) -> None:
         self._actions["window.undo_layout"].setEnabled(bool(self._undo))
 
-    def _apply_default(self) -> None:
+    def _apply_default(self, preset: Mapping[str, DockPlacement] | None = None) -> None:
+        placements = self._placements if preset is None else self._preset_placements(preset)
         for dock in self._docks.values():
             dock.setFloating(False)
             self.removeDockWidget(dock)
         horizontal: tuple[list[QDockWidget], list[int]] = ([], [])
         vertical: tuple[list[QDockWidget], list[int]] = ([], [])
-        for panel_id, dock in self._docks.items():
-            placement = self._placements[panel_id]
-            anchor = self._docks.get(placement.tab_with or placement.split_from or "")
+        placed: dict[str, PanelDock] = {}
+        for panel_id, placement in placements.items():
+            dock = self._docks[panel_id]
+            anchor = placed.get(placement.tab_with or placement.split_from or "")
+            placed[panel_id] = dock
             if placement.tab_with and anchor is not None:
                 self.tabifyDockWidget(anchor, dock)
             elif placement.split_from and anchor is not None:
@@ -372,18 +437,48 @@ class MainWindow(QMainWindow):
                 target[0].append(dock)
                 target[1].append(placement.size)
         for dock in self._docks.values():  # the first panel of each tab group is the one shown
-            if not self._placements[dock.panel_id].tab_with and dock.isVisibleTo(self):
+            if not placements[dock.panel_id].tab_with and dock.isVisibleTo(self):
                 dock.raise_()
+        # Without a central widget the centre column (top and bottom areas) takes part in the width split too;
+        # otherwise resizeDocks hands all spare width to the side columns.
+        side_width = sum(
+            size for dock, size in zip(*horizontal, strict=True) if _is_side(self.dockWidgetArea(dock))
+        )
+        for dock in self._docks.values():
+            placement = placements[dock.panel_id]
+            if (
+                dock.isVisibleTo(self)
+                and not (placement.tab_with or placement.split_from)
+                and not _is_side(placement.area)
+            ):
+                horizontal[0].append(dock)
+                horizontal[1].append(max(400, self.width() - side_width))
+                break
         if horizontal[0]:
             self.resizeDocks(horizontal[0], horizontal[1], Qt.Orientation.Horizontal)
         if vertical[0]:
             self.resizeDocks(vertical[0], vertical[1], Qt.Orientation.Vertical)
+
+    def _preset_placements(self, preset: Mapping[str, DockPlacement]) -> dict[str, DockPlacement]:
+        """The preset's panels as it places them, then every other panel hidden in its default area."""
+        hidden = {
+            panel_id: DockPlacement(self._placements[panel_id].area, visible=False)
+            for panel_id in self._docks
+            if panel_id not in preset
+        }
+        return {**preset, **hidden}
+
+    def _on_preset(self, name: str) -> None:
+        self._on_switch(name)
+        self._preset_actions[name].setChecked(name == self._current_layout)  # a refused switch unchecks
 
     def _set_current_layout(self, name: str) -> None:
         self._current_layout = name
         if name not in self._layout_names:
             self._layout_names = sorted([*self._layout_names, name], key=str.casefold)
         self._rebuild_layouts_menu()
+        for preset, action in self._preset_actions.items():
+            action.setChecked(preset == name)
 
     def _rebuild_layouts_menu(self) -> None:
         menu = self._layouts_menu
@@ -427,6 +522,9 @@ class MainWindow(QMainWindow):
         self._view_panels_end.setVisible(False)
 
         window_menu = bar.addMenu(self.tr("&Window"))
+        self._window_menu = window_menu
+        self._presets_end = window_menu.addSeparator()  # the layout presets go above it
+        self._presets_end.setVisible(False)
         save_as = self._register_action(
             "window.save_layout_as", QAction(self.tr("&Save layout as\u2026"), self), "Ctrl+Shift+S"
         )
@@ -481,6 +579,10 @@ class MainWindow(QMainWindow):
         message = self.tr("The language will change when Tessera is restarted.")
         self.show_status(message, 8000)
         self.notify(message)
+
+
+def _is_side(area: Qt.DockWidgetArea) -> bool:
+    return area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
 def _orientation_of(area: Area) -> Qt.Orientation:

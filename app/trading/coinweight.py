@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
+from app.tasks import loop_running
 from app.trading.sessions import VenueSessionModel, resilient, resilient_stream
 from app.trading.stores import AccountStore, OrderStore, QuoteStore
 from services.coinweight.adapter import CoinWeightVenue
@@ -103,8 +104,8 @@ class CoinWeightSession(VenueSessionModel):
             self._quote_task.cancel()
             self._quote_task = None
         instruments = sorted(self.subscribed(), key=str)
-        if not instruments or not self.connected:
-            return
+        if not instruments or not self.connected or not loop_running():
+            return  # (no loop: the app is shutting down, panels unsubscribe as their windows go)
         self._quote_task = self.run(
             resilient_stream(self, "quotes", lambda: self.market_data.quotes(instruments), self.quotes.put),
             "quotes",

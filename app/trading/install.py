@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from app.trading.chp import ChpSession
 from app.trading.coinweight import CoinWeightSession
 from app.trading.core import TradingCore
 
@@ -24,6 +25,17 @@ def install_trading(ctx: AppContext, *, poll_interval: float = 1.0) -> TradingCo
             CoinWeightSession(
                 ctx.venues.coinweight,
                 dict(ctx.venues.market_data),
+                core.orders,
+                core.quotes,
+                core.accounts,
+                poll_interval=poll_interval,
+                parent=core,
+            )
+        )
+        core.add_session(
+            ChpSession(
+                ctx.venues.chp,
+                ctx.venues.chp_server_token,
                 core.orders,
                 core.quotes,
                 core.accounts,

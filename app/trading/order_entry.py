@@ -164,7 +164,9 @@ class OrderEntry(QObject):
                 order.client_id, "error", _tr("Cancel failed: {reason}").format(reason=str(exc))
             )
             return False
-        self.store.upsert(replace(order, status=OrderStatus.CANCELING, updated=utc_now()))
+        current = self.store.find(order.instrument.venue, order.order_id) or order
+        if not current.status.is_final:  # the venue's own update may have said CANCELED already
+            self.store.upsert(replace(current, status=OrderStatus.CANCELING, updated=utc_now()))
         return True
 
     async def modify(

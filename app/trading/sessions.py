@@ -83,6 +83,7 @@ class VenueSessionModel(QObject):
     def run(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
         """A poller that lives as long as the session; an auth failure in it asks for a new login."""
         task = spawn(self._guarded(coro, name), name=f"{self.venue} {name}")
+        task.add_done_callback(lambda _task: coro.close())  # a poller cancelled before it began never ran
         self._tasks.append(task)
         return task
 

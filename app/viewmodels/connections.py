@@ -1,9 +1,13 @@
-"""Venue reachability for the status bar until the venue sessions exist.
+"""Venue connection state for the status bar: the session's state where a venue has a session, otherwise
+a reachability probe.
 
-Each venue's base URL is probed with a GET through :class:`services.http.VenueHttp` every few seconds,
-awaited on the qasync loop (the GUI thread never waits on the network). Any HTTP answer means reachable
-(green; amber when it is a 5xx or slower than a second); a transport failure is red, and the probe then
-backs off up to 30 s. Later issues replace this with the venue session state.
+:class:`SessionIndicator` shows a venue session (``app.trading.sessions.VenueSessionModel``): its state from
+``stateChanged``, the round trip of its last request from ``latencyMeasured``.
+
+:class:`ConnectionProbe` is for venues without a session: each base URL is probed with a GET through
+:class:`services.http.VenueHttp` every few seconds, awaited on the qasync loop (the GUI thread never waits on
+the network). Any HTTP answer means reachable (green; amber when it is a 5xx or slower than a second); a
+transport failure is red, and the probe then backs off up to 30 s.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import httpx
 from PySide6.QtCore import QObject, Signal
 
 from app.tasks import spawn
+from app.trading.sessions import VenueSessionModel
+from services.domain import ConnectionState as SessionState
 from services.errors import TransportError
 from services.http import Timeouts, VenueHttp
 from widgets.common.status import ConnectionIndicator, ConnectionState
@@ -116,3 +122,41 @@ class ConnectionProbe(QObject):
         if state is not previous:
             log.info("%s: %s (%s)", venue, state.value, detail.replace("\n", ", "))
         self.stateChanged.emit(venue, state, latency_ms, detail)
+
+
+class SessionIndicator(QObject):
+    """Keeps ``indicator`` showing ``session``: state, latency of its last request, who is logged in.
+
+    Lives as long as ``parent`` (default: the indicator).
+    """
+
+    def __init__(
+        self, session: VenueSessionModel, indicator: ConnectionIndicator, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent if parent is not None else indicator)
+        self.session = session
+        self.indicator = indicator
+        self._latency_ms: float | None = None
+        self._detail = ""
+        session.stateChanged.connect(self._on_state)
+        session.latencyMeasured.connect(self._on_latency)
+        self._show()
+
+    def _on_state(self, state: SessionState, detail: str) -> None:
+        self._detail = detail
+        if state not in (SessionState.CONNECTED, SessionState.DEGRADED):
+            self._latency_ms = None
+        self._show()
+
+    def _on_latency(self, seconds: float) -> None:
+        self._latency_ms = seconds * 1000
+        self._show()
+
+    def _show(self) -> None:
+        state = self.session.state
+        lines = [self._detail] if self._detail else []
+        if self.session.connected:
+            lines.append(self.tr("Logged in as {login}").format(login=self.session.login_name))
+        elif state in (SessionState.DISCONNECTED, SessionState.FAILED):
+            lines.append(self.tr("Click to log in."))
+        self.indicator.setState(ConnectionState(state.value), self._latency_ms, "\n".join(lines))

@@ -201,7 +201,8 @@ class Feed(Generic[RowT]):
         self._waiters.append((target, future))
         self.poke()
         try:
-            await asyncio.wait_for(asyncio.shield(future), timeout)
+            async with asyncio.timeout(timeout):  # (wait_for may swallow a cancel on 3.11)
+                await asyncio.shield(future)
         except TimeoutError:
             raise TransportError("chp", f"no {self.name} update in {timeout:g} s") from None
         finally:
@@ -249,7 +250,8 @@ class Feed(Generic[RowT]):
             interval = self.rate.next(interval, got_rows)
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), interval)
+                async with asyncio.timeout(interval):
+                    await self._wake.wait()
 
     def _dispatch(self, rows: Sequence[RowT]) -> None:
         if self._latest is not None:

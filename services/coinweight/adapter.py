@@ -387,15 +387,17 @@ class CoinWeightVenue:
         return await self._client.active_orders(self.uid)
 
     async def _inactive_wire(self, since: datetime) -> list[cw.Order]:
-        """Every inactive order created from ``since`` to now (plus the clock skew), all pages."""
-        end_ms = cw.to_millis(utc_now() + self.clock_skew)
+        """Every inactive order created from ``since`` to the venue's now, all pages.
+
+        No ``endTime`` is sent: the venue then uses its own clock, which need not agree with ours (an order
+        stamped ahead of our clock would otherwise fall outside the window and never be seen to end).
+        """
         orders: list[cw.Order] = []
         page = 0
         while True:
             listing = await self._client.inactive_orders(
                 self.uid,
                 start_time=cw.to_millis(since),
-                end_time=end_ms,
                 page_index=page,
                 page_size=self.page_size,
             )
@@ -465,7 +467,8 @@ class CoinWeightVenue:
             inactive = await self._inactive_wire(min([since, *left]))
             yield active + inactive
             last_active = {order.street_order_id: order for order in active}
-            since = polled_at - self.clock_skew
+            venue_now = max((order.processed_at for order in active + inactive), default=polled_at)
+            since = min(polled_at, venue_now) - self.clock_skew  # whichever clock is behind
             await asyncio.sleep(self.poll_interval)
 
     # --- strategies (StrategyHost) --------------------------------------------------------------------------

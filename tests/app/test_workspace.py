@@ -39,3 +39,15 @@ def test_the_builtin_registry_has_the_journal():
     registry = builtin_panels()
     assert "journal" in registry
     assert registry.get("journal").translated_title() == "Journal"
+
+
+def test_a_subset_keeps_order_and_re_anchors_panels_whose_anchor_is_left_out():
+    from app.panels import builtin_panels
+
+    full = builtin_panels()
+    subset = full.subset(("journal", "balances", "order_ticket"))
+    assert subset.ids() == [i for i in full.ids() if i in ("journal", "balances", "order_ticket")]
+    journal = subset.get("journal")
+    assert full.get("journal").tab_with == "orders"  # in the app it tabs with the orders panel...
+    assert journal.tab_with is None and journal.default_area == full.get("orders").default_area  # ...alone here
+    assert subset.get("order_ticket") == full.get("order_ticket")

@@ -100,7 +100,8 @@ def test_standalone_simulator_serves_until_interrupted():
 
 
 def _klines(base_url: str) -> list:
-    params = {"symbol": "BTCUSDT", "interval": "1h", "startTime": 1748736000000, "limit": 48}  # 2025-06-01 UTC
+    june_1st_2025 = 1748736000000
+    params = {"symbol": "BTCUSDT", "interval": "1h", "startTime": june_1st_2025, "limit": 48}
     response = httpx.get(f"{base_url}/md/binance/api/v3/klines", params=params, timeout=10)
     assert response.status_code == 200, response.text
     return response.json()

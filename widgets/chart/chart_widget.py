@@ -313,6 +313,22 @@ class ChartWidget(QWidget):
     def hovered_bar(self) -> int | None:
         return self._hover_index
 
+    def fill_count(self) -> int:
+        """Fills given by the last set_fills."""
+        return self._markers.count
+
+    def position_level(self) -> tuple[float | None, str]:
+        """(price, label) of the position line; price None when hidden."""
+        return self._position_line.price, self._position_line.label
+
+    def last_bar(self) -> tuple[int, float, float, float, float, float] | None:
+        """(time, open, high, low, close, volume) of the newest bar."""
+        s = self._series
+        if not len(s):
+            return None
+        return (int(s.time[-1]), float(s.open[-1]), float(s.high[-1]), float(s.low[-1]), float(s.close[-1]),
+                float(s.volume[-1]))
+
     @property
     def canvas(self) -> pg.GraphicsLayoutWidget:
         return self._canvas

@@ -31,6 +31,10 @@ class FillMarkersItem(ViewOverlay):
         self._colors = colors
         self.update()
 
+    @property
+    def count(self) -> int:
+        return len(self._times)
+
     def set_fills(self, fills: list[tuple[int, float, str]]) -> None:
         self._times = np.array([f[0] for f in fills], np.int64)
         self._prices = np.array([f[1] for f in fills], np.float64)

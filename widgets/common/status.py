@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
@@ -45,7 +45,12 @@ _STATE_LABELS = {
 
 
 class ConnectionIndicator(QWidget):
-    """``● coin-weight 12 ms``: one venue's connection state, painted (no child widgets, cheap to update)."""
+    """``● coin-weight 12 ms``: one venue's connection state, painted (no child widgets, cheap to update).
+
+    ``clicked(venue)`` lets the app act on a click (e.g. open the login dialog of a disconnected venue).
+    """
+
+    clicked = Signal(str)  # venue
 
     DOT = 8
     GAP = 5
@@ -103,6 +108,11 @@ class ConnectionIndicator(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit(self.venue)
+        super().mouseReleaseEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

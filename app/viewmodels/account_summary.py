@@ -1,0 +1,46 @@
+"""The account summary in the status bar: a venue's AccountSummary from the AccountStore, while logged in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from app.trading.sessions import VenueSessionModel
+from app.trading.stores import AccountStore
+from widgets.common.account_summary import AccountSummaryWidget
+
+
+class AccountSummaryViewModel(QObject):
+    def __init__(
+        self,
+        widget: AccountSummaryWidget,
+        accounts: AccountStore,
+        session: VenueSessionModel,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent or widget)
+        self.widget = widget
+        self.accounts = accounts
+        self.session = session
+        accounts.summaryChanged.connect(self._on_summary)
+        session.stateChanged.connect(self._on_state)
+        self.refresh()
+
+    def refresh(self) -> None:
+        summary = self.accounts.summary(self.session.venue) if self.session.connected else None
+        if summary is None:
+            self.widget.clear()
+            return
+        self.widget.setSummary(
+            summary.currency,
+            summary.estimated_value,
+            summary.available_value,
+            summary.on_orders,
+            summary.change_pct,
+        )
+
+    def _on_summary(self, venue: str) -> None:
+        if venue == self.session.venue:
+            self.refresh()
+
+    def _on_state(self, *_args: object) -> None:
+        self.refresh()

@@ -1,0 +1,427 @@
+"""The chart panel's view-model: bars of the linked instrument, paged back as the user scrolls, kept live from
+its prints; the user's fills, working orders (draggable: a confirmed drag moves the order) and position.
+
+Everything that waits on a venue runs as a task of the current *generation* (instrument + interval): a
+new instrument or interval cancels the old tasks and ignores their late answers. Live prints are folded by
+:class:`~app.viewmodels.chart_live.LiveBars` and applied to the chart once per frame (about 30 Hz); every
+``TAIL_REFRESH_S`` seconds, and when a print opens a new bar, the venue's last bars are read again (they
+hold what prints cannot tell: exact volume, prints missed between polls).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+
+from app.tasks import spawn
+from app.trading.core import TradingCore
+from app.trading.frames import FrameCoalescer
+from app.trading.install import trading
+from app.trading.links import LINK_COLOURS
+from app.viewmodels.chart_feeds import bar_arrays, follow_ticks, instrument_of, price_decimals
+from app.viewmodels.chart_linking import LinkedInstrument
+from app.viewmodels.chart_live import LiveBars, last_bars
+from app.workspace import PanelContext
+from services.domain import BarArrays, BarInterval, InstrumentId, Order, OrderType, Side, Tick
+from services.errors import RejectedInput, TesseraError
+from widgets.panels.chart_panel import ChartPanel
+
+log = logging.getLogger("tessera.chart")
+
+INITIAL_BARS = 500
+PAGE_BARS = 500
+TAIL_BARS = 2
+TAIL_REFRESH_S = 5.0
+INTERVALS = {interval.label: interval for interval in BarInterval}
+DEFAULT_INTERVAL = BarInterval.H1
+_TYPE_TAGS = {  # how a line names its order's type (a limit order needs no tag)
+    OrderType.STOP: QT_TRANSLATE_NOOP("ChartViewModel", "STP"),
+    OrderType.STOP_LIMIT: QT_TRANSLATE_NOOP("ChartViewModel", "STP LMT"),
+}
+
+
+def line_price(order: Order) -> Decimal | None:
+    """Where a working order's line is drawn: its limit price, or the stop of a stop order (what Order/Move
+    and /order/update change)."""
+    return order.price if order.type.has_price else order.stop_price
+
+
+class ChartViewModel(QObject):
+    def __init__(
+        self,
+        core: TradingCore,
+        panel: ChartPanel,
+        settings: dict[str, Any],
+        settings_changed: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.panel = panel
+        self.chart = panel.chart
+        self._settings = settings
+        self._settings_changed = settings_changed
+        self.interval = INTERVALS.get(settings.get("interval", ""), DEFAULT_INTERVAL)
+        self.link = LinkedInstrument(core, panel.bar, settings, settings_changed, self)
+        self._generation = 0
+        self._tasks: list[asyncio.Task[Any]] = []
+        self._live: LiveBars | None = None
+        self._frames = FrameCoalescer(lambda _keys: self._flush_live(), self)
+        self._orders_shown: list[tuple[str, float, str, str]] = []
+        self._fills_shown: list[tuple[int, float, str]] = []
+        self._position_shown: tuple[float | None, str] = (None, "")
+
+        self.chart.set_interval(self.interval.label)
+        self.chart.intervalChanged.connect(self.set_interval)
+        self.chart.historyRequested.connect(self._on_history_requested)
+        self.chart.orderMoveRequested.connect(self._on_move_requested)
+        panel.moveConfirmed.connect(self._on_move_confirmed)
+        panel.moveDeclined.connect(self._on_move_declined)
+        self.link.changed.connect(self._on_instrument_changed)
+        core.orders.ordersChanged.connect(self._on_orders_changed)
+        for session in core.sessions.values():  # bound methods: Qt disconnects them when this object goes
+            session.loggedIn.connect(self._on_session_changed)
+            session.loggedOut.connect(self._on_session_changed)
+            if (fills := getattr(session, "fillsChanged", None)) is not None:
+                fills.connect(self._on_fills_changed)
+            if (positions := getattr(session, "positionsChanged", None)) is not None:
+                positions.connect(self._update_overlays)
+        tasks = self._tasks
+        panel.destroyed.connect(lambda *_: _cancel(tasks))
+        self.reload()
+
+    @property
+    def instrument(self) -> InstrumentId | None:
+        return self.link.instrument
+
+    # --- what the chart shows -------------------------------------------------------------------------------
+
+    def set_interval(self, code: str) -> None:
+        interval = INTERVALS[code]
+        if interval is self.interval:
+            return
+        self.interval = interval
+        self.chart.set_interval(code)
+        self._settings["interval"] = code
+        self._settings_changed()
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop what is shown and load the instrument's last bars (then follow it live)."""
+        self._generation += 1
+        _cancel(self._tasks)
+        self._live = None
+        self._orders_shown, self._fills_shown, self._position_shown = [], [], (None, "")
+        self.chart.clear()
+        self.chart.set_loading(False)
+        instrument = self.instrument
+        if instrument is None:
+            self.chart.set_title("")
+            self.panel.show_message(self.tr("Pick a symbol to chart"))
+            return
+        known = instrument_of(self.core, instrument)
+        self.chart.set_title(known.description if known is not None and known.description else "")
+        session = self.core.sessions.get(instrument.venue)
+        if session is None or not session.connected:
+            self.panel.show_message(
+                self.tr("Not connected to {venue}: log in to see the chart").format(venue=instrument.venue),
+                "warning",
+            )
+            return
+        self.chart.set_loading(True)
+        self.panel.show_message(self.tr("Loading {symbol}\u2026").format(symbol=instrument.symbol))
+        self._start(self._load(self._generation, instrument, self.interval))
+
+    def _start(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = spawn(coro, name="chart")
+        self._tasks.append(task)
+        task.add_done_callback(lambda t: self._tasks.remove(t) if t in self._tasks else None)
+
+    def _current(self, generation: int) -> bool:
+        return generation == self._generation
+
+    async def _load(self, generation: int, instrument: InstrumentId, interval: BarInterval) -> None:
+        try:
+            arrays = await bar_arrays(self.core, instrument, interval, None, INITIAL_BARS)
+        except TesseraError as exc:
+            if self._current(generation):
+                self.chart.set_loading(False)
+                self.panel.show_message(self.tr("Bars not loaded: {error}").format(error=exc), "error")
+            return
+        if not self._current(generation):
+            return
+        self.chart.set_bars(
+            arrays.time,
+            arrays.open,
+            arrays.high,
+            arrays.low,
+            arrays.close,
+            arrays.volume,
+            price_decimals(self.core, instrument),
+        )
+        self.chart.set_loading(False)
+        self.panel.show_message("")
+        if len(arrays) < INITIAL_BARS:  # the venue has no more
+            self.chart.set_history_exhausted()
+        newest = last_bars(arrays, 1)
+        self._live = LiveBars(interval, newest[0] if newest else None)
+        self._update_overlays()
+        wake = asyncio.Event()
+        self._start(follow_ticks(self.core, instrument, lambda tick: self._on_print(generation, tick, wake)))
+        self._start(self._refresh_tail(generation, instrument, interval, wake))
+
+    # --- history paging -------------------------------------------------------------------------------------
+
+    def _on_history_requested(self, oldest: int) -> None:
+        instrument = self.instrument
+        if instrument is None:
+            self.chart.history_request_failed()
+            return
+        self._start(self._load_older(self._generation, instrument, self.interval, oldest))
+
+    async def _load_older(
+        self, generation: int, instrument: InstrumentId, interval: BarInterval, oldest: int
+    ) -> None:
+        try:
+            arrays = await bar_arrays(
+                self.core, instrument, interval, datetime.fromtimestamp(oldest, UTC), PAGE_BARS
+            )
+        except TesseraError as exc:
+            if self._current(generation):
+                self.chart.history_request_failed()
+                self.panel.show_message(self.tr("Older bars not loaded: {error}").format(error=exc), "error")
+            return
+        if not self._current(generation):
+            return
+        self.panel.show_message("")  # an earlier failure is over
+        arrays = _before(arrays, oldest)
+        if len(arrays):
+            self.chart.prepend_bars(
+                arrays.time, arrays.open, arrays.high, arrays.low, arrays.close, arrays.volume
+            )
+        if len(arrays) < PAGE_BARS:
+            self.chart.set_history_exhausted()
+
+    # --- live -----------------------------------------------------------------------------------------------
+
+    def _on_print(self, generation: int, tick: Tick, wake: asyncio.Event) -> None:
+        if self._live is None or not self._current(generation):
+            return
+        if self._live.add_print(tick.time.timestamp(), float(tick.price), float(tick.size)):
+            wake.set()
+        self._frames.mark(["live"])
+
+    async def _refresh_tail(
+        self, generation: int, instrument: InstrumentId, interval: BarInterval, wake: asyncio.Event
+    ) -> None:
+        while self._current(generation):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), TAIL_REFRESH_S)
+            wake.clear()
+            try:
+                arrays = await bar_arrays(self.core, instrument, interval, None, TAIL_BARS)
+            except RejectedInput:
+                return
+            except TesseraError as exc:
+                log.info("chart: last bars of %s not refreshed: %s", instrument, exc)
+                continue
+            if self._live is None or not self._current(generation):
+                return
+            self._live.refreshed(last_bars(arrays, TAIL_BARS))
+            self._frames.mark(["live"])
+
+    def _flush_live(self) -> None:
+        if self._live is None:
+            return
+        for change, bar in self._live.take():
+            if change == "append":
+                self.chart.append_bar(bar.time, *bar.values())
+            else:
+                self.chart.update_last_bar(*bar.values())
+
+    # --- fills, orders, position ----------------------------------------------------------------------------
+
+    def _on_instrument_changed(self, _instrument: InstrumentId | None) -> None:
+        self.reload()
+
+    def _on_session_changed(self) -> None:
+        """A venue logged in or out: the chart of one of its instruments starts again."""
+        venue = getattr(self.sender(), "venue", None)
+        if self.instrument is not None and self.instrument.venue == venue:
+            self.reload()
+
+    def _on_orders_changed(self, _keys: list[str]) -> None:
+        self._update_overlays()
+
+    def _on_fills_changed(self, instruments: list[InstrumentId]) -> None:
+        if self.instrument in instruments:
+            self._update_overlays()
+
+    def _update_overlays(self) -> None:
+        """Fills, order lines and the position line, each set on the chart only when it changed (setting the
+        orders ends a drag in progress)."""
+        if self._live is None:
+            return
+        orders = [self._order_line(o) for o in self._working_orders()]
+        if orders != self._orders_shown:
+            self._orders_shown = orders
+            self.chart.set_orders(orders)
+        fills = self._fills()
+        if fills != self._fills_shown:
+            self._fills_shown = fills
+            self.chart.set_fills(fills)
+        position = self._position()
+        if position != self._position_shown:
+            self._position_shown = position
+            self.chart.set_position_line(*position)
+
+    def _working_orders(self) -> list[Order]:
+        return [
+            order
+            for _key, order in self.core.orders.orders(active=True, venue=self.instrument.venue)
+            if order.instrument == self.instrument and order.order_id and line_price(order) is not None
+        ]
+
+    def _order_line(self, order: Order) -> tuple[str, float, str, str]:
+        side = self.tr("BUY") if order.side is Side.BUY else self.tr("SELL")
+        tag = self.tr(_TYPE_TAGS[order.type]) if order.type in _TYPE_TAGS else ""
+        label = f"{side} {order.remaining.normalize():f} {tag}".rstrip()
+        return order.order_id, float(line_price(order)), order.side.value, label
+
+    def _fills(self) -> list[tuple[int, float, str]]:
+        session = self.core.sessions.get(self.instrument.venue)
+        fills_of = getattr(session, "fills_of", None)
+        if fills_of is not None:
+            return [
+                (int(f.time.timestamp()), float(f.price), f.side.value) for f in fills_of(self.instrument)
+            ]
+        # a venue that reports no fills: each (partly) filled order at its average price
+        return [
+            (int(when.timestamp()), float(o.average_fill_price), o.side.value)
+            for _key, o in self.core.orders.orders(venue=self.instrument.venue)
+            if o.instrument == self.instrument
+            and o.filled_quantity > 0
+            and o.average_fill_price is not None
+            and (when := o.updated or o.created) is not None
+        ]
+
+    def _position(self) -> tuple[float | None, str]:
+        session = self.core.sessions.get(self.instrument.venue)
+        positions = getattr(session, "positions", None)
+        held = [p for p in positions() if p.instrument == self.instrument] if callable(positions) else []
+        quantity = sum((p.quantity for p in held), Decimal(0))
+        if quantity == 0:
+            return None, ""
+        average = sum((p.quantity * p.average_price for p in held), Decimal(0)) / quantity
+        return float(average), self.tr("POS {quantity}").format(quantity=f"{quantity.normalize():f}")
+
+    # --- moving an order by its line ------------------------------------------------------------------------
+
+    def _on_move_requested(self, order_id: str, price: float) -> None:
+        order = self._order(order_id)
+        if order is None:
+            self._restore_lines()
+            return
+        target = self._snap(price)
+        question = self.tr("Move the {side} order for {quantity} {symbol} from {old} to {new}?").format(
+            side=self.tr("buy") if order.side is Side.BUY else self.tr("sell"),
+            quantity=f"{order.remaining.normalize():f}",
+            symbol=order.instrument.symbol,
+            old=self._price_text(line_price(order)),
+            new=self._price_text(target),
+        )
+        self.panel.confirm_move(order_id, float(target), question)
+
+    def _on_move_confirmed(self, order_id: str, price: float) -> None:
+        order = self._order(order_id)
+        if order is None:
+            self._restore_lines()
+            self.panel.show_message(self.tr("The order is no longer working"), "warning")
+            return
+        spawn(self._move(order, self._snap(price)), name="chart move order")
+
+    async def _move(self, order: Order, price: Decimal) -> None:
+        reasons: list[str] = []
+
+        def heard(client_id: str, level: str, message: str) -> None:
+            if client_id == order.client_id and level == "error":
+                reasons.append(message)
+
+        self.panel.show_message(
+            self.tr("Moving the order to {price}\u2026").format(price=self._price_text(price))
+        )
+        self.core.order_entry.outcome.connect(heard)
+        try:
+            moved = await self.core.order_entry.modify(order, price=price)
+        except RejectedInput as exc:
+            moved, reasons = None, [exc.message]
+        finally:
+            self.core.order_entry.outcome.disconnect(heard)
+        if moved is None:
+            self._restore_lines()
+            reason = reasons[0] if reasons else self.tr("refused")
+            self.panel.show_message(self.tr("Order not moved: {reason}").format(reason=reason), "error")
+        else:
+            self.panel.show_message(self.tr("Order moved to {price}").format(price=self._price_text(price)))
+
+    def _on_move_declined(self, _order_id: str) -> None:
+        self._restore_lines()
+
+    def _order(self, order_id: str) -> Order | None:
+        if self.instrument is None:
+            return None
+        order = self.core.orders.find(self.instrument.venue, order_id)
+        return order if order is not None and order.status.is_active else None
+
+    def _snap(self, price: float) -> Decimal:
+        """``price`` on the instrument's price grid."""
+        known = instrument_of(self.core, self.instrument)
+        step = (
+            known.price_step
+            if known is not None
+            else Decimal(1).scaleb(-price_decimals(self.core, self.instrument))
+        )
+        return (Decimal(repr(price)) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
+
+    def _price_text(self, price: Decimal | None) -> str:
+        return "" if price is None else f"{price:.{price_decimals(self.core, self.instrument)}f}"
+
+    def _restore_lines(self) -> None:
+        """Every line back where its order is (after a refused or declined move)."""
+        self.chart.set_orders(self._orders_shown)
+
+
+def _before(arrays: BarArrays, oldest: int) -> BarArrays:
+    """The bars that open before ``oldest`` (a page must not overlap what is loaded)."""
+    keep = arrays.time < oldest
+    if keep.all():
+        return arrays
+    return BarArrays(
+        arrays.time[keep],
+        arrays.open[keep],
+        arrays.high[keep],
+        arrays.low[keep],
+        arrays.close[keep],
+        arrays.volume[keep],
+    )
+
+
+def _cancel(tasks: list[asyncio.Task[Any]]) -> None:
+    for task in list(tasks):
+        task.cancel()
+    tasks.clear()
+
+
+def create_chart_panel(context: PanelContext) -> ChartPanel:
+    panel = ChartPanel(LINK_COLOURS)
+    panel.view_model = ChartViewModel(  # type: ignore[attr-defined]
+        trading(context.app), panel, context.settings, context.settings_changed, parent=panel
+    )
+    return panel

@@ -1,0 +1,44 @@
+"""The panels of the exchange's layouts (registered by ``app/panels.py``): Slot 1-3 and Quotes.
+
+They are hidden in the registry's default arrangement; the "professional" and "simple" layout presets
+(``app/viewmodels/layouts_presets.py``) show them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from app.viewmodels.layouts_quotes import create_quotes_panel
+from app.viewmodels.layouts_slots import create_slot_panel, slot_panel_id
+from app.workspace import PanelSpec
+
+Area = Qt.DockWidgetArea
+
+_SLOT_TITLES = (
+    QT_TRANSLATE_NOOP("Panels", "Slot 1"),
+    QT_TRANSLATE_NOOP("Panels", "Slot 2"),
+    QT_TRANSLATE_NOOP("Panels", "Slot 3"),
+)
+
+
+def layout_panel_specs() -> list[PanelSpec]:
+    slots = [
+        PanelSpec(
+            id=slot_panel_id(position),
+            title=title,
+            factory=partial(create_slot_panel, position=position),
+            default_area=Area.RightDockWidgetArea,
+            default_visible=False,
+        )
+        for position, title in enumerate(_SLOT_TITLES, start=1)
+    ]
+    quotes = PanelSpec(
+        id="quotes",
+        title=QT_TRANSLATE_NOOP("Panels", "Quotes"),
+        factory=create_quotes_panel,
+        default_area=Area.RightDockWidgetArea,
+        default_visible=False,
+    )
+    return [*slots, quotes]

@@ -1,0 +1,221 @@
+"""The simple layout's "Quotes" panel: the exchange's 12 slots as quote tiles.
+
+Each tile shows its slot's instrument (from ``VenueLayouts``) with live bid, ask, last and 24-hour change
+(``subscribe_quotes`` while the panel is shown). Its symbol picker puts another instrument in the slot at the
+exchange (optimistic, rolled back with a message when refused). A click on a tile sends its instrument to the
+panel's link colour. Buy and Sell open a quick-order popover prefilled with the touch price (the ask to buy,
+the bid to sell) and the instrument's minimum quantity; the limit order is sent through ``OrderEntry.submit``
+only when the user confirms it there.
+
+Panel settings: ``link`` (colour or null; default none, so browsing tiles changes no other panel).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+from app.tasks import spawn
+from app.trading.install import trading
+from app.trading.links import LINK_COLOURS
+from app.trading.order_entry import new_client_id
+from app.viewmodels.layouts_model import VENUE, venue_layouts
+from app.workspace import PanelContext
+from services.coinweight.adapter import LayoutKind
+from services.domain import Instrument, InstrumentId, OrderRequest, OrderStatus, OrderType, Side
+from services.errors import RejectedInput
+from widgets.panels.quote_tile import QuotesPanel
+from widgets.panels.quote_tile_order import QuickOrderPopover
+
+KIND = LayoutKind.SIMPLE
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QuotesPanel", text)
+
+
+class QuotesViewModel(QObject):
+    def __init__(self, context: PanelContext, panel: QuotesPanel) -> None:
+        super().__init__(panel)
+        self.context = context
+        self.panel = panel
+        self.core = trading(context.app)
+        self.layouts = venue_layouts(context.app)
+        colour = context.settings.get("link")
+        self._colour: str | None = colour if colour in LINK_COLOURS else None
+        self._visible = False
+        self._popover: QuickOrderPopover | None = None
+        self._pending: dict[str, QuickOrderPopover] = {}  # client id -> the popover that sent it
+        panel.set_link_colour(self._colour)
+        panel.linkColourChanged.connect(self._on_colour_chosen)
+        panel.visibilityChanged.connect(self._on_visibility)
+        for tile in panel.tiles:
+            tile.instrumentPicked.connect(self._on_picked)
+            tile.tradeClicked.connect(self._on_trade)
+            tile.activated.connect(self._on_activated)
+        self.layouts.slotsChanged.connect(self._on_slots)
+        self.layouts.refused.connect(self._on_refused)
+        self.core.quotes.quotesChanged.connect(self._on_quotes)
+        self.core.order_entry.outcome.connect(self._on_outcome)
+        session = self.layouts.session
+        if session is not None:
+            session.loggedIn.connect(self._show_instruments)
+            session.instrumentsLoaded.connect(self._show_instruments)
+        self._show_instruments()
+        self._on_slots(KIND)
+
+    def slots(self) -> tuple[InstrumentId | None, ...]:
+        return self.layouts.slots(KIND)
+
+    # --- slots and quotes
+    def _on_slots(self, kind: LayoutKind) -> None:
+        if kind is not KIND:
+            return
+        for tile, instrument in zip(self.panel.tiles, self.slots(), strict=True):
+            current = None if instrument is None else (instrument.market, instrument.symbol)
+            if tile.instrument() != current:
+                tile.set_instrument(*(current or (None, None)))
+        self._subscribe()
+        self._on_quotes([i for i in self.slots() if i is not None])
+
+    def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        changed = set(instruments)
+        for tile, instrument in zip(self.panel.tiles, self.slots(), strict=True):
+            if instrument is None or instrument not in changed:
+                continue
+            quote = self.core.quotes.get(instrument)
+            if quote is not None:
+                tile.set_quote(
+                    quote.bid, quote.ask, quote.last, quote.change_pct_24h, self._decimals(instrument)
+                )
+
+    def _subscribe(self) -> None:
+        session = self.layouts.session
+        if session is None:
+            return
+        shown = [i for i in self.slots() if i is not None]
+        if self._visible and shown:
+            session.subscribe_quotes(self, shown)
+        else:
+            session.unsubscribe_quotes(self)
+
+    def _on_visibility(self, visible: bool) -> None:
+        self._visible = visible
+        self._subscribe()
+
+    def _show_instruments(self) -> None:
+        session = self.layouts.session
+        self.panel.set_instruments(
+            [] if session is None else [(i.market, i.symbol) for i in session.instruments]
+        )
+
+    def _decimals(self, instrument: InstrumentId) -> int:
+        info = self._info(instrument)
+        return 2 if info is None else info.price_decimals
+
+    def _info(self, instrument: InstrumentId) -> Instrument | None:
+        session = self.layouts.session
+        return None if session is None else session.instruments.get(instrument)
+
+    # --- the user's acts
+    def _on_picked(self, position: int, market: str, symbol: str) -> None:
+        self.layouts.set_slot(KIND, position, InstrumentId(VENUE, market, symbol))
+
+    def _on_refused(self, kind: LayoutKind, position: int, message: str) -> None:
+        if kind is KIND:
+            self.panel.show_message(message, "error")
+
+    def _on_activated(self, position: int) -> None:
+        instrument = self.slots()[position - 1]
+        if instrument is not None:
+            self.core.links.publish(self._colour, instrument)
+
+    def _on_colour_chosen(self, colour: str | None) -> None:
+        self._colour = colour
+        self.context.settings["link"] = colour
+        self.context.settings_changed()
+
+    def _on_trade(self, position: int, side: str) -> None:
+        instrument = self.slots()[position - 1]
+        info = None if instrument is None else self._info(instrument)
+        if instrument is None or info is None:
+            self.panel.show_message(_tr("Log in to coin-weight to trade"), "warning")
+            return
+        tile = self.panel.tile(position)
+        price = tile.ask() if side == "buy" else tile.bid()
+        if self._popover is not None and isValid(self._popover):
+            self._popover.close()
+        popover = QuickOrderPopover(
+            side,
+            f"{instrument.symbol} \u00b7 {instrument.market}",
+            price,
+            info.price_decimals,
+            info.price_step,
+            info.min_qty,
+            info.qty_decimals,
+            info.qty_step,
+            info.min_qty,
+            info.max_qty,
+            self.panel,
+        )
+        popover.confirmed.connect(
+            lambda side_, quantity, limit: self._confirmed(popover, instrument, side_, quantity, limit)
+        )
+        self._popover = popover
+        popover.open_at(self.panel.popup_point(position, side))
+
+    def popover(self) -> QuickOrderPopover | None:
+        """The quick order open now (None when closed)."""
+        popover = self._popover
+        return popover if popover is not None and isValid(popover) and popover.isVisible() else None
+
+    def _confirmed(
+        self,
+        popover: QuickOrderPopover,
+        instrument: InstrumentId,
+        side: str,
+        quantity: Decimal,
+        price: Decimal,
+    ) -> None:
+        request = OrderRequest(
+            instrument=instrument,
+            side=Side(side),
+            type=OrderType.LIMIT,
+            quantity=quantity,
+            client_id=new_client_id(),
+            price=price,
+        )
+        popover.set_busy(True)
+        self._pending[request.client_id] = popover
+        spawn(self._submit(popover, request), name="quick order")
+
+    async def _submit(self, popover: QuickOrderPopover, request: OrderRequest) -> None:
+        try:
+            order = await self.core.order_entry.submit(request)
+        except RejectedInput as exc:
+            if isValid(popover):
+                popover.set_busy(False)
+                popover.show_error(exc.field, exc.message)
+            return
+        finally:
+            self._pending.pop(request.client_id, None)
+        if not isValid(popover):
+            return
+        if order is not None and order.status is OrderStatus.REJECTED:
+            popover.set_busy(False)
+            popover.show_error("", order.message or _tr("The order was rejected"))
+        else:
+            popover.close()
+
+    def _on_outcome(self, client_id: str, level: str, message: str) -> None:
+        if client_id in self._pending:
+            self.panel.show_message(message, level)
+
+
+def create_quotes_panel(context: PanelContext) -> QWidget:
+    panel = QuotesPanel(KIND.slot_count, LINK_COLOURS)
+    QuotesViewModel(context, panel)
+    return panel

@@ -1,0 +1,173 @@
+"""The slots of the professional layout: one panel per slot, its instrument from the exchange's layout.
+
+A slot's header shows its instrument (with a symbol picker), last price and 24-hour change; under it the
+slot's order book and order ticket follow the slot's link colour (slot 1 red, 2 green, 3 blue unless the user
+chose another). The slot publishes its instrument to that colour, so the book, the ticket and any other panel
+of the colour show it. Picking a symbol in the header, or in another panel of the slot's colour, puts it in
+the slot at the exchange (``VenueLayouts.set_slot``: optimistic, rolled back with a message when refused).
+Instruments of other venues can be shown through the link colour but are not saved in the exchange's layout.
+
+Panel settings: ``link`` (colour or null), ``book`` (the order book's settings), ``ticket`` (the ticket's).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from app.trading.install import trading
+from app.trading.links import LINK_COLOURS
+from app.viewmodels.layouts_model import VENUE, venue_layouts
+from app.viewmodels.order_book import create_order_book
+from app.viewmodels.order_ticket import create_order_ticket
+from app.workspace import PanelContext
+from services.coinweight.adapter import LayoutKind
+from services.domain import InstrumentId
+from widgets.panels.slots import SlotPanel
+
+KIND = LayoutKind.PROFESSIONAL
+DEFAULT_COLOURS = ("red", "green", "blue")
+
+
+def slot_panel_id(position: int) -> str:
+    return f"slot_{position}"
+
+
+class SlotViewModel(QObject):
+    def __init__(self, context: PanelContext, position: int, panel: SlotPanel) -> None:
+        super().__init__(panel)
+        self.context = context
+        self.position = position
+        self.panel = panel
+        self.core = trading(context.app)
+        self.layouts = venue_layouts(context.app)
+        settings = context.settings
+        colour = settings.get("link", DEFAULT_COLOURS[position - 1])
+        self._colour: str | None = colour if colour in LINK_COLOURS else None
+        self._instrument: InstrumentId | None = None
+        self._visible = False
+        panel.set_link_colour(self._colour)
+        panel.instrumentPicked.connect(self._on_picked)
+        panel.linkColourChanged.connect(self._on_colour_chosen)
+        panel.visibilityChanged.connect(self._on_visibility)
+        self.layouts.slotsChanged.connect(self._on_slots)
+        self.layouts.refused.connect(self._on_refused)
+        self.core.links.instrumentChanged.connect(self._on_link)
+        self.core.quotes.quotesChanged.connect(self._on_quotes)
+        session = self.layouts.session
+        if session is not None:
+            session.loggedIn.connect(self._show_instruments)
+            session.instrumentsLoaded.connect(self._show_instruments)
+        self._build_body()
+        self._show_instruments()
+        self._on_slots(KIND)
+
+    @property
+    def instrument(self) -> InstrumentId | None:
+        return self._instrument
+
+    @property
+    def link_colour(self) -> str | None:
+        return self._colour
+
+    # --- the slot's instrument
+    def _on_slots(self, kind: LayoutKind) -> None:
+        if kind is not KIND or not self.layouts.loaded(KIND):
+            return
+        instrument = self.layouts.slots(KIND)[self.position - 1]
+        if instrument is not None and instrument != self._instrument:
+            self._show(instrument)
+
+    def _show(self, instrument: InstrumentId) -> None:
+        self._instrument = instrument
+        self.panel.set_instrument(instrument.market, instrument.symbol)
+        if self._colour is None:  # unlinked: the book and ticket are told directly
+            self._build_body()
+        else:
+            self.core.links.publish(self._colour, instrument)
+        self._subscribe()
+        self._on_quotes([instrument])
+
+    def _on_picked(self, market: str, symbol: str) -> None:
+        self.layouts.set_slot(KIND, self.position, InstrumentId(VENUE, market, symbol))
+
+    def _on_link(self, colour: str, instrument: InstrumentId) -> None:
+        if colour != self._colour or instrument == self._instrument:
+            return
+        if instrument.venue == VENUE:
+            self.layouts.set_slot(KIND, self.position, instrument)
+        else:  # another venue's instrument: shown by the colour's panels, not kept by the exchange
+            self._show(instrument)
+
+    def _on_refused(self, kind: LayoutKind, position: int, message: str) -> None:
+        if kind is KIND and position == self.position:
+            self.panel.show_message(message, "error")
+
+    # --- link colour, book and ticket
+    def _on_colour_chosen(self, colour: str | None) -> None:
+        self._colour = colour
+        self.context.settings["link"] = colour
+        self.context.settings_changed()
+        self._build_body()
+        if colour is not None and self._instrument is not None:
+            self.core.links.publish(colour, self._instrument)
+
+    def _build_body(self) -> None:
+        settings = self.context.settings
+        book = create_order_book(
+            self.context.app,
+            instrument=self._instrument,
+            link_colour=self._colour,
+            settings=_section(settings, "book"),
+            settings_changed=self.context.settings_changed,
+            embedded=True,
+        )
+        ticket = create_order_ticket(self.context, instrument=self._instrument, link_colour=self._colour)
+        self.panel.set_body(book, ticket)
+
+    # --- header: symbols and quote
+    def _show_instruments(self) -> None:
+        session = self.layouts.session
+        instruments = [] if session is None else list(session.instruments)
+        self.panel.set_instruments((i.market, i.symbol) for i in instruments)
+
+    def _on_visibility(self, visible: bool) -> None:
+        self._visible = visible
+        self._subscribe()
+
+    def _subscribe(self) -> None:
+        for venue, session in self.core.sessions.items():
+            subscribe = getattr(session, "subscribe_quotes", None)
+            if subscribe is None:
+                continue
+            if self._visible and self._instrument is not None and self._instrument.venue == venue:
+                subscribe(self, [self._instrument])
+            else:
+                session.unsubscribe_quotes(self)
+
+    def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        instrument = self._instrument
+        if instrument is None or instrument not in instruments:
+            return
+        quote = self.core.quotes.get(instrument)
+        session = self.core.sessions.get(instrument.venue)
+        info = getattr(session, "instruments", {}).get(instrument)
+        decimals = info.price_decimals if info is not None else 2
+        self.panel.set_quote(
+            None if quote is None else quote.last, None if quote is None else quote.change_pct_24h, decimals
+        )
+
+
+def _section(settings: dict[str, Any], key: str) -> dict[str, Any]:
+    value = settings.get(key)
+    if not isinstance(value, dict):
+        value = settings[key] = {}
+    return value
+
+
+def create_slot_panel(context: PanelContext, position: int) -> QWidget:
+    panel = SlotPanel(position, LINK_COLOURS)
+    SlotViewModel(context, position, panel)
+    return panel

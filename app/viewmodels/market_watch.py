@@ -1,0 +1,335 @@
+"""Market watch and Favourites: the user's market categories at coin-weight, live quotes, favourite stars.
+
+:class:`MarketCatalog` (one per app, ``market_catalog(ctx)``) holds the user's tabs and favourites, loaded at
+each login. A star is changed at once (optimistic) and sent to the venue; if the venue refuses, the star is
+put back and ``message`` says why (the venue access shows it as a toast and in the status bar). After an
+unknown outcome (the answer was lost) the favourites are read back from the venue.
+
+:class:`MarketWatchViewModel` binds one panel: the instruments of the selected tab (or the favourites), their
+quotes from the QuoteStore, subscribed only while the panel is shown; a row activated (double click / Enter)
+is published to the panel's link colour. Prices are rounded to the instrument's price decimals.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app.tasks import spawn
+from app.trading.coinweight import CoinWeightSession
+from app.trading.install import SERVICE_NAME as TRADING_SERVICE
+from app.trading.install import trading
+from app.trading.links import LINK_COLOURS, LinkHub
+from app.trading.stores import QuoteStore
+from app.venues import VENUE_NAMES
+from app.workspace import PanelContext
+from services.coinweight.adapter import MarketTab
+from services.domain import InstrumentId, Quote
+from services.errors import TransportError, VenueError
+from widgets.panels.market_watch import MarketRow, MarketWatchPanel
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+log = logging.getLogger("tessera.market_watch")
+
+CATALOG_SERVICE = "market_catalog"
+VENUE = "coinweight"
+DEFAULT_LINK = "red"
+
+
+def instrument_key(instrument: InstrumentId) -> str:
+    return f"{instrument.market}:{instrument.symbol}"
+
+
+def rounded(value: Decimal | None, decimals: int | None) -> Decimal | None:
+    if value is None or decimals is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-decimals))
+
+
+class MarketCatalog(QObject):
+    """The user's market tabs and favourites at coin-weight, shared by every panel that shows stars."""
+
+    changed = Signal()
+    message = Signal(str)  # something the user should read (a refused star, markets not loaded)
+
+    def __init__(self, session: CoinWeightSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tabs: list[MarketTab] = []
+        self._favourites: list[InstrumentId] = []
+        self._generation: dict[InstrumentId, int] = {}  # per instrument: the latest change asked for
+        session.loggedIn.connect(self._on_logged_in)
+        session.loggedOut.connect(self.clear)
+        if session.connected:
+            self._on_logged_in()
+
+    def favourites(self) -> list[InstrumentId]:
+        return list(self._favourites)
+
+    def is_favourite(self, instrument: InstrumentId) -> bool:
+        return instrument in self._favourites
+
+    def clear(self) -> None:
+        self.tabs, self._favourites = [], []
+        self.changed.emit()
+
+    async def reload(self) -> None:
+        adapter = self.session.adapter
+        try:
+            tabs = await adapter.market_tabs()
+            favourites = await adapter.favourites()
+        except (VenueError, TransportError) as exc:
+            log.warning("markets of %s not loaded: %s", VENUE, exc)
+            self.message.emit(self.tr("The markets could not be loaded: {reason}").format(reason=exc))
+            return
+        self.tabs, self._favourites = tabs, favourites
+        self.changed.emit()
+
+    def set_favourite(self, instrument: InstrumentId, favourite: bool) -> None:
+        """Star or unstar now; the venue is told in the background (a refusal puts the star back)."""
+        if self.is_favourite(instrument) == favourite or not self.session.connected:
+            return
+        self._apply(instrument, favourite)
+        generation = self._generation.get(instrument, 0) + 1
+        self._generation[instrument] = generation
+        spawn(self._send(instrument, favourite, generation), name=f"favourite {instrument}")
+
+    async def _send(self, instrument: InstrumentId, favourite: bool, generation: int) -> None:
+        adapter = self.session.adapter
+        try:
+            if favourite:
+                await adapter.add_favourite(instrument)
+            else:
+                await adapter.remove_favourite(instrument)
+        except (VenueError, TransportError) as exc:
+            if self._generation.get(instrument) == generation:  # no newer change of this star since
+                self._apply(instrument, not favourite)
+            text = (
+                self.tr("{symbol} ({exchange}) was not added to the favourites: {reason}")
+                if favourite
+                else self.tr("{symbol} ({exchange}) was not removed from the favourites: {reason}")
+            )
+            log.warning("favourite %s %s refused: %s", "add" if favourite else "delete", instrument, exc)
+            self.message.emit(text.format(symbol=instrument.symbol, exchange=instrument.market, reason=exc))
+            if isinstance(exc, TransportError) and exc.outcome_unknown:
+                await self._read_back_favourites()
+
+    async def _read_back_favourites(self) -> None:
+        try:
+            favourites = await self.session.adapter.favourites()
+        except (VenueError, TransportError) as exc:
+            log.warning("favourites of %s not read back: %s", VENUE, exc)
+            return
+        if favourites != self._favourites:
+            self._favourites = favourites
+            self.changed.emit()
+
+    def _apply(self, instrument: InstrumentId, favourite: bool) -> None:
+        if favourite and instrument not in self._favourites:
+            self._favourites.append(instrument)
+        elif not favourite and instrument in self._favourites:
+            self._favourites.remove(instrument)
+        else:
+            return
+        self.changed.emit()
+
+    def _on_logged_in(self) -> None:
+        spawn(self.reload(), name="market catalog")
+
+
+def market_catalog(ctx: AppContext) -> MarketCatalog | None:
+    """The app's catalog (made on first use); None without a coin-weight session."""
+    if CATALOG_SERVICE in ctx.services:
+        return ctx.services.get(CATALOG_SERVICE, MarketCatalog)
+    if TRADING_SERVICE not in ctx.services:
+        return None
+    session = trading(ctx).sessions.get(VENUE)
+    if not isinstance(session, CoinWeightSession):
+        return None
+    catalog = MarketCatalog(session, parent=session)
+    ctx.services.register(CATALOG_SERVICE, catalog)
+    return catalog
+
+
+class MarketWatchViewModel(QObject):
+    def __init__(
+        self,
+        panel: MarketWatchPanel,
+        catalog: MarketCatalog,
+        quotes: QuoteStore,
+        links: LinkHub,
+        settings: dict[str, Any],
+        save: Callable[[], None],
+        *,
+        favourites_only: bool = False,
+    ) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.catalog = catalog
+        self.session = catalog.session
+        self.quotes = quotes
+        self.links = links
+        self.settings = settings
+        self._save = save
+        self.favourites_only = favourites_only
+        self._shown: list[InstrumentId] = []
+        self._by_key: dict[str, InstrumentId] = {}
+        self._last: dict[InstrumentId, tuple[Decimal, int]] = {}  # last price shown and its direction
+        self._visible = False
+        link = settings.get("link", DEFAULT_LINK)
+        panel.setLinkColour(link if link in LINK_COLOURS else None)
+        panel.tabChanged.connect(self._on_tab)
+        panel.favouriteToggled.connect(self._on_star)
+        panel.instrumentActivated.connect(self._on_activated)
+        panel.linkColourChanged.connect(self._on_link_colour)
+        panel.shownChanged.connect(self._on_shown)
+        catalog.changed.connect(self._refresh)
+        quotes.quotesChanged.connect(self._on_quotes)
+        self.session.stateChanged.connect(self._on_session_state)
+        self._refresh()
+
+    @property
+    def link_colour(self) -> str | None:
+        return self.panel.link_button.colour()
+
+    # --- panel requests
+    def _on_tab(self, name: str) -> None:
+        self.settings["tab"] = name
+        self._save()
+        self._show(self._wanted(), reset=True)
+
+    def _on_star(self, key: str, favourite: bool) -> None:
+        instrument = self._by_key.get(key)
+        if instrument is not None:
+            self.catalog.set_favourite(instrument, favourite)
+
+    def _on_activated(self, key: str) -> None:
+        instrument = self._by_key.get(key)
+        if instrument is not None:
+            self.links.publish(self.link_colour, instrument)
+
+    def _on_link_colour(self, colour: str | None) -> None:
+        self.settings["link"] = colour
+        self._save()
+
+    def _on_session_state(self, *_args: object) -> None:
+        self._update_placeholder()
+
+    def _on_shown(self, visible: bool) -> None:
+        self._visible = visible
+        self._subscribe()
+
+    # --- catalog and quotes
+    def _refresh(self) -> None:
+        reset = False
+        if not self.favourites_only:
+            names = [tab.name for tab in self.catalog.tabs]
+            if self.panel.tabs() != names:
+                wanted = self.settings.get("tab")
+                self.panel.setTabs(names, wanted if wanted in names else (names[0] if names else None))
+                reset = True
+        self._show(self._wanted(), reset=reset)
+
+    def _wanted(self) -> list[InstrumentId]:
+        if self.favourites_only:
+            return self.catalog.favourites()
+        current = self.panel.currentTab()
+        tab = next((tab for tab in self.catalog.tabs if tab.name == current), None)
+        return list(tab.instruments) if tab is not None else []
+
+    def _show(self, instruments: list[InstrumentId], *, reset: bool = False) -> None:
+        gone = [instrument_key(i) for i in self._shown if i not in instruments]
+        self._shown = instruments
+        self._by_key = {instrument_key(i): i for i in instruments}
+        rows = [self._row(i) for i in instruments]
+        if reset:
+            self.panel.setRows(rows)
+        else:
+            self.panel.removeRows(gone)
+            self.panel.updateRows(rows)
+        self._update_placeholder()
+        self._subscribe()
+
+    def _subscribe(self) -> None:
+        if self._visible and self._shown:
+            self.session.subscribe_quotes(self, self._shown)
+        else:
+            self.session.unsubscribe_quotes(self)
+
+    def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        changed = [i for i in instruments if instrument_key(i) in self._by_key]
+        if changed:
+            self.panel.updateRows(self._row(i) for i in changed)
+
+    def _row(self, instrument: InstrumentId) -> MarketRow:
+        quote = self.quotes.get(instrument) or Quote(instrument, None, None)
+        spec = self.session.instruments.get(instrument)
+        decimals = spec.price_decimals if spec is not None else None
+        last = rounded(quote.last, decimals)
+        return MarketRow(
+            key=instrument_key(instrument),
+            counterparty=instrument.market,
+            symbol=instrument.symbol,
+            favourite=self.catalog.is_favourite(instrument),
+            bid=rounded(quote.bid, decimals),
+            ask=rounded(quote.ask, decimals),
+            last=last,
+            change_pct=quote.change_pct_24h,
+            volume=quote.volume_24h,
+            tick=self._direction(instrument, last),
+        )
+
+    def _direction(self, instrument: InstrumentId, last: Decimal | None) -> int:
+        """Which way the last price moved the last time it moved."""
+        if last is None:
+            return 0
+        previous, direction = self._last.get(instrument, (last, 0))
+        if last != previous:
+            direction = 1 if last > previous else -1
+        self._last[instrument] = (last, direction)
+        return direction
+
+    def _update_placeholder(self) -> None:
+        venue = VENUE_NAMES.get(VENUE, VENUE)
+        if not self.session.connected:
+            text = self.tr("Log in to {venue} to see its markets.").format(venue=venue)
+        elif self.favourites_only:
+            text = self.tr("No favourites yet: click \u2606 next to a symbol in the market watch.")
+        else:
+            text = self.tr("Loading the markets\u2026")
+        self.panel.setPlaceholder(text)
+
+
+def _create(context: PanelContext, favourites_only: bool) -> MarketWatchPanel:
+    panel = MarketWatchPanel(tabbed=not favourites_only, link_colours=LINK_COLOURS)
+    catalog = market_catalog(context.app)
+    if catalog is None:
+        panel.setPlaceholder(
+            QCoreApplication.translate("MarketWatchViewModel", "No crypto venue is configured.")
+        )
+        return panel
+    core = trading(context.app)
+    MarketWatchViewModel(
+        panel,
+        catalog,
+        core.quotes,
+        core.links,
+        context.settings,
+        context.settings_changed,
+        favourites_only=favourites_only,
+    )
+    return panel
+
+
+def create_market_watch_panel(context: PanelContext) -> MarketWatchPanel:
+    return _create(context, favourites_only=False)
+
+
+def create_favourites_panel(context: PanelContext) -> MarketWatchPanel:
+    return _create(context, favourites_only=True)

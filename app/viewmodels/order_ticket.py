@@ -1,0 +1,453 @@
+"""The order ticket's view-model: binds :class:`OrderTicketView` to the trading core.
+
+The ticket's mode follows its instrument's venue: a broker venue (``chp``) gets the broker form, every other
+the crypto one. Instruments come from the sessions' ``instruments``; quotes from the session's
+``subscribe_quotes`` (for market notional and percent buttons); balances from the AccountStore (crypto: the
+counterparty's quote currency for a buy, base for a sell; broker: the portfolio's cash). Orders go through
+``OrderEntry.submit`` with a fresh client id each; its ``outcome`` for that client id is shown in the ticket.
+
+Settings (``settings["ticket"]`` of the panel it is made for): ``instrument`` = {venue, market, symbol},
+``link`` = link colour or None. "Don't ask again" goes to ``profile.confirm_orders["place"]``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from shiboken6 import isValid
+
+from app.context import AppContext
+from app.profiles import Profile
+from app.tasks import spawn
+from app.trading.core import TradingCore
+from app.trading.install import trading
+from app.trading.links import LINK_COLOURS
+from app.trading.order_entry import new_client_id
+from app.venues import VENUE_NAMES
+from app.viewmodels.chart_feeds import catalogue
+from app.workspace import PanelContext
+from services.domain import (
+    Instrument,
+    InstrumentId,
+    OrderAction,
+    OrderRequest,
+    OrderStatus,
+    OrderType,
+    Side,
+    TimeInForce,
+)
+from services.errors import RejectedInput
+from widgets.panels.order_ticket import BUYING, PRICED, OrderTicketView, TicketSpec, TicketValues, on_grid
+
+log = logging.getLogger("tessera.ticket")
+
+BROKER_VENUES = frozenset({"chp"})
+SETTINGS_KEY = "ticket"
+DEFAULT_LINK = "red"
+DEFAULT_SYMBOL = "BTC-USDT"
+# RejectedInput.field (adapters, OrderEntry) -> the ticket field it is shown under
+_FIELDS = {
+    "price": "price",
+    "quantity": "quantity",
+    "stop_price": "stop",
+    "symbol": "symbol",
+    "instrument": "symbol",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrderTicket", text)
+
+
+def spec_of(instrument: Instrument) -> TicketSpec:
+    return TicketSpec(
+        symbol=instrument.id.symbol,
+        base=instrument.base,
+        quote=instrument.quote,
+        price_step=instrument.price_step,
+        qty_step=instrument.qty_step,
+        min_qty=instrument.min_qty,
+        max_qty=instrument.max_qty,
+        lot_size=instrument.lot_size,
+    )
+
+
+def market_key(venue: str, market: str) -> str:
+    return f"{venue}|{market}"
+
+
+def market_title(venue: str, market: str) -> str:
+    if venue in BROKER_VENUES:
+        return f"{VENUE_NAMES.get(venue, venue)} \u00b7 {market}"
+    return market
+
+
+def amount_text(value: Decimal, decimals: int, unit: str) -> str:
+    return f"{value:,.{decimals}f} {unit}"
+
+
+class OrderTicketViewModel(QObject):
+    def __init__(
+        self,
+        core: TradingCore,
+        view: OrderTicketView,
+        *,
+        profile: Profile,
+        settings: dict[str, Any],
+        save: Callable[[], None],
+        instrument: InstrumentId | None = None,
+        link_colour: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.view = view
+        self.profile = profile
+        self._settings = settings
+        self._save = save
+        self._owner = object()  # our key in the sessions' quote subscriptions
+        self._known: dict[InstrumentId, Instrument] = {}
+        self._client_id = ""
+        colour = link_colour if link_colour is not None else settings.get("link")
+        self.colour: str | None = colour if colour in LINK_COLOURS else None
+        self.instrument: InstrumentId | None = (
+            instrument or core.links.current(self.colour) or _saved_instrument(settings.get("instrument"))
+        )
+        view.link_button.setColour(self.colour)
+        view.set_confirm_source(lambda: profile.confirm_orders.get("place", True))
+        self._connect()
+        self._refresh_instruments()
+
+    def _connect(self) -> None:
+        view, core = self.view, self.core
+        view.marketChosen.connect(self._on_market)
+        view.symbolChosen.connect(self._on_symbol)
+        view.inputsChanged.connect(self._refresh_figures)
+        view.percentRequested.connect(self._on_percent)
+        view.submitRequested.connect(self._on_submit)
+        view.confirmChanged.connect(self._on_confirm_changed)
+        view.link_button.colourChanged.connect(self._on_colour)
+        view.destroyed.connect(functools.partial(_unsubscribe_quotes, core, self._owner))
+        core.links.instrumentChanged.connect(self._on_linked)
+        core.links.prefillRequested.connect(self._on_prefill)
+        core.quotes.quotesChanged.connect(self._on_quotes)
+        core.accounts.balancesChanged.connect(self._on_balances)
+        core.order_entry.outcome.connect(self._on_outcome)
+        for session in core.sessions.values():
+            session.loggedIn.connect(self._refresh_instruments)
+            session.loggedOut.connect(self._refresh_instruments)
+            for name in ("instrumentsLoaded", "portfoliosChanged"):
+                signal = getattr(session, name, None)
+                if signal is not None:
+                    signal.connect(self._refresh_instruments)
+
+    # --- the instrument ---------------------------------------------------------------------------
+
+    def set_instrument(self, instrument: InstrumentId, *, publish: bool = True) -> None:
+        """Trade ``instrument``; with ``publish`` the panels of the ticket's link colour follow."""
+        if publish:
+            self.core.links.publish(self.colour, instrument)
+        if instrument == self.instrument:
+            return
+        self.instrument = instrument
+        self._settings["instrument"] = {
+            "venue": instrument.venue,
+            "market": instrument.market,
+            "symbol": instrument.symbol,
+        }
+        self._save()
+        self._show_instrument()
+
+    def current(self) -> Instrument | None:
+        return None if self.instrument is None else self._known.get(self.instrument)
+
+    def _refresh_instruments(self) -> None:
+        self._known = {instrument.id: instrument for instrument in catalogue(self.core)}
+        if self.instrument is None and self._known:
+            self.instrument = next(
+                (i for i in self._known if i.symbol == DEFAULT_SYMBOL), next(iter(self._known))
+            )
+        self._show_instrument()
+
+    def _show_instrument(self) -> None:
+        view, chosen = self.view, self.instrument
+        markets = sorted({(i.venue, i.market) for i in self._known})
+        view.set_markets(
+            [(market_key(*m), market_title(*m)) for m in markets],
+            None if chosen is None else market_key(chosen.venue, chosen.market),
+        )
+        if chosen is None:
+            view.set_symbols([], "")
+            view.set_spec(None, broker=False)
+            view.show_outcome("pending", _tr("Log in to a venue to trade"))
+            return
+        view.set_symbols(
+            sorted(i.symbol for i in self._known if (i.venue, i.market) == (chosen.venue, chosen.market)),
+            chosen.symbol,
+        )
+        instrument = self._known.get(chosen)
+        broker = chosen.venue in BROKER_VENUES
+        view.set_spec(None if instrument is None else spec_of(instrument), broker=broker)
+        if instrument is None:
+            session = self.core.sessions.get(chosen.venue)
+            message = (
+                _tr("{symbol} is not traded on {market}")
+                if session is not None and session.connected
+                else _tr("Log in to {venue} to trade {symbol}")
+            )
+            venue = VENUE_NAMES.get(chosen.venue, chosen.venue)
+            view.set_field_error(
+                "symbol", message.format(symbol=chosen.symbol, market=chosen.market, venue=venue)
+            )
+        if broker:
+            view.set_accounts(self._accounts(chosen.venue))
+        self._subscribe(chosen)
+        self._refresh_figures()
+
+    def _accounts(self, venue: str) -> list[str]:
+        """The broker's portfolios: the session's list, then any account the balances name."""
+        names = [row.name for row in getattr(self.core.sessions.get(venue), "portfolios", ())]
+        for balance in self.core.accounts.balances(venue):
+            if balance.account not in names:
+                names.append(balance.account)
+        return names
+
+    def _subscribe(self, instrument: InstrumentId) -> None:
+        _unsubscribe_quotes(self.core, self._owner, keep=instrument.venue)
+        subscribe = getattr(self.core.sessions.get(instrument.venue), "subscribe_quotes", None)
+        if subscribe is not None:
+            subscribe(self._owner, [instrument])
+
+    def _on_market(self, key: str) -> None:
+        venue, _, market = key.partition("|")
+        symbols = sorted(i.symbol for i in self._known if (i.venue, i.market) == (venue, market))
+        if not symbols:
+            return
+        keep = self.instrument.symbol if self.instrument is not None else ""
+        self.set_instrument(InstrumentId(venue, market, keep if keep in symbols else symbols[0]))
+
+    def _on_symbol(self, text: str) -> None:
+        if self.instrument is None:
+            return
+        venue, market = self.instrument.venue, self.instrument.market
+        wanted = text.strip().upper()
+        found = next(
+            (i for i in self._known if (i.venue, i.market) == (venue, market) and i.symbol.upper() == wanted),
+            None,
+        )
+        if found is None:
+            self.view.set_field_error(
+                "symbol", _tr("{symbol} is not traded on {market}").format(symbol=text.strip(), market=market)
+            )
+            return
+        self.set_instrument(found)
+
+    # --- links ------------------------------------------------------------------------------------
+
+    def _on_colour(self, colour: str | None) -> None:
+        self.colour = colour
+        self._settings["link"] = colour
+        self._save()
+        linked = self.core.links.current(colour)
+        if linked is not None:
+            self.set_instrument(linked, publish=False)
+        elif self.instrument is not None:
+            self.core.links.publish(colour, self.instrument)
+
+    def _on_linked(self, colour: str, instrument: InstrumentId) -> None:
+        if colour == self.colour:
+            self.set_instrument(instrument, publish=False)
+
+    def _on_prefill(
+        self, colour: str, instrument: InstrumentId, side: Side | None, price: Decimal | None
+    ) -> None:
+        if colour != self.colour:
+            return
+        self.set_instrument(instrument, publish=False)
+        if side is not None:
+            self.view.set_side(side.value)
+        if price is not None:
+            if self.view.order_type() not in PRICED:
+                self.view.set_order_type("limit")
+            self.view.set_price(price)
+        self.view.quantity.input.setFocus()
+
+    # --- figures: notional and available ----------------------------------------------------------
+
+    def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        if self.instrument in instruments and self.view.order_type() not in PRICED:
+            self._refresh_figures()
+
+    def _on_balances(self, venue: str) -> None:
+        if self.instrument is not None and venue == self.instrument.venue:
+            if venue in BROKER_VENUES:
+                self.view.set_accounts(self._accounts(venue))
+            self._refresh_figures()
+
+    def _reference_price(self, instrument: Instrument) -> Decimal | None:
+        """The price the order would trade at: its limit (or stop) price, else the quote's touch."""
+        kind = self.view.order_type()
+        if kind in PRICED:
+            return self.view.price.value()
+        if kind == "stop":
+            return self.view.stop.value()
+        quote = self.core.quotes.get(instrument.id)
+        if quote is None:
+            return None
+        touch = quote.ask if self.view.side() in BUYING else quote.bid
+        return touch or quote.last
+
+    def _available(self, instrument: Instrument) -> tuple[Decimal | None, str, int]:
+        """What the order can use: (amount, asset, decimals to show)."""
+        venue = instrument.id.venue
+        if venue in BROKER_VENUES:
+            account, asset, decimals = self.view.account(), instrument.quote, 2
+        elif self.view.side() in BUYING:
+            account, asset, decimals = instrument.id.market, instrument.quote, instrument.price_decimals
+        else:
+            account, asset, decimals = instrument.id.market, instrument.base, instrument.qty_decimals
+        balance = self.core.accounts.available(venue, account, asset)
+        return (None if balance is None else balance.available), asset, decimals
+
+    def _refresh_figures(self) -> None:
+        instrument = self.current()
+        if instrument is None:
+            self.view.set_notional("")
+            self.view.set_available("")
+            return
+        price, quantity = self._reference_price(instrument), self.view.quantity_value()
+        notional = ""
+        if price is not None and quantity is not None:
+            approx = "" if self.view.order_type() in PRICED else "\u2248 "
+            notional = approx + amount_text(price * quantity, instrument.price_decimals, instrument.quote)
+        self.view.set_notional(notional)
+        available, asset, decimals = self._available(instrument)
+        self.view.set_available("\u2014" if available is None else amount_text(available, decimals, asset))
+
+    def _on_percent(self, percent: int) -> None:
+        instrument = self.current()
+        if instrument is None:
+            return
+        available, _asset, _decimals = self._available(instrument)
+        if available is None:
+            self.view.show_outcome("warning", _tr("The balance is not known yet"))
+            return
+        amount = available * percent / 100
+        if self.view.side() in BUYING:
+            price = self._reference_price(instrument)
+            if not price:
+                self.view.set_field_error("price", _tr("Enter a price first"))
+                return
+            amount /= price
+        quantity = on_grid(amount, instrument.qty_step)
+        if instrument.max_qty is not None:
+            quantity = min(quantity, instrument.max_qty)
+        self.view.set_quantity(quantity)
+
+    # --- sending ----------------------------------------------------------------------------------
+
+    def _on_confirm_changed(self, on: bool) -> None:
+        self.profile.confirm_orders["place"] = on
+        self._save()
+
+    def _on_submit(self, values: TicketValues) -> None:
+        instrument = self.current()
+        if instrument is None or self.view.is_busy():
+            return
+        kind, action = OrderType(values.order_type), OrderAction(values.action)
+        request = OrderRequest(
+            instrument=instrument.id,
+            side=action.side,
+            type=kind,
+            quantity=values.quantity,
+            client_id=new_client_id(),
+            price=values.price if kind.has_price else None,
+            stop_price=values.stop if kind.has_stop else None,
+            time_in_force=TimeInForce(values.time_in_force),
+            action=action if instrument.id.venue in BROKER_VENUES else None,
+            account=values.account,
+        )
+        self._client_id = request.client_id
+        self.view.set_busy(True)
+        self.view.show_outcome("pending", _tr("Sending\u2026"))
+        spawn(self._send(request), name="order ticket submit")
+
+    async def _send(self, request: OrderRequest) -> None:
+        try:
+            await self.core.order_entry.submit(request)
+        except RejectedInput as exc:
+            if isValid(self.view):
+                self.view.show_outcome("", "")
+                self.view.set_field_error(_FIELDS.get(exc.field, exc.field), exc.message)
+        finally:
+            if isValid(self.view):
+                self.view.set_busy(False)
+
+    def _on_outcome(self, client_id: str, level: str, message: str) -> None:
+        if client_id != self._client_id:
+            return
+        order = self.core.orders.get(f"client:{client_id}")
+        if level == "warning" and order is not None and order.status is OrderStatus.UNKNOWN:
+            message = _tr("Unknown \u2014 checking with the venue\u2026")
+        self.view.show_outcome(level, message)
+
+
+def _saved_instrument(saved: object) -> InstrumentId | None:
+    if isinstance(saved, dict) and all(
+        isinstance(saved.get(k), str) and saved[k] for k in ("venue", "market", "symbol")
+    ):
+        return InstrumentId(saved["venue"], saved["market"], saved["symbol"])
+    return None
+
+
+def _unsubscribe_quotes(core: TradingCore, owner: object, *_args: object, keep: str = "") -> None:
+    for venue, session in core.sessions.items():
+        unsubscribe = getattr(session, "unsubscribe_quotes", None)
+        if venue != keep and unsubscribe is not None:
+            unsubscribe(owner)
+
+
+def _save_profile(app: AppContext) -> None:
+    try:
+        app.profiles.save(app.profile)
+    except OSError as exc:
+        log.error("could not save the profile: %s", exc)
+
+
+def create_order_ticket(
+    context: PanelContext | AppContext,
+    *,
+    instrument: InstrumentId | None = None,
+    link_colour: str | None = None,
+) -> OrderTicketView:
+    """An order ticket. With a PanelContext its state lives in that panel's settings (under ``"ticket"``);
+    with the AppContext only the confirmation choice is kept (in the profile). ``instrument`` and
+    ``link_colour`` (None: as saved, else none) override what was saved."""
+    if isinstance(context, PanelContext):
+        app, save = context.app, context.settings_changed
+        settings = context.settings.setdefault(SETTINGS_KEY, {})
+    else:
+        app, settings, save = context, {}, functools.partial(_save_profile, context)
+    view = OrderTicketView()
+    OrderTicketViewModel(
+        trading(app),
+        view,
+        profile=app.profile,
+        settings=settings,
+        save=save,
+        instrument=instrument,
+        link_colour=link_colour,
+        parent=view,
+    )
+    return view
+
+
+def create_order_ticket_panel(context: PanelContext) -> OrderTicketView:
+    """The docked "Order ticket" panel: linked to the red group unless the user chose otherwise."""
+    context.settings.setdefault(SETTINGS_KEY, {}).setdefault("link", DEFAULT_LINK)
+    return create_order_ticket(context)

@@ -1,0 +1,354 @@
+"""The Orders panel's view-model: the OrderStore's active orders, cancel / cancel all / modify through
+OrderEntry, and the venues' order history.
+
+Active: every order the store has whose status is active, plus those sent but not answered (UNKNOWN); rows
+change as the store reports (once per frame). Changes in place follow the venue's rules before anything is
+sent: coin-weight changes only limit orders with nothing filled yet; the venue's refusal is shown and the row
+keeps the order's own values. "Cancel all" uses the adapter's ``cancel_all(counterparties)`` where there is
+one (always with the chosen counterparties: coin-weight cancels EVERYTHING for an empty list), otherwise
+cancels the venue's active orders one by one. History pages through
+``adapter.order_history(start, end, page)`` (the coin-weight adapter's ``page_size`` is set to the page size
+chosen).
+
+Confirmations follow ``profile.confirm_orders`` (``modify`` on, ``cancel`` off by default); "Don't ask again"
+turns the kind off there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QObject
+from shiboken6 import isValid
+
+from app.profiles import Profile
+from app.tasks import spawn
+from app.trading.core import TradingCore
+from app.trading.install import trading
+from app.trading.order_entry import OrderEntry, status_text
+from app.venues import VENUE_NAMES
+from app.viewmodels.chart_feeds import instrument_of
+from app.workspace import PanelContext
+from services.domain import Order, OrderStatus, OrderType
+from services.errors import RejectedInput, TransportError, VenueError
+from widgets.panels.orders import OrdersPanel
+from widgets.panels.orders_table import OrderRow
+
+CRYPTO_VENUE = "coinweight"
+STATES = {
+    OrderStatus.PENDING: "pending",
+    OrderStatus.UNKNOWN: "pending",
+    OrderStatus.NEW: "working",
+    OrderStatus.PARTIALLY_FILLED: "partial",
+    OrderStatus.FILLED: "filled",
+    OrderStatus.CANCELING: "canceled",
+    OrderStatus.CANCELED: "canceled",
+    OrderStatus.PARTIALLY_CANCELED: "canceled",
+    OrderStatus.EXPIRED: "canceled",
+    OrderStatus.REJECTED: "rejected",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Orders", text)
+
+
+def shows_as_active(order: Order) -> bool:
+    return order.status.is_active or order.status is OrderStatus.UNKNOWN
+
+
+def editable_columns(order: Order) -> frozenset[str]:
+    """What may be changed in place (whether the venue takes it is checked when the user commits)."""
+    if not order.order_id or order.status not in (OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED):
+        return frozenset()
+    if order.instrument.venue == CRYPTO_VENUE:
+        return frozenset({"price", "quantity"}) if order.type is OrderType.LIMIT else frozenset()
+    if order.type is OrderType.STOP:
+        return frozenset({"stop"})
+    return frozenset({"price"}) if order.type.has_price else frozenset()
+
+
+def modify_refusal(order: Order | None) -> str:
+    """Why ``order`` cannot be changed now ("" when it can be sent)."""
+    if order is None or not order.status.is_active:
+        return _tr("The order is no longer active")
+    if not order.order_id:
+        return _tr("The order is still being sent: wait for the venue's answer")
+    unfilled = not order.filled_quantity and order.status is OrderStatus.NEW
+    if order.instrument.venue == CRYPTO_VENUE and not unfilled:
+        return _tr("coin-weight changes only orders with nothing filled yet: cancel it and place a new one")
+    return ""
+
+
+def describe(order: Order) -> str:
+    return f"{order.side.value.upper()} {order.quantity:f} {order.instrument}"
+
+
+@contextlib.contextmanager
+def outcomes_of(entry: OrderEntry, client_id: str) -> Iterator[list[str]]:
+    """The messages OrderEntry gives about ``client_id`` while the block runs."""
+    said: list[str] = []
+
+    def collect(about: str, _level: str, message: str) -> None:
+        if about == client_id:
+            said.append(message)
+
+    entry.outcome.connect(collect)
+    try:
+        yield said
+    finally:
+        entry.outcome.disconnect(collect)
+
+
+class OrdersViewModel(QObject):
+    def __init__(
+        self,
+        core: TradingCore,
+        view: OrdersPanel,
+        *,
+        profile: Profile,
+        save: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.view = view
+        self.profile = profile
+        self._save = save
+        self._history_request = 0
+        view.cancelRequested.connect(self._on_cancel)
+        view.editRequested.connect(self._on_edit)
+        view.cancelAllClicked.connect(self._on_cancel_all_clicked)
+        view.cancelAllConfirmed.connect(self._on_cancel_all_confirmed)
+        view.historyRequested.connect(self._on_history)
+        core.orders.ordersChanged.connect(self._on_orders_changed)
+        for session in core.sessions.values():
+            session.loggedIn.connect(self._refresh_venues)
+            session.loggedOut.connect(self._refresh_venues)
+        view.active.upsert(
+            self.row(key, order) for key, order in core.orders.orders() if shows_as_active(order)
+        )
+        self._refresh_venues()
+
+    def row(self, key: str, order: Order) -> OrderRow:
+        instrument = instrument_of(self.core, order.instrument)
+        venue = order.instrument.venue
+        return OrderRow(
+            key=key,
+            order_id=order.order_id,
+            time=order.created or order.updated,
+            venue=VENUE_NAMES.get(venue, venue),
+            account=order.instrument.market if venue == CRYPTO_VENUE else order.account,
+            instrument=order.instrument.symbol,
+            side=(order.action or order.side).value,
+            type=order.type.value,
+            quantity=order.quantity,
+            filled=order.filled_quantity,
+            status=status_text(order.status),
+            state=STATES[order.status],
+            price=order.price,
+            stop=order.stop_price,
+            average=order.average_fill_price,
+            price_step=None if instrument is None else instrument.price_step,
+            qty_step=None if instrument is None else instrument.qty_step,
+            editable=editable_columns(order),
+            message=order.message,
+        )
+
+    # --- active -----------------------------------------------------------------------------------
+
+    def _on_orders_changed(self, keys: list[str]) -> None:
+        rows, gone = [], []
+        for key in keys:
+            order = self.core.orders.get(key)
+            if order is not None and shows_as_active(order):
+                rows.append(self.row(key, order))
+            else:
+                gone.append(key)
+        self.view.active.remove(gone)
+        self.view.active.upsert(rows)
+
+    def _confirm(self, kind: str, title: str, text: str, accept: str, go: Callable[[], None]) -> None:
+        """Run ``go`` after the user's yes (when ``confirm_orders[kind]``), else at once."""
+        if not self.profile.confirm_orders.get(kind, True):
+            go()
+            return
+
+        def accepted(dont_ask_again: bool) -> None:
+            if dont_ask_again:
+                self.profile.confirm_orders[kind] = False
+                self._save()
+            go()
+
+        self.view.ask(title, text, accept, accepted)
+
+    def _on_cancel(self, keys: list[str]) -> None:
+        orders = [order for key in keys if (order := self.core.orders.get(key)) is not None]
+        sendable = [order for order in orders if order.order_id and order.status.is_active]
+        if not sendable:
+            self.view.show_message("warning", _tr("Nothing to cancel: wait for the venue's answer first"))
+            return
+        text = "\n".join(describe(order) for order in sendable)
+        self._confirm(
+            "cancel",
+            _tr("Cancel orders"),
+            _tr("Cancel these orders?\n{orders}").format(orders=text),
+            _tr("Cancel orders"),
+            lambda: spawn(self._cancel(sendable), name="cancel orders"),
+        )
+
+    async def _cancel(self, orders: list[Order]) -> None:
+        self.view.show_message("pending", _tr("Canceling\u2026"))
+        done, refused = 0, []
+        for order in orders:
+            with outcomes_of(self.core.order_entry, order.client_id) as said:
+                if await self.core.order_entry.cancel(order):
+                    done += 1
+                else:
+                    refused.append(said[-1] if said else _tr("Cancel failed"))
+        if not isValid(self.view):
+            return
+        if refused:
+            self.view.show_message("error", "; ".join(refused))
+        else:
+            message = _tr("The venue took the cancel of {count} orders").format(count=done)
+            self.view.show_message("info", message)
+
+    def _on_edit(self, key: str, column: str, value: Decimal) -> None:
+        order = self.core.orders.get(key)
+        refusal = modify_refusal(order)
+        if refusal or order is None:
+            self.view.show_message("error", refusal)
+            return
+        old = {"price": order.price, "stop": order.stop_price, "quantity": order.quantity}[column]
+        names = {"price": _tr("price"), "stop": _tr("stop price"), "quantity": _tr("quantity")}
+        text = _tr("Change the {what} of {order} from {old} to {new}?").format(
+            what=names[column], order=describe(order), old=old, new=value
+        )
+
+        def go() -> None:
+            self.view.set_pending_edit(key, column, value)
+            spawn(self._modify(key, order, column, value), name="modify order")
+
+        self._confirm("modify", _tr("Change order"), text, _tr("Change"), go)
+
+    async def _modify(self, key: str, order: Order, column: str, value: Decimal) -> None:
+        self.view.show_message("pending", _tr("Changing\u2026"))
+        price, quantity = (None, value) if column == "quantity" else (value, None)
+        try:
+            with outcomes_of(self.core.order_entry, order.client_id) as said:
+                changed = await self.core.order_entry.modify(order, price=price, quantity=quantity)
+        except RejectedInput as exc:
+            changed, said = None, [exc.message]
+        if not isValid(self.view):
+            return
+        self.view.set_pending_edit(key, column, None)
+        if changed is None:
+            reason = said[-1] if said else _tr("the venue did not answer")
+            self.view.show_message("error", _tr("Not changed: {reason}").format(reason=reason))
+        else:
+            self.view.show_message("info", _tr("Changed: {order}").format(order=said[-1] if said else ""))
+
+    # --- cancel all -------------------------------------------------------------------------------
+
+    def _on_cancel_all_clicked(self) -> None:
+        active = [order for _key, order in self.core.orders.orders(active=True)]
+        options: list[tuple[str, str, int]] = []
+        for venue, adapter in sorted(self.core.trading_venues().items()):
+            mine = [order for order in active if order.instrument.venue == venue]
+            if hasattr(adapter, "cancel_all"):
+                markets = {i.market for i in getattr(self.core.sessions[venue], "instruments", {})}
+                markets |= {order.instrument.market for order in mine}
+                for market in sorted(markets):
+                    count = sum(order.instrument.market == market for order in mine)
+                    options.append((f"{venue}|{market}", market, count))
+            else:
+                options.append((f"{venue}|", VENUE_NAMES.get(venue, venue), len(mine)))
+        if not options:
+            self.view.show_message("warning", _tr("Not connected to any venue"))
+            return
+        self.view.open_cancel_all(options)
+
+    def _on_cancel_all_confirmed(self, keys: list[str]) -> None:
+        chosen: dict[str, list[str]] = {}
+        for key in keys:
+            venue, _, market = key.partition("|")
+            chosen.setdefault(venue, [])
+            if market:
+                chosen[venue].append(market)
+        if chosen:
+            spawn(self._cancel_all(chosen), name="cancel all")
+
+    async def _cancel_all(self, chosen: dict[str, list[str]]) -> None:
+        self.view.show_message("pending", _tr("Canceling\u2026"))
+        said, failed = [], False
+        for venue, markets in chosen.items():
+            adapter = self.core.trading_venues().get(venue)
+            title = VENUE_NAMES.get(venue, venue)
+            try:
+                if adapter is None:
+                    raise TransportError(venue, _tr("not connected"))
+                if markets:  # never an empty list: that cancels every counterparty
+                    canceled = await adapter.cancel_all(markets)  # type: ignore[attr-defined]
+                    said.append(
+                        _tr("{venue}: canceling all on {markets}").format(
+                            venue=title, markets=", ".join(canceled or markets)
+                        )
+                    )
+                else:
+                    orders = [o for _k, o in self.core.orders.orders(active=True, venue=venue) if o.order_id]
+                    done = [await self.core.order_entry.cancel(order) for order in orders]
+                    failed |= not all(done)
+                    said.append(_tr("{venue}: {count} cancels taken").format(venue=title, count=sum(done)))
+            except (VenueError, TransportError) as exc:
+                failed = True
+                said.append(str(exc))
+        if isValid(self.view):
+            self.view.show_message("error" if failed else "info", "; ".join(said))
+
+    # --- history ----------------------------------------------------------------------------------
+
+    def _refresh_venues(self) -> None:
+        venues = sorted(self.core.trading_venues())
+        self.view.set_history_venues([(venue, VENUE_NAMES.get(venue, venue)) for venue in venues])
+
+    def _on_history(self, venue: str, start: int, end: int, page: int, page_size: int) -> None:
+        adapter = self.core.trading_venues().get(venue)
+        if adapter is None:
+            title = VENUE_NAMES.get(venue, venue)
+            self.view.set_history_error(_tr("Not connected to {venue}").format(venue=title))
+            return
+        if hasattr(adapter, "page_size"):
+            adapter.page_size = page_size  # type: ignore[attr-defined]
+        self._history_request += 1
+        self.view.set_history_loading(True)
+        span = (datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC))
+        spawn(self._load_history(self._history_request, venue, span, page, page_size), name="order history")
+
+    async def _load_history(
+        self, request: int, venue: str, span: tuple[datetime, datetime], page: int, size: int
+    ) -> None:
+        adapter = self.core.trading_venues()[venue]
+        try:
+            orders = await adapter.order_history(*span, page)
+        except (VenueError, TransportError) as exc:
+            if isValid(self.view) and request == self._history_request:
+                self.view.set_history_loading(False)
+                self.view.set_history_error(str(exc))
+            return
+        if not isValid(self.view) or request != self._history_request:
+            return  # the user asked for another page meanwhile
+        self.view.set_history_loading(False)
+        rows = [self.row(f"{venue}:{order.order_id}", order) for order in orders]
+        self.view.set_history(rows, page, bool(orders) and len(orders) >= size)
+
+
+def create_orders_panel(context: PanelContext) -> OrdersPanel:
+    view = OrdersPanel()
+    OrdersViewModel(
+        trading(context.app), view, profile=context.app.profile, save=context.settings_changed, parent=view
+    )
+    return view

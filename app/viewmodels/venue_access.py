@@ -1,0 +1,200 @@
+"""The ways in to a venue: the Venue menu (log in, log out, API keys), a click on a red or grey status-bar
+indicator, a session that asks for a new login; plus the account summary in the status bar and the venue
+messages (a refused favourite ...) shown as a toast and in the status bar.
+
+One :class:`VenueAccess` per window, installed by the shell (``install_venue_access``) and registered in
+``ctx.services`` as ``venue_access``: other view-models call ``venue_access(ctx).open_login(venue)``.
+The last login per venue is kept in the profile under ``panels["venue_login"]`` (never the password).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+
+from app.tasks import spawn
+from app.trading.core import TradingCore
+from app.trading.install import trading
+from app.venues import VENUE_NAMES
+from app.viewmodels.account_summary import AccountSummaryViewModel
+from app.viewmodels.api_keys import ApiKeysViewModel
+from app.viewmodels.login import LoginViewModel
+from app.viewmodels.market_watch import market_catalog
+from services.coinweight.adapter import CoinWeightVenue
+from services.domain import ConnectionState
+from widgets.common.account_summary import AccountSummaryWidget
+from widgets.common.status import ConnectionIndicator
+from widgets.common.toast import ToastLevel
+from widgets.dialogs.api_keys import ApiKeysDialog
+from widgets.dialogs.login import LoginDialog
+from widgets.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.shell import Shell
+
+SERVICE_NAME = "venue_access"
+LOGIN_SETTINGS = "venue_login"
+SUMMARY_VENUE = "coinweight"
+MESSAGE_MS = 10000
+
+
+class VenueAccess(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        ctx: AppContext,
+        core: TradingCore,
+        save: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.ctx = ctx
+        self.core = core
+        self._save = save
+        self._logins: dict[str, LoginDialog] = {}
+        self._api_keys: dict[str, ApiKeysDialog] = {}
+        self._actions: dict[str, tuple[QAction, QAction]] = {}
+        self.menu = window.add_menu(self.tr("&Venue"))
+        self.menu.setObjectName("menu.venue")
+        for venue, session in core.sessions.items():
+            self._add_venue_actions(venue)
+            session.stateChanged.connect(self._update_actions)
+            session.reloginRequired.connect(lambda message, v=venue: self.open_login(v, message))
+        self._update_actions()
+        catalog = market_catalog(ctx)
+        if catalog is not None:
+            catalog.message.connect(self.warn)
+        self.summary: AccountSummaryWidget | None = None
+        if SUMMARY_VENUE in core.sessions:
+            self.summary = AccountSummaryWidget()
+            AccountSummaryViewModel(self.summary, core.accounts, core.sessions[SUMMARY_VENUE], parent=self)
+            window.add_status_widget(self.summary)
+
+    # --- public
+    def open_login(self, venue: str, message: str = "") -> LoginDialog:
+        """The venue's login dialog (the open one is raised, with ``message`` shown above the fields)."""
+        dialog = self._logins.get(venue)
+        if dialog is not None and shiboken6.isValid(dialog):
+            if message:
+                dialog.setMessage(message)
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        session = self.core.sessions[venue]
+        name = VENUE_NAMES.get(venue, venue)
+        dialog = LoginDialog(name, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view_model = LoginViewModel(
+            dialog,
+            session,
+            self.ctx.credentials,
+            venue_name=name,
+            last_logins=self.ctx.profile.panel_settings(LOGIN_SETTINGS),
+            save=self._save,
+            demo=_demo_credentials() if self.ctx.simulator is not None else None,
+        )
+        view_model.succeeded.connect(
+            lambda login: self.window.show_status(
+                self.tr("Logged in to {venue} as {login}.").format(venue=name, login=login), 5000
+            )
+        )
+        dialog.setMessage(message)
+        dialog.finished.connect(lambda _result, v=venue: self._logins.pop(v, None))
+        self._logins[venue] = dialog
+        dialog.open()
+        return dialog
+
+    def login_dialog(self, venue: str) -> LoginDialog | None:
+        """The venue's open login dialog, if any."""
+        dialog = self._logins.get(venue)
+        return dialog if dialog is not None and shiboken6.isValid(dialog) else None
+
+    def log_out(self, venue: str) -> None:
+        spawn(self.core.sessions[venue].logout(), name=f"{venue} logout")
+
+    def open_api_keys(self, venue: str = "coinweight") -> ApiKeysDialog | None:
+        """The API keys dialog of a venue that keeps exchange keys (None if it has none or is logged out)."""
+        session = self.core.sessions.get(venue)
+        adapter = getattr(session, "adapter", None)
+        if session is None or not isinstance(adapter, CoinWeightVenue):
+            return None
+        name = VENUE_NAMES.get(venue, venue)
+        if not session.connected:
+            self.warn(self.tr("Log in to {venue} to manage its API keys.").format(venue=name))
+            self.open_login(venue)
+            return None
+        dialog = self._api_keys.get(venue)
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.raise_()
+            return dialog
+        dialog = ApiKeysDialog(name, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        counterparties = sorted({instrument.market for instrument in getattr(session, "instruments", {})})
+        ApiKeysViewModel(dialog, adapter, counterparties).refresh()
+        dialog.finished.connect(lambda _result, v=venue: self._api_keys.pop(v, None))
+        self._api_keys[venue] = dialog
+        dialog.open()
+        return dialog
+
+    def bind_indicators(self, indicators: Mapping[str, ConnectionIndicator]) -> None:
+        """A click on the indicator of a logged-out (grey) or refused (red) session opens its login dialog."""
+        for venue, indicator in indicators.items():
+            if venue in self.core.sessions:
+                indicator.clicked.connect(self._on_indicator_clicked)
+                indicator.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def warn(self, text: str) -> None:
+        self.window.notify(text, ToastLevel.WARNING)
+        self.window.show_status(text, MESSAGE_MS)
+
+    # --- internals
+    def _add_venue_actions(self, venue: str) -> None:
+        name = VENUE_NAMES.get(venue, venue)
+        if self._actions:
+            self.menu.addSeparator()
+        login = self.menu.addAction(self.tr("Log in to {venue}\u2026").format(venue=name))
+        login.setObjectName(f"action.venue.{venue}.login")
+        login.triggered.connect(lambda _checked=False, v=venue: self.open_login(v))
+        logout = self.menu.addAction(self.tr("Log out of {venue}").format(venue=name))
+        logout.setObjectName(f"action.venue.{venue}.logout")
+        logout.triggered.connect(lambda _checked=False, v=venue: self.log_out(v))
+        self._actions[venue] = (login, logout)
+        if isinstance(getattr(self.core.sessions[venue], "adapter", None), CoinWeightVenue):
+            keys = self.menu.addAction(self.tr("{venue} API keys\u2026").format(venue=name))
+            keys.setObjectName(f"action.venue.{venue}.api_keys")
+            keys.triggered.connect(lambda _checked=False, v=venue: self.open_api_keys(v))
+
+    def _update_actions(self, *_args: object) -> None:
+        for venue, (login, logout) in self._actions.items():
+            state = self.core.sessions[venue].state
+            login.setEnabled(state is not ConnectionState.CONNECTING)
+            logout.setEnabled(self.core.sessions[venue].connected)
+
+    def _on_indicator_clicked(self, venue: str) -> None:
+        if self.core.sessions[venue].state in (ConnectionState.DISCONNECTED, ConnectionState.FAILED):
+            self.open_login(venue)
+
+
+def _demo_credentials() -> tuple[str, str]:
+    from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
+
+    return DEMO_LOGIN, DEMO_PASSWORD
+
+
+def install_venue_access(shell: Shell) -> VenueAccess:
+    """The Venue menu, login dialogs, indicator clicks and account summary of ``shell``'s window."""
+    access = VenueAccess(shell.window, shell.ctx, trading(shell.ctx), shell.schedule_save, parent=shell)
+    access.bind_indicators(shell.indicators)
+    shell.ctx.services.register(SERVICE_NAME, access)
+    return access
+
+
+def venue_access(ctx: AppContext) -> VenueAccess:
+    """The window's venue access (to open a login dialog from another view-model)."""
+    return ctx.services.get(SERVICE_NAME, VenueAccess)

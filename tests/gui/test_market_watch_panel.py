@@ -1,0 +1,176 @@
+"""The market watch view: formatted rows, stars, activation, filter, tabs, link colour, placeholder."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from widgets.common.colors import AMBER, GREEN, RED
+from widgets.common.link_colour import LinkColourButton
+from widgets.panels.market_watch import STAR, STAR_OFF, MarketRow, MarketWatchPanel
+
+ETH_BTC = MarketRow(
+    key="binance:ETH-BTC",
+    counterparty="binance",
+    symbol="ETH-BTC",
+    bid=Decimal("0.05120"),
+    ask=Decimal("0.05125"),
+    last=Decimal("0.05123"),
+    change_pct=Decimal("-1.234"),
+    volume=Decimal("1821464.58"),
+    tick=1,
+)
+BTC_USDT = MarketRow(
+    key="huobi:BTC-USDT",
+    counterparty="huobi",
+    symbol="BTC-USDT",
+    favourite=True,
+    bid=Decimal("64000.10"),
+    ask=Decimal("64000.20"),
+    last=Decimal("64000.10"),
+    change_pct=Decimal("2.5"),
+    volume=Decimal("950"),
+)
+
+
+@pytest.fixture
+def panel(qtbot) -> MarketWatchPanel:
+    panel = MarketWatchPanel(link_colours=("red", "green", "blue", "yellow"))
+    qtbot.addWidget(panel)
+    panel.resize(700, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.setRows([ETH_BTC, BTC_USDT])
+    return panel
+
+
+def cell(panel: MarketWatchPanel, key: str, column: int, role=Qt.ItemDataRole.DisplayRole):
+    row = panel.model.row_of(key)
+    return panel.model.index(row, column).data(role)
+
+
+def view_index(panel: MarketWatchPanel, key: str, column: int):
+    return panel.table.proxy.mapFromSource(panel.model.index(panel.model.row_of(key), column))
+
+
+def test_numbers_keep_the_instrument_decimals_and_signs_are_coloured(panel):
+    assert cell(panel, "binance:ETH-BTC", 3) == "0.05120"  # trailing zero kept: the price's decimals
+    assert cell(panel, "huobi:BTC-USDT", 4) == "64,000.20"
+    assert cell(panel, "binance:ETH-BTC", 6) == "-1.23%"
+    assert cell(panel, "huobi:BTC-USDT", 6) == "+2.50%"
+    assert cell(panel, "binance:ETH-BTC", 6, Qt.ItemDataRole.ForegroundRole) == QColor(RED)
+    assert cell(panel, "huobi:BTC-USDT", 6, Qt.ItemDataRole.ForegroundRole) == QColor(GREEN)
+    assert cell(panel, "binance:ETH-BTC", 5, Qt.ItemDataRole.ForegroundRole) == QColor(GREEN)  # ticked up
+    assert cell(panel, "binance:ETH-BTC", 7) == "1.82M"
+    assert cell(panel, "binance:ETH-BTC", 3, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_a_click_on_the_star_or_space_asks_to_toggle_the_favourite(qtbot, panel):
+    toggled = []
+    panel.favouriteToggled.connect(lambda key, on: toggled.append((key, on)))
+    assert cell(panel, "binance:ETH-BTC", 0) == STAR_OFF
+    assert cell(panel, "huobi:BTC-USDT", 0) == STAR
+    assert cell(panel, "huobi:BTC-USDT", 0, Qt.ItemDataRole.ForegroundRole) == QColor(AMBER)
+    index = view_index(panel, "binance:ETH-BTC", 0)
+    qtbot.mouseClick(
+        panel.table.viewport(), Qt.MouseButton.LeftButton, pos=panel.table.visualRect(index).center()
+    )
+    panel.table.setCurrentIndex(view_index(panel, "huobi:BTC-USDT", 2))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Space)
+    assert toggled == [("binance:ETH-BTC", True), ("huobi:BTC-USDT", False)]
+
+
+def test_a_click_elsewhere_in_the_row_does_not_toggle(qtbot, panel):
+    toggled = []
+    panel.favouriteToggled.connect(lambda key, on: toggled.append(key))
+    index = view_index(panel, "binance:ETH-BTC", 2)
+    qtbot.mouseClick(
+        panel.table.viewport(), Qt.MouseButton.LeftButton, pos=panel.table.visualRect(index).center()
+    )
+    assert toggled == []
+
+
+def test_double_click_and_enter_activate_the_instrument(qtbot, panel):
+    activated = []
+    panel.instrumentActivated.connect(activated.append)
+    centre = panel.table.visualRect(view_index(panel, "huobi:BTC-USDT", 2)).center()
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # a real double click
+    qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # starts with a press
+    panel.table.setCurrentIndex(view_index(panel, "binance:ETH-BTC", 2))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert activated == ["huobi:BTC-USDT", "binance:ETH-BTC"]
+
+
+def test_the_filter_matches_symbol_or_counterparty(qtbot, panel):
+    qtbot.keyClicks(panel.filter_edit, "usdt")
+    assert panel.visibleKeys() == ["huobi:BTC-USDT"]
+    panel.filter_edit.clear()
+    qtbot.keyClicks(panel.filter_edit, "BINANCE")
+    assert panel.visibleKeys() == ["binance:ETH-BTC"]
+    panel.filter_edit.clear()
+    assert len(panel.visibleKeys()) == 2
+
+
+def test_updates_change_rows_in_place(panel):
+    panel.updateRows([MarketRow("binance:ETH-BTC", "binance", "ETH-BTC", bid=Decimal("0.05130"))])
+    assert cell(panel, "binance:ETH-BTC", 3) == "0.05130"
+    assert panel.model.rowCount() == 2
+    panel.removeRows(["binance:ETH-BTC"])
+    assert panel.model.ids() == ["huobi:BTC-USDT"]
+
+
+def test_tabs_are_replaced_without_a_signal_and_picking_one_is_reported(qtbot, panel):
+    picked = []
+    panel.tabChanged.connect(picked.append)
+    panel.setTabs(["BTC", "ETH", "USDT"], current="ETH")
+    assert panel.tabs() == ["BTC", "ETH", "USDT"] and panel.currentTab() == "ETH"
+    assert picked == []
+    panel.selectTab("USDT")
+    assert picked == ["USDT"]
+
+
+def test_the_placeholder_shows_only_without_rows(panel):
+    panel.setPlaceholder("Log in to coin-weight to see its markets.")
+    assert panel.stack.currentWidget() is panel.table
+    panel.setRows([])
+    assert panel.stack.currentWidget() is panel.placeholder
+    assert panel.placeholder.text() == "Log in to coin-weight to see its markets."
+
+
+def test_the_link_colour_selector_reports_the_users_choice(qtbot, panel):
+    chosen = []
+    panel.linkColourChanged.connect(chosen.append)
+    panel.setLinkColour("blue")
+    assert panel.link_button.colour() == "blue" and chosen == []
+    panel.link_button.choose("green")
+    panel.link_button.choose(None)
+    assert chosen == ["green", None]
+    assert "Not linked" in panel.link_button.toolTip()
+
+
+def test_an_unknown_link_colour_counts_as_none(qtbot):
+    button = LinkColourButton(("red",))
+    qtbot.addWidget(button)
+    button.setColour("purple")
+    assert button.colour() is None
+
+
+def test_favourites_panel_has_no_tabs(qtbot):
+    panel = MarketWatchPanel(tabbed=False)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.tab_bar.isVisible()
+    assert panel.objectName() == "favouritesPanel"
+
+
+def test_showing_and_hiding_is_reported(qtbot):
+    panel = MarketWatchPanel()
+    qtbot.addWidget(panel)
+    shown = []
+    panel.shownChanged.connect(shown.append)
+    panel.show()
+    panel.hide()
+    assert shown == [True, False]

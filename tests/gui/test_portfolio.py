@@ -1,0 +1,69 @@
+"""The portfolio panel in the real main window on the live simulator: the portfolio list with its status, the
+positions valued at market with P&L, the money, switching portfolios."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from app.panels import builtin_panels
+from app.viewmodels.portfolio import CENT, PositionRecord
+from services.domain import InstrumentId, Quote
+from tests.conftest import wait_until
+from tests.e2e.conftest import core_of, trading_shell  # noqa: F401  (fixture)
+
+GAZP = InstrumentId("chp", "MOEX", "GAZP")
+FIRST, SECOND = "ST100001-MO-01", "ST100001-MO-02"
+
+
+def records(panel) -> dict[str, PositionRecord]:
+    model = panel.view_model.model
+    return {model.record(row).symbol: model.record(row) for row in range(model.rowCount())}
+
+
+async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shell, qtbot):  # noqa: F811
+    shell = trading_shell(builtin_panels())
+    core = core_of(shell)
+    panel = shell.window.dock("portfolio").widget()
+    assert "Not connected" in panel.message.text()
+    session = core.session("chp")
+    await session.login("demo", "demo")
+
+    selector = panel.selector
+    assert [selector.itemData(i) for i in range(selector.count())] == [FIRST, SECOND]
+    assert selector.itemText(0) == f"{FIRST}  (broker)" and panel.current_portfolio() == FIRST
+    await wait_until(
+        lambda: "GAZP" in records(panel) and records(panel)["GAZP"].market is not None, timeout=10
+    )
+    gazp = records(panel)["GAZP"]
+    held = next(p for p in session.positions(FIRST) if p.instrument == GAZP)
+    assert gazp.quantity == held.quantity and gazp.average == held.average_price.quantize(CENT)
+
+    last = (held.average_price + Decimal("1.5")).quantize(CENT)  # a price on GAZP's tick
+    core.quotes.put(Quote(GAZP, bid=None, ask=None, last=last))
+    core.quotes.flush_now()
+    gazp = records(panel)["GAZP"]
+    gain = (last - held.average_price) * held.quantity
+    assert gazp.market == last and gazp.value == (last * held.quantity).quantize(CENT)
+    assert gazp.pnl == gain.quantize(CENT) and gazp.pnl > 0
+    assert gazp.pnl_pct == (gain / (held.average_price * held.quantity) * 100).quantize(CENT)
+    model = panel.view_model.model
+    row = model.row_of(GAZP)
+    assert model.index(row, 5).data() == f"+{gazp.pnl:,f}"
+    assert model.index(row, 5).data(Qt.ItemDataRole.ForegroundRole) is not None  # green
+    await wait_until(lambda: "Money" in panel.summary.text(), timeout=5)
+    money = core.accounts.available("chp", FIRST, "RUB")
+    assert f"{money.total.quantize(CENT):,f}" in panel.summary.text()
+
+    selector.setCurrentIndex(1)
+    selector.activated.emit(1)  # the user picks the second portfolio
+    assert panel.view_model.portfolio == SECOND
+    await wait_until(
+        lambda: {r.id for r in records(panel).values()} == {p.instrument for p in session.positions(SECOND)}
+    )
+    second = core.accounts.available("chp", SECOND, "RUB")
+    await wait_until(lambda: f"{second.total.quantize(CENT):,f}" in panel.summary.text())
+    shell.window.grab().save("/tmp/tessera/portfolio_panel.png")
+    await session.logout()
+    assert "Not connected" in panel.message.text() and records(panel) == {}

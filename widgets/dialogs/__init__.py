@@ -1,0 +1,1 @@
+"""Dialogs (views only): opened with ``open()``/``show()``, never ``exec()``."""

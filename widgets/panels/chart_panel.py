@@ -1,0 +1,76 @@
+"""Chart panel: the instrument strip over a :class:`widgets.chart.ChartWidget`, and the confirmation asked
+before a dragged order line moves the order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+
+from widgets.chart import ChartWidget
+from widgets.panels.chart_panel_toolbar import InstrumentBar
+
+
+class ChartPanel(QWidget):
+    """``moveConfirmed(order_id, price)`` / ``moveDeclined(order_id)`` answer :meth:`confirm_move`."""
+
+    moveConfirmed = Signal(str, float)
+    moveDeclined = Signal(str)
+
+    def __init__(self, link_colours: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.bar = InstrumentBar(link_colours, self)
+        self.chart = ChartWidget(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.chart, 1)
+        self._confirmation: QMessageBox | None = None
+
+    @property
+    def picker(self):
+        return self.bar.picker
+
+    @property
+    def link(self):
+        return self.bar.link
+
+    def show_message(self, text: str, level: str = "info") -> None:
+        self.bar.show_message(text, level)
+
+    def confirm_move(self, order_id: str, price: float, question: str) -> QMessageBox:
+        """Ask ``question`` without blocking (a window-modal box); the answer comes as a signal. A question
+        still open is answered "no" first."""
+        if self._confirmation is not None:
+            self._confirmation.reject()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Move order"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("moveOrderConfirmation")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if self._confirmation is box:
+                self._confirmation = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self.moveConfirmed.emit(order_id, price)
+            else:
+                self.moveDeclined.emit(order_id)
+
+        box.finished.connect(answered)
+        self._confirmation = box
+        box.open()
+        return box
+
+    def confirmation(self) -> QMessageBox | None:
+        """The move question still waiting for an answer (tests click its buttons)."""
+        return self._confirmation
