@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QObject
 
@@ -10,6 +10,7 @@ from app.trading.links import LinkHub
 from app.trading.order_entry import OrderEntry
 from app.trading.sessions import VenueSessionModel
 from app.trading.stores import AccountStore, OrderStore, QuoteStore
+from services.domain import Instrument, InstrumentId
 from services.protocols import TradingVenue
 
 
@@ -30,6 +31,21 @@ class TradingCore(QObject):
 
     def session(self, venue: str) -> VenueSessionModel:
         return self.sessions[venue]
+
+    def subscribe_quotes(self, owner: object, instruments: Iterable[InstrumentId]) -> None:
+        """``owner`` wants quotes of ``instruments`` of any venue: each session takes its own."""
+        instruments = list(instruments)
+        for session in self.sessions.values():
+            session.subscribe_quotes(owner, instruments)  # type: ignore[attr-defined]
+
+    def unsubscribe_quotes(self, owner: object) -> None:
+        for session in self.sessions.values():
+            session.unsubscribe_quotes(owner)  # type: ignore[attr-defined]
+
+    def instrument(self, instrument_id: InstrumentId) -> Instrument | None:
+        """The instrument's spec from its venue's session, once that session has loaded it."""
+        session = self.sessions.get(instrument_id.venue)
+        return None if session is None else session.instruments.get(instrument_id)  # type: ignore[attr-defined]
 
     def trading_venues(self) -> Mapping[str, TradingVenue]:
         """The adapters of the sessions that are logged in (orders go only to those)."""

@@ -21,10 +21,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.tasks import spawn
 from app.trading.coinweight import CoinWeightSession
+from app.trading.core import TradingCore
 from app.trading.install import SERVICE_NAME as TRADING_SERVICE
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS, LinkHub
-from app.trading.stores import QuoteStore
+from app.trading.links import LINK_COLOURS
 from app.venues import VENUE_NAMES
 from app.workspace import PanelContext
 from services.coinweight.adapter import MarketTab
@@ -39,6 +39,7 @@ log = logging.getLogger("tessera.market_watch")
 
 CATALOG_SERVICE = "market_catalog"
 VENUE = "coinweight"
+STOCKS_VENUE = "chp"
 DEFAULT_LINK = "red"
 
 
@@ -162,8 +163,7 @@ class MarketWatchViewModel(QObject):
         self,
         panel: MarketWatchPanel,
         catalog: MarketCatalog,
-        quotes: QuoteStore,
-        links: LinkHub,
+        core: TradingCore,
         settings: dict[str, Any],
         save: Callable[[], None],
         *,
@@ -173,8 +173,10 @@ class MarketWatchViewModel(QObject):
         self.panel = panel
         self.catalog = catalog
         self.session = catalog.session
-        self.quotes = quotes
-        self.links = links
+        self.core = core
+        self.quotes = core.quotes
+        self.links = core.links
+        self.stocks = core.sessions.get(STOCKS_VENUE)
         self.settings = settings
         self._save = save
         self.favourites_only = favourites_only
@@ -190,8 +192,11 @@ class MarketWatchViewModel(QObject):
         panel.linkColourChanged.connect(self._on_link_colour)
         panel.shownChanged.connect(self._on_shown)
         catalog.changed.connect(self._refresh)
-        quotes.quotesChanged.connect(self._on_quotes)
+        self.quotes.quotesChanged.connect(self._on_quotes)
         self.session.stateChanged.connect(self._on_session_state)
+        if self.stocks is not None:  # the broker's instruments make a tab of their own while logged in
+            self.stocks.instrumentsLoaded.connect(self._refresh)
+            self.stocks.stateChanged.connect(self._refresh)
         self._refresh()
 
     @property
@@ -206,8 +211,17 @@ class MarketWatchViewModel(QObject):
 
     def _on_star(self, key: str, favourite: bool) -> None:
         instrument = self._by_key.get(key)
-        if instrument is not None:
-            self.catalog.set_favourite(instrument, favourite)
+        if instrument is None:
+            return
+        if instrument.venue != VENUE:  # favourites live at the exchange: a stock cannot be starred there
+            self.panel.updateRows([self._row(instrument)])
+            self.catalog.message.emit(
+                self.tr("Favourites are kept by {venue}; {symbol} cannot be starred.").format(
+                    venue=VENUE_NAMES.get(VENUE, VENUE), symbol=instrument.symbol
+                )
+            )
+            return
+        self.catalog.set_favourite(instrument, favourite)
 
     def _on_activated(self, key: str) -> None:
         instrument = self._by_key.get(key)
@@ -229,7 +243,7 @@ class MarketWatchViewModel(QObject):
     def _refresh(self) -> None:
         reset = False
         if not self.favourites_only:
-            names = [tab.name for tab in self.catalog.tabs]
+            names = [tab.name for tab in self._tabs()]
             if self.panel.tabs() != names:
                 wanted = self.settings.get("tab")
                 self.panel.setTabs(names, wanted if wanted in names else (names[0] if names else None))
@@ -240,8 +254,16 @@ class MarketWatchViewModel(QObject):
         if self.favourites_only:
             return self.catalog.favourites()
         current = self.panel.currentTab()
-        tab = next((tab for tab in self.catalog.tabs if tab.name == current), None)
+        tab = next((tab for tab in self._tabs() if tab.name == current), None)
         return list(tab.instruments) if tab is not None else []
+
+    def _tabs(self) -> list[MarketTab]:
+        """The exchange's categories, then the broker's stocks while that session is logged in."""
+        tabs = list(self.catalog.tabs)
+        if self.stocks is not None and self.stocks.connected and self.stocks.instruments:
+            stocks = tuple(sorted(self.stocks.instruments, key=lambda i: i.symbol))
+            tabs.append(MarketTab(self.tr("Stocks"), stocks))
+        return tabs
 
     def _show(self, instruments: list[InstrumentId], *, reset: bool = False) -> None:
         gone = [instrument_key(i) for i in self._shown if i not in instruments]
@@ -258,9 +280,9 @@ class MarketWatchViewModel(QObject):
 
     def _subscribe(self) -> None:
         if self._visible and self._shown:
-            self.session.subscribe_quotes(self, self._shown)
+            self.core.subscribe_quotes(self, self._shown)
         else:
-            self.session.unsubscribe_quotes(self)
+            self.core.unsubscribe_quotes(self)
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
         changed = [i for i in instruments if instrument_key(i) in self._by_key]
@@ -269,7 +291,7 @@ class MarketWatchViewModel(QObject):
 
     def _row(self, instrument: InstrumentId) -> MarketRow:
         quote = self.quotes.get(instrument) or Quote(instrument, None, None)
-        spec = self.session.instruments.get(instrument)
+        spec = self.core.instrument(instrument)
         decimals = spec.price_decimals if spec is not None else None
         last = rounded(quote.last, decimals)
         return MarketRow(
@@ -314,12 +336,10 @@ def _create(context: PanelContext, favourites_only: bool) -> MarketWatchPanel:
             QCoreApplication.translate("MarketWatchViewModel", "No crypto venue is configured.")
         )
         return panel
-    core = trading(context.app)
     MarketWatchViewModel(
         panel,
         catalog,
-        core.quotes,
-        core.links,
+        trading(context.app),
         context.settings,
         context.settings_changed,
         favourites_only=favourites_only,

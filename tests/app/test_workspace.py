@@ -48,6 +48,6 @@ def test_a_subset_keeps_order_and_re_anchors_panels_whose_anchor_is_left_out():
     subset = full.subset(("journal", "balances", "order_ticket"))
     assert subset.ids() == [i for i in full.ids() if i in ("journal", "balances", "order_ticket")]
     journal = subset.get("journal")
-    assert full.get("journal").tab_with == "orders"  # in the app it tabs with the orders panel...
-    assert journal.tab_with is None and journal.default_area == full.get("orders").default_area  # ...alone here
+    assert full.get("journal").tab_with == "orders"  # in the app it tabs with the orders panel, alone here
+    assert journal.tab_with is None and journal.default_area == full.get("orders").default_area
     assert subset.get("order_ticket") == full.get("order_ticket")

@@ -193,3 +193,22 @@ async def test_screenshot(trading_shell):
     await asyncio.sleep(1.2)  # a couple of ticks, so the last prices have a direction
     assert window.grab().save("/tmp/tessera/market_watch.png")
     await session.logout()
+
+
+async def test_stock_rows_update_from_the_broker_quotes(logged_in):
+    shell, _session, watch = logged_in
+    core = core_of(shell)
+    chp = core.session("chp")
+    assert "Stocks" not in watch.tabs()  # not logged in to the broker yet
+    await chp.login("demo", "demo")
+    await wait_until(lambda: "Stocks" in watch.tabs(), timeout=5)
+    watch.selectTab("Stocks")
+    gazp = instrument_key(InstrumentId("chp", "MOEX", "GAZP"))
+    assert gazp in watch.model.ids()
+    assert InstrumentId("chp", "MOEX", "GAZP") in chp.subscribed()
+    await wait_until(lambda: watch.row(gazp).bid is not None and watch.row(gazp).ask is not None, timeout=10)
+    assert watch.row(gazp).bid < watch.row(gazp).ask
+    click_star(watch, gazp)  # favourites live at the exchange: the star is put back
+    await wait_until(lambda: not watch.row(gazp).favourite)
+    await chp.logout()
+    await wait_until(lambda: "Stocks" not in watch.tabs(), timeout=5)
