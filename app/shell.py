@@ -23,6 +23,7 @@ from app.viewmodels.layouts_presets import layout_presets
 from app.viewmodels.venue_access import VenueAccess, install_venue_access
 from app.workspace import PanelContext, WorkspaceRegistry
 from widgets.common.status import ConnectionIndicator, UtcClock
+from widgets.common.status import ConnectionState as WidgetConnectionState
 from widgets.common.toast import ToastLevel
 from widgets.main_window import LayoutSnapshot, MainWindow
 
@@ -174,16 +175,32 @@ class Shell(QObject):
     def _add_connection_indicators(self, venues: VenueEndpoints) -> None:
         """A venue with a session shows the session's state; the others are probed for reachability."""
         sessions = trading(self.ctx).sessions if TRADING_SERVICE in self.ctx.services else {}
-        probed = {venue: url for venue, url in venues.by_venue().items() if venue not in sessions}
+        unserved = self._venues_the_simulator_lacks()
+        probed = {
+            venue: url
+            for venue, url in venues.by_venue().items()
+            if venue not in sessions and venue not in unserved
+        }
         self.probe = ConnectionProbe(probed, parent=self)
         for venue in VENUE_IDS:
             indicator = ConnectionIndicator(venue, VENUE_NAMES[venue])
             if venue in sessions:
                 SessionIndicator(sessions[venue], indicator, parent=self)
+            elif venue in unserved:  # a 404 from the simulator would otherwise read as "reachable"
+                indicator.setState(
+                    WidgetConnectionState.DISCONNECTED, None, self.tr("Not in the demo simulator yet")
+                )
             else:
                 self.probe.bind(indicator)
             self.window.add_status_widget(indicator)
             self.indicators[venue] = indicator
+
+    def _venues_the_simulator_lacks(self) -> set[str]:
+        if self.ctx.simulator is None:
+            return set()
+        from services.simulator.app import available_venues
+
+        return set(VENUE_IDS) - set(available_venues())
 
     def _update_title(self) -> None:
         title = self.tr("Tessera \u2014 {profile}").format(profile=self.ctx.profiles.name)

@@ -25,3 +25,23 @@ async def test_login_fills_the_stores_and_logout_stops(trading_shell):
     assert core.accounts.summary("coinweight").estimated_value > 0
     await session.logout()
     assert session.state is ConnectionState.DISCONNECTED
+
+
+def test_venues_the_demo_simulator_lacks_are_not_shown_as_reachable(make_shell, live_simulator):
+    from app.panels import builtin_panels
+    from app.trading.install import install_trading
+    from app.venues import demo
+    from services.simulator.app import available_venues
+    from widgets.common.status import ConnectionState as Light
+
+    def prepare(ctx) -> None:
+        ctx.venues = demo(live_simulator.base_url)
+        ctx.simulator = live_simulator
+        install_trading(ctx)
+
+    shell = make_shell("demo-lights", builtin_panels().subset(("journal",)), prepare=prepare)
+    lacking = {"dxregister", "ramm", "aggregion"} - set(available_venues())
+    for venue in lacking:
+        assert shell.indicators[venue].state is Light.DISCONNECTED
+        assert "demo simulator" in shell.indicators[venue].toolTip()
+    assert set(shell.probe.venues()).isdisjoint(lacking)
