@@ -212,3 +212,26 @@ async def test_stock_rows_update_from_the_broker_quotes(logged_in):
     await wait_until(lambda: not watch.row(gazp).favourite)
     await chp.logout()
     await wait_until(lambda: "Stocks" not in watch.tabs(), timeout=5)
+
+
+async def test_a_new_window_from_the_same_profile_finds_the_favourites_and_the_tab(trading_shell):
+    shell, session, watch = await log_in(trading_shell)
+    tab = watch.tabs()[-1]
+    watch.selectTab(tab)
+    instrument = free_instrument(watch, await session.adapter.favourites())
+    key = instrument_key(instrument)
+    click_star(watch, key)
+    await venue_has(session, instrument, True)
+    await session.logout()
+    shell.window.close()  # saves the profile
+
+    again = trading_shell(registry_of(WATCH))
+    session2 = core_of(again).session(VENUE)
+    await session2.login("demo", "demo")
+    watch2, favourites2 = panel_of(again, "market_watch"), panel_of(again, "favourites")
+    await wait_until(lambda: favourites2.row(key) is not None, timeout=5)
+    assert watch2.currentTab() == tab
+    await wait_until(lambda: watch2.row(key) is not None and watch2.row(key).favourite, timeout=5)
+    click_star(watch2, key)  # leave the shared demo user as it was
+    await venue_has(session2, instrument, False)
+    await session2.logout()
