@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
+from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel, RecordTableView
 from widgets.common.table_columns import size_columns
 
@@ -38,14 +39,7 @@ class BalancesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("balancesPanel")
         self.value_currency = value_currency
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        bar = QWidget(self)
-        bar.setObjectName("panelToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 3, 6, 3)
-        row.setSpacing(8)
+        layout, bar, row = panel_with_toolbar(self)
         self.hide_zero_box = QCheckBox(self.tr("Hide zero"), bar)
         self.hide_zero_box.setObjectName("hideZero")
         self.hide_zero_box.setToolTip(self.tr("Leave out currencies with a total of zero"))

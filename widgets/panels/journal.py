@@ -7,16 +7,15 @@ import logging
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import make_compact
 
 LEVELS = (logging.DEBUG, logging.INFO, logging.WARNING, logging.ERROR)
@@ -32,15 +31,7 @@ class JournalPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("journalPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-
-        bar = QWidget(self)
-        bar.setObjectName("panelToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 3, 6, 3)
-        row.setSpacing(6)
+        layout, bar, row = panel_with_toolbar(self)
         row.addWidget(QLabel(self.tr("Level"), bar))
         self.level_combo = QComboBox(bar)
         titles = (self.tr("Debug"), self.tr("Info"), self.tr("Warning"), self.tr("Error"))

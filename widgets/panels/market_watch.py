@@ -13,11 +13,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedLayout, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedLayout, QTabBar, QWidget
 
 from widgets.chart.formatting import format_volume
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import (
     NUMERIC,
     RAW_VALUE_ROLE,
@@ -73,15 +74,7 @@ class MarketWatchPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("marketWatchPanel" if tabbed else "favouritesPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-
-        bar = QWidget(self)
-        bar.setObjectName("panelToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(4, 2, 4, 2)
-        row.setSpacing(4)
+        layout, bar, row = panel_with_toolbar(self)
         self.link_button = LinkColourButton(link_colours, bar)
         self.link_button.colourChanged.connect(self.linkColourChanged)
         row.addWidget(self.link_button)

@@ -12,11 +12,12 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from widgets.common.colors import AMBER, GREEN, RED
 from widgets.common.decimal_input import DecimalInput
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.panel_layout import panel_with_toolbar
 from widgets.panels.order_book_ladder import LadderOrder, LadderView, Level, decimal_text
 from widgets.panels.slots_picker import InstrumentPicker
 
@@ -38,15 +39,7 @@ class OrderBookPanel(QWidget):
         """``embedded``: inside a layout slot, whose header already shows the link colour and symbol."""
         super().__init__(parent)
         self.setObjectName("orderBookPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-
-        bar = QWidget(self)
-        bar.setObjectName("panelToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(4, 2, 4, 2)
-        row.setSpacing(4)
+        layout, bar, row = panel_with_toolbar(self)
         self.link_button = LinkColourButton(link_colours, bar)
         self.link_button.colourChanged.connect(self.linkColourChanged)
         self.picker = InstrumentPicker(bar)

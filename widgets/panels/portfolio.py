@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from widgets.common.colors import GREY
+from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import RecordTableModel, RecordTableView
 from widgets.panels.chart_panel_toolbar import MESSAGE_COLOURS
 
@@ -19,14 +20,7 @@ class PortfolioPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("portfolioPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        bar = QWidget(self)
-        bar.setObjectName("panelToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 3, 6, 3)
-        row.setSpacing(6)
+        layout, bar, row = panel_with_toolbar(self)
         row.addWidget(QLabel(self.tr("Portfolio"), bar))
         self.selector = QComboBox(bar)
         self.selector.setObjectName("portfolioSelector")

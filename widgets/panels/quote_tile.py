@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from widgets.common.colors import AMBER, GREY, RED
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.panel_layout import panel_with_toolbar
 from widgets.panels.order_book_ladder import decimal_text
 from widgets.panels.slots import change_text
 from widgets.panels.slots_picker import InstrumentPicker
@@ -144,14 +145,7 @@ class QuotesPanel(QWidget):
     def __init__(self, count: int, link_colours: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quotesPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        bar = QWidget(self)
-        bar.setObjectName("panelToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 3, 6, 3)
-        row.setSpacing(6)
+        layout, bar, row = panel_with_toolbar(self)
         self.link_button = LinkColourButton(link_colours, bar)
         self.link_button.colourChanged.connect(self.linkColourChanged)
         row.addWidget(self.link_button)

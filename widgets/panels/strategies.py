@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from widgets.common.colors import GREY, RED
+from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import RecordTableModel, RecordTableView
 from widgets.panels.strategies_dialog import Market, NewStrategyDialog
 from widgets.panels.strategies_form import StrategyForm
@@ -50,15 +50,7 @@ class StrategiesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("strategiesPanel")
         self.setStyleSheet(DISABLED_ROLE_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-
-        bar = QWidget(self)
-        bar.setObjectName("panelToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 3, 6, 3)
-        row.setSpacing(6)
+        layout, bar, row = panel_with_toolbar(self)
         self.new_button = self._button(
             bar,
             "strategyNew",
