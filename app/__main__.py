@@ -33,9 +33,9 @@ from app.i18n import install_translator
 from app.panels import builtin_panels
 from app.profiles import ProfileStore, is_valid_profile_name
 from app.shell import Shell
-from app.tasks import spawn
-from app.trading.install import install_trading, log_in_demo
+from app.trading.install import install_trading, log_in_all
 from app.viewmodels.journal import JournalHandler
+from services.tasks import spawn
 
 log = logging.getLogger("tessera")
 
@@ -121,19 +121,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def _run(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.venues == "demo":
-        from services.simulator.server import EmbeddedSimulator, SimulatorStartError
+        from app.demo import start_demo
+        from services.simulator.server import SimulatorStartError
 
-        simulator = EmbeddedSimulator(seed=args.seed, speed=args.sim_speed)
         try:
-            base_url = await asyncio.to_thread(simulator.start)
+            ctx.demo, ctx.venues = await start_demo(args.seed, args.sim_speed)
         except SimulatorStartError as exc:
             log.error("the demo simulator could not start: %s", exc)
             return 1
         except Exception:
             log.exception("the demo simulator could not start")
             return 1
-        ctx.simulator = simulator
-        ctx.venues = venues.demo(base_url)
     core = install_trading(ctx)
     shell = Shell(ctx, builtin_panels(), reset_layout=args.reset_layout)
     closed = asyncio.Event()
@@ -144,8 +142,8 @@ async def _run(ctx: AppContext, args: argparse.Namespace) -> int:
     wake.timeout.connect(lambda: None)
     shell.show()
     shell.start_probes()
-    if ctx.simulator is not None:
-        spawn(log_in_demo(core), name="demo login")
+    if ctx.demo is not None:
+        spawn(log_in_all(core, ctx.demo.login, ctx.demo.password), name="demo login")
     if args.smoke is not None:
         QTimer.singleShot(int(args.smoke * 1000), lambda: _end_smoke(shell, args.screenshot))
     try:
@@ -156,8 +154,8 @@ async def _run(ctx: AppContext, args: argparse.Namespace) -> int:
         await shell.aclose()
         await ctx.services.aclose()
         shell.window.deleteLater()
-        if ctx.simulator is not None:
-            await asyncio.to_thread(ctx.simulator.stop)
+        if ctx.demo is not None:
+            await asyncio.to_thread(ctx.demo.stop)
     log.info("Tessera stopped")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -15,7 +16,6 @@ from app.venues import VenueEndpoints
 if TYPE_CHECKING:
     from app.bootstrap import ErrorHooks
     from app.viewmodels.journal import JournalHandler
-    from services.simulator.server import EmbeddedSimulator
 
 log = logging.getLogger("tessera.app")
 
@@ -78,6 +78,16 @@ class AppSettings:
     sim_speed: float = 1.0
 
 
+@dataclass(frozen=True)
+class DemoSetup:
+    """The embedded simulator as the app knows it (made by :mod:`app.demo`)."""
+
+    login: str
+    password: str
+    served_venues: frozenset[str]
+    stop: Callable[[], None]  # blocks until the simulator has stopped: call it off the UI thread
+
+
 @dataclass
 class AppContext:
     settings: AppSettings
@@ -86,7 +96,7 @@ class AppContext:
     credentials: CredentialStore
     journal: JournalHandler
     venues: VenueEndpoints | None = None
-    simulator: EmbeddedSimulator | None = None
+    demo: DemoSetup | None = None  # set when the venues are the embedded simulator
     errors: ErrorHooks | None = None
     services: ServiceRegistry = field(default_factory=ServiceRegistry)
     profile_notices: list[str] = field(default_factory=list)  # shown once the window is up

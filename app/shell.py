@@ -174,7 +174,8 @@ class Shell(QObject):
 
     def _add_connection_indicators(self, venues: VenueEndpoints) -> None:
         """A venue with a session shows the session's state; the others are probed for reachability."""
-        sessions = trading(self.ctx).sessions if TRADING_SERVICE in self.ctx.services else {}
+        core = trading(self.ctx) if TRADING_SERVICE in self.ctx.services else None
+        sessions = core.sessions if core is not None else {}
         unserved = self._venues_the_simulator_lacks()
         probed = {
             venue: url
@@ -185,7 +186,8 @@ class Shell(QObject):
         for venue in VENUE_IDS:
             indicator = ConnectionIndicator(venue, VENUE_NAMES[venue])
             if venue in sessions:
-                SessionIndicator(sessions[venue], indicator, parent=self)
+                assert core is not None
+                SessionIndicator(core, venue, indicator)
             elif venue in unserved:  # a 404 from the simulator would otherwise read as "reachable"
                 indicator.setState(
                     WidgetConnectionState.DISCONNECTED, None, self.tr("Not in the demo simulator yet")
@@ -196,15 +198,13 @@ class Shell(QObject):
             self.indicators[venue] = indicator
 
     def _venues_the_simulator_lacks(self) -> set[str]:
-        if self.ctx.simulator is None:
+        if self.ctx.demo is None:
             return set()
-        from services.simulator.app import available_venues
-
-        return set(VENUE_IDS) - set(available_venues())
+        return set(VENUE_IDS) - self.ctx.demo.served_venues
 
     def _update_title(self) -> None:
         title = self.tr("Tessera \u2014 {profile}").format(profile=self.ctx.profiles.name)
-        if self.ctx.simulator is not None:
+        if self.ctx.demo is not None:
             title += " " + self.tr("(demo simulator)")
         self.window.setWindowTitle(title)
 

@@ -59,10 +59,8 @@ class VenueEndpoints:
         return {venue: self.base_url(venue) for venue in VENUE_IDS}
 
 
-def demo(base_url: str) -> VenueEndpoints:
+def demo(base_url: str, server_token: str) -> VenueEndpoints:
     """Every venue at its mount on the embedded simulator at ``base_url``."""
-    from services.simulator.context import DEMO_SERVER_TOKEN
-
     base = base_url.rstrip("/")
     return VenueEndpoints(
         coinweight=f"{base}/exp/v2",
@@ -71,7 +69,7 @@ def demo(base_url: str) -> VenueEndpoints:
         ramm=f"{base}/ramm",
         aggregion=f"{base}/aggregion",
         market_data={cp: f"{base}/md/{cp}" for cp in COUNTERPARTIES},
-        chp_server_token=DEMO_SERVER_TOKEN,
+        chp_server_token=server_token,
     )
 
 

@@ -6,6 +6,7 @@ from these types in its ``adapter.py``. Times are timezone-aware UTC ``datetime`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -234,6 +235,15 @@ class BarArrays:
     def __len__(self) -> int:
         return int(self.time.shape[0])
 
+    @classmethod
+    def of(cls, bars: Sequence[Bar]) -> BarArrays:
+        """``bars`` (oldest first) as arrays."""
+        n = len(bars)
+        time = np.fromiter((int(b.time.timestamp()) for b in bars), np.int64, n)
+        columns = np.array([(b.open, b.high, b.low, b.close, b.volume) for b in bars], np.float64)
+        columns = columns.reshape(n, 5).T.copy()
+        return cls(time, columns[0], columns[1], columns[2], columns[3], columns[4])
+
 
 @dataclass(frozen=True, slots=True)
 class Tick:
@@ -330,6 +340,26 @@ class Balance:
         return self.total - self.used
 
 
+class AccountStatus(StrEnum):
+    """What the venue lets the user do with a trading account (a broker's portfolio)."""
+
+    TRADING = "trading"
+    TRUST_MANAGED = "trust_managed"
+    READ_ONLY = "read_only"
+    BLOCKED = "blocked"
+    RESTRICTED = "restricted"
+    AUTO_RESTRICTED = "auto_restricted"
+    ORDERS_NOT_SIGNED = "orders_not_signed"
+
+
+@dataclass(frozen=True, slots=True)
+class TradingAccount:
+    """An account orders may name (a broker's portfolio)."""
+
+    name: str
+    status: AccountStatus = AccountStatus.TRADING
+
+
 @dataclass(frozen=True, slots=True)
 class AccountSummary:
     venue: str
@@ -369,3 +399,40 @@ class Notification:
     title: str
     body: str = ""
     severity: str = "info"
+
+
+class LayoutKind(StrEnum):
+    """The two quote layouts a venue may keep for the user (coin-weight's /layout)."""
+
+    PROFESSIONAL = "professional"  # 3 slots: an instrument with its chart, book and ticket
+    SIMPLE = "simple"  # 12 quote tiles
+
+    @property
+    def slot_count(self) -> int:
+        return 3 if self is LayoutKind.PROFESSIONAL else 12
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """``slots[i]`` is the instrument at position ``i + 1``; None where the venue has none."""
+
+    kind: LayoutKind
+    slots: tuple[InstrumentId | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MarketTab:
+    """A market category (a market-watch tab) and the instruments in it."""
+
+    name: str
+    instruments: tuple[InstrumentId, ...]
+    favourites: frozenset[InstrumentId] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyInfo:
+    """An exchange API key the venue holds for a counterparty; the secret comes back masked (``k****k``)."""
+
+    counterparty: str
+    api_key: str = field(repr=False)
+    masked_secret: str = field(repr=False)

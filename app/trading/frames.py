@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -12,7 +13,7 @@ FRAME_MS = 33  # ~30 Hz
 class FrameCoalescer(QObject):
     """Collects changed keys and calls ``flush(keys)`` once, at most every frame, on the GUI thread."""
 
-    def __init__(self, flush: Callable[[list[Hashable]], None], parent: QObject | None = None) -> None:
+    def __init__(self, flush: Callable[[list[Any]], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._flush = flush
         self._pending: dict[Hashable, None] = {}  # ordered set

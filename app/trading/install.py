@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from app.trading.chp import ChpSession
-from app.trading.coinweight import CoinWeightSession
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
+from services.errors import TransportError, VenueError
+from services.trading.chp import ChpVenueSession
+from services.trading.coinweight import CoinWeightVenueSession
+from services.trading.core import TradingCore
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -17,51 +19,33 @@ SERVICE_NAME = "trading"
 log = logging.getLogger("tessera.trading")
 
 
-def install_trading(ctx: AppContext, *, poll_interval: float = 1.0) -> TradingCore:
+def install_trading(ctx: AppContext, *, poll_interval: float = 1.0) -> QtTrading:
     """Create the trading core and its (logged out) venue sessions; register it in ``ctx.services``."""
     core = TradingCore()
     if ctx.venues is not None:
         core.add_session(
-            CoinWeightSession(
-                ctx.venues.coinweight,
-                dict(ctx.venues.market_data),
-                core.orders,
-                core.quotes,
-                core.accounts,
-                poll_interval=poll_interval,
-                parent=core,
+            CoinWeightVenueSession(
+                ctx.venues.coinweight, ctx.venues.market_data, core.stores, poll_interval=poll_interval
             )
         )
-        core.add_session(
-            ChpSession(
-                ctx.venues.chp,
-                ctx.venues.chp_server_token,
-                core.orders,
-                core.quotes,
-                core.accounts,
-                poll_interval=poll_interval,
-                parent=core,
-            )
-        )
-    ctx.services.register(SERVICE_NAME, core)
-    return core
+        core.add_session(ChpVenueSession(ctx.venues.chp, ctx.venues.chp_server_token, core.stores))
+    trading = QtTrading(core)
+    ctx.services.register(SERVICE_NAME, trading)
+    return trading
 
 
-def trading(ctx: AppContext) -> TradingCore:
+def trading(ctx: AppContext) -> QtTrading:
     """The app's trading core (what panel factories call to reach it)."""
-    return ctx.services.get(SERVICE_NAME, TradingCore)
+    return ctx.services.get(SERVICE_NAME, QtTrading)
 
 
-async def log_in_demo(core: TradingCore) -> None:
-    """On the embedded simulator every venue has the demo user: log in to each session with it.
+async def log_in_all(core: QtTrading, login: str, password: str) -> None:
+    """Log in to every session with the same user (the demo user of the embedded simulator).
 
     A failure is logged and shown in the session's indicator; the user can log in again from the Venue menu.
     """
-    from services.errors import TransportError, VenueError
-    from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
-
     for session in core.sessions.values():
         try:
-            await session.login(DEMO_LOGIN, DEMO_PASSWORD)
+            await session.login(login, password)
         except (VenueError, TransportError) as exc:
-            log.warning("demo login to %s failed: %s", session.venue, exc)
+            log.warning("login to %s failed: %s", session.venue, exc)

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from app.trading.sessions import VenueSessionModel
-from app.trading.stores import AccountStore
+from app.trading.bridge import QtTrading
 from widgets.common.account_summary import AccountSummaryWidget
 
 
 class AccountSummaryViewModel(QObject):
     def __init__(
-        self,
-        widget: AccountSummaryWidget,
-        accounts: AccountStore,
-        session: VenueSessionModel,
-        parent: QObject | None = None,
+        self, widget: AccountSummaryWidget, core: QtTrading, venue: str, parent: QObject | None = None
     ) -> None:
         super().__init__(parent or widget)
         self.widget = widget
-        self.accounts = accounts
-        self.session = session
-        accounts.summaryChanged.connect(self._on_summary)
-        session.stateChanged.connect(self._on_state)
+        self.accounts = core.accounts
+        self.session = core.sessions[venue]
+        core.summaryChanged.connect(self._on_summary)
+        core.sessionStateChanged.connect(self._on_state)
         self.refresh()
 
     def refresh(self) -> None:
@@ -42,5 +37,6 @@ class AccountSummaryViewModel(QObject):
         if venue == self.session.venue:
             self.refresh()
 
-    def _on_state(self, *_args: object) -> None:
-        self.refresh()
+    def _on_state(self, venue: str, *_args: object) -> None:
+        if venue == self.session.venue:
+            self.refresh()

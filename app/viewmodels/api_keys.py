@@ -10,9 +10,9 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QObject
 
-from app.tasks import spawn
-from services.coinweight.adapter import CoinWeightVenue
 from services.errors import TransportError, VenueError
+from services.protocols import ApiKeyManager
+from services.tasks import spawn
 from widgets.dialogs.api_keys import ApiKeysDialog
 
 log = logging.getLogger("tessera.api_keys")
@@ -20,7 +20,7 @@ log = logging.getLogger("tessera.api_keys")
 
 class ApiKeysViewModel(QObject):
     def __init__(
-        self, dialog: ApiKeysDialog, adapter: CoinWeightVenue, counterparties: Sequence[str]
+        self, dialog: ApiKeysDialog, adapter: ApiKeyManager, counterparties: Sequence[str]
     ) -> None:
         super().__init__(dialog)
         self.dialog = dialog

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import trading
 from app.workspace import PanelContext
 from services.domain import Balance, Instrument, InstrumentId, Quote
@@ -85,7 +85,7 @@ def shown_amount(value: Decimal, decimals: int) -> Decimal:
 
 class BalancesViewModel(QObject):
     def __init__(
-        self, panel: BalancesPanel, core: TradingCore, settings: dict[str, Any], save: Callable[[], None]
+        self, panel: BalancesPanel, core: QtTrading, settings: dict[str, Any], save: Callable[[], None]
     ) -> None:
         super().__init__(panel)
         self.panel = panel
@@ -98,10 +98,9 @@ class BalancesViewModel(QObject):
         panel.setHideZero(bool(settings.get("hide_zero", False)))
         panel.hideZeroChanged.connect(self._on_hide_zero)
         panel.shownChanged.connect(self._on_shown)
-        core.accounts.balancesChanged.connect(self._on_balances)
-        core.quotes.quotesChanged.connect(self._on_quotes)
-        for session in core.sessions.values():
-            session.stateChanged.connect(self._on_session_state)
+        core.balancesChanged.connect(self._on_balances)
+        core.quotesChanged.connect(self._on_quotes)
+        core.sessionStateChanged.connect(self._on_session_state)
         self.refresh()
 
     def refresh(self) -> None:
@@ -148,15 +147,10 @@ class BalancesViewModel(QObject):
         ]
 
     def _instruments(self) -> dict[InstrumentId, Instrument]:
-        known: dict[InstrumentId, Instrument] = {}
-        for session in self.core.sessions.values():
-            known.update(getattr(session, "instruments", {}))
-        return known
+        return self.core.instruments()
 
     def _subscribe(self) -> None:
         for venue, session in self.core.sessions.items():
-            if not hasattr(session, "subscribe_quotes"):
-                continue
             wanted = frozenset(i for i in self._priced if i.venue == venue) if self._visible else frozenset()
             if self._subscribed.get(venue, frozenset()) == wanted:
                 continue

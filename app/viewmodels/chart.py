@@ -20,17 +20,17 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
-from app.tasks import spawn
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS
 from app.viewmodels.chart_feeds import bar_arrays, follow_ticks, instrument_of, price_decimals
 from app.viewmodels.chart_linking import LinkedInstrument
 from app.viewmodels.chart_live import LiveBars, last_bars
 from app.workspace import PanelContext
 from services.domain import BarArrays, BarInterval, InstrumentId, Order, OrderType, Side, Tick
 from services.errors import RejectedInput, TesseraError
+from services.tasks import spawn
+from services.trading.links import LINK_COLOURS
 from widgets.panels.chart_panel import ChartPanel
 
 log = logging.getLogger("tessera.chart")
@@ -56,7 +56,7 @@ def line_price(order: Order) -> Decimal | None:
 class ChartViewModel(QObject):
     def __init__(
         self,
-        core: TradingCore,
+        core: QtTrading,
         panel: ChartPanel,
         settings: dict[str, Any],
         settings_changed: Callable[[], None],
@@ -85,14 +85,11 @@ class ChartViewModel(QObject):
         panel.moveConfirmed.connect(self._on_move_confirmed)
         panel.moveDeclined.connect(self._on_move_declined)
         self.link.changed.connect(self._on_instrument_changed)
-        core.orders.ordersChanged.connect(self._on_orders_changed)
-        for session in core.sessions.values():  # bound methods: Qt disconnects them when this object goes
-            session.loggedIn.connect(self._on_session_changed)
-            session.loggedOut.connect(self._on_session_changed)
-            if (fills := getattr(session, "fillsChanged", None)) is not None:
-                fills.connect(self._on_fills_changed)
-            if (positions := getattr(session, "positionsChanged", None)) is not None:
-                positions.connect(self._update_overlays)
+        core.ordersChanged.connect(self._on_orders_changed)
+        core.loggedIn.connect(self._on_session_changed)  # bound methods: Qt disconnects them when this goes
+        core.loggedOut.connect(self._on_session_changed)
+        core.fillsChanged.connect(self._on_fills_changed)
+        core.positionsChanged.connect(self._update_overlays)
         tasks = self._tasks
         panel.destroyed.connect(lambda *_: _cancel(tasks))
         self.reload()
@@ -251,9 +248,8 @@ class ChartViewModel(QObject):
     def _on_instrument_changed(self, _instrument: InstrumentId | None) -> None:
         self.reload()
 
-    def _on_session_changed(self) -> None:
+    def _on_session_changed(self, venue: str) -> None:
         """A venue logged in or out: the chart of one of its instruments starts again."""
-        venue = getattr(self.sender(), "venue", None)
         if self.instrument is not None and self.instrument.venue == venue:
             self.reload()
 
@@ -297,10 +293,10 @@ class ChartViewModel(QObject):
 
     def _fills(self) -> list[tuple[int, float, str]]:
         session = self.core.sessions.get(self.instrument.venue)
-        fills_of = getattr(session, "fills_of", None)
-        if fills_of is not None:
+        if session is not None and session.capabilities.fills:
             return [
-                (int(f.time.timestamp()), float(f.price), f.side.value) for f in fills_of(self.instrument)
+                (int(f.time.timestamp()), float(f.price), f.side.value)
+                for f in self.core.fills.fills_of(self.instrument)
             ]
         # a venue that reports no fills: each (partly) filled order at its average price
         return [
@@ -313,9 +309,8 @@ class ChartViewModel(QObject):
         ]
 
     def _position(self) -> tuple[float | None, str]:
-        session = self.core.sessions.get(self.instrument.venue)
-        positions = getattr(session, "positions", None)
-        held = [p for p in positions() if p.instrument == self.instrument] if callable(positions) else []
+        positions = self.core.positions.positions(self.instrument.venue)
+        held = [p for p in positions if p.instrument == self.instrument]
         quantity = sum((p.quantity for p in held), Decimal(0))
         if quantity == 0:
             return None, ""
@@ -357,13 +352,13 @@ class ChartViewModel(QObject):
         self.panel.show_message(
             self.tr("Moving the order to {price}\u2026").format(price=self._price_text(price))
         )
-        self.core.order_entry.outcome.connect(heard)
+        self.core.orderOutcome.connect(heard)
         try:
             moved = await self.core.order_entry.modify(order, price=price)
         except RejectedInput as exc:
             moved, reasons = None, [exc.message]
         finally:
-            self.core.order_entry.outcome.disconnect(heard)
+            self.core.orderOutcome.disconnect(heard)
         if moved is None:
             self._restore_lines()
             reason = reasons[0] if reasons else self.tr("refused")

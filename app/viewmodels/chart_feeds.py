@@ -1,91 +1,76 @@
 """Market data of any instrument the trading core knows, whatever its venue: bars as arrays, prints, the
 instrument's definition and the catalogue of every logged-in venue.
 
-A session that serves market data has ``market_data`` (a :class:`services.protocols.MarketDataFeed`: the
-crypto feed of coin-weight, the CHP adapter for stocks) and ``instruments`` ({InstrumentId: Instrument}).
+Every session (:class:`services.protocols.VenueSession`) serves ``market_data`` (the crypto feed of
+coin-weight, the CHP adapter for stocks) and ``instruments`` ({InstrumentId: Instrument}); it has ticks
+only where its ``capabilities.ticks`` says so.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from app.trading.core import TradingCore
-from services.domain import Bar, BarArrays, BarInterval, Instrument, InstrumentId, Tick
-from services.errors import RejectedInput, TesseraError
+from app.trading.bridge import QtTrading
+from services.domain import BarArrays, BarInterval, Instrument, InstrumentId, Tick
+from services.errors import RejectedInput
 from services.protocols import MarketDataFeed
+from services.retry import Backoff, follow_stream
 
 log = logging.getLogger("tessera.marketdata")
 
 MAX_RETRY_S = 30.0
 
 
-def feed_of(core: TradingCore, instrument: InstrumentId) -> MarketDataFeed:
+def feed_of(core: QtTrading, instrument: InstrumentId) -> MarketDataFeed:
     """The market data of ``instrument``'s venue; RejectedInput when that venue is not logged in."""
     session = core.sessions.get(instrument.venue)
-    feed = getattr(session, "market_data", None)
-    if session is None or feed is None or not session.connected:
+    if session is None or not session.connected:
         message = QCoreApplication.translate("ChartFeeds", "Not connected to {venue}")
         raise RejectedInput("instrument", message.format(venue=instrument.venue))
-    return feed
+    return session.market_data
 
 
 async def bar_arrays(
-    core: TradingCore, instrument: InstrumentId, interval: BarInterval, end: datetime | None, count: int
+    core: QtTrading, instrument: InstrumentId, interval: BarInterval, end: datetime | None, count: int
 ) -> BarArrays:
     """Up to ``count`` bars opened before ``end`` (None: up to now), oldest first."""
-    feed = feed_of(core, instrument)
-    arrays = getattr(feed, "bar_arrays", None)
-    if arrays is not None:
-        return await arrays(instrument, interval, end, count)
-    return arrays_of(await feed.bars(instrument, interval, end, count))
+    return await feed_of(core, instrument).bar_arrays(instrument, interval, end, count)
 
 
-def arrays_of(bars: Sequence[Bar]) -> BarArrays:
-    n = len(bars)
-    time = np.fromiter((int(b.time.timestamp()) for b in bars), np.int64, n)
-    columns = np.array([(b.open, b.high, b.low, b.close, b.volume) for b in bars], np.float64).reshape(n, 5)
-    columns = columns.T.copy()
-    return BarArrays(time, columns[0], columns[1], columns[2], columns[3], columns[4])
-
-
-def ticks(core: TradingCore, instrument: InstrumentId) -> AsyncIterator[Tick]:
-    return feed_of(core, instrument).ticks(instrument)
-
-
-async def follow_ticks(core: TradingCore, instrument: InstrumentId, on_tick: Callable[[Tick], None]) -> None:
-    """Hands every print of ``instrument`` to ``on_tick`` until cancelled. A failed stream is reopened
-    (backing off up to ``MAX_RETRY_S``); returns when the venue is no longer logged in."""
-    delay = 1.0
-    while True:
-        try:
-            async for tick in ticks(core, instrument):
-                on_tick(tick)
-                delay = 1.0
-        except RejectedInput:
-            return
-        except TesseraError as exc:
-            log.info("prints of %s interrupted (%s); again in %.0f s", instrument, exc, delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, MAX_RETRY_S)
-
-
-def instrument_of(core: TradingCore, instrument: InstrumentId) -> Instrument | None:
+def has_ticks(core: QtTrading, instrument: InstrumentId) -> bool:
     session = core.sessions.get(instrument.venue)
-    return getattr(session, "instruments", {}).get(instrument)
+    return session is not None and session.capabilities.ticks
 
 
-def price_decimals(core: TradingCore, instrument: InstrumentId, default: int = 2) -> int:
+async def follow_ticks(core: QtTrading, instrument: InstrumentId, on_tick: Callable[[Tick], None]) -> None:
+    """Hands every print of ``instrument`` to ``on_tick`` until cancelled. A failed stream is reopened
+    (backing off); returns at once when the venue is not logged in or has no prints."""
+    session = core.sessions.get(instrument.venue)
+    if session is None or not session.connected or not session.capabilities.ticks:
+        return
+
+    def failed(exc: Exception, delay: float) -> None:
+        log.info("prints of %s interrupted (%s); again in %.0f s", instrument, exc, delay)
+
+    await follow_stream(
+        lambda: session.ticks(instrument), on_tick, backoff=Backoff(first=1.0, longest=MAX_RETRY_S),
+        on_error=failed,
+    )
+
+
+def instrument_of(core: QtTrading, instrument: InstrumentId) -> Instrument | None:
+    return core.instrument(instrument)
+
+
+def price_decimals(core: QtTrading, instrument: InstrumentId, default: int = 2) -> int:
     known = instrument_of(core, instrument)
     return default if known is None else known.price_decimals
 
 
-def catalogue(core: TradingCore) -> list[Instrument]:
+def catalogue(core: QtTrading) -> list[Instrument]:
     """Every instrument of the logged-in sessions, by venue then symbol."""
-    found = [i for s in core.sessions.values() for i in getattr(s, "instruments", {}).values()]
-    return sorted(found, key=lambda i: (i.id.venue, i.id.symbol, i.id.market))
+    return sorted(core.instruments().values(), key=lambda i: (i.id.venue, i.id.symbol, i.id.market))

@@ -12,23 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.trading.core import TradingCore
-from app.trading.links import LINK_COLOURS
+from app.trading.bridge import QtTrading
 from app.venues import VENUE_NAMES
 from app.viewmodels.chart_feeds import catalogue
 from services.domain import InstrumentId
+from services.trading.links import LINK_COLOURS, instrument_from_key, instrument_key
 from widgets.panels.chart_panel_toolbar import InstrumentBar
 
 DEFAULT_LINK = "red"
-
-
-def instrument_key(instrument: InstrumentId) -> str:
-    return f"{instrument.venue}|{instrument.market}|{instrument.symbol}"
-
-
-def instrument_from_key(key: str) -> InstrumentId | None:
-    parts = key.split("|")
-    return InstrumentId(*parts) if len(parts) == 3 and all(parts) else None
 
 
 class LinkedInstrument(QObject):
@@ -39,7 +30,7 @@ class LinkedInstrument(QObject):
 
     def __init__(
         self,
-        core: TradingCore,
+        core: QtTrading,
         bar: InstrumentBar,
         settings: dict[str, Any],
         settings_changed: Callable[[], None],
@@ -59,11 +50,8 @@ class LinkedInstrument(QObject):
         self._update_choices()
         bar.picker.instrumentChosen.connect(self._on_picked)
         bar.link.colourChanged.connect(self._on_colour)
-        core.links.instrumentChanged.connect(self._on_linked)
-        for session in core.sessions.values():
-            loaded = getattr(session, "instrumentsLoaded", None)
-            if loaded is not None:
-                loaded.connect(self._update_choices)
+        core.instrumentLinked.connect(self._on_linked)
+        core.sessionChanged.connect(self._update_choices)
 
     def set_instrument(self, instrument: InstrumentId | None, *, publish: bool = True) -> None:
         """Show ``instrument``; with ``publish`` the panels of the same colour follow."""

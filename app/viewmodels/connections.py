@@ -1,7 +1,7 @@
 """Venue connection state for the status bar: the session's state where a venue has a session, otherwise
 a reachability probe.
 
-:class:`SessionIndicator` shows a venue session (``app.trading.sessions.VenueSessionModel``): its state from
+:class:`SessionIndicator` shows a venue session (``app.trading.sessions.VenueSession``): its state from
 ``stateChanged``, the round trip of its last request from ``latencyMeasured``.
 
 :class:`ConnectionProbe` is for venues without a session: each base URL is probed with a GET through
@@ -20,11 +20,11 @@ from collections.abc import Mapping
 import httpx
 from PySide6.QtCore import QObject, Signal
 
-from app.tasks import spawn
-from app.trading.sessions import VenueSessionModel
+from app.trading.bridge import QtTrading
 from services.domain import ConnectionState as SessionState
 from services.errors import TransportError
 from services.http import Timeouts, VenueHttp
+from services.tasks import spawn
 from widgets.common.status import ConnectionIndicator, ConnectionState
 
 log = logging.getLogger("tessera.connections")
@@ -131,24 +131,28 @@ class SessionIndicator(QObject):
     """
 
     def __init__(
-        self, session: VenueSessionModel, indicator: ConnectionIndicator, parent: QObject | None = None
+        self, core: QtTrading, venue: str, indicator: ConnectionIndicator, parent: QObject | None = None
     ) -> None:
         super().__init__(parent if parent is not None else indicator)
-        self.session = session
+        self.session = core.sessions[venue]
         self.indicator = indicator
         self._latency_ms: float | None = None
         self._detail = ""
-        session.stateChanged.connect(self._on_state)
-        session.latencyMeasured.connect(self._on_latency)
+        core.sessionStateChanged.connect(self._on_state)
+        core.sessionLatency.connect(self._on_latency)
         self._show()
 
-    def _on_state(self, state: SessionState, detail: str) -> None:
+    def _on_state(self, venue: str, state: SessionState, detail: str) -> None:
+        if venue != self.session.venue:
+            return
         self._detail = detail
         if state not in (SessionState.CONNECTED, SessionState.DEGRADED):
             self._latency_ms = None
         self._show()
 
-    def _on_latency(self, seconds: float) -> None:
+    def _on_latency(self, venue: str, seconds: float) -> None:
+        if venue != self.session.venue:
+            return
         self._latency_ms = seconds * 1000
         self._show()
 

@@ -14,13 +14,12 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.context import AppContext
-from app.tasks import spawn
-from app.trading.coinweight import CoinWeightSession
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import trading
-from services.coinweight.adapter import LayoutKind
-from services.domain import InstrumentId
-from services.errors import TesseraError
+from services.domain import InstrumentId, LayoutKind
+from services.errors import TesseraError, TransportError, VenueError
+from services.tasks import spawn
+from services.trading.coinweight import CoinWeightVenueSession
 
 log = logging.getLogger("tessera.layouts")
 
@@ -34,7 +33,7 @@ class VenueLayouts(QObject):
     slotsChanged = Signal(object)  # LayoutKind: what its slots show changed (loaded, edited, rolled back)
     refused = Signal(object, int, str)  # LayoutKind, position (1-based), message for the user
 
-    def __init__(self, core: TradingCore, parent: QObject | None = None) -> None:
+    def __init__(self, core: QtTrading, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self._shown: dict[LayoutKind, list[InstrumentId | None]] = {
@@ -44,14 +43,16 @@ class VenueLayouts(QObject):
             kind: list(slots) for kind, slots in self._shown.items()
         }
         self._loaded: set[LayoutKind] = set()
-        session = core.sessions.get(VENUE)
-        if session is not None:
-            session.loggedIn.connect(self.start_loading)
+        core.loggedIn.connect(self._on_logged_in)
+
+    def _on_logged_in(self, venue: str) -> None:
+        if venue == VENUE:
+            self.start_loading()
 
     @property
-    def session(self) -> CoinWeightSession | None:
+    def session(self) -> CoinWeightVenueSession | None:
         session = self.core.sessions.get(VENUE)
-        return session if isinstance(session, CoinWeightSession) else None
+        return session if isinstance(session, CoinWeightVenueSession) else None
 
     def available(self) -> bool:
         session = self.session
@@ -94,7 +95,7 @@ class VenueLayouts(QObject):
                 raise TesseraError(_tr("not connected to coin-weight"))
             await session.adapter.set_layout_slot(kind, position, instrument)
         except TesseraError as exc:
-            reason = getattr(exc, "message", None) or str(exc)
+            reason = exc.message if isinstance(exc, VenueError | TransportError) else str(exc)
             log.warning("the %s layout kept slot %d: %s", kind, position, exc)
             if self._shown[kind][position - 1] == instrument:  # not replaced meanwhile: roll back
                 self._shown[kind][position - 1] = self._confirmed[kind][position - 1]

@@ -18,15 +18,14 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from app.tasks import spawn
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS
-from app.trading.order_entry import new_client_id
 from app.viewmodels.layouts_model import VENUE, venue_layouts
 from app.workspace import PanelContext
-from services.coinweight.adapter import LayoutKind
-from services.domain import Instrument, InstrumentId, OrderRequest, OrderStatus, OrderType, Side
+from services.domain import Instrument, InstrumentId, LayoutKind, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput
+from services.tasks import spawn
+from services.trading.links import LINK_COLOURS
+from services.trading.order_entry import new_client_id
 from widgets.panels.quote_tile import QuotesPanel
 from widgets.panels.quote_tile_order import QuickOrderPopover
 
@@ -58,12 +57,9 @@ class QuotesViewModel(QObject):
             tile.activated.connect(self._on_activated)
         self.layouts.slotsChanged.connect(self._on_slots)
         self.layouts.refused.connect(self._on_refused)
-        self.core.quotes.quotesChanged.connect(self._on_quotes)
-        self.core.order_entry.outcome.connect(self._on_outcome)
-        session = self.layouts.session
-        if session is not None:
-            session.loggedIn.connect(self._show_instruments)
-            session.instrumentsLoaded.connect(self._show_instruments)
+        self.core.quotesChanged.connect(self._on_quotes)
+        self.core.orderOutcome.connect(self._on_outcome)
+        self.core.sessionChanged.connect(self._show_instruments)
         self._show_instruments()
         self._on_slots(KIND)
 

@@ -18,13 +18,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS
 from app.viewmodels.layouts_model import VENUE, venue_layouts
 from app.viewmodels.order_book import create_order_book
 from app.viewmodels.order_ticket import create_order_ticket
 from app.workspace import PanelContext
-from services.coinweight.adapter import LayoutKind
-from services.domain import InstrumentId
+from services.domain import InstrumentId, LayoutKind
+from services.trading.links import LINK_COLOURS
 from widgets.panels.slots import SlotPanel
 
 KIND = LayoutKind.PROFESSIONAL
@@ -54,12 +53,9 @@ class SlotViewModel(QObject):
         panel.visibilityChanged.connect(self._on_visibility)
         self.layouts.slotsChanged.connect(self._on_slots)
         self.layouts.refused.connect(self._on_refused)
-        self.core.links.instrumentChanged.connect(self._on_link)
-        self.core.quotes.quotesChanged.connect(self._on_quotes)
-        session = self.layouts.session
-        if session is not None:
-            session.loggedIn.connect(self._show_instruments)
-            session.instrumentsLoaded.connect(self._show_instruments)
+        self.core.instrumentLinked.connect(self._on_link)
+        self.core.quotesChanged.connect(self._on_quotes)
+        self.core.sessionChanged.connect(self._show_instruments)
         self._build_body()
         self._show_instruments()
         self._on_slots(KIND)
@@ -139,11 +135,8 @@ class SlotViewModel(QObject):
 
     def _subscribe(self) -> None:
         for venue, session in self.core.sessions.items():
-            subscribe = getattr(session, "subscribe_quotes", None)
-            if subscribe is None:
-                continue
             if self._visible and self._instrument is not None and self._instrument.venue == venue:
-                subscribe(self, [self._instrument])
+                session.subscribe_quotes(self, [self._instrument])
             else:
                 session.unsubscribe_quotes(self)
 
@@ -152,8 +145,7 @@ class SlotViewModel(QObject):
         if instrument is None or instrument not in instruments:
             return
         quote = self.core.quotes.get(instrument)
-        session = self.core.sessions.get(instrument.venue)
-        info = getattr(session, "instruments", {}).get(instrument)
+        info = self.core.instrument(instrument)
         decimals = info.price_decimals if info is not None else 2
         self.panel.set_quote(
             None if quote is None else quote.last, None if quote is None else quote.change_pct_24h, decimals

@@ -16,9 +16,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.credentials import CredentialStore
-from app.tasks import spawn
-from app.trading.sessions import VenueSessionModel
 from services.errors import AuthError, TransportError, VenueError
+from services.protocols import VenueSession
+from services.tasks import spawn
 from widgets.dialogs.login import LoginDialog
 
 log = logging.getLogger("tessera.login")
@@ -30,7 +30,7 @@ class LoginViewModel(QObject):
     def __init__(
         self,
         dialog: LoginDialog,
-        session: VenueSessionModel,
+        session: VenueSession,
         credentials: CredentialStore,
         *,
         venue_name: str,

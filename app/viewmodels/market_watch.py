@@ -19,17 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.tasks import spawn
-from app.trading.coinweight import CoinWeightSession
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import SERVICE_NAME as TRADING_SERVICE
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS
 from app.venues import VENUE_NAMES
 from app.workspace import PanelContext
-from services.coinweight.adapter import MarketTab
-from services.domain import InstrumentId, Quote
+from services.domain import InstrumentId, MarketTab, Quote
 from services.errors import TransportError, VenueError
+from services.protocols import ExchangeWorkspace, VenueSession
+from services.tasks import spawn
+from services.trading.links import LINK_COLOURS
 from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 if TYPE_CHECKING:
@@ -39,7 +38,6 @@ log = logging.getLogger("tessera.market_watch")
 
 CATALOG_SERVICE = "market_catalog"
 VENUE = "coinweight"
-STOCKS_VENUE = "chp"
 DEFAULT_LINK = "red"
 
 
@@ -59,16 +57,17 @@ class MarketCatalog(QObject):
     changed = Signal()
     message = Signal(str)  # something the user should read (a refused star, markets not loaded)
 
-    def __init__(self, session: CoinWeightSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, core: QtTrading, session: VenueSession, workspace: ExchangeWorkspace) -> None:
+        super().__init__(core)
         self.session = session
+        self.workspace = workspace
         self.tabs: list[MarketTab] = []
         self._favourites: list[InstrumentId] = []
         self._generation: dict[InstrumentId, int] = {}  # per instrument: the latest change asked for
-        session.loggedIn.connect(self._on_logged_in)
-        session.loggedOut.connect(self.clear)
+        core.loggedIn.connect(self._on_logged_in)
+        core.loggedOut.connect(self._on_logged_out)
         if session.connected:
-            self._on_logged_in()
+            self._on_logged_in(session.venue)
 
     def favourites(self) -> list[InstrumentId]:
         return list(self._favourites)
@@ -81,10 +80,9 @@ class MarketCatalog(QObject):
         self.changed.emit()
 
     async def reload(self) -> None:
-        adapter = self.session.adapter
         try:
-            tabs = await adapter.market_tabs()
-            favourites = await adapter.favourites()
+            tabs = await self.workspace.market_tabs()
+            favourites = await self.workspace.favourites()
         except (VenueError, TransportError) as exc:
             log.warning("markets of %s not loaded: %s", VENUE, exc)
             self.message.emit(self.tr("The markets could not be loaded: {reason}").format(reason=exc))
@@ -102,12 +100,11 @@ class MarketCatalog(QObject):
         spawn(self._send(instrument, favourite, generation), name=f"favourite {instrument}")
 
     async def _send(self, instrument: InstrumentId, favourite: bool, generation: int) -> None:
-        adapter = self.session.adapter
         try:
             if favourite:
-                await adapter.add_favourite(instrument)
+                await self.workspace.add_favourite(instrument)
             else:
-                await adapter.remove_favourite(instrument)
+                await self.workspace.remove_favourite(instrument)
         except (VenueError, TransportError) as exc:
             if self._generation.get(instrument) == generation:  # no newer change of this star since
                 self._apply(instrument, not favourite)
@@ -123,7 +120,7 @@ class MarketCatalog(QObject):
 
     async def _read_back_favourites(self) -> None:
         try:
-            favourites = await self.session.adapter.favourites()
+            favourites = await self.workspace.favourites()
         except (VenueError, TransportError) as exc:
             log.warning("favourites of %s not read back: %s", VENUE, exc)
             return
@@ -140,8 +137,13 @@ class MarketCatalog(QObject):
             return
         self.changed.emit()
 
-    def _on_logged_in(self) -> None:
-        spawn(self.reload(), name="market catalog")
+    def _on_logged_in(self, venue: str) -> None:
+        if venue == self.session.venue:
+            spawn(self.reload(), name="market catalog")
+
+    def _on_logged_out(self, venue: str) -> None:
+        if venue == self.session.venue:
+            self.clear()
 
 
 def market_catalog(ctx: AppContext) -> MarketCatalog | None:
@@ -150,10 +152,12 @@ def market_catalog(ctx: AppContext) -> MarketCatalog | None:
         return ctx.services.get(CATALOG_SERVICE, MarketCatalog)
     if TRADING_SERVICE not in ctx.services:
         return None
-    session = trading(ctx).sessions.get(VENUE)
-    if not isinstance(session, CoinWeightSession):
+    core = trading(ctx)
+    session = core.sessions.get(VENUE)
+    workspace = None if session is None else session.workspace
+    if session is None or workspace is None:
         return None
-    catalog = MarketCatalog(session, parent=session)
+    catalog = MarketCatalog(core, session, workspace)
     ctx.services.register(CATALOG_SERVICE, catalog)
     return catalog
 
@@ -163,7 +167,7 @@ class MarketWatchViewModel(QObject):
         self,
         panel: MarketWatchPanel,
         catalog: MarketCatalog,
-        core: TradingCore,
+        core: QtTrading,
         settings: dict[str, Any],
         save: Callable[[], None],
         *,
@@ -176,7 +180,8 @@ class MarketWatchViewModel(QObject):
         self.core = core
         self.quotes = core.quotes
         self.links = core.links
-        self.stocks = core.sessions.get(STOCKS_VENUE)
+        # the broker's instruments (a venue with positions) make a tab of their own
+        self.stocks = next((s for s in core.sessions.values() if s.rules.broker), None)
         self.settings = settings
         self._save = save
         self.favourites_only = favourites_only
@@ -192,11 +197,9 @@ class MarketWatchViewModel(QObject):
         panel.linkColourChanged.connect(self._on_link_colour)
         panel.shownChanged.connect(self._on_shown)
         catalog.changed.connect(self._refresh)
-        self.quotes.quotesChanged.connect(self._on_quotes)
-        self.session.stateChanged.connect(self._on_session_state)
-        if self.stocks is not None:  # the broker's instruments make a tab of their own while logged in
-            self.stocks.instrumentsLoaded.connect(self._refresh)
-            self.stocks.stateChanged.connect(self._refresh)
+        core.quotesChanged.connect(self._on_quotes)
+        core.sessionStateChanged.connect(self._on_session_state)
+        core.sessionChanged.connect(self._on_session_changed)
         self._refresh()
 
     @property
@@ -232,8 +235,16 @@ class MarketWatchViewModel(QObject):
         self.settings["link"] = colour
         self._save()
 
-    def _on_session_state(self, *_args: object) -> None:
-        self._update_placeholder()
+    def _on_session_state(self, venue: str, *_args: object) -> None:
+        if venue == self.session.venue:
+            self._update_placeholder()
+        elif self.stocks is not None and venue == self.stocks.venue:
+            self._refresh()
+
+    def _on_session_changed(self, venue: str) -> None:
+        """The broker's instruments make a tab of their own while logged in."""
+        if self.stocks is not None and venue == self.stocks.venue:
+            self._refresh()
 
     def _on_shown(self, visible: bool) -> None:
         self._visible = visible

@@ -1,10 +1,10 @@
 """Order book (DOM ladder) view-model: the book of one instrument, the user's orders on it, clicks to trade.
 
-Depth comes from a *book stream* per venue (:func:`book_stream`): a session that streams its book offers
-``order_book_stream(instrument, depth)`` (an async iterator of ``OrderBook``); otherwise the session's
-``market_data.order_book(instrument, depth)`` is polled about 4-5 times a second. The stream runs only while
-the panel is shown and the venue is logged in; books arriving faster than the screen refreshes are coalesced
-(the latest wins, once per frame).
+Depth comes from the session's ``order_books(instrument, depth)``: pushed where the venue pushes its book
+(``capabilities.order_book`` is PUSHED: CHP subscribes once, ListenBidAsks, and cancels when the panel lets
+go), polled snapshots where it only polls, absent (said in the panel) where it has none. The stream runs only
+while the panel is shown and the venue is logged in; books arriving faster than the screen refreshes are
+coalesced (the latest wins, once per frame). One-click is offered where the venue's rules allow it.
 
 Clicks: with one-click trading off (the default) a click in the bid/ask column asks the order tickets of the
 panel's link colour to take the side and price (``LinkHub.prefill``); a click on the price column sends the
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -28,68 +28,32 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
-from app.tasks import spawn
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS
-from app.trading.order_entry import new_client_id
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, OrderBook, OrderRequest, OrderType, Side
-from services.errors import RejectedInput, TesseraError, TransportError
+from services.errors import RejectedInput, TransportError
+from services.protocols import BookSource, VenueSession
+from services.retry import Backoff, follow_stream
+from services.tasks import spawn
+from services.trading.links import LINK_COLOURS, instrument_key
+from services.trading.order_entry import new_client_id
 from widgets.panels.order_book import OrderBookPanel
 from widgets.panels.order_book_ladder import LadderOrder
 
 log = logging.getLogger("tessera.order_book")
 
 BOOK_DEPTH = 20
-POLL_INTERVAL = 0.22  # s: ~4.5 polls a second
 RETRY_MIN, RETRY_MAX = 0.5, 10.0  # s: back-off after a failed poll
 DEFAULT_LINK = "red"
-
-BookStream = Callable[[InstrumentId, int], AsyncIterator[OrderBook]]
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OrderBook", text)
 
 
-def book_stream(core: TradingCore, instrument: InstrumentId) -> BookStream | None:
-    """How to follow the book of ``instrument``: its session's stream, else its polled market data."""
-    session = core.sessions.get(instrument.venue)
-    if session is None:
-        return None
-    streaming = getattr(session, "order_book_stream", None)
-    if streaming is not None:
-        return streaming
-    market_data = getattr(session, "market_data", None)
-    if market_data is None:
-        return None
-    return lambda instrument, depth: polled_book(market_data.order_book, instrument, depth)
-
-
-async def polled_book(
-    fetch: Callable[[InstrumentId, int], Awaitable[OrderBook]],
-    instrument: InstrumentId,
-    depth: int,
-    interval: float = POLL_INTERVAL,
-) -> AsyncIterator[OrderBook]:
-    """``fetch`` every ``interval`` seconds; yields a book only when its levels changed."""
-    shown: tuple[object, object] | None = None
-    while True:
-        book = await fetch(instrument, depth)
-        if (book.bids, book.asks) != shown:
-            shown = (book.bids, book.asks)
-            yield book
-        await asyncio.sleep(interval)
-
-
 def _decimals(values: list[Decimal]) -> int:
     return max((max(0, -value.normalize().as_tuple().exponent) for value in values), default=2)
-
-
-def instrument_key(instrument: InstrumentId) -> str:
-    return f"{instrument.venue}:{instrument.market}:{instrument.symbol}"
 
 
 def instrument_from_settings(value: Any) -> InstrumentId | None:
@@ -102,18 +66,15 @@ def instrument_to_settings(instrument: InstrumentId) -> dict[str, str]:
     return {"venue": instrument.venue, "market": instrument.market, "symbol": instrument.symbol}
 
 
-def known_instruments(core: TradingCore) -> dict[InstrumentId, Instrument]:
-    """Every instrument of the logged-in sessions (what a symbol picker offers)."""
-    known: dict[InstrumentId, Instrument] = {}
-    for session in core.sessions.values():
-        known.update(getattr(session, "instruments", {}) or {})
-    return known
+def known_instruments(core: QtTrading) -> dict[InstrumentId, Instrument]:
+    """Every instrument the sessions have loaded (what a symbol picker offers)."""
+    return core.instruments()
 
 
 class OrderBookViewModel(QObject):
     def __init__(
         self,
-        core: TradingCore,
+        core: QtTrading,
         panel: OrderBookPanel,
         settings: dict[str, Any],
         settings_changed: Callable[[], None],
@@ -149,15 +110,10 @@ class OrderBookViewModel(QObject):
         ladder.priceClicked.connect(self._on_price_clicked)
         ladder.ordersClicked.connect(self._on_orders_clicked)
         ladder.cancelRequested.connect(self._cancel)
-        core.links.instrumentChanged.connect(self._on_link)
-        core.orders.ordersChanged.connect(self._show_orders)
-        core.order_entry.outcome.connect(self._on_outcome)
-        for session in core.sessions.values():
-            session.loggedIn.connect(self._on_session)
-            session.loggedOut.connect(self._on_session)
-            loaded = getattr(session, "instrumentsLoaded", None)
-            if loaded is not None:
-                loaded.connect(self._on_session)
+        core.instrumentLinked.connect(self._on_link)
+        core.ordersChanged.connect(self._show_orders)
+        core.orderOutcome.connect(self._on_outcome)
+        core.sessionChanged.connect(self._on_session)
         self._show_instruments()
         self.set_instrument(instrument or core.links.current(link_colour))
 
@@ -208,30 +164,32 @@ class OrderBookViewModel(QObject):
             self.panel.set_state_text(_tr("Not connected to {venue}").format(venue=instrument.venue))
         if wanted is None:
             return
-        stream = book_stream(self.core, wanted)
-        if stream is None:
+        assert session is not None  # wanted is set only for a logged-in session
+        if session.capabilities.order_book is BookSource.NONE:
             self.panel.set_state_text(_tr("No order book for {instrument}").format(instrument=wanted))
             return
         self._streaming = wanted
-        self._task = spawn(self._follow(wanted, stream), name=f"order book {wanted}")
+        self._task = spawn(self._follow(wanted, session), name=f"order book {wanted}")
 
-    async def _follow(self, instrument: InstrumentId, stream: BookStream) -> None:
-        delay = RETRY_MIN
-        while True:
-            try:
-                async for book in stream(instrument, BOOK_DEPTH):
-                    delay = RETRY_MIN
-                    self._latest = book
-                    self._frames.mark([instrument])
-                return
-            except TransportError as exc:
+    async def _follow(self, instrument: InstrumentId, session: VenueSession) -> None:
+        def failed(exc: Exception, _delay: float) -> None:
+            if isinstance(exc, TransportError):
                 message = _tr("No data ({error}); retrying\u2026").format(error=exc.message)
-            except TesseraError as exc:
+            else:
                 message = _tr("The book is not available: {error}").format(error=exc)
             log.warning("order book of %s: %s", instrument, message)
             self.panel.set_state_text(message)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, RETRY_MAX)
+
+        def show(book: OrderBook) -> None:
+            self._latest = book
+            self._frames.mark([instrument])
+
+        await follow_stream(
+            lambda: session.order_books(instrument, BOOK_DEPTH),
+            show,
+            backoff=Backoff(first=RETRY_MIN, longest=RETRY_MAX),
+            on_error=failed,
+        )
 
     def _show_book(self) -> None:
         book = self._latest
@@ -264,7 +222,8 @@ class OrderBookViewModel(QObject):
         instrument = self._instrument
         if instrument is None:
             return
-        if not self.one_click:
+        session = self.core.sessions.get(instrument.venue)
+        if not self.one_click or (session is not None and not session.rules.one_click):
             self._prefill(instrument, side, price)
             return
         problem = self.panel.quantity_problem()

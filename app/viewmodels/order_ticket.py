@@ -1,7 +1,7 @@
 """The order ticket's view-model: binds :class:`OrderTicketView` to the trading core.
 
-The ticket's mode follows its instrument's venue: a broker venue (``chp``) gets the broker form, every other
-the crypto one. Instruments come from the sessions' ``instruments``; quotes from the session's
+The ticket's mode follows its instrument's venue: a broker venue (``rules.broker``) gets the broker form,
+every other the crypto one. Instruments come from the sessions' ``instruments``; quotes from the session's
 ``subscribe_quotes`` (for market notional and percent buttons); balances from the AccountStore (crypto: the
 counterparty's quote currency for a buy, base for a sell; broker: the portfolio's cash). Orders go through
 ``OrderEntry.submit`` with a fresh client id each; its ``outcome`` for that client id is shown in the ticket.
@@ -23,11 +23,8 @@ from shiboken6 import isValid
 
 from app.context import AppContext
 from app.profiles import Profile
-from app.tasks import spawn
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS
-from app.trading.order_entry import new_client_id
 from app.venues import VENUE_NAMES
 from app.viewmodels.chart_feeds import catalogue
 from app.workspace import PanelContext
@@ -42,11 +39,13 @@ from services.domain import (
     TimeInForce,
 )
 from services.errors import RejectedInput
+from services.tasks import spawn
+from services.trading.links import LINK_COLOURS
+from services.trading.order_entry import new_client_id
 from widgets.panels.order_ticket import BUYING, PRICED, OrderTicketView, TicketSpec, TicketValues, on_grid
 
 log = logging.getLogger("tessera.ticket")
 
-BROKER_VENUES = frozenset({"chp"})
 SETTINGS_KEY = "ticket"
 DEFAULT_LINK = "red"
 DEFAULT_SYMBOL = "BTC-USDT"
@@ -81,8 +80,8 @@ def market_key(venue: str, market: str) -> str:
     return f"{venue}|{market}"
 
 
-def market_title(venue: str, market: str) -> str:
-    if venue in BROKER_VENUES:
+def market_title(venue: str, market: str, broker: bool) -> str:
+    if broker:
         return f"{VENUE_NAMES.get(venue, venue)} \u00b7 {market}"
     return market
 
@@ -94,7 +93,7 @@ def amount_text(value: Decimal, decimals: int, unit: str) -> str:
 class OrderTicketViewModel(QObject):
     def __init__(
         self,
-        core: TradingCore,
+        core: QtTrading,
         view: OrderTicketView,
         *,
         profile: Profile,
@@ -133,18 +132,12 @@ class OrderTicketViewModel(QObject):
         view.confirmChanged.connect(self._on_confirm_changed)
         view.link_button.colourChanged.connect(self._on_colour)
         view.destroyed.connect(functools.partial(_unsubscribe_quotes, core, self._owner))
-        core.links.instrumentChanged.connect(self._on_linked)
-        core.links.prefillRequested.connect(self._on_prefill)
-        core.quotes.quotesChanged.connect(self._on_quotes)
-        core.accounts.balancesChanged.connect(self._on_balances)
-        core.order_entry.outcome.connect(self._on_outcome)
-        for session in core.sessions.values():
-            session.loggedIn.connect(self._refresh_instruments)
-            session.loggedOut.connect(self._refresh_instruments)
-            for name in ("instrumentsLoaded", "portfoliosChanged"):
-                signal = getattr(session, name, None)
-                if signal is not None:
-                    signal.connect(self._refresh_instruments)
+        core.instrumentLinked.connect(self._on_linked)
+        core.prefillRequested.connect(self._on_prefill)
+        core.quotesChanged.connect(self._on_quotes)
+        core.balancesChanged.connect(self._on_balances)
+        core.orderOutcome.connect(self._on_outcome)
+        core.sessionChanged.connect(self._refresh_instruments)
 
     # --- the instrument ---------------------------------------------------------------------------
 
@@ -178,7 +171,7 @@ class OrderTicketViewModel(QObject):
         view, chosen = self.view, self.instrument
         markets = sorted({(i.venue, i.market) for i in self._known})
         view.set_markets(
-            [(market_key(*m), market_title(*m)) for m in markets],
+            [(market_key(*m), market_title(*m, self._is_broker(m[0]))) for m in markets],
             None if chosen is None else market_key(chosen.venue, chosen.market),
         )
         if chosen is None:
@@ -191,7 +184,7 @@ class OrderTicketViewModel(QObject):
             chosen.symbol,
         )
         instrument = self._known.get(chosen)
-        broker = chosen.venue in BROKER_VENUES
+        broker = self._is_broker(chosen.venue)
         view.set_spec(None if instrument is None else spec_of(instrument), broker=broker)
         if instrument is None:
             session = self.core.sessions.get(chosen.venue)
@@ -209,9 +202,15 @@ class OrderTicketViewModel(QObject):
         self._subscribe(chosen)
         self._refresh_figures()
 
+    def _is_broker(self, venue: str) -> bool:
+        """Orders of the venue name a portfolio and an action (buy, sell, short, cover): the broker form."""
+        session = self.core.sessions.get(venue)
+        return session is not None and session.rules.broker
+
     def _accounts(self, venue: str) -> list[str]:
         """The broker's portfolios: the session's list, then any account the balances name."""
-        names = [row.name for row in getattr(self.core.sessions.get(venue), "portfolios", ())]
+        session = self.core.sessions.get(venue)
+        names = [account.name for account in session.accounts] if session is not None else []
         for balance in self.core.accounts.balances(venue):
             if balance.account not in names:
                 names.append(balance.account)
@@ -219,9 +218,9 @@ class OrderTicketViewModel(QObject):
 
     def _subscribe(self, instrument: InstrumentId) -> None:
         _unsubscribe_quotes(self.core, self._owner, keep=instrument.venue)
-        subscribe = getattr(self.core.sessions.get(instrument.venue), "subscribe_quotes", None)
-        if subscribe is not None:
-            subscribe(self._owner, [instrument])
+        session = self.core.sessions.get(instrument.venue)
+        if session is not None:
+            session.subscribe_quotes(self._owner, [instrument])
 
     def _on_market(self, key: str) -> None:
         venue, _, market = key.partition("|")
@@ -285,7 +284,7 @@ class OrderTicketViewModel(QObject):
 
     def _on_balances(self, venue: str) -> None:
         if self.instrument is not None and venue == self.instrument.venue:
-            if venue in BROKER_VENUES:
+            if self._is_broker(venue):
                 self.view.set_accounts(self._accounts(venue))
             self._refresh_figures()
 
@@ -305,7 +304,7 @@ class OrderTicketViewModel(QObject):
     def _available(self, instrument: Instrument) -> tuple[Decimal | None, str, int]:
         """What the order can use: (amount, asset, decimals to show)."""
         venue = instrument.id.venue
-        if venue in BROKER_VENUES:
+        if self._is_broker(venue):
             account, asset, decimals = self.view.account(), instrument.quote, 2
         elif self.view.side() in BUYING:
             account, asset, decimals = instrument.id.market, instrument.quote, instrument.price_decimals
@@ -369,7 +368,7 @@ class OrderTicketViewModel(QObject):
             price=values.price if kind.has_price else None,
             stop_price=values.stop if kind.has_stop else None,
             time_in_force=TimeInForce(values.time_in_force),
-            action=action if instrument.id.venue in BROKER_VENUES else None,
+            action=action if self._is_broker(instrument.id.venue) else None,
             account=values.account,
         )
         self._client_id = request.client_id
@@ -405,11 +404,10 @@ def _saved_instrument(saved: object) -> InstrumentId | None:
     return None
 
 
-def _unsubscribe_quotes(core: TradingCore, owner: object, *_args: object, keep: str = "") -> None:
+def _unsubscribe_quotes(core: QtTrading, owner: object, *_args: object, keep: str = "") -> None:
     for venue, session in core.sessions.items():
-        unsubscribe = getattr(session, "unsubscribe_quotes", None)
-        if venue != keep and unsubscribe is not None:
-            unsubscribe(owner)
+        if venue != keep:
+            session.unsubscribe_quotes(owner)
 
 
 def _save_profile(app: AppContext) -> None:

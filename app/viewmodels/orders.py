@@ -7,7 +7,7 @@ sent: coin-weight changes only limit orders with nothing filled yet; the venue's
 keeps the order's own values. "Cancel all" uses the adapter's ``cancel_all(counterparties)`` where there is
 one (always with the chosen counterparties: coin-weight cancels EVERYTHING for an empty list), otherwise
 cancels the venue's active orders one by one. History pages through
-``adapter.order_history(start, end, page)`` (the coin-weight adapter's ``page_size`` is set to the page size
+``adapter.order_history(start, end, page, page_size)`` (the page size the user
 chosen).
 
 Confirmations follow ``profile.confirm_orders`` (``modify`` on, ``cancel`` off by default); "Don't ask again"
@@ -25,15 +25,14 @@ from PySide6.QtCore import QCoreApplication, QObject
 from shiboken6 import isValid
 
 from app.profiles import Profile
-from app.tasks import spawn
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading, status_text
 from app.trading.install import trading
-from app.trading.order_entry import OrderEntry, status_text
 from app.venues import VENUE_NAMES
 from app.viewmodels.chart_feeds import instrument_of
 from app.workspace import PanelContext
 from services.domain import Order, OrderStatus, OrderType
 from services.errors import RejectedInput, TransportError, VenueError
+from services.tasks import spawn
 from widgets.panels.orders import OrdersPanel
 from widgets.panels.orders_table import OrderRow
 
@@ -88,25 +87,25 @@ def describe(order: Order) -> str:
 
 
 @contextlib.contextmanager
-def outcomes_of(entry: OrderEntry, client_id: str) -> Iterator[list[str]]:
-    """The messages OrderEntry gives about ``client_id`` while the block runs."""
+def outcomes_of(core: QtTrading, client_id: str) -> Iterator[list[str]]:
+    """The messages order entry gives about ``client_id`` while the block runs (translated)."""
     said: list[str] = []
 
     def collect(about: str, _level: str, message: str) -> None:
         if about == client_id:
             said.append(message)
 
-    entry.outcome.connect(collect)
+    core.orderOutcome.connect(collect)
     try:
         yield said
     finally:
-        entry.outcome.disconnect(collect)
+        core.orderOutcome.disconnect(collect)
 
 
 class OrdersViewModel(QObject):
     def __init__(
         self,
-        core: TradingCore,
+        core: QtTrading,
         view: OrdersPanel,
         *,
         profile: Profile,
@@ -124,10 +123,9 @@ class OrdersViewModel(QObject):
         view.cancelAllClicked.connect(self._on_cancel_all_clicked)
         view.cancelAllConfirmed.connect(self._on_cancel_all_confirmed)
         view.historyRequested.connect(self._on_history)
-        core.orders.ordersChanged.connect(self._on_orders_changed)
-        for session in core.sessions.values():
-            session.loggedIn.connect(self._refresh_venues)
-            session.loggedOut.connect(self._refresh_venues)
+        core.ordersChanged.connect(self._on_orders_changed)
+        core.loggedIn.connect(self._refresh_venues)
+        core.loggedOut.connect(self._refresh_venues)
         view.active.upsert(
             self.row(key, order) for key, order in core.orders.orders() if shows_as_active(order)
         )
@@ -204,7 +202,7 @@ class OrdersViewModel(QObject):
         self.view.show_message("pending", _tr("Canceling\u2026"))
         done, refused = 0, []
         for order in orders:
-            with outcomes_of(self.core.order_entry, order.client_id) as said:
+            with outcomes_of(self.core, order.client_id) as said:
                 if await self.core.order_entry.cancel(order):
                     done += 1
                 else:
@@ -239,7 +237,7 @@ class OrdersViewModel(QObject):
         self.view.show_message("pending", _tr("Changing\u2026"))
         price, quantity = (None, value) if column == "quantity" else (value, None)
         try:
-            with outcomes_of(self.core.order_entry, order.client_id) as said:
+            with outcomes_of(self.core, order.client_id) as said:
                 changed = await self.core.order_entry.modify(order, price=price, quantity=quantity)
         except RejectedInput as exc:
             changed, said = None, [exc.message]
@@ -257,10 +255,11 @@ class OrdersViewModel(QObject):
     def _on_cancel_all_clicked(self) -> None:
         active = [order for _key, order in self.core.orders.orders(active=True)]
         options: list[tuple[str, str, int]] = []
-        for venue, adapter in sorted(self.core.trading_venues().items()):
+        for venue in sorted(self.core.trading_venues()):
             mine = [order for order in active if order.instrument.venue == venue]
-            if hasattr(adapter, "cancel_all"):
-                markets = {i.market for i in getattr(self.core.sessions[venue], "instruments", {})}
+            session = self.core.sessions[venue]
+            if session.rules.cancel_all:
+                markets = {i.market for i in session.instruments}
                 markets |= {order.instrument.market for order in mine}
                 for market in sorted(markets):
                     count = sum(order.instrument.market == market for order in mine)
@@ -292,7 +291,7 @@ class OrdersViewModel(QObject):
                 if adapter is None:
                     raise TransportError(venue, _tr("not connected"))
                 if markets:  # never an empty list: that cancels every counterparty
-                    canceled = await adapter.cancel_all(markets)  # type: ignore[attr-defined]
+                    canceled = await adapter.cancel_all(markets)
                     said.append(
                         _tr("{venue}: canceling all on {markets}").format(
                             venue=title, markets=", ".join(canceled or markets)
@@ -316,13 +315,10 @@ class OrdersViewModel(QObject):
         self.view.set_history_venues([(venue, VENUE_NAMES.get(venue, venue)) for venue in venues])
 
     def _on_history(self, venue: str, start: int, end: int, page: int, page_size: int) -> None:
-        adapter = self.core.trading_venues().get(venue)
-        if adapter is None:
+        if venue not in self.core.trading_venues():
             title = VENUE_NAMES.get(venue, venue)
             self.view.set_history_error(_tr("Not connected to {venue}").format(venue=title))
             return
-        if hasattr(adapter, "page_size"):
-            adapter.page_size = page_size  # type: ignore[attr-defined]
         self._history_request += 1
         self.view.set_history_loading(True)
         span = (datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC))
@@ -333,7 +329,7 @@ class OrdersViewModel(QObject):
     ) -> None:
         adapter = self.core.trading_venues()[venue]
         try:
-            orders = await adapter.order_history(*span, page)
+            orders = await adapter.order_history(*span, page, size)
         except (VenueError, TransportError) as exc:
             if isValid(self.view) and request == self._history_request:
                 self.view.set_history_loading(False)

@@ -13,26 +13,24 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from app.trading.chp import ChpSession
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import trading
 from app.viewmodels.chart_feeds import price_decimals
 from app.workspace import PanelContext
-from services.chp.schemas import PortfolioStatus
-from services.domain import InstrumentId, Position, Quote
+from services.domain import AccountStatus, InstrumentId, Position, Quote
 from widgets.common.colors import GREEN, RED
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel
 from widgets.panels.portfolio import PortfolioPanel
 
 CENT = Decimal("0.01")
 _STATUS_TEXT = {
-    PortfolioStatus.BROKER: QT_TRANSLATE_NOOP("PortfolioStatus", "broker"),
-    PortfolioStatus.TRUSTED_MANAGEMENT: QT_TRANSLATE_NOOP("PortfolioStatus", "trust management"),
-    PortfolioStatus.READ_ONLY: QT_TRANSLATE_NOOP("PortfolioStatus", "read only"),
-    PortfolioStatus.BLOCKED: QT_TRANSLATE_NOOP("PortfolioStatus", "blocked"),
-    PortfolioStatus.RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "restricted"),
-    PortfolioStatus.AUTO_RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "auto-restricted"),
-    PortfolioStatus.ORDER_NOT_SIGNED: QT_TRANSLATE_NOOP("PortfolioStatus", "orders not signed"),
+    AccountStatus.TRADING: QT_TRANSLATE_NOOP("PortfolioStatus", "broker"),
+    AccountStatus.TRUST_MANAGED: QT_TRANSLATE_NOOP("PortfolioStatus", "trust management"),
+    AccountStatus.READ_ONLY: QT_TRANSLATE_NOOP("PortfolioStatus", "read only"),
+    AccountStatus.BLOCKED: QT_TRANSLATE_NOOP("PortfolioStatus", "blocked"),
+    AccountStatus.RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "restricted"),
+    AccountStatus.AUTO_RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "auto-restricted"),
+    AccountStatus.ORDERS_NOT_SIGNED: QT_TRANSLATE_NOOP("PortfolioStatus", "orders not signed"),
 }
 
 
@@ -68,7 +66,7 @@ def _signed(value: Decimal | None) -> str:
     return "" if value is None else f"{value:+,f}"
 
 
-def _status_text(status: PortfolioStatus) -> str:
+def _status_text(status: AccountStatus) -> str:
     return QCoreApplication.translate("PortfolioStatus", _STATUS_TEXT[status])
 
 
@@ -81,7 +79,7 @@ def _pnl_colour(record: PositionRecord) -> str | None:
 class PortfolioViewModel(QObject):
     def __init__(
         self,
-        core: TradingCore,
+        core: QtTrading,
         panel: PortfolioPanel,
         settings: dict[str, Any],
         settings_changed: Callable[[], None],
@@ -95,18 +93,16 @@ class PortfolioViewModel(QObject):
         self.portfolio: str | None = settings.get("portfolio") or None
         self.model = RecordTableModel(self._columns(), key="id", parent=self)
         panel.set_model(self.model)
-        session = core.sessions.get("chp")
-        self.session = session if isinstance(session, ChpSession) else None
+        # the broker: the venue whose accounts hold positions
+        self.session = next((s for s in core.sessions.values() if s.capabilities.positions), None)
         if self.session is None:
             panel.show_message(self.tr("CHP is not configured"), "warning")
             return
         panel.portfolioChosen.connect(self.set_portfolio)
-        self.session.portfoliosChanged.connect(self._update_portfolios)
-        self.session.positionsChanged.connect(self._update_positions)
-        self.session.loggedIn.connect(self._update_portfolios)
-        self.session.loggedOut.connect(self._update_portfolios)
-        core.quotes.quotesChanged.connect(self._on_quotes)
-        core.accounts.balancesChanged.connect(self._on_balances)
+        core.sessionChanged.connect(self._on_session)
+        core.positionsChanged.connect(self._on_positions)
+        core.quotesChanged.connect(self._on_quotes)
+        core.balancesChanged.connect(self._on_balances)
         panel.destroyed.connect(lambda *_, s=self.session, owner=self: s.unsubscribe_quotes(owner))
         self._update_portfolios()
 
@@ -130,9 +126,17 @@ class PortfolioViewModel(QObject):
         self.model.reset()
         self._update_positions()
 
+    def _on_session(self, venue: str) -> None:
+        if self.session is not None and venue == self.session.venue:
+            self._update_portfolios()
+
+    def _on_positions(self, venue: str) -> None:
+        if self.session is not None and venue == self.session.venue:
+            self._update_positions()
+
     def _update_portfolios(self) -> None:
         assert self.session is not None
-        rows = self.session.portfolios
+        rows = self.session.accounts
         names = [row.name for row in rows]
         if self.portfolio not in names and names:
             self.portfolio = names[0]
@@ -147,7 +151,7 @@ class PortfolioViewModel(QObject):
 
     def _positions(self) -> list[Position]:
         assert self.session is not None
-        return self.session.positions(self.portfolio) if self.portfolio else []
+        return self.core.positions.positions(self.session.venue, self.portfolio) if self.portfolio else []
 
     def _update_positions(self) -> None:
         assert self.session is not None
@@ -187,11 +191,13 @@ class PortfolioViewModel(QObject):
         )
 
     def _on_balances(self, venue: str) -> None:
-        if venue == "chp":
+        if self.session is not None and venue == self.session.venue:
             self._update_money()
 
     def _update_money(self) -> None:
-        balance = next((b for b in self.core.accounts.balances("chp") if b.account == self.portfolio), None)
+        assert self.session is not None
+        balances = self.core.accounts.balances(self.session.venue)
+        balance = next((b for b in balances if b.account == self.portfolio), None)
         records = [self.model.record(row) for row in range(self.model.rowCount())]
         value = sum((r.value for r in records if r.value is not None), Decimal(0))
         pnl = sum((r.pnl for r in records if r.pnl is not None), Decimal(0))

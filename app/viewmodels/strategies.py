@@ -1,7 +1,7 @@
 """The Strategies panel's view-model: the user's coin-weight strategies, their live state, the form.
 
 While the panel is visible and the session logged in, ``adapter.strategies()`` (the items and their status)
-is polled every ``POLL_INTERVAL`` seconds through the session's ``run``/``resilient`` helpers (a lost session
+is polled every ``POLL_INTERVAL`` seconds through the session's ``poll`` (a lost session
 asks for a new login; transport failures back off). A poll answer older than one already shown is dropped.
 
 Orders: the venue does not say which strategy placed an order (the simulator tags them internally only), so a
@@ -21,10 +21,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from app.tasks import spawn
+from app.trading.bridge import QtTrading
 from app.trading.install import trading
-from app.trading.sessions import VenueSessionModel, resilient
-from app.trading.stores import OrderStore
 from app.viewmodels.strategies_fields import TYPES
 from app.viewmodels.strategies_mapping import (
     apply_values,
@@ -39,7 +37,8 @@ from app.viewmodels.strategies_state import ALLOWED, UNSAVED, Allowed, Outcome, 
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, StrategySpec, StrategyStatus
 from services.errors import TransportError, VenueError
-from services.protocols import StrategyHost
+from services.protocols import StrategyHost, VenueSession
+from services.tasks import spawn
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel
 from widgets.panels.strategies import StrategiesPanel
@@ -137,16 +136,17 @@ class _Poller:
 class StrategiesViewModel(QObject):
     def __init__(
         self,
-        session: VenueSessionModel,
-        orders: OrderStore,
+        core: QtTrading,
+        session: VenueSession,
+        host: StrategyHost,
         panel: StrategiesPanel,
         *,
         poll_interval: float = POLL_INTERVAL,
     ) -> None:
         super().__init__(panel)
         self.session = session
-        self.host: StrategyHost = session.adapter  # type: ignore[attr-defined]
-        self.orders = orders
+        self.host = host
+        self.orders = core.orders
         self.panel = panel
         self.model = panel.table.record_model
         self.poll_interval = poll_interval
@@ -174,9 +174,9 @@ class StrategiesViewModel(QObject):
         panel.shownChanged.connect(self._on_shown)
         panel.form.saveRequested.connect(self.save)
         panel.form.revertRequested.connect(self._revert)
-        session.loggedIn.connect(self._on_logged_in)
-        session.loggedOut.connect(self._on_logged_out)
-        orders.ordersChanged.connect(self._on_orders_changed)
+        core.loggedIn.connect(self._on_logged_in)
+        core.loggedOut.connect(self._on_logged_out)
+        core.ordersChanged.connect(self._on_orders_changed)
         poller = self._poller
         panel.destroyed.connect(lambda *_: poller.stop())
         self._on_session_state()
@@ -190,9 +190,7 @@ class StrategiesViewModel(QObject):
     def _sync_poller(self) -> None:
         wanted = self._visible and self.session.connected
         if wanted and not self._poller.running:
-            self._poller.task = self.session.run(
-                resilient(self.session, "strategies", self.refresh, self.poll_interval), "strategies"
-            )
+            self._poller.task = self.session.poll("strategies", self.refresh, self.poll_interval)
         elif not wanted:
             self._poller.stop()
 
@@ -261,7 +259,7 @@ class StrategiesViewModel(QObject):
     def _order_counts(self) -> Counter[tuple[str, str]]:
         return Counter(
             (order.instrument.market, order.instrument.symbol)
-            for _key, order in self.orders.orders(active=True, venue=VENUE)
+            for _key, order in self.orders.orders(active=True, venue=self.session.venue)
             if not order.client_id
         )
 
@@ -469,11 +467,15 @@ class StrategiesViewModel(QObject):
 
     # --- session --------------------------------------------------------------------------------------------
 
-    def _on_logged_in(self) -> None:
+    def _on_logged_in(self, venue: str) -> None:
+        if venue != self.session.venue:
+            return
         self._templates = []
         self._on_session_state()
 
-    def _on_logged_out(self) -> None:
+    def _on_logged_out(self, venue: str) -> None:
+        if venue != self.session.venue:
+            return
         self._poller.task = None  # the session stopped its pollers
         self._specs = {}
         self._shown = self._issued  # an answer still in flight is not shown
@@ -520,13 +522,11 @@ class StrategiesViewModel(QObject):
             self._render_rows()
 
     def _instrument(self, exchange: str, symbol: str) -> Instrument | None:
-        instruments: Mapping[InstrumentId, Instrument] = getattr(self.session, "instruments", {})
-        return instruments.get(InstrumentId(VENUE, exchange, symbol))
+        return self.session.instruments.get(InstrumentId(self.session.venue, exchange, symbol))
 
     def _markets(self) -> dict[str, list[tuple[str, str, str]]]:
         markets: dict[str, list[tuple[str, str, str]]] = {}
-        instruments: Mapping[InstrumentId, Instrument] = getattr(self.session, "instruments", {})
-        for instrument in sorted(instruments.values(), key=lambda i: (i.id.market, i.id.symbol)):
+        for instrument in sorted(self.session.instruments.values(), key=lambda i: (i.id.market, i.id.symbol)):
             markets.setdefault(instrument.id.market, []).append(
                 (instrument.id.symbol, instrument.base, instrument.quote)
             )
@@ -547,10 +547,11 @@ def create_strategies_panel(context: PanelContext) -> StrategiesPanel:
     panel = StrategiesPanel(model)
     model.setParent(panel)
     core = trading(context.app)
-    session = core.sessions.get(VENUE)
-    if session is None:
+    session = next((s for s in core.sessions.values() if s.strategy_host is not None), None)
+    host = None if session is None else session.strategy_host
+    if session is None or host is None:
         panel.set_notice(tr("No coin-weight venue is configured"))
         panel.set_actions(start=False, stop=False, leave=False, delete=False, new=False)
         return panel
-    panel.view_model = StrategiesViewModel(session, core.orders, panel)  # type: ignore[attr-defined]
+    panel.view_model = StrategiesViewModel(core, session, host, panel)  # type: ignore[attr-defined]
     return panel

@@ -9,22 +9,22 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from app.tasks import spawn
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.trading.install import trading
-from app.trading.links import LINK_COLOURS
 from app.viewmodels.chart_feeds import follow_ticks, price_decimals
 from app.viewmodels.chart_linking import LinkedInstrument
 from app.workspace import PanelContext
 from services.domain import InstrumentId, Tick
+from services.tasks import spawn
+from services.trading.links import LINK_COLOURS
 from widgets.panels.time_sales import PrintRow, TimeSalesPanel
 
 
 class TimeSalesViewModel(QObject):
     def __init__(
         self,
-        core: TradingCore,
+        core: QtTrading,
         panel: TimeSalesPanel,
         settings: dict[str, Any],
         settings_changed: Callable[[], None],
@@ -39,9 +39,8 @@ class TimeSalesViewModel(QObject):
         self._decimals = 2
         self._frames = FrameCoalescer(lambda _keys: self._flush(), self)
         self.link.changed.connect(self._on_instrument_changed)
-        for session in core.sessions.values():  # bound methods: Qt disconnects them when this object goes
-            session.loggedIn.connect(self._on_session_changed)
-            session.loggedOut.connect(self._on_session_changed)
+        core.loggedIn.connect(self._on_session_changed)  # bound methods: Qt disconnects them when this goes
+        core.loggedOut.connect(self._on_session_changed)
         panel.destroyed.connect(lambda *_, stop=self._stop: stop())
         self.restart()
 
@@ -64,6 +63,9 @@ class TimeSalesViewModel(QObject):
                 self.tr("Not connected to {venue}").format(venue=instrument.venue), "warning"
             )
             return
+        if not session.capabilities.ticks:
+            self.panel.show_message(self.tr("{venue} publishes no prints").format(venue=instrument.venue))
+            return
         self.panel.show_message("")
         self._decimals = price_decimals(self.core, instrument)
         self._task = spawn(follow_ticks(self.core, instrument, self._on_tick), name="time and sales")
@@ -76,8 +78,7 @@ class TimeSalesViewModel(QObject):
     def _on_instrument_changed(self, _instrument: InstrumentId | None) -> None:
         self.restart()
 
-    def _on_session_changed(self) -> None:
-        venue = getattr(self.sender(), "venue", None)
+    def _on_session_changed(self, venue: str) -> None:
         if self.instrument is not None and self.instrument.venue == venue:
             self.restart()
 

@@ -16,16 +16,15 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
-from app.tasks import spawn
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import trading
 from app.venues import VENUE_NAMES
 from app.viewmodels.account_summary import AccountSummaryViewModel
 from app.viewmodels.api_keys import ApiKeysViewModel
 from app.viewmodels.login import LoginViewModel
 from app.viewmodels.market_watch import market_catalog
-from services.coinweight.adapter import CoinWeightVenue
 from services.domain import ConnectionState
+from services.tasks import spawn
 from widgets.common.account_summary import AccountSummaryWidget
 from widgets.common.status import ConnectionIndicator
 from widgets.common.toast import ToastLevel
@@ -48,7 +47,7 @@ class VenueAccess(QObject):
         self,
         window: MainWindow,
         ctx: AppContext,
-        core: TradingCore,
+        core: QtTrading,
         save: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
@@ -62,10 +61,10 @@ class VenueAccess(QObject):
         self._actions: dict[str, tuple[QAction, QAction]] = {}
         self.menu = window.add_menu(self.tr("&Venue"))
         self.menu.setObjectName("menu.venue")
-        for venue, session in core.sessions.items():
+        for venue in core.sessions:
             self._add_venue_actions(venue)
-            session.stateChanged.connect(self._update_actions)
-            session.reloginRequired.connect(lambda message, v=venue: self.open_login(v, message))
+        core.sessionStateChanged.connect(self._update_actions)
+        core.reloginRequired.connect(self.open_login)
         self._update_actions()
         catalog = market_catalog(ctx)
         if catalog is not None:
@@ -73,7 +72,7 @@ class VenueAccess(QObject):
         self.summary: AccountSummaryWidget | None = None
         if SUMMARY_VENUE in core.sessions:
             self.summary = AccountSummaryWidget()
-            AccountSummaryViewModel(self.summary, core.accounts, core.sessions[SUMMARY_VENUE], parent=self)
+            AccountSummaryViewModel(self.summary, core, SUMMARY_VENUE, parent=self)
             window.add_status_widget(self.summary)
 
     # --- public
@@ -97,7 +96,7 @@ class VenueAccess(QObject):
             venue_name=name,
             last_logins=self.ctx.profile.panel_settings(LOGIN_SETTINGS),
             save=self._save,
-            demo=_demo_credentials() if self.ctx.simulator is not None else None,
+            demo=(self.ctx.demo.login, self.ctx.demo.password) if self.ctx.demo is not None else None,
         )
         view_model.succeeded.connect(
             lambda login: self.window.show_status(
@@ -121,8 +120,8 @@ class VenueAccess(QObject):
     def open_api_keys(self, venue: str = "coinweight") -> ApiKeysDialog | None:
         """The API keys dialog of a venue that keeps exchange keys (None if it has none or is logged out)."""
         session = self.core.sessions.get(venue)
-        adapter = getattr(session, "adapter", None)
-        if session is None or not isinstance(adapter, CoinWeightVenue):
+        keys = None if session is None else session.api_key_manager
+        if session is None or keys is None:
             return None
         name = VENUE_NAMES.get(venue, venue)
         if not session.connected:
@@ -135,8 +134,8 @@ class VenueAccess(QObject):
             return dialog
         dialog = ApiKeysDialog(name, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        counterparties = sorted({instrument.market for instrument in getattr(session, "instruments", {})})
-        ApiKeysViewModel(dialog, adapter, counterparties).refresh()
+        counterparties = sorted({instrument.market for instrument in session.instruments})
+        ApiKeysViewModel(dialog, keys, counterparties).refresh()
         dialog.finished.connect(lambda _result, v=venue: self._api_keys.pop(v, None))
         self._api_keys[venue] = dialog
         dialog.open()
@@ -165,7 +164,7 @@ class VenueAccess(QObject):
         logout.setObjectName(f"action.venue.{venue}.logout")
         logout.triggered.connect(lambda _checked=False, v=venue: self.log_out(v))
         self._actions[venue] = (login, logout)
-        if isinstance(getattr(self.core.sessions[venue], "adapter", None), CoinWeightVenue):
+        if self.core.sessions[venue].api_key_manager is not None:
             keys = self.menu.addAction(self.tr("{venue} API keys\u2026").format(venue=name))
             keys.setObjectName(f"action.venue.{venue}.api_keys")
             keys.triggered.connect(lambda _checked=False, v=venue: self.open_api_keys(v))
@@ -179,12 +178,6 @@ class VenueAccess(QObject):
     def _on_indicator_clicked(self, venue: str) -> None:
         if self.core.sessions[venue].state in (ConnectionState.DISCONNECTED, ConnectionState.FAILED):
             self.open_login(venue)
-
-
-def _demo_credentials() -> tuple[str, str]:
-    from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
-
-    return DEMO_LOGIN, DEMO_PASSWORD
 
 
 def install_venue_access(shell: Shell) -> VenueAccess:

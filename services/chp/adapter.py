@@ -1,4 +1,5 @@
-"""``ChpVenue``: the ITI Capital stock broker (CHP_Rest) as a TradingVenue, MarketDataFeed and VenueSession.
+"""``ChpVenue``: the ITI Capital stock broker (CHP_Rest) as a TradingVenue, MarketDataFeed and
+VenueConnection.
 
 Instruments are ``InstrumentId(venue="chp", market=<sec_exch_name or "MOEX">, symbol)``; the account of an
 order, position or balance is the portfolio name. Everything live (quotes, ticks, books, orders, fills,
@@ -37,13 +38,21 @@ from services.chp.convert import (
     wire_validity,
 )
 from services.chp.portfolio import Change, PortfolioBook
-from services.chp.schemas import ErrorCode, MyPortfolioData, PortfolioDataMode, PortfolioRow
-from services.chp.session import Backoff, ChpSession, StateCallback
+from services.chp.schemas import (
+    ErrorCode,
+    MyPortfolioData,
+    PortfolioDataMode,
+    PortfolioRow,
+    PortfolioStateRow,
+    PositionRow,
+)
+from services.chp.session import ChpConnection, StateCallback
 from services.chp.streams import ChpFeeds, PollRate, PortfolioEvent, Watch
 from services.domain import (
     AccountSummary,
     Balance,
     Bar,
+    BarArrays,
     BarInterval,
     ConnectionState,
     Fill,
@@ -60,6 +69,7 @@ from services.domain import (
 )
 from services.errors import AuthError, RejectedInput, TransportError, VenueError
 from services.http import VenueHttp
+from services.retry import Backoff
 
 log = logging.getLogger("tessera.chp")
 T = TypeVar("T")
@@ -72,11 +82,13 @@ class ChpVenue:
 
     def __init__(self, http: VenueHttp, server_token: str, *, rate: PollRate | None = None,
                  backoff: Backoff | None = None, on_state: StateCallback | None = None,
+                 on_account: Callable[[], None] | None = None,
                  sync_timeout: float = 10.0, cookies: Cookies | None = None) -> None:
         self.client = ChpClient(http, cookies)
-        self.session = ChpSession(self.client, server_token, on_state=self._state_changed, backoff=backoff)
+        self.session = ChpConnection(self.client, server_token, on_state=self._state_changed, backoff=backoff)
         self.feeds = ChpFeeds.create(self.client, self.session, rate)
         self.on_state = on_state
+        self.on_account = on_account  # called when a portfolio event changed money or positions
         self.sync_timeout = sync_timeout
         self.symbols = Symbols()
         self.book = PortfolioBook(self.symbols)
@@ -144,6 +156,8 @@ class ChpVenue:
     # --------------------------------------------------------------------------------------- portfolio events
     def _portfolio_event(self, event: PortfolioEvent) -> None:
         self._publish(self.book.apply(event))
+        if isinstance(event, PositionRow | PortfolioStateRow) and self.on_account is not None:
+            self.on_account()
 
     def _portfolio_failed(self, error: Exception) -> None:
         log.warning("chp: portfolio events stopped: %s", error)
@@ -256,13 +270,19 @@ class ChpVenue:
         await self._fresh()
         return [o for o in self.book.orders.values() if o.status.is_active]
 
-    async def order_history(self, start: datetime, end: datetime, page: int = 0) -> Sequence[Order]:
+    async def order_history(self, start: datetime, end: datetime, page: int = 0,
+                            page_size: int | None = None) -> Sequence[Order]:
+        page_size = page_size or HISTORY_PAGE
         orders: list[Order] = []
         for row in self.portfolios:
             data = await self._history(row.name)
             orders.extend(self.book.orders[o.order_id] for o in data.orders if start <= o.datetime < end)
         orders.sort(key=lambda o: o.updated or start, reverse=True)
-        return orders[page * HISTORY_PAGE:(page + 1) * HISTORY_PAGE]
+        return orders[page * page_size:(page + 1) * page_size]
+
+    async def cancel_all(self, counterparties: Sequence[str]) -> list[str]:
+        """CHP has no call that cancels every order (``VenueRules.cancel_all`` is False)."""
+        raise RejectedInput("order", "CHP cancels orders one by one")
 
     async def find_order(self, client_id: str, placed_after: datetime) -> Order | None:
         """By cookie (unique per order, so ``placed_after`` is not needed): in the UpdateOrder events first,
@@ -287,12 +307,17 @@ class ChpVenue:
 
     async def account_summary(self) -> AccountSummary | None:
         await self._fresh()
-        if not self.book.balances:
-            return None
+        return self.summary() if self.book.balances else None
+
+    def summary(self, last_price: Callable[[InstrumentId], Decimal | None] = lambda _i: None
+                ) -> AccountSummary:
+        """Money and holdings as the book has them, each position at ``last_price`` (a live quote), else at
+        the venue's market price, else at its average price: the one valuation of a CHP account."""
         money = sum((b.total for b in self.book.balances.values()), Decimal(0))
         on_orders = sum((b.used for b in self.book.balances.values()), Decimal(0))
-        positions = self.book.positions.values()
-        holdings = sum((p.quantity * (p.market_price or p.average_price) for p in positions), Decimal(0))
+        holdings = Decimal(0)
+        for p in self.book.positions.values():
+            holdings += p.quantity * (last_price(p.instrument) or p.market_price or p.average_price)
         return AccountSummary(venue=VENUE, currency=CURRENCY, estimated_value=money + holdings,
                               available_value=money - on_orders, on_orders=on_orders)
 
@@ -318,6 +343,10 @@ class ChpVenue:
         if end is not None:
             bars = [b for b in bars if b.time < end]
         return bars[-count:]
+
+    async def bar_arrays(self, instrument: InstrumentId, interval: BarInterval, end: datetime | None,
+                         count: int) -> BarArrays:
+        return BarArrays.of(await self.bars(instrument, interval, end, count))
 
     async def order_book(self, instrument: InstrumentId, depth: int = 20) -> OrderBook:
         stream = self.order_books(instrument, depth)

@@ -13,30 +13,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from services.chp.client import ChpClient, failure_codes
 from services.chp.schemas import ConnectInfo, ErrorCode
 from services.domain import ConnectionState
 from services.errors import AuthError, TransportError, VenueError
+from services.retry import Backoff
 
 log = logging.getLogger("tessera.chp")
 
 StateCallback = Callable[[ConnectionState, Exception | None], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Backoff:
-    first: float = 0.5
-    longest: float = 30.0
-    factor: float = 2.0
-
-    def delays(self) -> Iterator[float]:
-        delay = self.first
-        while True:
-            yield delay
-            delay = min(delay * self.factor, self.longest)
 
 
 class SessionClosed(TransportError):
@@ -46,7 +33,9 @@ class SessionClosed(TransportError):
         super().__init__("chp", "not connected")
 
 
-class ChpSession:
+class ChpConnection:
+    """The CHP login (server token, session token, generation) and its recovery; see the module docstring."""
+
     def __init__(self, client: ChpClient, server_token: str, *, on_state: StateCallback | None = None,
                  backoff: Backoff | None = None) -> None:
         self.client = client

@@ -31,7 +31,7 @@ from services.chp.schemas import (
     QuoteRow,
     TickRow,
 )
-from services.chp.session import ChpSession, SessionClosed
+from services.chp.session import ChpConnection, SessionClosed
 from services.errors import AuthError, TransportError, VenueError
 
 log = logging.getLogger("tessera.chp")
@@ -76,7 +76,7 @@ class Watch(Generic[RowT]):
 
 
 class Feed(Generic[RowT]):
-    def __init__(self, session: ChpSession, name: str, *, listen: Callable[[str], Awaitable[Any]],
+    def __init__(self, session: ChpConnection, name: str, *, listen: Callable[[str], Awaitable[Any]],
                  cancel: Callable[[str], Awaitable[Any]], drains: Sequence[Drain], key: Callable[[RowT], str],
                  rate: PollRate | None = None, keep_latest: bool = False) -> None:
         self.session = session
@@ -294,7 +294,7 @@ class ChpFeeds:
     portfolio: Feed[PortfolioEvent]  # AddTrade, UpdateOrder, UpdatePosition, SetPortfolio (in that order)
 
     @classmethod
-    def create(cls, client: ChpClient, session: ChpSession, rate: PollRate | None = None) -> ChpFeeds:
+    def create(cls, client: ChpClient, session: ChpConnection, rate: PollRate | None = None) -> ChpFeeds:
         def symbol(row: QuoteRow | TickRow | BidAskRow) -> str:
             return row.symbol
 

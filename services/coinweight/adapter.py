@@ -1,4 +1,4 @@
-"""CoinWeightVenue: the coin-weight client behind the app's protocols (VenueSession, TradingVenue,
+"""CoinWeightVenue: the coin-weight client behind the app's protocols (VenueConnection, TradingVenue,
 StrategyHost), plus what only this venue has: market tabs, favourites, the two layouts, API keys.
 
 Mapping:
@@ -29,20 +29,22 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 
 from services.coinweight import schemas as cw
 from services.coinweight.client import VENUE, CoinWeightClient
 from services.domain import (
     AccountSummary,
+    ApiKeyInfo,
     Balance,
     ConnectionState,
     Fill,
     Instrument,
     InstrumentId,
+    Layout,
+    LayoutKind,
+    MarketTab,
     Order,
     OrderRequest,
     OrderStatus,
@@ -71,41 +73,6 @@ _STATUSES = {
 }
 _STRATEGY_STATUSES = {status.value: status for status in StrategyStatus}
 _SPEC_FIELDS = {"id", "name", "exchange", "strategy_type"}  # StrategySpec attributes, not params
-
-
-class LayoutKind(StrEnum):
-    PROFESSIONAL = "professional"  # 3 slots: an instrument with its chart, book and ticket
-    SIMPLE = "simple"  # 12 quote tiles
-
-    @property
-    def slot_count(self) -> int:
-        return 3 if self is LayoutKind.PROFESSIONAL else 12
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """``slots[i]`` is the instrument at position ``i + 1``; None where the venue has none."""
-
-    kind: LayoutKind
-    slots: tuple[InstrumentId | None, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class MarketTab:
-    """A market category (a market-watch tab) and the instruments in it."""
-
-    name: str
-    instruments: tuple[InstrumentId, ...]
-    favourites: frozenset[InstrumentId] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
-class ApiKeyInfo:
-    """An exchange API key the venue holds for a counterparty; the secret comes back masked (``k****k``)."""
-
-    counterparty: str
-    api_key: str = field(repr=False)
-    masked_secret: str = field(repr=False)
 
 
 def instrument_of(counter_party: str, symbol: cw.SymbolInfo) -> Instrument:
@@ -212,7 +179,7 @@ def _fill_between(previous: cw.Order | None, current: cw.Order) -> Fill | None:
 
 
 class CoinWeightVenue:
-    """VenueSession + TradingVenue + StrategyHost over one :class:`CoinWeightClient`."""
+    """VenueConnection + TradingVenue + StrategyHost over one :class:`CoinWeightClient`."""
 
     venue = VENUE
 
@@ -238,7 +205,7 @@ class CoinWeightVenue:
     def client(self) -> CoinWeightClient:
         return self._client
 
-    # --- VenueSession ---------------------------------------------------------------------------------------
+    # --- VenueConnection ------------------------------------------------------------------------------------
 
     @property
     def state(self) -> ConnectionState:
@@ -340,7 +307,7 @@ class CoinWeightVenue:
         )
         return self._order(updated)
 
-    async def cancel_all(self, counterparties: Sequence[str] = ()) -> list[str]:
+    async def cancel_all(self, counterparties: Sequence[str]) -> list[str]:
         """Cancels every order on ``counterparties`` (none: on all); returns the counterparties canceled."""
         result = await self._client.cancel_all_orders(self.uid, counterparties)
         return result.canceled_counter_party
@@ -348,13 +315,15 @@ class CoinWeightVenue:
     async def active_orders(self) -> Sequence[Order]:
         return [self._order(order) for order in await self._client.active_orders(self.uid)]
 
-    async def order_history(self, start: datetime, end: datetime, page: int = 0) -> Sequence[Order]:
+    async def order_history(
+        self, start: datetime, end: datetime, page: int = 0, page_size: int | None = None
+    ) -> Sequence[Order]:
         listing = await self._client.inactive_orders(
             self.uid,
             start_time=cw.to_millis(start),
             end_time=cw.to_millis(end),
             page_index=page,
-            page_size=self.page_size,
+            page_size=page_size or self.page_size,
         )
         return [self._order(order) for order in listing.content]
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QObject, Signal
 
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.viewmodels.balances import BalancesViewModel, shown_amount
 from app.viewmodels.connections import SessionIndicator
 from services.domain import Balance, ConnectionState, Instrument, InstrumentId, Quote
+from services.trading.core import TradingCore
+from tests.stub_session import StubSession
 from widgets.common.status import ConnectionIndicator
 from widgets.common.status import ConnectionState as Light
 from widgets.panels.balances import BalancesPanel
@@ -26,47 +27,18 @@ def instrument(symbol: str, price_step: str, qty_step: str) -> Instrument:
     )
 
 
-class StubSession(QObject):
-    """What the balances view-model uses of a venue session."""
-
-    stateChanged = Signal(object, str)
-    latencyMeasured = Signal(float)
-    venue = CW
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.state = ConnectionState.CONNECTED
-        self.login_name = "demo"
-        self.instruments = {
-            i.id: i
-            for i in (
-                instrument("BTC-USDT", "0.01", "0.00001"),
-                instrument("ETH-BTC", "0.00001", "0.0001"),
-                instrument("XRP-BTC", "0.00000001", "1"),
-            )
-        }
-        self.subscriptions: dict[object, frozenset[InstrumentId]] = {}
-
-    @property
-    def connected(self) -> bool:
-        return self.state in (ConnectionState.CONNECTED, ConnectionState.DEGRADED)
-
-    def set_state(self, state: ConnectionState, detail: str = "") -> None:
-        self.state = state
-        self.stateChanged.emit(state, detail)
-
-    def subscribe_quotes(self, owner: object, instruments) -> None:
-        self.subscriptions[owner] = frozenset(instruments)
-
-    def unsubscribe_quotes(self, owner: object) -> None:
-        self.subscriptions.pop(owner, None)
+INSTRUMENTS = (
+    instrument("BTC-USDT", "0.01", "0.00001"),
+    instrument("ETH-BTC", "0.00001", "0.0001"),
+    instrument("XRP-BTC", "0.00000001", "1"),
+)
 
 
 @pytest.fixture
 def setup(qtbot):
-    core = TradingCore()
-    session = StubSession()
-    core.sessions[CW] = session  # type: ignore[assignment]
+    core = QtTrading(TradingCore())
+    session = StubSession(core.core.stores, CW, INSTRUMENTS)
+    core.add_session(session)
     panel = BalancesPanel("USDT")
     qtbot.addWidget(panel)
     settings: dict = {}
@@ -94,7 +66,7 @@ def test_values_come_from_mid_prices_directly_or_through_btc(setup):
     assert panel.row("coinweight:binance:BTC").value is None  # no quotes yet
     core.quotes.put(quote("BTC-USDT", "60000", "60002"))
     core.quotes.put(quote("ETH-BTC", "0.05", "0.05002"))
-    core.quotes.flush_now()
+    core.flush_now()
     btc, eth, usdt = (panel.row(f"coinweight:binance:{c}") for c in ("BTC", "ETH", "USDT"))
     assert btc.value == Decimal("120002.00")
     assert eth.value == Decimal("90019.50")  # 30 x 0.05001 x 60001, to the cent
@@ -140,14 +112,16 @@ def test_price_quotes_are_subscribed_only_while_shown(setup):
 
 
 def test_the_indicator_follows_the_session(qtbot):
-    session = StubSession()
-    session.state = ConnectionState.DISCONNECTED
+    core = QtTrading(TradingCore())
+    session = StubSession(core.core.stores, CW, INSTRUMENTS)
+    core.add_session(session)
+    session.set_state(ConnectionState.DISCONNECTED)
     indicator = ConnectionIndicator(CW, "coin-weight")
     qtbot.addWidget(indicator)
-    SessionIndicator(session, indicator)  # type: ignore[arg-type]
+    SessionIndicator(core, CW, indicator)
     assert indicator.state is Light.DISCONNECTED and "Click to log in." in indicator.toolTip()
     session.set_state(ConnectionState.CONNECTED)
-    session.latencyMeasured.emit(0.012)
+    session.latency.emit(0.012)
     assert indicator.state is Light.CONNECTED and indicator.latency_ms == pytest.approx(12)
     assert "Logged in as demo" in indicator.toolTip()
     session.set_state(ConnectionState.FAILED, "Password error")

@@ -8,7 +8,7 @@ from app import venues
 
 
 def test_demo_points_every_venue_at_its_simulator_mount():
-    endpoints = venues.demo("http://127.0.0.1:5000/")
+    endpoints = venues.demo("http://127.0.0.1:5000/", "demo")
     assert endpoints.by_venue() == {
         "coinweight": "http://127.0.0.1:5000/exp/v2",
         "chp": "http://127.0.0.1:5000",

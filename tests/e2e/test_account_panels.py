@@ -9,9 +9,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from app.panels import builtin_panels
-from app.trading.order_entry import new_client_id
 from app.workspace import WorkspaceRegistry
 from services.domain import InstrumentId, OrderRequest, OrderStatus, OrderType, Side
+from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from tests.gui.conftest import test_registry

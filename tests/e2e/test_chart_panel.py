@@ -10,9 +10,9 @@ from decimal import Decimal
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from app.panels import builtin_panels
-from app.trading.order_entry import new_client_id
 from app.viewmodels.chart_linking import instrument_key
 from services.domain import InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
+from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from tests.e2e.test_chp_session import own_simulator, own_trading_shell  # noqa: F401  (fixtures)
@@ -153,7 +153,7 @@ async def test_chart_shows_fills_and_the_position_and_follows_prints_live(own_tr
     await session.login("demo", "demo")
     await show(panel, GAZP, "1m")
     await wait_until(lambda: chart.position_level()[0] is not None, timeout=5)  # the demo holds GAZP
-    held = sum(p.quantity for p in session.positions() if p.instrument == GAZP)
+    held = sum(p.quantity for p in core.positions.positions("chp") if p.instrument == GAZP)
     assert chart.position_level()[1] == f"POS {held.normalize():f}"
     fills = chart.fill_count()
 

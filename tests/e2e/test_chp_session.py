@@ -16,13 +16,13 @@ import pytest
 from app.context import AppContext
 from app.panels import builtin_panels
 from app.shell import Shell
-from app.trading.chp import ChpSession
 from app.trading.install import install_trading
-from app.trading.order_entry import new_client_id
 from app.venues import demo
 from app.workspace import WorkspaceRegistry
 from services.domain import ConnectionState, InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
 from services.simulator.server import EmbeddedSimulator
+from services.trading.chp import ChpVenueSession
+from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from widgets.common.status import ConnectionState as LightState
@@ -40,7 +40,7 @@ def own_trading_shell(make_shell, own_simulator):
 
     def make(registry: WorkspaceRegistry) -> Shell:
         def prepare(ctx: AppContext) -> None:
-            ctx.venues = demo(own_simulator.base_url)
+            ctx.venues = demo(own_simulator.base_url, "demo")
             install_trading(ctx, poll_interval=0.25)
 
         return make_shell("trader", registry, prepare=prepare)
@@ -54,10 +54,10 @@ PORTFOLIO = "ST100001-MO-01"
 DRAINS = r"^/(Instruments|AccountInformation)/(Update|Add|Set)"
 
 
-async def logged_in(trading_shell) -> tuple[object, ChpSession]:
+async def logged_in(trading_shell) -> tuple[object, ChpVenueSession]:
     shell = trading_shell(builtin_panels())
     session = core_of(shell).session("chp")
-    assert isinstance(session, ChpSession)
+    assert isinstance(session, ChpVenueSession)
     await session.login("demo", "demo")
     return shell, session
 
@@ -70,7 +70,7 @@ def store_order(core, client_id: str) -> Order | None:
     return core.orders.get(f"client:{client_id}")
 
 
-async def market_price(core, session: ChpSession, owner: object) -> Decimal:
+async def market_price(core, session: ChpVenueSession, owner: object) -> Decimal:
     session.subscribe_quotes(owner, [GAZP])
     await wait_until(lambda: core.quotes.get(GAZP) is not None and core.quotes.get(GAZP).last is not None)
     return core.quotes.get(GAZP).last
@@ -81,20 +81,20 @@ async def test_login_fills_the_stores_and_logout_ends_the_session(trading_shell,
     core = core_of(shell)
     session = core.session("chp")
     states: list[ConnectionState] = []
-    session.stateChanged.connect(lambda state, detail: states.append(state))
+    session.state_changed.connect(lambda state, detail: states.append(state))
 
     await session.login("demo", "demo")
 
     assert states[:2] == [ConnectionState.CONNECTING, ConnectionState.CONNECTED]
     assert shell.indicators["chp"].state is LightState.CONNECTED
     assert GAZP in session.instruments and session.instruments[GAZP].description == "Gazprom"
-    assert [p.name for p in session.portfolios] == [PORTFOLIO, "ST100001-MO-02"]
+    assert [a.name for a in session.accounts] == [PORTFOLIO, "ST100001-MO-02"]
     await wait_until(lambda: len(core.accounts.balances("chp")) == 2)
     money = core.accounts.available("chp", PORTFOLIO, "RUB")
     assert money is not None and money.total > 0
     await wait_until(lambda: core.accounts.summary("chp") is not None)
-    await wait_until(lambda: bool(session.positions(PORTFOLIO)))
-    assert {p.instrument for p in session.positions(PORTFOLIO)} >= {GAZP, SBER}
+    await wait_until(lambda: bool(core.positions.positions("chp", PORTFOLIO)))
+    assert {p.instrument for p in core.positions.positions("chp", PORTFOLIO)} >= {GAZP, SBER}
 
     owner = object()
     others = session.subscribed()  # what the panels asked for
@@ -111,7 +111,7 @@ async def test_login_fills_the_stores_and_logout_ends_the_session(trading_shell,
     assert token in server.sessions
     await session.logout()
     assert session.state is ConnectionState.DISCONNECTED and token not in server.sessions
-    assert session.positions() == []
+    assert core.positions.positions("chp") == []
 
     await session.login("demo", "demo")  # quitting the app ends the session too
     token = session.adapter.client.token
@@ -173,7 +173,7 @@ async def test_a_stop_limit_order_triggers_when_the_price_crosses_its_stop(own_t
     for request in (buy, sell):
         placed = await core.order_entry.submit(request)
         assert placed is not None and placed.status is OrderStatus.NEW, placed
-    fills_before = len(session.fills_of(GAZP))
+    fills_before = len(core.fills.fills_of(GAZP))
 
     def triggered() -> list[Order]:
         orders = [store_order(core, r.client_id) for r in (buy, sell)]
@@ -190,7 +190,7 @@ async def test_a_stop_limit_order_triggers_when_the_price_crosses_its_stop(own_t
         filled = triggered()
         assert filled, "neither stop triggered"
         assert filled[0].filled_quantity == Decimal(10)
-        await wait_until(lambda: len(session.fills_of(GAZP)) > fills_before)
+        await wait_until(lambda: len(core.fills.fills_of(GAZP)) > fills_before)
     finally:
         for request in (buy, sell):
             order = store_order(core, request.client_id)
@@ -205,7 +205,7 @@ async def test_a_dropped_connection_is_recovered_and_quotes_flow_again(trading_s
     await market_price(core, session, "test")
     light = shell.indicators["chp"]
     states: list[ConnectionState] = []
-    session.stateChanged.connect(lambda state, detail: states.append(state))
+    session.state_changed.connect(lambda state, detail: states.append(state))
     faults = live_simulator.context.faults
     rules = [
         faults.add(path=DRAINS, drop_before=True, times=3),  # the polls lose their answers...
@@ -219,7 +219,7 @@ async def test_a_dropped_connection_is_recovered_and_quotes_flow_again(trading_s
             faults.remove(rule.rule_id)
     assert states[0] is ConnectionState.DEGRADED and states[-1] is ConnectionState.CONNECTED
     quotes: list[object] = []
-    core.quotes.quotesChanged.connect(lambda ids: quotes.extend(i for i in ids if i == GAZP))
+    core.quotesChanged.connect(lambda ids: quotes.extend(i for i in ids if i == GAZP))
     await wait_until(lambda: bool(quotes), timeout=10)
 
     old_token = session.adapter.client.token

@@ -13,8 +13,7 @@ from app.panels import builtin_panels
 from app.viewmodels.layouts_quotes import QuotesViewModel
 from app.viewmodels.layouts_slots import SlotViewModel
 from app.viewmodels.order_book import OrderBookViewModel
-from services.coinweight.adapter import LayoutKind
-from services.domain import InstrumentId, OrderStatus, Side
+from services.domain import InstrumentId, LayoutKind, OrderStatus, Side
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from widgets.panels.quote_tile import QuotesPanel

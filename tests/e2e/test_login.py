@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 
+from app.demo import demo_setup
 from app.shell import Shell
 from services.domain import ConnectionState
 from tests.conftest import wait_until
@@ -112,7 +113,7 @@ async def test_remember_me_stores_in_the_keyring_and_the_next_dialog_is_prefille
 
 
 async def test_on_the_simulator_the_demo_credentials_are_prefilled(shell, live_simulator):
-    shell.ctx.simulator = live_simulator
+    shell.ctx.demo = demo_setup(live_simulator)
     dialog = open_from_menu(shell)
     assert (dialog.login_edit.text(), dialog.password_edit.text()) == ("demo", "demo")
     dialog.reject()

@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.panels import builtin_panels
-from app.trading.coinweight import CoinWeightSession
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import SERVICE_NAME
 from app.venues import demo
 from app.workspace import WorkspaceRegistry
 from services.domain import InstrumentId, Order, OrderStatus
 from services.http import Timeouts
+from services.trading.coinweight import CoinWeightVenueSession
+from services.trading.core import TradingCore
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from tests.gui.test_order_ticket import stop_saving_with_the_window, type_into
@@ -61,12 +62,12 @@ async def impatient_trader(make_shell, live_simulator):
     """(shell, core) whose coin-weight session waits only READ_TIMEOUT for an answer."""
 
     def prepare(ctx) -> None:
-        ctx.venues = demo(live_simulator.base_url)
-        core = TradingCore()
+        ctx.venues = demo(live_simulator.base_url, "demo")
+        core = QtTrading(TradingCore())
         core.add_session(
-            CoinWeightSession(
-                ctx.venues.coinweight, dict(ctx.venues.market_data), core.orders, core.quotes, core.accounts,
-                poll_interval=0.25, timeouts=Timeouts(read=READ_TIMEOUT), parent=core,
+            CoinWeightVenueSession(
+                ctx.venues.coinweight, ctx.venues.market_data, core.core.stores,
+                poll_interval=0.25, timeouts=Timeouts(read=READ_TIMEOUT),
             )
         )
         ctx.services.register(SERVICE_NAME, core)
@@ -95,7 +96,7 @@ async def choose(ticket: OrderTicketView, market_key: str, symbol: str) -> None:
     assert ticket.market_combo.currentData() == market_key
 
 
-async def touch(core: TradingCore, instrument: InstrumentId) -> tuple[Decimal, Decimal]:
+async def touch(core: QtTrading, instrument: InstrumentId) -> tuple[Decimal, Decimal]:
     """The live bid and ask (the ticket subscribed to them)."""
     await wait_until(lambda: (q := core.quotes.get(instrument)) is not None and q.bid and q.ask, timeout=10)
     quote = core.quotes.get(instrument)
@@ -117,7 +118,7 @@ async def confirm_by_keyboard(ticket: OrderTicketView) -> None:
 
 
 def sent_by_ticket(
-    core: TradingCore, instrument: InstrumentId, price: Decimal | None
+    core: QtTrading, instrument: InstrumentId, price: Decimal | None
 ) -> tuple[str, Order] | None:
     """The newest order the terminal placed (keyed by its client id) on ``instrument`` at ``price``."""
     mine = [
@@ -136,7 +137,7 @@ async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 8.0)
         await asyncio.sleep(0.1)
 
 
-async def at_venue(core: TradingCore, order_id: str) -> Order | None:
+async def at_venue(core: QtTrading, order_id: str) -> Order | None:
     adapter = core.session("coinweight").adapter
     return next((o for o in await adapter.active_orders() if o.order_id == order_id), None)
 

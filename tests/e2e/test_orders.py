@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.trading.order_entry import new_client_id
 from services.domain import InstrumentId, OrderRequest, OrderStatus, OrderType, Side
+from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.test_order_ticket import (  # noqa: F401 (fixtures)
     BTC,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.demo import demo_setup
 from app.panels import builtin_panels
 from services.domain import ConnectionState
 from tests.conftest import wait_until
@@ -13,7 +14,7 @@ async def test_login_fills_the_stores_and_logout_stops(trading_shell):
     core = core_of(shell)
     session = core.session("coinweight")
     states: list[ConnectionState] = []
-    session.stateChanged.connect(lambda state, detail: states.append(state))
+    session.state_changed.connect(lambda state, detail: states.append(state))
 
     await session.login("demo", "demo")
 
@@ -35,8 +36,8 @@ def test_venues_the_demo_simulator_lacks_are_not_shown_as_reachable(make_shell, 
     from widgets.common.status import ConnectionState as Light
 
     def prepare(ctx) -> None:
-        ctx.venues = demo(live_simulator.base_url)
-        ctx.simulator = live_simulator
+        ctx.venues = demo(live_simulator.base_url, "demo")
+        ctx.demo = demo_setup(live_simulator)
         install_trading(ctx)
 
     shell = make_shell("demo-lights", builtin_panels().subset(("journal",)), prepare=prepare)

@@ -145,7 +145,7 @@ def _book_panel(qtbot, app_ctx, settings=None) -> tuple[OrderBookPanel, OrderBoo
 def test_one_click_is_off_by_default_and_a_bid_click_prefills_the_ticket_of_the_colour(qtbot, app_ctx):
     panel, view_model = _book_panel(qtbot, app_ctx)
     prefills: list[tuple] = []
-    view_model.core.links.prefillRequested.connect(lambda *args: prefills.append(args))
+    view_model.core.prefillRequested.connect(lambda *args: prefills.append(args))
     assert not panel.is_one_click() and not panel.banner.isVisible()
 
     _click(panel.ladder, D("0.05400"), Column.BID)
@@ -162,7 +162,7 @@ def test_one_click_is_off_by_default_and_a_bid_click_prefills_the_ticket_of_the_
 def test_one_click_with_a_bad_quantity_sends_nothing_and_says_why(qtbot, app_ctx):
     panel, view_model = _book_panel(qtbot, app_ctx)
     prefills: list[tuple] = []
-    view_model.core.links.prefillRequested.connect(lambda *args: prefills.append(args))
+    view_model.core.prefillRequested.connect(lambda *args: prefills.append(args))
     panel.one_click_button.click()
     assert panel.is_one_click() and panel.banner.isVisible()
 

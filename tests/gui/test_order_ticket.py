@@ -15,9 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.profiles import ProfileStore
-from app.trading.core import TradingCore
+from app.trading.bridge import QtTrading
 from app.trading.install import SERVICE_NAME
-from app.trading.sessions import VenueSessionModel
 from app.viewmodels.order_ticket import create_order_ticket, create_order_ticket_panel
 from app.workspace import PanelSpec, WorkspaceRegistry
 from services.domain import (
@@ -33,8 +32,13 @@ from services.domain import (
     Quote,
     Side,
     TimeInForce,
+    TradingAccount,
 )
 from services.errors import RejectedInput, TransportError, VenueError
+from services.trading.chp import ChpVenueSession
+from services.trading.coinweight import CoinWeightVenueSession
+from services.trading.core import TradingCore
+from services.trading.session import TradingStores, VenueSessionBase
 from tests.conftest import wait_until
 from widgets.panels.order_ticket import OrderTicketView
 
@@ -90,10 +94,10 @@ class FakeVenue:
         self.modified.append((order.order_id, price, quantity))
         return replace(order, price=price or order.price, quantity=quantity or order.quantity)
 
-    async def order_history(self, start, end, page: int = 0) -> list[Order]:
+    async def order_history(self, start, end, page: int = 0, page_size: int | None = None) -> list[Order]:
         await self._answer()
         self.history_calls.append((start, end, page))
-        size = getattr(self, "page_size", 100)
+        self.page_size = size = page_size or 100
         return self.history[page * size : (page + 1) * size]
 
     async def _answer(self) -> None:
@@ -132,24 +136,26 @@ class FakeCryptoVenue(FakeVenue):
         return list(counterparties)
 
 
-class FakePortfolio:
-    def __init__(self, name: str) -> None:
-        self.name = name
+class FakeSession(VenueSessionBase):
+    """A logged-in session with the rules of the real venue of the same name, over a FakeVenue."""
 
-
-class FakeSession(VenueSessionModel):
-    def __init__(self, venue: str, instruments, *, portfolios=()) -> None:
-        super().__init__()
-        self.venue = venue
+    def __init__(self, stores: TradingStores, venue: str, instruments, *, portfolios=()) -> None:
+        super().__init__(stores)
+        real = CoinWeightVenueSession if venue == "coinweight" else ChpVenueSession
+        self.venue, self.rules, self.capabilities = venue, real.rules, real.capabilities
         self.adapter = FakeCryptoVenue(venue) if venue == "coinweight" else FakeVenue(venue)
-        self.instruments = {i.id: i for i in instruments}
-        self._portfolios = [FakePortfolio(name) for name in portfolios]
+        self._instruments = {i.id: i for i in instruments}
+        self._accounts = [TradingAccount(name) for name in portfolios]
         self.quote_owners: dict[object, list[InstrumentId]] = {}
         self._set_state(ConnectionState.CONNECTED)
 
     @property
-    def portfolios(self) -> list[FakePortfolio]:
-        return list(self._portfolios)
+    def trading(self):
+        return self.adapter
+
+    @property
+    def accounts(self) -> list[TradingAccount]:
+        return list(self._accounts)
 
     def subscribe_quotes(self, owner, instruments) -> None:
         self.quote_owners[owner] = list(instruments)
@@ -174,9 +180,9 @@ def fake_core_shell(make_shell):
     """``make(registry, **settings)`` -> (shell, core) with a crypto and a broker fake session."""
 
     def make(registry: WorkspaceRegistry | None = None, name: str = "trader"):
-        core = TradingCore()
-        core.add_session(FakeSession("coinweight", CRYPTO))
-        core.add_session(FakeSession("chp", STOCKS, portfolios=PORTFOLIOS))
+        core = QtTrading(TradingCore())
+        core.add_session(FakeSession(core.core.stores, "coinweight", CRYPTO))
+        core.add_session(FakeSession(core.core.stores, "chp", STOCKS, portfolios=PORTFOLIOS))
 
         def prepare(ctx) -> None:
             ctx.services.register(SERVICE_NAME, core)
@@ -202,7 +208,7 @@ def ticket_of(shell) -> OrderTicketView:
     return shell.window.dock("order_ticket").widget()
 
 
-def placed(core: TradingCore, venue: str = "coinweight") -> list[OrderRequest]:
+def placed(core: QtTrading, venue: str = "coinweight") -> list[OrderRequest]:
     return core.session(venue).adapter.placed
 
 
@@ -400,7 +406,7 @@ def test_notional_available_and_percent_of_the_balance(ticket):
 
     view.set_order_type("market")  # notional at the touch
     core.quotes.put(Quote(BTC, bid=Decimal("39990"), ask=Decimal("40010")))
-    core.quotes.flush_now()
+    core.flush_now()
     assert view.notional_label.text() == "\u2248 19,995.00 USDT"
     subscribed = core.session("coinweight").quote_owners
     assert list(subscribed.values()) == [[BTC]]

@@ -61,7 +61,7 @@ def an_order(number: int, status: OrderStatus = OrderStatus.NEW, instrument=BTC,
 
 def put(core, *orders: Order) -> None:
     core.orders.upsert_many(orders)
-    core.orders.flush_now()
+    core.flush_now()
 
 
 def cell(panel: OrdersPanel, key: str, column: str, role=Qt.ItemDataRole.DisplayRole):
@@ -129,7 +129,7 @@ async def test_delete_cancels_the_selected_order_with_the_venues_answer(orders):
     QTest.keyClick(panel.active_table, Qt.Key.Key_Delete)
     await wait_until(lambda: panel.message() == "The venue took the cancel of 1 orders")
     assert [o.order_id for o in venue.canceled] == ["1"]
-    core.orders.flush_now()
+    core.flush_now()
     assert cell(panel, "client:c1", "status") == "canceling"
 
     venue.refuse = VenueError("coinweight", 1008, "the order is already inactive")
@@ -162,7 +162,7 @@ async def test_a_price_changed_in_place_is_sent_after_the_confirmation(orders):
     venue.hold.set()
     await wait_until(lambda: venue.modified == [("1", Decimal("61000.5"), None)])
     await wait_until(lambda: panel.message().startswith("Changed"))
-    core.orders.flush_now()
+    core.flush_now()
     assert cell(panel, "client:c1", "price") == "61,000.50" and not italic(panel, "client:c1", "price")
 
 

@@ -37,12 +37,12 @@ async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shel
         lambda: "GAZP" in records(panel) and records(panel)["GAZP"].market is not None, timeout=10
     )
     gazp = records(panel)["GAZP"]
-    held = next(p for p in session.positions(FIRST) if p.instrument == GAZP)
+    held = next(p for p in core.positions.positions("chp", FIRST) if p.instrument == GAZP)
     assert gazp.quantity == held.quantity and gazp.average == held.average_price.quantize(CENT)
 
     last = (held.average_price + Decimal("1.5")).quantize(CENT)  # a price on GAZP's tick
     core.quotes.put(Quote(GAZP, bid=None, ask=None, last=last))
-    core.quotes.flush_now()
+    core.flush_now()
     gazp = records(panel)["GAZP"]
     gain = (last - held.average_price) * held.quantity
     assert gazp.market == last and gazp.value == (last * held.quantity).quantize(CENT)
@@ -60,7 +60,8 @@ async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shel
     selector.activated.emit(1)  # the user picks the second portfolio
     assert panel.view_model.portfolio == SECOND
     await wait_until(
-        lambda: {r.id for r in records(panel).values()} == {p.instrument for p in session.positions(SECOND)}
+        lambda: {r.id for r in records(panel).values()}
+        == {p.instrument for p in core.positions.positions("chp", SECOND)}
     )
     second = core.accounts.available("chp", SECOND, "RUB")
     await wait_until(lambda: f"{second.total.quantize(CENT):,f}" in panel.summary.text())

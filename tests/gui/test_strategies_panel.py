@@ -12,14 +12,15 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.trading.sessions import VenueSessionModel
-from app.trading.stores import OrderStore
+from app.trading.bridge import QtTrading
 from app.viewmodels.strategies import StrategiesViewModel, strategy_columns
 from app.viewmodels.strategies_state import Outcome, RunAction, RunTracker
-from services.domain import StrategySpec, StrategyStatus
+from services.domain import ConnectionState, StrategySpec, StrategyStatus
 from services.errors import VenueError
+from services.trading.core import TradingCore
 from tests.conftest import wait_until
 from tests.gui.test_strategies_form import ETH_USDT, SMM_TEMPLATE
+from tests.stub_session import StubSession
 from widgets.common.record_table import RecordTableModel
 from widgets.panels.strategies import StrategiesPanel
 
@@ -84,31 +85,16 @@ class ScriptedHost:
         self.running.discard(spec.strategy_id)
 
 
-class ScriptedSession(VenueSessionModel):
-    venue = "coinweight"
-
-    def __init__(self, host: ScriptedHost) -> None:
-        super().__init__()
-        self.adapter = host
-        self.instruments = {ETH_USDT.id: ETH_USDT}
-
-    async def _login(self, login: str, password: str) -> None:
-        return None
-
-    async def _logout(self) -> None:
-        return None
-
-    def _start_pollers(self) -> None:
-        return None
-
-
 @pytest.fixture
 async def rig(qtbot):
     host = ScriptedHost()
-    session = ScriptedSession(host)
+    core = QtTrading(TradingCore())
+    session = StubSession(core.core.stores, "coinweight", [ETH_USDT])
+    session.set_state(ConnectionState.DISCONNECTED)
+    core.add_session(session)
     panel = StrategiesPanel(RecordTableModel(strategy_columns(), key="id"))
     qtbot.addWidget(panel)
-    vm = StrategiesViewModel(session, OrderStore(), panel, poll_interval=0.05)
+    vm = StrategiesViewModel(core, session, host, panel, poll_interval=0.05)
     panel.resize(1200, 420)
     panel.show()
     await session.login("demo", "demo")

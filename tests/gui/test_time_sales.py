@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.panels import builtin_panels
-from app.viewmodels.chart_linking import instrument_key
 from services.domain import InstrumentId
+from services.trading.links import instrument_key
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of, trading_shell  # noqa: F401  (fixture)
 from widgets.common.colors import GREEN, RED

@@ -66,6 +66,7 @@ class CandleItem(BarSeriesItem):
         y_low = np.maximum(y_low, y_high + 1)  # a flat bar still shows one pixel
         bodies = bars.level == 0 and bar_px >= BODY_MIN_PX
         if bodies:
+            assert bars.open is not None and bars.close is not None  # given at level 0
             y_open, y_close = dmap.py(bars.open), dmap.py(bars.close)
             top = np.minimum(y_open, y_close)
             height = np.maximum(np.abs(y_open - y_close), 1)

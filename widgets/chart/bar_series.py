@@ -170,7 +170,9 @@ class BarSeries:
         """Copy ``cols`` into our own buffers with spare room for appends, then rebuild the pyramid."""
         n = len(cols[0])
         capacity = n + max(n // 8, _MIN_SPARE)
-        buffers = [np.empty(capacity, np.int64)] + [np.empty(capacity) for _ in _PRICE_COLUMNS]
+        buffers: list[np.ndarray] = (
+            [np.empty(capacity, np.int64)] + [np.empty(capacity) for _ in _PRICE_COLUMNS]
+        )
         for buf, src in zip(buffers, cols, strict=True):
             buf[:n] = src
         self._time, self._cols = buffers[0], dict(zip(_PRICE_COLUMNS, buffers[1:], strict=True))

@@ -37,7 +37,7 @@ class ChartHeader(QWidget):
         self._intervals = QComboBox(self)
         self._intervals.setToolTip(self.tr("Bar interval"))
         for code, text in _INTERVALS:
-            self._intervals.addItem(QCoreApplication.translate("ChartHeader", text), code)
+            self._intervals.addItem(QCoreApplication.translate("ChartHeader", str(text)), code)
         self._intervals.currentIndexChanged.connect(
             lambda index: self.intervalChanged.emit(self._intervals.itemData(index)))
         self._readout = QLabel(self)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout, QWidget
 
 from .axes import PriceAxisItem, TimeAxisItem, VolumeAxisItem
@@ -348,9 +348,10 @@ class ChartWidget(QWidget):
     # --- events ----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.KeyPress and watched is self._canvas:
+        if kind == QEvent.Type.KeyPress and watched is self._canvas and isinstance(event, QKeyEvent):
             return self._handle_key(event)
-        if kind == QEvent.Type.MouseMove and watched is self._canvas.viewport():
+        if (kind == QEvent.Type.MouseMove and watched is self._canvas.viewport()
+                and isinstance(event, QMouseEvent)):
             self._hover(event.position().toPoint())
         elif kind == QEvent.Type.Leave and watched is self._canvas.viewport():
             self._set_hover(None, None, None)

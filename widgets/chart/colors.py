@@ -41,7 +41,7 @@ class ChartColors:
         unknown = set(overrides) - known
         if unknown:
             raise TypeError(f"unknown chart colour(s): {sorted(unknown)}")
-        return replace(self, **overrides)
+        return replace(self, **overrides)  # type: ignore[arg-type]  # mypy checks QColor vs volume_alpha: int
 
     def volume(self, up: bool) -> QColor:
         c = QColor(self.up if up else self.down)

@@ -26,7 +26,7 @@ def format_volume(value: float) -> str:
     for scale, suffix in _VOLUME_SCALES:
         if magnitude >= scale:
             text = f"{value / scale:.3g}"
-            return text + QCoreApplication.translate("ChartFormat", suffix)
+            return text + QCoreApplication.translate("ChartFormat", str(suffix))
     return f"{value:.4g}"
 
 

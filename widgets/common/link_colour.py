@@ -43,7 +43,7 @@ def swatch_icon(colour: str | None, size: int = 12) -> QIcon:
 def colour_title(colour: str | None) -> str:
     if colour is None:
         return QCoreApplication.translate("LinkColourButton", "Not linked")
-    return QCoreApplication.translate("LinkColourButton", _NAMES.get(colour, colour))
+    return QCoreApplication.translate("LinkColourButton", str(_NAMES.get(colour, colour)))
 
 
 class LinkColourButton(QToolButton):

@@ -24,7 +24,7 @@ class ConnectionState(Enum):
         return QColor(_STATE_COLORS[self])
 
     def label(self) -> str:
-        return QCoreApplication.translate("ConnectionState", _STATE_LABELS[self])
+        return QCoreApplication.translate("ConnectionState", str(_STATE_LABELS[self]))
 
 
 _STATE_COLORS = {

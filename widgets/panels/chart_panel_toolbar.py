@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from widgets.common.colors import AMBER, GREY, RED
 from widgets.common.link_colour import LinkColourButton
@@ -32,17 +32,17 @@ class InstrumentPicker(QComboBox):
         self.setMaxVisibleItems(20)
         self.setMinimumContentsLength(14)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lineEdit().setPlaceholderText(self.tr("Symbol\u2026"))
+        self._line_edit().setPlaceholderText(self.tr("Symbol\u2026"))
         self._items = QStandardItemModel(self)
         self.setModel(self._items)
         completer = QCompleter(self._items, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.activated[str].connect(self._choose_text)
+        completer.activated[str].connect(self._choose_text)  # type: ignore[index]  # stubs lack signal overload []
         self.setCompleter(completer)
         self.activated.connect(self._choose_index)
-        self.lineEdit().returnPressed.connect(lambda: self._choose_text(self.currentText()))
+        self._line_edit().returnPressed.connect(lambda: self._choose_text(self.currentText()))
         self._current: str | None = None
 
     def set_choices(self, choices: Sequence[tuple[str, str, str]]) -> None:
@@ -82,8 +82,13 @@ class InstrumentPicker(QComboBox):
         else:
             self.setCurrentIndex(-1)
             self.setEditText(fallback)
-        self.lineEdit().deselect()
+        self._line_edit().deselect()
         self.blockSignals(blocked)
+
+    def _line_edit(self) -> QLineEdit:
+        line_edit = self.lineEdit()
+        assert line_edit is not None  # the picker is editable
+        return line_edit
 
     def _row_of(self, key: str | None) -> int:
         if key is None:

@@ -169,7 +169,7 @@ class MarketWatchPanel(QWidget):
                 self.tab_bar.removeTab(0)
             for name in names:
                 self.tab_bar.addTab(name)
-            if current in names:
+            if current is not None and current in names:
                 self.tab_bar.setCurrentIndex(list(names).index(current))
         finally:
             self.tab_bar.blockSignals(False)

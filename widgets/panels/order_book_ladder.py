@@ -347,7 +347,7 @@ class LadderView(QWidget):
 
     def _column_span(self, column: Column) -> tuple[int, int]:
         width = self.width()
-        edges = [0]
+        edges: list[float] = [0]
         for share in _WIDTHS:
             edges.append(edges[-1] + share)
         left = round(edges[column] * width)

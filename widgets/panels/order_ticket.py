@@ -69,8 +69,9 @@ VALIDITY_TITLES = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+def _tr(text: object) -> str:
+    """``text`` (a str marked with ``QT_TRANSLATE_NOOP``, which the stubs type as ``object``), translated."""
+    return QCoreApplication.translate(_CONTEXT, str(text))
 
 
 def action_title(action: str) -> str:
@@ -200,15 +201,17 @@ class OrderTicketView(QWidget):
         self.symbol_combo = QComboBox(self)
         self.symbol_combo.setObjectName("ticketSymbol")
         self.symbol_combo.setEditable(True)
+        symbol_edit = self.symbol_combo.lineEdit()
+        assert symbol_edit is not None  # an editable combo box has its line edit
         self.symbol_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.symbol_combo.lineEdit().setPlaceholderText(self.tr("Symbol"))
+        symbol_edit.setPlaceholderText(self.tr("Symbol"))
         completer = QCompleter(self.symbol_combo.model(), self.symbol_combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.symbol_combo.setCompleter(completer)
         self.symbol_combo.activated.connect(lambda _index: self._symbol_entered())
-        self.symbol_combo.lineEdit().editingFinished.connect(self._symbol_entered)
+        symbol_edit.editingFinished.connect(self._symbol_entered)
         self.link_button = LinkColourButton(parent=self)
         self.link_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.menu_button = QToolButton(self)
@@ -284,7 +287,9 @@ class OrderTicketView(QWidget):
         self.unit_combo.addItem(self.tr("shares"), "shares")
         self.unit_combo.addItem(self.tr("lots"), "lots")
         self.unit_combo.currentIndexChanged.connect(self._on_units_changed)
-        self.quantity_row.layout().addWidget(self.unit_combo, 0, Qt.AlignmentFlag.AlignTop)
+        quantity_layout = self.quantity_row.layout()
+        assert isinstance(quantity_layout, QHBoxLayout)  # made by _decimal_row
+        quantity_layout.addWidget(self.unit_combo, 0, Qt.AlignmentFlag.AlignTop)
         self.form.addRow(self.tr("Quantity"), self.quantity_row)
         self.lot_label = QLabel(self)
         self.lot_label.setObjectName("mutedLabel")

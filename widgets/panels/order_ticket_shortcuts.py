@@ -66,4 +66,4 @@ class TicketShortcuts(QObject):
     def _fire(self, side: str) -> None:
         ticket = self.last_ticket()
         if ticket is not None:
-            ticket.choose_side(side)  # type: ignore[attr-defined]
+            ticket.choose_side(side)  # type: ignore[attr-defined]  # duck-typed: any QWidget with choose_side()

@@ -149,9 +149,9 @@ class OrdersTableModel(RecordTableModel):
         return str(getattr(record, column))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        record: OrderRow | None = self.record(index.row()) if index.isValid() else None
+        if record is None:
             return None
-        record: OrderRow = self.record(index.row())
         column = self._keys[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(record, column)
@@ -175,7 +175,9 @@ class OrdersTableModel(RecordTableModel):
         """Asks for the change; the cell keeps the order's value until the order itself changes."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or not isinstance(value, Decimal):
             return False
-        record: OrderRow = self.record(index.row())
+        record: OrderRow | None = self.record(index.row())
+        if record is None:
+            return False
         column = self._keys[index.column()]
         if column in record.editable and value != getattr(record, column):
             self.editRequested.emit(record.key, column, value)

@@ -21,6 +21,7 @@ class PortfolioPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("portfolioPanel")
         layout, bar, row = panel_with_toolbar(self)
+        self._column = layout
         row.addWidget(QLabel(self.tr("Portfolio"), bar))
         self.selector = QComboBox(bar)
         self.selector.setObjectName("portfolioSelector")
@@ -41,7 +42,7 @@ class PortfolioPanel(QWidget):
     def set_model(self, model: RecordTableModel) -> None:
         self.table = RecordTableView(model, self)
         self.table.setObjectName("positionsTable")
-        self.layout().addWidget(self.table, 1)
+        self._column.addWidget(self.table, 1)
 
     def set_portfolios(self, portfolios: Sequence[tuple[str, str]], current: str | None) -> None:
         """(name, text) of each portfolio; ``current`` selected (without emitting)."""

@@ -78,6 +78,7 @@ class SlotPanel(QWidget):
         sizes = self.splitter.sizes() if self.splitter.count() == 2 else [460, 240]
         for index in reversed(range(self.splitter.count())):
             old = self.splitter.widget(index)
+            assert old is not None  # index < count()
             old.hide()
             old.setParent(None)
             old.deleteLater()

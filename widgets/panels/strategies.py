@@ -7,6 +7,7 @@ The panel asks by signal and shows what it is told: which actions are enabled co
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -160,7 +161,9 @@ class StrategiesPanel(QWidget):
 
     def current_strategy(self) -> str | None:
         index = self.table.currentIndex()
-        return self.table.id_at(index.row()) if index.isValid() else None
+        if not index.isValid():
+            return None
+        return cast(str, self.table.id_at(index.row()))  # the model is keyed by the strategies' str ids
 
     def select_strategy(self, strategy_id: str | None) -> None:
         if strategy_id is None:

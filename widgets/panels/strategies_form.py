@@ -192,11 +192,11 @@ class StrategyForm(QWidget):
         self.subheading.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll_area, 1)
         bar = QHBoxLayout()
         bar.setSpacing(6)
         self.summary = QLabel(self)
@@ -233,7 +233,7 @@ class StrategyForm(QWidget):
         self._initial = {}
         self._is_new = False
         self._editable = False
-        self.scroll.setWidget(QWidget())
+        self.scroll_area.setWidget(QWidget())
         self._update()
 
     def set_form(
@@ -263,7 +263,7 @@ class StrategyForm(QWidget):
 
     def _place_fields(self) -> None:
         """Lay the fields out in as many columns as the width allows (1 to ``MAX_COLUMNS``)."""
-        columns = max(1, min(MAX_COLUMNS, self.scroll.viewport().width() // COLUMN_WIDTH))
+        columns = max(1, min(MAX_COLUMNS, self.scroll_area.viewport().width() // COLUMN_WIDTH))
         if columns == self._columns or not self._sections:
             return
         self._columns = columns
@@ -287,9 +287,9 @@ class StrategyForm(QWidget):
         for column in range(columns):
             grid.setColumnStretch(column * 3 + 1, 1)
         grid.setRowStretch(row, 1)
-        scroll_position = self.scroll.verticalScrollBar().value()
-        self.scroll.setWidget(body)
-        self.scroll.verticalScrollBar().setValue(scroll_position)
+        scroll_position = self.scroll_area.verticalScrollBar().value()
+        self.scroll_area.setWidget(body)
+        self.scroll_area.verticalScrollBar().setValue(scroll_position)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 
 from services.chp.adapter import ChpVenue
-from services.chp.session import Backoff
 from services.chp.streams import PollRate
 from services.domain import (
     BarInterval,
@@ -27,7 +26,8 @@ from services.domain import (
     TimeInForce,
 )
 from services.errors import RejectedInput, TransportError
-from services.protocols import MarketDataFeed, TradingVenue, VenueSession
+from services.protocols import MarketDataFeed, TradingVenue, VenueConnection
+from services.retry import Backoff
 from tests.services.chp.simulated import PORTFOLIO, SECOND_PORTFOLIO, START, Sim
 
 GAZP = InstrumentId("chp", "MOEX", "GAZP")
@@ -94,7 +94,7 @@ async def test_implements_the_protocols_and_lists_instruments(sim: Sim) -> None:
         assert (
             isinstance(chp, TradingVenue)
             and isinstance(chp, MarketDataFeed)
-            and isinstance(chp, VenueSession)
+            and isinstance(chp, VenueConnection)
         )
         assert states == [ConnectionState.CONNECTING, ConnectionState.CONNECTED]
         instruments = {i.id.symbol: i for i in await chp.instruments()}

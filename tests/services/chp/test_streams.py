@@ -13,10 +13,11 @@ import pytest
 
 from services.chp.client import ChpClient
 from services.chp.schemas import QuoteRow
-from services.chp.session import Backoff, ChpSession
+from services.chp.session import ChpConnection
 from services.chp.streams import ChpFeeds, Feed, PollRate
 from services.domain import ConnectionState
 from services.errors import AuthError, TransportError
+from services.retry import Backoff
 from services.simulator.apis.chp import state as sim_state
 from tests.services.chp.simulated import Sim
 
@@ -26,7 +27,7 @@ FAST = PollRate(fastest=0.01, slowest=0.05)
 @dataclass
 class Live:
     client: ChpClient
-    session: ChpSession
+    session: ChpConnection
     feeds: ChpFeeds
     states: list[tuple[ConnectionState, Exception | None]] = field(default_factory=list)
 
@@ -36,7 +37,7 @@ async def live(sim: Sim) -> AsyncIterator[Live]:
     http = sim.http()
     client = ChpClient(http)
     states: list[tuple[ConnectionState, Exception | None]] = []
-    session = ChpSession(
+    session = ChpConnection(
         client, "demo", on_state=lambda s, e: states.append((s, e)), backoff=Backoff(first=0.01, longest=0.05)
     )
     await session.open("demo", "demo")

@@ -1,4 +1,5 @@
-"""Order safety against the real simulator: sent once, an unknown outcome reconciled, never duplicated."""
+"""Order safety against the real simulator, without Qt: sent once, an unknown outcome reconciled, never
+duplicated."""
 
 from __future__ import annotations
 
@@ -7,26 +8,23 @@ from decimal import Decimal
 
 import pytest
 
-from app.trading.coinweight import CoinWeightSession
-from app.trading.order_entry import OrderEntry, new_client_id
-from app.trading.stores import AccountStore, OrderStore, QuoteStore
 from services.domain import InstrumentId, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput
 from services.http import Timeouts
+from services.trading.coinweight import CoinWeightVenueSession
+from services.trading.order_entry import OrderEntry, new_client_id
+from services.trading.session import TradingStores
 
 ETH = InstrumentId("coinweight", "binance", "ETH-USDT")
 
 
 @pytest.fixture
-async def session(live_simulator, qapp):
+async def session(live_simulator):
     base = live_simulator.base_url
-    store = OrderStore()
-    cw = CoinWeightSession(
+    cw = CoinWeightVenueSession(
         f"{base}/exp/v2",
         {"binance": f"{base}/md/binance"},
-        store,
-        QuoteStore(),
-        AccountStore(),
+        TradingStores(),
         poll_interval=0.2,
         timeouts=Timeouts(connect=2, read=0.5, write=2, pool=2),
     )
@@ -36,13 +34,13 @@ async def session(live_simulator, qapp):
     await cw.aclose()
 
 
-def _entry(session: CoinWeightSession) -> OrderEntry:
+def _entry(session: CoinWeightVenueSession) -> OrderEntry:
     return OrderEntry(
-        session.orders, lambda: {"coinweight": session.adapter}, reconcile_delays=(0.3, 0.5, 1.0)
+        session.stores.orders, lambda: {"coinweight": session.adapter}, reconcile_delays=(0.3, 0.5, 1.0)
     )
 
 
-async def _far_bid(session: CoinWeightSession) -> Decimal:
+async def _far_bid(session: CoinWeightVenueSession) -> Decimal:
     book = await session.market_data.order_book(ETH, 5)
     return (book.bids[0].price * Decimal("0.8")).quantize(Decimal("0.01"))
 
@@ -50,7 +48,7 @@ async def _far_bid(session: CoinWeightSession) -> Decimal:
 async def test_a_late_answer_is_reconciled_without_a_second_order(session, live_simulator):
     entry = _entry(session)
     outcomes: list[tuple[str, str]] = []
-    entry.outcome.connect(lambda cid, level, text: outcomes.append((level, text)))
+    entry.outcome.connect(lambda outcome: outcomes.append((outcome.level, outcome.text())))
     price = await _far_bid(session)
     before = {o.order_id for o in await session.adapter.active_orders()}
     live_simulator.context.faults.add(path="/exp/v2/order/create$", latency_after=1.5, times=1)
@@ -63,7 +61,7 @@ async def test_a_late_answer_is_reconciled_without_a_second_order(session, live_
     assert outcomes[-1][0] == "info"  # ...then what the venue has
     mine = [o for o in await session.adapter.active_orders() if o.order_id not in before]
     assert [o.order_id for o in mine] == [order.order_id]  # exactly one order reached the venue
-    assert session.orders.get(f"client:{request.client_id}").status is OrderStatus.NEW
+    assert session.stores.orders.get(f"client:{request.client_id}").status is OrderStatus.NEW
     await entry.cancel(order)
 
 
@@ -98,4 +96,4 @@ async def test_bad_input_is_refused_before_sending(session):
     with pytest.raises(RejectedInput) as refused:
         await entry.submit(request)
     assert refused.value.field == "price"
-    assert session.orders.get(f"client:{request.client_id}") is None
+    assert session.stores.orders.get(f"client:{request.client_id}") is None

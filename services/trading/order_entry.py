@@ -1,9 +1,13 @@
 """Order entry with no lost and no duplicate orders.
 
-Every order is sent exactly once. Its row exists from the moment it is sent (``PENDING``). When the answer is
-lost — a timeout or a dropped connection after the request may have left — the order is shown as ``UNKNOWN``
-and looked up at the venue (``TradingVenue.find_order``) until it is found or the venue clearly has none; the
-user is told what happened. Nothing is ever resent automatically: a second order is always the user's act.
+Every order is sent exactly once. Its ``PENDING`` row is in the store *before* the request leaves, so a second
+submit of the same request is refused whatever answers or updates arrive meanwhile. When the answer is lost —
+a timeout or a dropped connection after the request may have left — the order is shown as ``UNKNOWN`` and
+looked up at the venue (``TradingVenue.find_order``) until it is found or the venue clearly has none; the user
+is told what happened. Nothing is ever resent automatically: a second order is always the user's act.
+
+Messages for the user are :class:`Outcome` values: an English template and its fields, so the app can
+translate the template before it fills it in (this module knows nothing of Qt).
 """
 
 from __future__ import annotations
@@ -12,15 +16,16 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from psygnal import Signal
 
-from app.trading.stores import OrderStore
 from services.domain import Order, OrderRequest, OrderStatus, utc_now
 from services.errors import RejectedInput, TransportError, VenueError
 from services.protocols import TradingVenue
+from services.trading.stores import OrderStore, client_key
 
 log = logging.getLogger("tessera.orders")
 
@@ -31,24 +36,64 @@ def new_client_id() -> str:
     return uuid.uuid4().hex[:20]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrderEntry", text)
+class Level(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
 
 
-class OrderEntry(QObject):
-    """Places, modifies and cancels orders on the venues in ``venues`` (id -> TradingVenue)."""
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to the order of ``client_id``, for the user: ``template.format(**fields)``."""
 
-    # client id, level ("info" | "warning" | "error"), message for the user
-    outcome = Signal(str, str, str)
+    client_id: str
+    level: Level
+    template: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return self.template.format(**self.fields)
+
+
+STATUS_TEXT: Mapping[OrderStatus, str] = {
+    OrderStatus.PENDING: "sending",
+    OrderStatus.UNKNOWN: "unknown (checking)",
+    OrderStatus.NEW: "working",
+    OrderStatus.PARTIALLY_FILLED: "partially filled",
+    OrderStatus.FILLED: "filled",
+    OrderStatus.CANCELING: "canceling",
+    OrderStatus.CANCELED: "canceled",
+    OrderStatus.PARTIALLY_CANCELED: "partially filled, rest canceled",
+    OrderStatus.REJECTED: "rejected",
+    OrderStatus.EXPIRED: "expired",
+}
+"""The order status as the user reads it (English; the app translates it in context "OrderStatus")."""
+
+ORDER_SUMMARY = "{side} {qty} {symbol}{price}: {status}"
+
+
+def order_fields(order: Order) -> dict[str, object]:
+    """The fields of :data:`ORDER_SUMMARY` for ``order`` (``status`` is a key of :data:`STATUS_TEXT`)."""
+    return {
+        "side": order.side.value.upper(),
+        "qty": order.quantity,
+        "symbol": order.instrument.symbol,
+        "price": f" @ {order.price}" if order.price is not None else "",
+        "status": order.status,
+    }
+
+
+class OrderEntry:
+    """Places, modifies and cancels orders on the venues ``venues()`` returns (id -> TradingVenue)."""
+
+    outcome = Signal(Outcome)
 
     def __init__(
         self,
         store: OrderStore,
         venues: Callable[[], Mapping[str, TradingVenue]],
         reconcile_delays: Sequence[float] = RECONCILE_DELAYS,
-        parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
         self.store = store
         self._venues = venues
         self.reconcile_delays = tuple(reconcile_delays)
@@ -58,7 +103,7 @@ class OrderEntry(QObject):
         try:
             return self._venues()[venue_id]
         except KeyError:
-            raise RejectedInput("venue", _tr("Not connected to {venue}").format(venue=venue_id)) from None
+            raise RejectedInput("venue", f"Not connected to {venue_id}") from None
 
     def in_flight(self, client_id: str) -> bool:
         return client_id in self._in_flight
@@ -68,8 +113,8 @@ class OrderEntry(QObject):
 
         RejectedInput (bad input, nothing sent) propagates to the caller, which shows it at the field.
         """
-        if request.client_id in self._in_flight or self.store.get(f"client:{request.client_id}") is not None:
-            raise RejectedInput("order", _tr("This order was already sent"))
+        if request.client_id in self._in_flight or self.store.get(client_key(request.client_id)) is not None:
+            raise RejectedInput("order", "This order was already sent")
         venue = self.venue(request.instrument.venue)
         sent_at = utc_now()
         pending = Order(
@@ -89,37 +134,39 @@ class OrderEntry(QObject):
             updated=sent_at,
         )
         self._in_flight.add(request.client_id)
+        self.store.upsert(pending)
         try:
             try:
                 order = await venue.place_order(request)
-            except RejectedInput:
+            except RejectedInput:  # refused before it left: nothing was sent, no row stays
+                self.store.remove(client_key(request.client_id))
                 raise
             except VenueError as exc:
-                return self._refused(pending, exc.message, _tr("Order rejected: {reason}").format(reason=exc))
+                return self._refused(pending, exc.message, "Order rejected: {reason}", exc)
             except TransportError as exc:
                 if not exc.outcome_unknown:
-                    return self._refused(
-                        pending, exc.message, _tr("Order not sent: {reason}").format(reason=exc)
-                    )
+                    return self._refused(pending, exc.message, "Order not sent: {reason}", exc)
                 self.store.upsert(replace(pending, status=OrderStatus.UNKNOWN, message=exc.message))
-                self.outcome.emit(
-                    request.client_id,
-                    "warning",
-                    _tr("No answer from {venue}; checking whether the order was placed…").format(
-                        venue=request.instrument.venue
-                    ),
+                self._tell(
+                    pending.client_id,
+                    Level.WARNING,
+                    "No answer from {venue}; checking whether the order was placed…",
+                    venue=request.instrument.venue,
                 )
                 return await self._reconcile(venue, pending)
             self.store.upsert(replace(order, client_id=request.client_id))
-            self.outcome.emit(request.client_id, "info", _describe(order))
+            self._tell(request.client_id, Level.INFO, ORDER_SUMMARY, **order_fields(order))
             return order
         finally:
             self._in_flight.discard(request.client_id)
 
-    def _refused(self, pending: Order, reason: str, message: str) -> Order:
+    def _tell(self, client_id: str, level: Level, template: str, **fields: object) -> None:
+        self.outcome.emit(Outcome(client_id, level, template, fields))
+
+    def _refused(self, pending: Order, reason: str, template: str, exc: Exception) -> Order:
         refused = replace(pending, status=OrderStatus.REJECTED, message=reason, updated=utc_now())
         self.store.upsert(refused)
-        self.outcome.emit(pending.client_id, "error", message)
+        self._tell(pending.client_id, Level.ERROR, template, reason=str(exc))
         return refused
 
     async def _reconcile(self, venue: TradingVenue, pending: Order) -> Order:
@@ -134,23 +181,24 @@ class OrderEntry(QObject):
             if found is not None:
                 found = replace(found, client_id=pending.client_id)
                 self.store.upsert(found)
-                self.outcome.emit(
+                self._tell(
                     pending.client_id,
-                    "info",
-                    _tr("The venue has the order: {state}").format(state=_describe(found)),
+                    Level.INFO,
+                    "The venue has the order: {state}",
+                    state=Outcome(pending.client_id, Level.INFO, ORDER_SUMMARY, order_fields(found)),
                 )
                 return found
         lost = replace(
             pending,
             status=OrderStatus.REJECTED,
-            message=_tr("not found at the venue: it was not placed"),
+            message="not found at the venue: it was not placed",
             updated=utc_now(),
         )
         self.store.upsert(lost)
-        self.outcome.emit(
+        self._tell(
             pending.client_id,
-            "warning",
-            _tr("The venue has no such order: it was not placed. Send it again if you still want it."),
+            Level.WARNING,
+            "The venue has no such order: it was not placed. Send it again if you still want it.",
         )
         return lost
 
@@ -160,9 +208,7 @@ class OrderEntry(QObject):
         try:
             await venue.cancel_order(order)
         except (VenueError, TransportError) as exc:
-            self.outcome.emit(
-                order.client_id, "error", _tr("Cancel failed: {reason}").format(reason=str(exc))
-            )
+            self._tell(order.client_id, Level.ERROR, "Cancel failed: {reason}", reason=str(exc))
             return False
         current = self.store.find(order.instrument.venue, order.order_id) or order
         if not current.status.is_final:  # the venue's own update may have said CANCELED already
@@ -178,41 +224,8 @@ class OrderEntry(QObject):
         except RejectedInput:
             raise
         except (VenueError, TransportError) as exc:
-            self.outcome.emit(
-                order.client_id, "error", _tr("Modify failed: {reason}").format(reason=str(exc))
-            )
+            self._tell(order.client_id, Level.ERROR, "Modify failed: {reason}", reason=str(exc))
             return None
         self.store.upsert(replace(modified, client_id=modified.client_id or order.client_id))
-        self.outcome.emit(order.client_id, "info", _describe(modified))
+        self._tell(order.client_id, Level.INFO, ORDER_SUMMARY, **order_fields(modified))
         return modified
-
-
-def _describe(order: Order) -> str:
-    price = f" @ {order.price}" if order.price is not None else ""
-    text = _tr("{side} {qty} {symbol}{price}: {status}")
-    return text.format(
-        side=order.side.value.upper(),
-        qty=order.quantity,
-        symbol=order.instrument.symbol,
-        price=price,
-        status=status_text(order.status),
-    )
-
-
-_STATUS_TEXT = {
-    OrderStatus.PENDING: "sending",
-    OrderStatus.UNKNOWN: "unknown (checking)",
-    OrderStatus.NEW: "working",
-    OrderStatus.PARTIALLY_FILLED: "partially filled",
-    OrderStatus.FILLED: "filled",
-    OrderStatus.CANCELING: "canceling",
-    OrderStatus.CANCELED: "canceled",
-    OrderStatus.PARTIALLY_CANCELED: "partially filled, rest canceled",
-    OrderStatus.REJECTED: "rejected",
-    OrderStatus.EXPIRED: "expired",
-}
-
-
-def status_text(status: OrderStatus) -> str:
-    """The order status as the user reads it (translated)."""
-    return QCoreApplication.translate("OrderStatus", _STATUS_TEXT[status])

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from decimal import Decimal
 
-from services.domain import InstrumentId
+from psygnal import Signal
+
+from services.domain import InstrumentId, Side
 
 LINK_COLOURS: tuple[str, ...] = ("red", "green", "blue", "yellow")
 
 
-class LinkHub(QObject):
+class LinkHub:
     """The instrument of each link colour: the panel the user picked in publishes, the others listen."""
 
-    instrumentChanged = Signal(str, object)  # colour, InstrumentId
+    instrument_changed = Signal(str, object)  # colour, InstrumentId
     # colour, InstrumentId, Side | None, price Decimal | None: a click on a price (book, chart, tile) asks the
     # order tickets of that colour to take the instrument, side and price (the user still submits)
-    prefillRequested = Signal(str, object, object, object)
+    prefill_requested = Signal(str, object, object, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
         self._current: dict[str, InstrumentId] = {}
 
     def publish(self, colour: str | None, instrument: InstrumentId) -> None:
@@ -29,13 +30,30 @@ class LinkHub(QObject):
         if self._current.get(colour) == instrument:
             return
         self._current[colour] = instrument
-        self.instrumentChanged.emit(colour, instrument)
+        self.instrument_changed.emit(colour, instrument)
 
-    def prefill(self, colour: str | None, instrument: InstrumentId, side=None, price=None) -> None:
+    def prefill(
+        self,
+        colour: str | None,
+        instrument: InstrumentId,
+        side: Side | None = None,
+        price: Decimal | None = None,
+    ) -> None:
         if colour is None:
             return
         self.publish(colour, instrument)
-        self.prefillRequested.emit(colour, instrument, side, price)
+        self.prefill_requested.emit(colour, instrument, side, price)
 
     def current(self, colour: str | None) -> InstrumentId | None:
         return None if colour is None else self._current.get(colour)
+
+
+def instrument_key(instrument: InstrumentId) -> str:
+    """The one text form of an instrument id in settings and item models: ``venue:market:symbol``."""
+    return f"{instrument.venue}:{instrument.market}:{instrument.symbol}"
+
+
+def instrument_from_key(key: str) -> InstrumentId | None:
+    venue, sep, rest = key.partition(":")
+    market, sep2, symbol = rest.partition(":")
+    return InstrumentId(venue, market, symbol) if sep and sep2 and venue and symbol else None
