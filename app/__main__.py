@@ -30,11 +30,11 @@ from app.bootstrap import (
 from app.context import AppContext, AppSettings
 from app.credentials import CredentialStore
 from app.i18n import install_translator
+from app.journal import JournalHandler
 from app.panels import builtin_panels
 from app.profiles import ProfileStore, is_valid_profile_name
 from app.shell import Shell
 from app.trading.install import install_trading, log_in_all
-from app.viewmodels.journal import JournalHandler
 from services.tasks import spawn
 
 log = logging.getLogger("tessera")

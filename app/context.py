@@ -15,7 +15,7 @@ from app.venues import VenueEndpoints
 
 if TYPE_CHECKING:
     from app.bootstrap import ErrorHooks
-    from app.viewmodels.journal import JournalHandler
+    from app.journal import JournalHandler
 
 log = logging.getLogger("tessera.app")
 

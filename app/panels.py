@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
+from app.layout_panels import layout_panel_specs
 from app.viewmodels.balances import create_balances_panel
 from app.viewmodels.chart import create_chart_panel
 from app.viewmodels.journal import create_journal_panel
-from app.viewmodels.layouts import layout_panel_specs
 from app.viewmodels.market_watch import create_favourites_panel, create_market_watch_panel
 from app.viewmodels.order_book import create_order_book_panel
 from app.viewmodels.order_ticket import create_order_ticket_panel

@@ -12,15 +12,16 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.connections import ConnectionProbe, SessionIndicator
 from app.context import AppContext
+from app.layout_presets import layout_presets
 from app.profiles import SavedLayout
 from app.themes import apply_theme
 from app.trading.install import SERVICE_NAME as TRADING_SERVICE
 from app.trading.install import trading
+from app.venue_access import SERVICE_NAME as VENUE_ACCESS_SERVICE
+from app.venue_access import VenueAccess
 from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
-from app.viewmodels.connections import ConnectionProbe, SessionIndicator
-from app.viewmodels.layouts_presets import layout_presets
-from app.viewmodels.venue_access import VenueAccess, install_venue_access
 from app.workspace import PanelContext, WorkspaceRegistry
 from widgets.common.status import ConnectionIndicator, UtcClock
 from widgets.common.status import ConnectionState as WidgetConnectionState
@@ -169,8 +170,15 @@ class Shell(QObject):
         if venues is not None:
             self._add_connection_indicators(venues)
         if TRADING_SERVICE in self.ctx.services:  # Venue menu, login dialogs, account summary
-            self.venue_access = install_venue_access(self)
+            self.venue_access = self._install_venue_access()
         self.window.add_status_widget(UtcClock())
+
+    def _install_venue_access(self) -> VenueAccess:
+        """The Venue menu, login dialogs, indicator clicks and account summary of the window."""
+        access = VenueAccess(self.window, self.ctx, trading(self.ctx), self.schedule_save, parent=self)
+        access.bind_indicators(self.indicators)
+        self.ctx.services.register(VENUE_ACCESS_SERVICE, access)
+        return access
 
     def _add_connection_indicators(self, venues: VenueEndpoints) -> None:
         """A venue with a session shows the session's state; the others are probed for reachability."""

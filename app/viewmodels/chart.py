@@ -3,7 +3,7 @@ its prints; the user's fills, working orders (draggable: a confirmed drag moves 
 
 Everything that waits on a venue runs as a task of the current *generation* (instrument + interval): a
 new instrument or interval cancels the old tasks and ignores their late answers. Live prints are folded by
-:class:`~app.viewmodels.chart_live.LiveBars` and applied to the chart once per frame (about 30 Hz); every
+:class:`~app.live_bars.LiveBars` and applied to the chart once per frame (about 30 Hz); every
 ``TAIL_REFRESH_S`` seconds, and when a print opens a new bar, the venue's last bars are read again (they
 hold what prints cannot tell: exact volume, prints missed between polls).
 """
@@ -20,12 +20,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
+from app.linked_instrument import LinkedInstrument
+from app.live_bars import LiveBars, last_bars
+from app.market_data import bar_arrays, follow_ticks, instrument_of, price_decimals
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.trading.install import trading
-from app.viewmodels.chart_feeds import bar_arrays, follow_ticks, instrument_of, price_decimals
-from app.viewmodels.chart_linking import LinkedInstrument
-from app.viewmodels.chart_live import LiveBars, last_bars
 from app.workspace import PanelContext
 from services.domain import BarArrays, BarInterval, InstrumentId, Order, OrderType, Side, Tick
 from services.errors import RejectedInput, TesseraError

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from app.trading.install import trading
-from app.viewmodels.layouts_model import VENUE, venue_layouts
+from app.venue_layouts import VENUE, venue_layouts
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, LayoutKind, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from app.trading.install import trading
-from app.viewmodels.layouts_model import VENUE, venue_layouts
+from app.venue_layouts import VENUE, venue_layouts
 from app.viewmodels.order_book import create_order_book
 from app.viewmodels.order_ticket import create_order_ticket
 from app.workspace import PanelContext

@@ -22,11 +22,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from shiboken6 import isValid
 
 from app.context import AppContext
+from app.market_data import catalogue
 from app.profiles import Profile
 from app.trading.bridge import QtTrading
 from app.trading.install import trading
 from app.venues import VENUE_NAMES
-from app.viewmodels.chart_feeds import catalogue
 from app.workspace import PanelContext
 from services.domain import (
     Instrument,

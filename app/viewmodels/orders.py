@@ -24,11 +24,11 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QObject
 from shiboken6 import isValid
 
+from app.market_data import instrument_of
 from app.profiles import Profile
 from app.trading.bridge import QtTrading, status_text
 from app.trading.install import trading
 from app.venues import VENUE_NAMES
-from app.viewmodels.chart_feeds import instrument_of
 from app.workspace import PanelContext
 from services.domain import Order, OrderStatus, OrderType
 from services.errors import RejectedInput, TransportError, VenueError

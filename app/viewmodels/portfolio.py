@@ -13,9 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
+from app.market_data import price_decimals
 from app.trading.bridge import QtTrading
 from app.trading.install import trading
-from app.viewmodels.chart_feeds import price_decimals
 from app.workspace import PanelContext
 from services.domain import AccountStatus, InstrumentId, Position, Quote
 from widgets.common.colors import GREEN, RED

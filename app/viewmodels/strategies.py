@@ -21,10 +21,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from app.trading.bridge import QtTrading
-from app.trading.install import trading
-from app.viewmodels.strategies_fields import TYPES
-from app.viewmodels.strategies_mapping import (
+from app.strategy_forms.fields import TYPES
+from app.strategy_forms.mapping import (
     apply_values,
     entries,
     entry_market,
@@ -33,7 +31,9 @@ from app.viewmodels.strategies_mapping import (
     path_in_message,
     strategy_markets,
 )
-from app.viewmodels.strategies_state import ALLOWED, UNSAVED, Allowed, Outcome, RunAction, RunTracker
+from app.strategy_forms.run_state import ALLOWED, UNSAVED, Allowed, Outcome, RunAction, RunTracker
+from app.trading.bridge import QtTrading
+from app.trading.install import trading
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, StrategySpec, StrategyStatus
 from services.errors import TransportError, VenueError

@@ -9,11 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from app.linked_instrument import LinkedInstrument
+from app.market_data import follow_ticks, price_decimals
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.trading.install import trading
-from app.viewmodels.chart_feeds import follow_ticks, price_decimals
-from app.viewmodels.chart_linking import LinkedInstrument
 from app.workspace import PanelContext
 from services.domain import InstrumentId, Tick
 from services.tasks import spawn

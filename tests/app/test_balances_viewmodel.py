@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from app.connections import SessionIndicator
 from app.trading.bridge import QtTrading
 from app.viewmodels.balances import BalancesViewModel, shown_amount
-from app.viewmodels.connections import SessionIndicator
 from services.domain import Balance, ConnectionState, Instrument, InstrumentId, Quote
 from services.trading.core import TradingCore
 from tests.stub_session import StubSession

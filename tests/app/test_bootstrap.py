@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bootstrap import ErrorHooks, GuiThreadGarbageCollector, configure_logging
-from app.viewmodels.journal import JournalHandler
+from app.journal import JournalHandler
 from services.tasks import spawn
 
 pytestmark = pytest.mark.qt_no_exception_capture

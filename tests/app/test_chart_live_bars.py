@@ -1,4 +1,4 @@
-"""LiveBars (app.viewmodels.chart_live): how prints and the venue's refreshed bars become chart updates.
+"""LiveBars (app.live_bars): how prints and the venue's refreshed bars become chart updates.
 
 Pure logic, no venue: it lives with the chart tests because it is the chart's live edge."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 
-from app.viewmodels.chart_live import LiveBar, LiveBars, bar_open
+from app.live_bars import LiveBar, LiveBars, bar_open
 from services.domain import BarInterval
 
 T0 = 1_700_000_040  # 2023-11-14 22:14:00 UTC, a minute boundary

@@ -4,7 +4,7 @@ import asyncio
 
 from PySide6.QtCore import QTimer
 
-from app.viewmodels.connections import ConnectionProbe
+from app.connections import ConnectionProbe
 from widgets.common.colors import GREEN, RED
 from widgets.common.status import ConnectionIndicator, ConnectionState
 

@@ -36,21 +36,26 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_contracts_are_kept(tree: Path):
     result = _lint(tree)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken" in result.stdout
+    assert "Contracts: 5 kept, 0 broken" in result.stdout
 
 
 @pytest.mark.parametrize(
-    ("module", "line"),
+    "files",
     [
-        ("services/_violation.py", "import PySide6.QtCore\n"),
-        ("services/_violation.py", "import widgets\n"),
-        ("widgets/_violation.py", "import services.domain\n"),
-        ("widgets/_violation.py", "import httpx\n"),
+        {"services/_violation.py": "import PySide6.QtCore\n"},
+        {"services/_violation.py": "import widgets\n"},
+        {"widgets/_violation.py": "import services.domain\n"},
+        {"widgets/_violation.py": "import httpx\n"},
+        {"app/strategy_forms/_violation.py": "import app.connections\n"},  # a lower layer reaching up
+        {"app/viewmodels/_violation.py": "import services.simulator.server\n"},  # only app.demo may
+        {"services/_one.py": "import services._two\n", "services/_two.py": "import services._one\n"},  # a circle
     ],
+    ids=["services-qt", "services-widgets", "widgets-services", "widgets-httpx", "layers", "simulator", "cycle"],
 )
-def test_a_violating_import_breaks_the_check(tree: Path, tmp_path: Path, module: str, line: str):
+def test_a_violating_import_breaks_the_check(tree: Path, tmp_path: Path, files: dict[str, str]):
     broken = _copy_tree(tmp_path / "broken")
-    (broken / module).write_text(line)
+    for module, line in files.items():
+        (broken / module).write_text(line)
     result = _lint(broken)
     assert result.returncode != 0
-    assert "Contracts: 1 kept, 1 broken" in result.stdout, result.stdout
+    assert "Contracts: 4 kept, 1 broken" in result.stdout, result.stdout

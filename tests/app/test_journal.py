@@ -6,7 +6,8 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from app.viewmodels.journal import JournalHandler, JournalModel, JournalViewModel, create_journal_panel
+from app.journal import JournalHandler
+from app.viewmodels.journal import JournalModel, JournalViewModel, create_journal_panel
 from app.workspace import PanelContext
 
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
+from app.linked_instrument import instrument_key
 from app.panels import builtin_panels
-from app.viewmodels.chart_linking import instrument_key
 from services.domain import InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
 from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.context import AppContext, AppSettings
 from app.credentials import CredentialStore
+from app.journal import JournalHandler
 from app.profiles import ProfileStore
 from app.shell import Shell
-from app.viewmodels.journal import JournalHandler, create_journal_panel
+from app.viewmodels.journal import create_journal_panel
 from app.workspace import PanelSpec, WorkspaceRegistry
 from tests.app.memory_keyring import MemoryKeyring
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.viewmodels.layouts_presets import PROFESSIONAL, SIMPLE
+from app.layout_presets import PROFESSIONAL, SIMPLE
 from app.workspace import PanelSpec, WorkspaceRegistry
 
 Area = Qt.DockWidgetArea

@@ -10,9 +10,9 @@ from PySide6.QtTest import QTest
 
 from app.context import AppContext, AppSettings
 from app.credentials import CredentialStore
+from app.journal import JournalHandler
 from app.profiles import Profile, ProfileStore
 from app.trading.install import install_trading
-from app.viewmodels.journal import JournalHandler
 from app.viewmodels.order_book import OrderBookViewModel, create_order_book, create_order_book_panel
 from app.workspace import PanelSpec, WorkspaceRegistry
 from services.domain import InstrumentId, Side

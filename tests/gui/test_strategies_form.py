@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from app.viewmodels.strategies_fields import TYPES
-from app.viewmodels.strategies_mapping import (
+from app.strategy_forms.fields import TYPES
+from app.strategy_forms.mapping import (
     NAME_PATH,
     apply_values,
     form_sections,

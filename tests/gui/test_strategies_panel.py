@@ -12,9 +12,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from app.strategy_forms.run_state import Outcome, RunAction, RunTracker
 from app.trading.bridge import QtTrading
 from app.viewmodels.strategies import StrategiesViewModel, strategy_columns
-from app.viewmodels.strategies_state import Outcome, RunAction, RunTracker
 from services.domain import ConnectionState, StrategySpec, StrategyStatus
 from services.errors import VenueError
 from services.trading.core import TradingCore

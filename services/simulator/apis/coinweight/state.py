@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from services.simulator.apis.coinweight.market_maker import StrategyRunner
+
+class Runner(Protocol):
+    """A started strategy, as the state keeps it (``market_maker.StrategyRunner``)."""
+
+    @property
+    def running(self) -> bool: ...
+
+    def start(self) -> None: ...
+
+    def halt(self) -> asyncio.Task[None] | None: ...
+
 
 Instrument = tuple[str, str]  # (counterParty, symbol)
 
@@ -45,5 +55,5 @@ class CoinweightState:
     pending_cancels: dict[str, float] = field(
         default_factory=dict
     )  # order id -> when /order/cancel-all lands
-    runners: dict[tuple[int, str], StrategyRunner] = field(default_factory=dict)  # (uid, strategy id)
+    runners: dict[tuple[int, str], Runner] = field(default_factory=dict)  # (uid, strategy id)
     seq_no: int = 0  # of the strategy API's answers

@@ -16,13 +16,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
+from app.market_catalog import market_catalog
 from app.trading.bridge import QtTrading
-from app.trading.install import trading
 from app.venues import VENUE_NAMES
 from app.viewmodels.account_summary import AccountSummaryViewModel
 from app.viewmodels.api_keys import ApiKeysViewModel
 from app.viewmodels.login import LoginViewModel
-from app.viewmodels.market_watch import market_catalog
 from services.domain import ConnectionState
 from services.tasks import spawn
 from widgets.common.account_summary import AccountSummaryWidget
@@ -34,7 +33,6 @@ from widgets.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.context import AppContext
-    from app.shell import Shell
 
 SERVICE_NAME = "venue_access"
 LOGIN_SETTINGS = "venue_login"
@@ -178,14 +176,6 @@ class VenueAccess(QObject):
     def _on_indicator_clicked(self, venue: str) -> None:
         if self.core.sessions[venue].state in (ConnectionState.DISCONNECTED, ConnectionState.FAILED):
             self.open_login(venue)
-
-
-def install_venue_access(shell: Shell) -> VenueAccess:
-    """The Venue menu, login dialogs, indicator clicks and account summary of ``shell``'s window."""
-    access = VenueAccess(shell.window, shell.ctx, trading(shell.ctx), shell.schedule_save, parent=shell)
-    access.bind_indicators(shell.indicators)
-    shell.ctx.services.register(SERVICE_NAME, access)
-    return access
 
 
 def venue_access(ctx: AppContext) -> VenueAccess:

@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from app.market_data import catalogue
 from app.trading.bridge import QtTrading
 from app.venues import VENUE_NAMES
-from app.viewmodels.chart_feeds import catalogue
 from services.domain import InstrumentId
 from services.trading.links import LINK_COLOURS, instrument_from_key, instrument_key
 from widgets.panels.chart_panel_toolbar import InstrumentBar

@@ -15,7 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from app.viewmodels.strategies_fields import SIDE_LABELS, SIDES, TYPES, FieldDef, Kind, TypeDef, tr
+from app.strategy_forms.fields import SIDE_LABELS, SIDES, TYPES, FieldDef, Kind, TypeDef, tr
 from services.domain import Instrument, StrategySpec
 from widgets.panels.strategies_form import FieldKind, FieldValue, FormField, FormSection
 
