@@ -12,10 +12,8 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject
-
 from app.trading.bridge import QtTrading
-from app.trading.install import trading
+from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import Balance, Instrument, InstrumentId, Quote
 from widgets.panels.balances import BalanceRow, BalancesPanel
@@ -83,24 +81,25 @@ def shown_amount(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places))
 
 
-class BalancesViewModel(QObject):
-    def __init__(
-        self, panel: BalancesPanel, core: QtTrading, settings: dict[str, Any], save: Callable[[], None]
-    ) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.core = core
-        self.settings = settings
-        self._save = save
+class BalancesSettings(PanelSettings):
+    hide_zero: bool = False
+
+
+class BalancesViewModel(PanelViewModel[BalancesSettings]):
+    Settings = BalancesSettings
+    panel: BalancesPanel
+
+    def __init__(self, context: PanelContext, panel: BalancesPanel, *, core: QtTrading | None = None) -> None:
+        super().__init__(context, panel, core=core)
         self._visible = False
         self._priced: set[InstrumentId] = set()
         self._subscribed: dict[str, frozenset[InstrumentId]] = {}
-        panel.setHideZero(bool(settings.get("hide_zero", False)))
+        panel.setHideZero(self.settings.hide_zero)
         panel.hideZeroChanged.connect(self._on_hide_zero)
         panel.shownChanged.connect(self._on_shown)
-        core.balancesChanged.connect(self._on_balances)
-        core.quotesChanged.connect(self._on_quotes)
-        core.sessionStateChanged.connect(self._on_session_state)
+        self.core.balancesChanged.connect(self._on_balances)
+        self.core.quotesChanged.connect(self._on_quotes)
+        self.core.sessionStateChanged.connect(self._on_session_state)
         self.refresh()
 
     def refresh(self) -> None:
@@ -171,8 +170,8 @@ class BalancesViewModel(QObject):
         self.refresh()
 
     def _on_hide_zero(self, hide: bool) -> None:
-        self.settings["hide_zero"] = hide
-        self._save()
+        self.settings.hide_zero = hide
+        self.save_settings()
         self.refresh()
 
     def _on_shown(self, visible: bool) -> None:
@@ -182,5 +181,5 @@ class BalancesViewModel(QObject):
 
 def create_balances_panel(context: PanelContext) -> BalancesPanel:
     panel = BalancesPanel(VALUE_CURRENCY)
-    BalancesViewModel(panel, trading(context.app), context.settings, context.settings_changed)
+    BalancesViewModel(context, panel)
     return panel

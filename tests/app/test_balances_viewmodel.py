@@ -10,6 +10,7 @@ import pytest
 from app.connections import SessionIndicator
 from app.trading.bridge import QtTrading
 from app.viewmodels.balances import BalancesViewModel, shown_amount
+from app.workspace import PanelContext
 from services.domain import Balance, ConnectionState, Instrument, InstrumentId, Quote
 from services.trading.core import TradingCore
 from tests.stub_session import StubSession
@@ -43,7 +44,8 @@ def setup(qtbot):
     qtbot.addWidget(panel)
     settings: dict = {}
     saves: list[int] = []
-    view_model = BalancesViewModel(panel, core, settings, lambda: saves.append(1))
+    context = PanelContext(None, "balances", settings, lambda: saves.append(1))  # type: ignore[arg-type]  # no app: the core is given
+    view_model = BalancesViewModel(context, panel, core=core)
     core.accounts.set_balances(
         CW,
         [

@@ -48,9 +48,11 @@ def test_contracts_are_kept(tree: Path):
         {"widgets/_violation.py": "import httpx\n"},
         {"app/strategy_forms/_violation.py": "import app.connections\n"},  # a lower layer reaching up
         {"app/viewmodels/_violation.py": "import services.simulator.server\n"},  # only app.demo may
-        {"services/_one.py": "import services._two\n", "services/_two.py": "import services._one\n"},  # a circle
+        {"services/_one.py": "import services._two\n", "services/_two.py": "import services._one\n"},
     ],
-    ids=["services-qt", "services-widgets", "widgets-services", "widgets-httpx", "layers", "simulator", "cycle"],
+    ids=[
+        "services-qt", "services-widgets", "widgets-services", "widgets-httpx", "layers", "simulator", "cycle"
+    ],
 )
 def test_a_violating_import_breaks_the_check(tree: Path, tmp_path: Path, files: dict[str, str]):
     broken = _copy_tree(tmp_path / "broken")
