@@ -115,8 +115,9 @@ def sign_document(body: Mapping[str, Any], key: Ed25519PrivateKey, *, field: str
 
 
 def sign_licence(claims: LicenceClaims, key: Ed25519PrivateKey) -> bytes:
-    return sign_document(claims.model_dump(mode="json", by_alias=True), key, field="licence",
-                         kind=LICENCE_FORMAT)
+    return sign_document(
+        claims.model_dump(mode="json", by_alias=True), key, field="licence", kind=LICENCE_FORMAT
+    )
 
 
 def load_public_key(public_key: bytes | str | Ed25519PublicKey) -> Ed25519PublicKey:
@@ -131,8 +132,10 @@ class LicenceRefused(ValueError):
     """A signed file that cannot be trusted; ``str()`` says why."""
 
 
-def open_document(data: bytes | str, public_key: Ed25519PublicKey, *, field: str, kind: str) -> dict[str, Any]:
-    """The signed body of a canonical signed document; ``LicenceRefused`` (with a reason) if anything is off."""
+def open_document(
+    data: bytes | str, public_key: Ed25519PublicKey, *, field: str, kind: str
+) -> dict[str, Any]:
+    """The signed body of a canonical signed document; ``LicenceRefused`` (with a reason) if not."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     try:
         document = json.loads(raw.decode("ascii"))

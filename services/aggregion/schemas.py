@@ -589,8 +589,9 @@ class ListQuery:
     order: tuple[str, ...] = ()
 
     def where(self, field_name: str, value: FilterValue, sign: Sign = Sign.EQUALS) -> ListQuery:
-        return ListQuery((*self.filters, Filter(field_name, value, sign)), self.textsearch, self.extend,
-                         self.order)
+        return ListQuery(
+            (*self.filters, Filter(field_name, value, sign)), self.textsearch, self.extend, self.order
+        )
 
     def extended(self, *fields: str) -> ListQuery:
         return ListQuery(self.filters, self.textsearch, (*self.extend, *fields), self.order)
@@ -675,3 +676,11 @@ class Page(Generic[T]):
     @property
     def total(self) -> int | None:
         return self.range.total if self.range else None
+
+
+class StoredFile(WireModel):
+    """The answer of a storage upload (the storage API is not in the doc; the simulator's shape)."""
+
+    id: Id
+    name: str | None = None
+    size: int | None = None

@@ -3,7 +3,8 @@
 Sources: ``api-docs/aggregion-ds-api.apib`` (DS) and ``api-notes/aggregion-ds.md`` (the newer endpoints, the
 models and the ID service). Mounted at ``/aggregion``: DS at ``/aggregion/api`` (the real one:
 ``https://ds.aggregion.com/api/``), ID at ``/aggregion/id/api`` (``https://id.aggregion.com/api/``), storage
-at ``/aggregion/storage/api`` (``https://storage.aggregion.com/api/``). State: ``ctx.venue_state["aggregion"]``.
+at ``/aggregion/storage/api`` (``https://storage.aggregion.com/api/``).
+State: ``ctx.venue_state["aggregion"]``.
 
 Starting data (seed.py): users ``demo``/``demo`` and ``publisher``/``demo``; OAuth client ``tessera`` with
 secret ``demo``; the demo user's account "Demo trader" and the publisher's "Tessera Labs" (organization),

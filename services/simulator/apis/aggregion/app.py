@@ -1,4 +1,4 @@
-"""``create_app``: the Aggregion simulator (DS at ``/api``, ID at ``/id/api``, storage at ``/storage/api``)."""
+"""``create_app``: DS at ``/api``, ID at ``/id/api``, storage at ``/storage/api``."""
 
 from __future__ import annotations
 

@@ -30,8 +30,12 @@ CATALOG_RULES = ListRules(
     extend=("owner",),
     search=("title", "description", "tags"),
 )
-PUBLIC_RULES = ListRules(filters=("title", "description"), order=("title.{lang}",), extend=("owner",),
-                         search=("title", "description", "tags"))
+PUBLIC_RULES = ListRules(
+    filters=("title", "description"),
+    order=("title.{lang}",),
+    extend=("owner",),
+    search=("title", "description", "tags"),
+)
 BUNDLE_RULES = ListRules(filters=("owner", "catalog", "resourceId"), extend=("owner", "catalog"))
 
 _LISTS = ("tags", "platformSupport", "previewImages", "previewVideos")
@@ -40,8 +44,11 @@ _OWNER_STATUSES = ("none", "published")
 
 
 def _localised(value: Any, name: str) -> dict[str, str]:
-    if (not isinstance(value, dict) or not isinstance(value.get("default"), str)
-            or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("default"), str)
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    ):
         raise bad_request(f'{name} must be an object of texts with a "default" one')
     return dict(value)
 
@@ -164,10 +171,22 @@ def routes(state: AggregionState) -> list[Route]:
         source = state.resources.get(text_of(body, "sourceResourceId"))
         if source is None or source.owner != account:
             raise bad_request("sourceResourceId is not a file in this account's storage")
-        stored = state.store(account, f"bundles/{catalog_id}/{version}/{source.name}", source.content,
-                             source.content_type, catalog=catalog_id)
-        bundle = {"id": state.new_id(), "owner": account, "version": version, "resourceId": stored.id,
-                  "catalog": catalog_id, "available": True, "status": "done"}
+        stored = state.store(
+            account,
+            f"bundles/{catalog_id}/{version}/{source.name}",
+            source.content,
+            source.content_type,
+            catalog=catalog_id,
+        )
+        bundle: Record = {
+            "id": state.new_id(),
+            "owner": account,
+            "version": version,
+            "resourceId": stored.id,
+            "catalog": catalog_id,
+            "available": True,
+            "status": "done",
+        }
         state.bundles[bundle["id"]] = bundle
         return answer(dict(bundle), 201)
 

@@ -36,8 +36,15 @@ def account_view(account: Record) -> Record:
     return dict(account)
 
 
-def new_account(state: AggregionState, owner: str, name: str, *, is_organization: bool = False,
-                admins: list[str] | None = None, organization_details: Record | None = None) -> Record:
+def new_account(
+    state: AggregionState,
+    owner: str,
+    name: str,
+    *,
+    is_organization: bool = False,
+    admins: list[str] | None = None,
+    organization_details: Record | None = None,
+) -> Record:
     """An account and its default fund (DS requires one)."""
     account_id = state.new_id()
     fund_id = state.new_id()
@@ -150,8 +157,14 @@ def routes(state: AggregionState) -> list[Route]:
         if details is not None and not isinstance(details, dict):
             raise bad_request("organizationDetails must be an object")
         admins = str_list(body, "admins") if "admins" in body else []
-        account = new_account(state, user, text_of(body, "name"), is_organization=is_org, admins=admins,
-                              organization_details=details)
+        account = new_account(
+            state,
+            user,
+            text_of(body, "name"),
+            is_organization=is_org,
+            admins=admins,
+            organization_details=details,
+        )
         return answer(account_view(account), 201)
 
     @guarded

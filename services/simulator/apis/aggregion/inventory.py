@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from services.simulator.apis.aggregion.query import ListRules, extend_fields, extended, listed, one
 from services.simulator.apis.aggregion.state import AggregionState, Record, parse_date
-from services.simulator.apis.aggregion.views import lease_is_current, new_lease, resolver
+from services.simulator.apis.aggregion.views import new_lease, resolver
 from services.simulator.apis.aggregion.wire import (
     Caller,
     answer,
@@ -32,13 +32,18 @@ from services.simulator.apis.aggregion.wire import (
 
 FUND_RULES = ListRules(filters=("owner", "name"), order=("name",), extend=("owner", "items"))
 GROUPED_RULES = ListRules(extend=("catalog",))
-ITEM_RULES = ListRules(filters=("catalog", "fund", "creationDate", "expirationDate"),
-                       order=("creationDate", "expirationDate"), extend=("catalog", "fund", "lease"))
+ITEM_RULES = ListRules(
+    filters=("catalog", "fund", "creationDate", "expirationDate"),
+    order=("creationDate", "expirationDate"),
+    extend=("catalog", "fund", "lease"),
+)
 DOCUMENT_FIELDS = ("owner", "contragent", "options.key", "options.value", "squad.catalog", "status")
-DOCUMENT_RULES = ListRules(filters=DOCUMENT_FIELDS, order=DOCUMENT_FIELDS,
-                           extend=("owner", "contragent", "squad.catalog"))
+DOCUMENT_RULES = ListRules(
+    filters=DOCUMENT_FIELDS, order=DOCUMENT_FIELDS, extend=("owner", "contragent", "squad.catalog")
+)
 TRANSACTION_RULES = ListRules(
-    filters=("sender", "receiver", "document", "date", "oldFund", "newFund", "items"), order=("date",),
+    filters=("sender", "receiver", "document", "date", "oldFund", "newFund", "items"),
+    order=("date",),
     extend=("sender", "receiver", "document", "oldFund", "newFund", "items"),
 )
 DOCUMENT_TYPES = ("order", "invoice", "displacement")
@@ -64,19 +69,28 @@ class Inventory:
     def is_free(self, item: Record) -> bool:
         """No current or future active lease holds the item."""
         now = self.state.now_text()
-        return not any(lease["item"] == item["id"] and lease["isActive"] and lease["expirationDate"] > now
-                       for lease in self.state.leases.values())
+        return not any(
+            lease["item"] == item["id"] and lease["isActive"] and lease["expirationDate"] > now
+            for lease in self.state.leases.values()
+        )
 
-    def create_items(self, who: Caller, catalog_id: str, fund_id: str, expiration: str | None,
-                     qty: int) -> list[Record]:
+    def create_items(
+        self, who: Caller, catalog_id: str, fund_id: str, expiration: str | None, qty: int
+    ) -> list[Record]:
         entry = pick(self.state.catalog, catalog_id, "catalog position")
         if entry["owner"] != who.account:
             raise forbidden("items can be added only for the account's own catalog positions")
         self.own_fund(who.account, fund_id)
         created = []
         for _ in range(qty):
-            item = {"id": self.state.new_id(), "creator": who.account, "owner": who.account,
-                    "catalog": catalog_id, "fund": fund_id, "creationDate": self.state.now_text()}
+            item = {
+                "id": self.state.new_id(),
+                "creator": who.account,
+                "owner": who.account,
+                "catalog": catalog_id,
+                "fund": fund_id,
+                "creationDate": self.state.now_text(),
+            }
             if expiration is not None:
                 item["expirationDate"] = expiration
             self.state.items[item["id"]] = item
@@ -91,24 +105,42 @@ class Inventory:
             expiration = date_of(line, "expirationDate", required=False)
             qty = int_of(line, "qty", default=1, minimum=1)
             found = [
-                item for item in self.state.items.values()
-                if item["owner"] == account and item["catalog"] == catalog_id and item not in taken
+                item
+                for item in self.state.items.values()
+                if item["owner"] == account
+                and item["catalog"] == catalog_id
+                and item not in taken
                 and (expiration is None or item.get("expirationDate") == expiration)
-                and (from_fund is None or item["fund"] == from_fund) and self.is_free(item)
+                and (from_fund is None or item["fund"] == from_fund)
+                and self.is_free(item)
             ][:qty]
             if len(found) < qty:
-                raise conflict(f"only {len(found)} free items of catalog position {catalog_id}"
-                               f"{' expiring ' + expiration if expiration else ''}, {qty} asked",
-                               "not_enough_items")
+                raise conflict(
+                    f"only {len(found)} free items of catalog position {catalog_id}"
+                    f"{' expiring ' + expiration if expiration else ''}, {qty} asked",
+                    "not_enough_items",
+                )
             taken.extend(found)
         return taken
 
-    def document(self, owner: str, contragent: str, kind: str, squad: list[Record],
-                 options: list[Record] | None = None, ref_doc: str | None = None) -> Record:
+    def document(
+        self,
+        owner: str,
+        contragent: str,
+        kind: str,
+        squad: list[Record],
+        options: list[Record] | None = None,
+        ref_doc: str | None = None,
+    ) -> Record:
         document: Record = {
-            "id": self.state.new_id(), "owner": owner, "contragent": contragent,
-            "number": self.state.next_document_number(), "type": kind, "options": options or [],
-            "squad": squad, "status": "new",
+            "id": self.state.new_id(),
+            "owner": owner,
+            "contragent": contragent,
+            "number": self.state.next_document_number(),
+            "type": kind,
+            "options": options or [],
+            "squad": squad,
+            "status": "new",
         }
         if ref_doc:
             document["refDoc"] = ref_doc
@@ -127,8 +159,9 @@ class Inventory:
             squad.append(line)
         return squad
 
-    def transfer(self, sender: str, receiver: str, document: str, items: list[Record],
-                 new_fund: str) -> list[Record]:
+    def transfer(
+        self, sender: str, receiver: str, document: str, items: list[Record], new_fund: str
+    ) -> list[Record]:
         """Move ``items`` to ``new_fund`` (of ``receiver``): one transaction per fund they come from."""
         by_fund: dict[str, list[Record]] = {}
         for item in items:
@@ -141,11 +174,23 @@ class Inventory:
             made.append(self.transaction(sender, receiver, document, old_fund, new_fund, moved))
         return made
 
-    def transaction(self, sender: str, receiver: str, document: str, old_fund: str | None, new_fund: str,
-                    items: list[Record]) -> Record:
+    def transaction(
+        self,
+        sender: str,
+        receiver: str,
+        document: str,
+        old_fund: str | None,
+        new_fund: str,
+        items: list[Record],
+    ) -> Record:
         transaction: Record = {
-            "id": self.state.new_id(), "sender": sender, "receiver": receiver, "document": document,
-            "date": self.state.now_text(), "newFund": new_fund, "items": [item["id"] for item in items],
+            "id": self.state.new_id(),
+            "sender": sender,
+            "receiver": receiver,
+            "document": document,
+            "date": self.state.now_text(),
+            "newFund": new_fund,
+            "items": [item["id"] for item in items],
         }
         if old_fund:
             transaction["oldFund"] = old_fund
@@ -173,8 +218,10 @@ def document_options(value: Any) -> list[Record]:
         return []
     if isinstance(value, dict):
         return [{"key": str(k), "value": str(v)} for k, v in value.items()]
-    if isinstance(value, list) and all(isinstance(o, dict) and isinstance(o.get("key"), str)
-                                       and isinstance(o.get("value"), str) for o in value):
+    if isinstance(value, list) and all(
+        isinstance(o, dict) and isinstance(o.get("key"), str) and isinstance(o.get("value"), str)
+        for o in value
+    ):
         return [{"key": o["key"], "value": o["value"]} for o in value]
     raise bad_request("options must be a list of {key, value} strings")
 
@@ -243,9 +290,13 @@ def routes(state: AggregionState) -> list[Route]:
                 key = (item["creationDate"], item.get("expirationDate"))
                 groups.setdefault(item["catalog"], Counter())[key] += 1
         rows = [
-            {"catalog": catalog_id,
-             "items": [{"creationDate": created, "expirationDate": expires, "qty": qty}
-                       for (created, expires), qty in sorted(counts.items(), key=lambda kv: kv[0][0])]}
+            {
+                "catalog": catalog_id,
+                "items": [
+                    {"creationDate": created, "expirationDate": expires, "qty": qty}
+                    for (created, expires), qty in sorted(counts.items(), key=lambda kv: kv[0][0])
+                ],
+            }
             for catalog_id, counts in groups.items()
         ]
         rows = extended(rows, extend_fields(request, GROUPED_RULES), resolve)
@@ -263,8 +314,9 @@ def routes(state: AggregionState) -> list[Route]:
             return answer(listed(request, rows, ITEM_RULES, resolve))
         body = await body_object(request)
         fund = text_of(body, "fund", required=False) or inventory.default_fund(who.account)
-        created = inventory.create_items(who, text_of(body, "catalog"), fund,
-                                         date_of(body, "expirationDate", required=False), 1)
+        created = inventory.create_items(
+            who, text_of(body, "catalog"), fund, date_of(body, "expirationDate", required=False), 1
+        )
         return answer(dict(created[0]), 201)
 
     @guarded
@@ -275,8 +327,9 @@ def routes(state: AggregionState) -> list[Route]:
         if qty > MAX_QTY:
             raise bad_request(f"qty must be at most {MAX_QTY}")
         fund = text_of(body, "fund", required=False) or inventory.default_fund(who.account)
-        created = inventory.create_items(who, text_of(body, "catalog"), fund,
-                                         date_of(body, "expirationDate", required=False), qty)
+        created = inventory.create_items(
+            who, text_of(body, "catalog"), fund, date_of(body, "expirationDate", required=False), qty
+        )
         return answer([dict(item) for item in created], 201)
 
     @guarded
@@ -301,8 +354,9 @@ def routes(state: AggregionState) -> list[Route]:
             qty = int_of(line, "qty", default=1, minimum=1)
             if qty > MAX_QTY:
                 raise bad_request(f"qty must be at most {MAX_QTY}")
-            created += inventory.create_items(who, text_of(line, "catalog"), fund,
-                                              date_of(line, "expirationDate", required=False), qty)
+            created += inventory.create_items(
+                who, text_of(line, "catalog"), fund, date_of(line, "expirationDate", required=False), qty
+            )
         inventory.move_to_account(who, body, created)
         return answer(None, 201)
 
@@ -336,8 +390,9 @@ def routes(state: AggregionState) -> list[Route]:
         for user in users:
             for item in inventory.take(who.account, lines, None):
                 max_keys = state.catalog.get(item["catalog"], {}).get("maxKeys", 1)
-                made.append(dict(new_lease(state, who.account, item, user, state.now_text(), expiration,
-                                           max_keys)))
+                made.append(
+                    dict(new_lease(state, who.account, item, user, state.now_text(), expiration, max_keys))
+                )
         return answer(made, 201)
 
     @guarded
@@ -366,8 +421,14 @@ def routes(state: AggregionState) -> list[Route]:
         ref_doc = text_of(body, "refDoc", required=False) or None
         if ref_doc:
             inventory.visible_document(account, ref_doc)
-        document = inventory.document(account, contragent, kind, squad_lines(body.get("squad", [])),
-                                      document_options(body.get("options")), ref_doc)
+        document = inventory.document(
+            account,
+            contragent,
+            kind,
+            squad_lines(body.get("squad", [])),
+            document_options(body.get("options")),
+            ref_doc,
+        )
         return answer(dict(document), 201)
 
     @guarded
@@ -450,6 +511,3 @@ def routes(state: AggregionState) -> list[Route]:
         Route("/documents/{id}", document_one, methods=["GET", "PATCH", "DELETE"]),
         Route("/transactions", transaction_list, methods=["GET", "POST"]),
     ]
-
-
-__all__ = ["Inventory", "lease_is_current", "routes"]

@@ -40,9 +40,11 @@ from services.simulator.apis.aggregion.wire import (
     text_of,
 )
 
-LEASE_RULES = ListRules(filters=("item", "user", "keys", "beginDate", "expirationDate"),
-                        order=("creationDate", "expirationDate"),
-                        extend=("item", "item.fund", "item.catalog", "user", "keys"))
+LEASE_RULES = ListRules(
+    filters=("item", "user", "keys", "beginDate", "expirationDate"),
+    order=("creationDate", "expirationDate"),
+    extend=("item", "item.fund", "item.catalog", "user", "keys"),
+)
 CLIENT_LEASE_RULES = ListRules(extend=("owner", "item", "item.catalog", "item.fund"))
 KEY_RULES = ListRules(filters=("number", "deviceId", "deviceName"))
 SIGNATURE_FORMAT = "aggregion-bundle-signature/1"
@@ -84,8 +86,9 @@ def routes(state: AggregionState) -> list[Route]:
         begin = date_of(body, "beginDate", required=False) or state.now_text()
         expiration = date_of(body, "expirationDate")
         assert expiration is not None
-        lease = new_lease(state, account, item, text_of(body, "user"), begin, expiration,
-                          int_of(body, "maxKeys", minimum=1))
+        lease = new_lease(
+            state, account, item, text_of(body, "user"), begin, expiration, int_of(body, "maxKeys", minimum=1)
+        )
         return answer(dict(lease), 201)
 
     @guarded
@@ -106,8 +109,11 @@ def routes(state: AggregionState) -> list[Route]:
     @guarded
     async def client_leases(request: Request) -> Response:
         who = caller(state, request)
-        rows = [lease for lease in state.leases.values()
-                if lease["user"] == who.user and lease_is_current(state, lease)]
+        rows = [
+            lease
+            for lease in state.leases.values()
+            if lease["user"] == who.user and lease_is_current(state, lease)
+        ]
         return answer(listed(request, rows, CLIENT_LEASE_RULES, resolve))
 
     @guarded
@@ -126,8 +132,9 @@ def routes(state: AggregionState) -> list[Route]:
             raise conflict("the lease is not active", "lease_inactive")
         if key["id"] not in lease["keys"]:
             if len(lease["keys"]) >= lease["maxKeys"]:
-                raise conflict(f"all {lease['maxKeys']} keys of this lease are bound; unbind one first",
-                               "max_keys")
+                raise conflict(
+                    f"all {lease['maxKeys']} keys of this lease are bound; unbind one first", "max_keys"
+                )
             lease["keys"].append(key["id"])
         return answer(dict(lease))
 
@@ -149,15 +156,28 @@ def routes(state: AggregionState) -> list[Route]:
         if key["id"] not in lease["keys"]:
             raise conflict(f"bind key {key['number']} to the lease first", "not_bound")
         item = state.items[lease["item"]]
-        claims = LicenceClaims(
-            lease=lease["id"], lease_sn=lease["sn"], catalog=item["catalog"], item=item["id"],
-            owner=lease["owner"], user=lease["user"], key_number=key["number"],
-            device_id=key.get("deviceId") or "", begin_date=lease["beginDate"],  # type: ignore[arg-type]
-            expiration_date=lease["expirationDate"], issued_at=state.now_text(),  # type: ignore[arg-type]
+        claims = LicenceClaims.model_validate(
+            {
+                "lease": lease["id"],
+                "leaseSn": lease["sn"],
+                "catalog": item["catalog"],
+                "item": item["id"],
+                "owner": lease["owner"],
+                "user": lease["user"],
+                "keyNumber": key["number"],
+                "deviceId": key.get("deviceId") or "",
+                "beginDate": lease["beginDate"],
+                "expirationDate": lease["expirationDate"],
+                "issuedAt": state.now_text(),
+            }
         )
-        stored = state.store(lease["owner"], f"licenses/{lease['id']}/{key['number']}.lic",
-                             sign_licence(claims, state.signing_key), "application/json",
-                             readers={lease["user"]})
+        stored = state.store(
+            lease["owner"],
+            f"licenses/{lease['id']}/{key['number']}.lic",
+            sign_licence(claims, state.signing_key),
+            "application/json",
+            readers={lease["user"]},
+        )
         return answer({"resourceId": stored.id}, 201)
 
     # --- keys -----------------------------------------------------------------------------------------------
@@ -170,17 +190,24 @@ def routes(state: AggregionState) -> list[Route]:
             return answer(listed(request, rows, KEY_RULES, resolve))
         body = await body_object(request)
         device_id = text_of(body, "deviceId")
-        existing = next((k for k in state.keys.values()
-                         if k["user"] == who.user and k.get("deviceId") == device_id), None)
+        existing = next(
+            (k for k in state.keys.values() if k["user"] == who.user and k.get("deviceId") == device_id), None
+        )
         if existing is not None:  # one key per device of a user: asking again gives the same key
             return answer(dict(existing), 201)
-        key: Record = {"id": state.new_id(), "number": state.next_key_number(), "deviceId": device_id,
-                       "deviceName": text_of(body, "deviceName", required=False), "user": who.user}
+        key: Record = {
+            "id": state.new_id(),
+            "number": state.next_key_number(),
+            "deviceId": device_id,
+            "deviceName": text_of(body, "deviceName", required=False),
+            "user": who.user,
+        }
         if body.get("publicKey") is not None:
             key["publicKey"] = text_of(body, "publicKey")
         content = json.dumps({k: v for k, v in key.items() if k != "id"}, sort_keys=True).encode()
-        key["body"] = state.store(who.account, f"keys/{key['number']}.json", content, "application/json",
-                                  readers={who.user}).id
+        key["body"] = state.store(
+            who.account, f"keys/{key['number']}.json", content, "application/json", readers={who.user}
+        ).id
         state.keys[key["id"]] = key
         return answer(dict(key), 201)
 
@@ -208,31 +235,55 @@ def routes(state: AggregionState) -> list[Route]:
         body = await body_object(request)
         number = text_of(body, "keyNumber")
         try:
-            claims = read_licence(base64.b64decode(text_of(body, "license"), validate=True),
-                                  state.signing_key.public_key())
+            claims = read_licence(
+                base64.b64decode(text_of(body, "license"), validate=True), state.signing_key.public_key()
+            )
         except (binascii.Error, ValueError, LicenceRefused) as exc:
             raise forbidden(f"the license is not valid: {exc}") from exc
         lease = state.leases.get(claims.lease)
         key = next((k for k in state.keys.values() if k["number"] == number), None)
         if claims.catalog != entry["id"] or claims.key_number != number:
             raise forbidden("the license is for another catalog position or key")
-        if lease is None or not lease_is_current(state, lease) or key is None or key["id"] not in lease["keys"]:
+        if (
+            lease is None
+            or not lease_is_current(state, lease)
+            or key is None
+            or key["id"] not in lease["keys"]
+        ):
             raise forbidden("the license's lease is no longer active or the key is no longer bound")
         content = state.resources[bundle["resourceId"]].content
         signed = sign_document(
-            {"bundle": bundle["id"], "catalog": entry["id"], "keyNumber": number, "lease": lease["id"],
-             "resourceId": bundle["resourceId"], "sha256": hashlib.sha256(content).hexdigest(),
-             "issuedAt": state.now_text()},
-            state.signing_key, field="grant", kind=SIGNATURE_FORMAT,
+            {
+                "bundle": bundle["id"],
+                "catalog": entry["id"],
+                "keyNumber": number,
+                "lease": lease["id"],
+                "resourceId": bundle["resourceId"],
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "issuedAt": state.now_text(),
+            },
+            state.signing_key,
+            field="grant",
+            kind=SIGNATURE_FORMAT,
         )
-        stored = state.store(bundle["owner"], f".signatures/{bundle['id']}{number}", signed, "application/json",
-                             readers={lease["user"]})
+        stored = state.store(
+            bundle["owner"],
+            f".signatures/{bundle['id']}{number}",
+            signed,
+            "application/json",
+            readers={lease["user"]},
+        )
         return answer({"resourceId": stored.id})
 
     async def licence_key(request: Request) -> Response:
         public = public_key_bytes(state.signing_key.public_key())
-        return answer({"algorithm": ALGORITHM, "publicKey": base64.b64encode(public).decode("ascii"),
-                       "keyId": key_id(public)})
+        return answer(
+            {
+                "algorithm": ALGORITHM,
+                "publicKey": base64.b64encode(public).decode("ascii"),
+                "keyId": key_id(public),
+            }
+        )
 
     return [
         Route("/leases", lease_list, methods=["GET", "POST"]),

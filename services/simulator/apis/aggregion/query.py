@@ -1,4 +1,4 @@
-"""List queries on the server side: ``filter=field(value,sign)``, ``textsearch``, ``order``, ``extend``, Range.
+"""Server-side list queries: ``filter=field(value,sign)``, ``textsearch``, ``order``, ``extend``, Range.
 
 Syntax chosen where the doc is silent: every ``filter`` parameter is one condition and they are ANDed;
 ``extend`` and ``order`` take one field per parameter or several comma-separated; ``order=-field`` sorts
@@ -45,7 +45,9 @@ def parse_filter(text: str) -> Condition:
     try:
         value = json.loads(literal)
     except (ValueError, RecursionError) as exc:
-        raise bad_request(f"filter value must be a JSON string, bool or array: {literal!r}", "bad_filter") from exc
+        raise bad_request(
+            f"filter value must be a JSON string, bool or array: {literal!r}", "bad_filter"
+        ) from exc
     if sign == "in" and not isinstance(value, list):
         raise bad_request("the 'in' sign needs an array value", "bad_filter")
     if sign == "regex":
@@ -127,8 +129,12 @@ def _field_allowed(path: str, allowed: Iterable[str]) -> bool:
 
 
 def _params(request: Request, name: str) -> list[str]:
-    return [part.strip() for value in request.query_params.getlist(name) for part in value.split(",")
-            if part.strip()]
+    return [
+        part.strip()
+        for value in request.query_params.getlist(name)
+        for part in value.split(",")
+        if part.strip()
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +157,11 @@ def select(request: Request, rows: Iterable[Record], rules: ListRules) -> list[R
     text = request.query_params.get("textsearch", "").strip().lower()
     if text:
         picked = [
-            row for row in picked
-            if any(text in str(leaf).lower() for path in rules.search for leaf in leaves(row, path.split(".")))
+            row
+            for row in picked
+            if any(
+                text in str(leaf).lower() for path in rules.search for leaf in leaves(row, path.split("."))
+            )
         ]
     for field in reversed(_params(request, "order")):
         descending = field.startswith("-")
@@ -160,8 +169,9 @@ def select(request: Request, rows: Iterable[Record], rules: ListRules) -> list[R
         if not _field_allowed(path, rules.order):
             raise bad_request(f"cannot order by {path!r} here", "bad_order")
         keyed = [(next(iter(leaves(row, path.split("."))), None), row) for row in picked]
-        present = sorted(((k, r) for k, r in keyed if k is not None), key=lambda kr: _sort_key(kr[0]),
-                         reverse=descending)
+        present = sorted(
+            ((k, r) for k, r in keyed if k is not None), key=lambda kr: _sort_key(kr[0]), reverse=descending
+        )
         picked = [r for _, r in present] + [r for k, r in keyed if k is None]
     return [copy.deepcopy(row) for row in picked]
 
@@ -179,8 +189,9 @@ def extend_fields(request: Request, rules: ListRules) -> list[str]:
     fields = _params(request, "extend")
     for field in fields:
         if field not in rules.extend:
-            raise bad_request(f"cannot extend {field!r} here (allowed: {', '.join(rules.extend)})",
-                              "bad_extend")
+            raise bad_request(
+                f"cannot extend {field!r} here (allowed: {', '.join(rules.extend)})", "bad_extend"
+            )
     return fields
 
 
@@ -224,8 +235,11 @@ def ranged(request: Request, rows: list[Record]) -> Response:
             return answer([], 206, {"Content-Range": "items */0", "Accept-Ranges": "items"})
         raise DsRefusal(416, "range_not_satisfiable", f"the list has {total} entries")
     last = min(last, total - 1)
-    return answer(rows[first:last + 1], 206, {"Content-Range": f"items {first}-{last}/{total}",
-                                              "Accept-Ranges": "items"})
+    return answer(
+        rows[first : last + 1],
+        206,
+        {"Content-Range": f"items {first}-{last}/{total}", "Accept-Ranges": "items"},
+    )
 
 
 def listed(request: Request, rows: Iterable[Record], rules: ListRules, resolve: Resolver) -> list[Record]:

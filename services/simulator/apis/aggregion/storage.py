@@ -27,7 +27,8 @@ def may_read(state: AggregionState, resource: StoredResource, user: str) -> bool
     if resource.catalog is None:
         return False
     return any(
-        lease["user"] == user and lease_is_current(state, lease)
+        lease["user"] == user
+        and lease_is_current(state, lease)
         and state.items.get(lease["item"], {}).get("catalog") == resource.catalog
         for lease in state.leases.values()
     )
@@ -52,8 +53,11 @@ def routes(state: AggregionState) -> list[Route]:
             raise not_found(f"resource {request.path_params['id']}")
         if not resource.public and not may_read(state, resource, bearer_user(state, request)):
             raise forbidden("this file is not available to this user")
-        return Response(resource.content, media_type=resource.content_type,
-                        headers={"Content-Disposition": f'attachment; filename="{resource.name.rsplit("/")[-1]}"'})
+        return Response(
+            resource.content,
+            media_type=resource.content_type,
+            headers={"Content-Disposition": f'attachment; filename="{resource.name.rsplit("/")[-1]}"'},
+        )
 
     return [
         Route("/resources", upload, methods=["POST"]),

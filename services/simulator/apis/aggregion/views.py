@@ -27,8 +27,11 @@ def user_ref(state: AggregionState, user_id: str) -> Record | None:
     if user is None:
         return None
     info = user.get("info", {})
-    return {"id": user["id"], "nickname": user["nickname"],
-            "info": {"firstName": info.get("firstName"), "lastName": info.get("lastName")}}
+    return {
+        "id": user["id"],
+        "nickname": user["nickname"],
+        "info": {"firstName": info.get("firstName"), "lastName": info.get("lastName")},
+    }
 
 
 def lease_is_current(state: AggregionState, lease: Record) -> bool:
@@ -37,8 +40,14 @@ def lease_is_current(state: AggregionState, lease: Record) -> bool:
 
 
 def active_lease(state: AggregionState, item_id: str) -> Record | None:
-    return next((lease for lease in state.leases.values()
-                 if lease["item"] == item_id and lease_is_current(state, lease)), None)
+    return next(
+        (
+            lease
+            for lease in state.leases.values()
+            if lease["item"] == item_id and lease_is_current(state, lease)
+        ),
+        None,
+    )
 
 
 def resolver(state: AggregionState) -> Resolver:
@@ -48,8 +57,12 @@ def resolver(state: AggregionState) -> Resolver:
         if field == "user":
             return user_ref(state, ref)
         table = {
-            "catalog": state.catalog, "item": state.items, "items": state.items, "keys": state.keys,
-            "document": state.documents, **dict.fromkeys(_FUND_REFS, state.funds),
+            "catalog": state.catalog,
+            "item": state.items,
+            "items": state.items,
+            "keys": state.keys,
+            "document": state.documents,
+            **dict.fromkeys(_FUND_REFS, state.funds),
         }.get(field)
         found = table.get(ref) if table is not None else None
         return copy.deepcopy(found) if found is not None else None
@@ -69,8 +82,9 @@ def resolver(state: AggregionState) -> Resolver:
     return resolve
 
 
-def new_lease(state: AggregionState, owner: str, item: Record, user: str, begin: str, expiration: str,
-              max_keys: int) -> Record:
+def new_lease(
+    state: AggregionState, owner: str, item: Record, user: str, begin: str, expiration: str, max_keys: int
+) -> Record:
     """A lease on ``item`` (owned by ``owner``) for ``user``, after the doc's rules."""
     if item.get("owner") != owner:
         raise forbidden("a lease can be made only on an item the current account owns")
@@ -80,16 +94,30 @@ def new_lease(state: AggregionState, owner: str, item: Record, user: str, begin:
         raise bad_request("expirationDate must be after beginDate")
     entry = state.catalog.get(item["catalog"], {})
     if max_keys != entry.get("maxKeys", 1):
-        raise bad_request(f"maxKeys must be the catalog position's current maxKeys ({entry.get('maxKeys', 1)})",
-                          "max_keys_mismatch")
+        raise bad_request(
+            f"maxKeys must be the catalog position's current maxKeys ({entry.get('maxKeys', 1)})",
+            "max_keys_mismatch",
+        )
     for lease in state.leases.values():
-        if (lease["item"] == item["id"] and lease["isActive"]
-                and begin < lease["expirationDate"] and lease["beginDate"] < expiration):
+        if (
+            lease["item"] == item["id"]
+            and lease["isActive"]
+            and begin < lease["expirationDate"]
+            and lease["beginDate"] < expiration
+        ):
             raise conflict(f"the dates overlap lease {lease['id']} of this item", "lease_overlap")
     lease = {
-        "id": state.new_id(), "owner": owner, "sn": state.next_lease_sn(), "item": item["id"], "user": user,
-        "keys": [], "maxKeys": max_keys, "creationDate": state.now_text(), "beginDate": begin,
-        "expirationDate": expiration, "isActive": True,
+        "id": state.new_id(),
+        "owner": owner,
+        "sn": state.next_lease_sn(),
+        "item": item["id"],
+        "user": user,
+        "keys": [],
+        "maxKeys": max_keys,
+        "creationDate": state.now_text(),
+        "beginDate": begin,
+        "expirationDate": expiration,
+        "isActive": True,
     }
     state.leases[lease["id"]] = lease
     return lease

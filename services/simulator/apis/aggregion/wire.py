@@ -17,7 +17,7 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 class DsRefusal(Exception):
-    """Answered as ``{"code": <slug>, "message": <sentence>}`` with ``status`` (no error body is documented)."""
+    """Answered as ``{"code": <slug>, "message": <sentence>}`` with ``status`` (the doc has no error body)."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -162,8 +162,9 @@ def date_of(body: Record, name: str, *, required: bool = True) -> str | None:
 
 def str_list(body: Record, name: str) -> list[str]:
     value = body.get(name)
-    if not isinstance(value, list) or not all(isinstance(v, str | int) and not isinstance(v, bool)
-                                              for v in value):
+    if not isinstance(value, list) or not all(
+        isinstance(v, str | int) and not isinstance(v, bool) for v in value
+    ):
         raise bad_request(f"{name} must be a list of ids")
     return [str(v) for v in value]
 
