@@ -153,7 +153,10 @@ def open_document(
     if not isinstance(body, dict) or not isinstance(signature, str):
         raise LicenceRefused("the file does not have the fields of a licence")
     try:
-        public_key.verify(base64.b64decode(signature, validate=True), canonical(body))
+        raw_signature = base64.b64decode(signature, validate=True)
+        if base64.b64encode(raw_signature).decode("ascii") != signature:  # unused low bits changed
+            raise ValueError("not canonical base64")
+        public_key.verify(raw_signature, canonical(body))
     except (binascii.Error, ValueError, InvalidSignature) as exc:
         raise LicenceRefused("the signature does not match the licence's contents") from exc
     return body

@@ -345,10 +345,19 @@ class DocumentOption(WireModel):
     value: str
 
 
+def _options_list(value: object) -> object:
+    """The short doc's ``documentOptions: {}`` (an object) read as the ``[{key, value}]`` list."""
+    if isinstance(value, dict):
+        return [{"key": str(k), "value": str(v)} for k, v in value.items()]
+    return value
+
+
 class MoveToAccountRequest(WireModel):
     items: list[ItemsLine]
     account: Id
-    document_options: list[DocumentOption] = Field(default_factory=list)
+    document_options: Annotated[list[DocumentOption], BeforeValidator(_options_list)] = Field(
+        default_factory=list
+    )
     from_fund: Id | None = None
 
 
