@@ -30,10 +30,10 @@ _CATALOG = """{
     "options": {"language": "ru_RU", "isbn": "isbn", "someOption": "someValue"}
 }"""
 
-_ITEM_MOVES = """[
-    {"catalog": "123", "expirationDate": "%s", "qty": 1},
-    {"catalog": "456", "expirationDate": "%s", "qty": 2}
-]""" % (A_DATE, A_DATE)
+_ITEM_MOVES = f"""[
+    {{"catalog": "123", "expirationDate": "{A_DATE}", "qty": 1}},
+    {{"catalog": "456", "expirationDate": "{A_DATE}", "qty": 2}}
+]"""
 
 DOC: dict[str, tuple[Any, str]] = {
     "catalog_list": (list[s.CatalogEntry], f"[{_CATALOG}]"),

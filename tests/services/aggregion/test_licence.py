@@ -1,4 +1,4 @@
-"""Offline licence verification: valid, every single changed byte refused, expired, foreign device, revoked."""
+"""Offline licence verification: valid, any changed byte refused, expired, foreign device, revoked."""
 
 from __future__ import annotations
 
@@ -26,9 +26,17 @@ PUBLIC = public_key_bytes(KEY.public_key())
 
 def claims(**changes: object) -> LicenceClaims:
     fields: dict[str, object] = {
-        "lease": "l-1", "leaseSn": 4, "catalog": "c-1", "item": "i-1", "owner": "a-1", "user": "u-1",
-        "keyNumber": "1000000002", "deviceId": "dev-1", "beginDate": "2026-01-01T00:00:00.000Z",
-        "expirationDate": "2027-01-01T00:00:00.000Z", "issuedAt": "2026-01-02T00:00:00.000Z",
+        "lease": "l-1",
+        "leaseSn": 4,
+        "catalog": "c-1",
+        "item": "i-1",
+        "owner": "a-1",
+        "user": "u-1",
+        "keyNumber": "1000000002",
+        "deviceId": "dev-1",
+        "beginDate": "2026-01-01T00:00:00.000Z",
+        "expirationDate": "2027-01-01T00:00:00.000Z",
+        "issuedAt": "2026-01-02T00:00:00.000Z",
     }
     fields.update(changes)
     return LicenceClaims.model_validate(fields)
@@ -38,13 +46,22 @@ LICENCE = sign_licence(claims(), KEY)
 
 
 def test_a_genuine_licence_on_its_device_in_its_dates_is_valid():
-    check = verify_licence(LICENCE, PUBLIC, device_id="dev-1", now=NOW, lease_id="l-1", key_number="1000000002",
-                           active_leases={"l-1"})
+    check = verify_licence(
+        LICENCE,
+        PUBLIC,
+        device_id="dev-1",
+        now=NOW,
+        lease_id="l-1",
+        key_number="1000000002",
+        active_leases={"l-1"},
+    )
     assert check.status is LicenceStatus.VALID and check.valid
     assert check.claims is not None and check.claims.lease_sn == 4
     assert "2027-01-01" in check.reason
     # the key may be given as base64 text, as pinned constants are
-    assert verify_licence(LICENCE.decode(), base64.b64encode(PUBLIC).decode(), device_id="dev-1", now=NOW).valid
+    assert verify_licence(
+        LICENCE.decode(), base64.b64encode(PUBLIC).decode(), device_id="dev-1", now=NOW
+    ).valid
 
 
 def test_every_single_changed_byte_is_refused_as_tampered():
@@ -65,8 +82,10 @@ def test_a_licence_signed_by_another_key_is_tampered():
 
 
 def test_expired_and_not_yet_valid():
-    assert verify_licence(LICENCE, PUBLIC, device_id="dev-1",
-                          now=datetime(2027, 1, 1, tzinfo=UTC)).status is LicenceStatus.EXPIRED
+    assert (
+        verify_licence(LICENCE, PUBLIC, device_id="dev-1", now=datetime(2027, 1, 1, tzinfo=UTC)).status
+        is LicenceStatus.EXPIRED
+    )
     early = verify_licence(LICENCE, PUBLIC, device_id="dev-1", now=datetime(2025, 12, 31, tzinfo=UTC))
     assert early.status is LicenceStatus.NOT_YET_VALID
 

@@ -41,7 +41,13 @@ def test_the_doc_quirks_are_read_as_documented():
 
 def test_the_token_request_keeps_the_unused_grant_as_null():
     body = s.TokenRequest(client_id="c", client_secret="x", grant_type=s.GrantType.CODE, code="k").body()
-    assert body == {"clientId": "c", "clientSecret": "x", "grantType": "code", "code": "k", "refreshToken": None}
+    assert body == {
+        "clientId": "c",
+        "clientSecret": "x",
+        "grantType": "code",
+        "code": "k",
+        "refreshToken": None,
+    }
 
 
 def test_move_to_fund_sends_both_spellings_of_the_target():
