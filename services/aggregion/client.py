@@ -9,8 +9,8 @@ Auth: :meth:`AggregionClient.login` runs ``/auth/local`` -> ``/oauth/code`` (``X
 ``/oauth/token`` (``grantType: "code"``) and keeps ``token``/``refreshToken``; every later call carries
 ``Authorization: Bearer <token>`` (the doc leaves the header open; this is the simulator's choice too). A 401
 with a refresh token at hand refreshes once (``grantType: "refreshToken"``) and resends; so does a token
-known to be expired. Every DS call except ``/public/*`` sends ``X-Account`` (:meth:`use_account`); without
-one it raises :class:`RejectedInput` before sending.
+known to be expired. Every DS call sends ``X-Account`` (:meth:`use_account`); without one, every call except
+``/public/*`` raises :class:`RejectedInput` before sending.
 
 DS endpoints (``Q`` = takes a :class:`ListQuery`; ``R`` = takes an :class:`ItemRange`, answers a
 :class:`Page`)::
@@ -255,13 +255,14 @@ class AggregionClient:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         content: bytes | None = None,
-        account: bool = False,
+        account: bool | None = False,
         may_refresh: bool = True,
     ) -> httpx.Response:
+        """``account``: True requires ``X-Account``, None sends it when one is chosen, False never."""
         sent_headers = dict(headers or {})
-        if account:
-            if not self._account:
-                raise RejectedInput("account", "choose an account first (DS needs the X-Account header)")
+        if account and not self._account:
+            raise RejectedInput("account", "choose an account first (DS needs the X-Account header)")
+        if account is not False and self._account:
             sent_headers["X-Account"] = self._account
         if (
             may_refresh
@@ -309,7 +310,7 @@ class AggregionClient:
         body: BaseModel | dict[str, Any] | None = None,
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
-        account: bool = True,
+        account: bool | None = True,
         may_refresh: bool = True,
     ) -> Any:
         """One call; the JSON answer validated as ``shape`` (``None``: the answer is only checked)."""
@@ -388,7 +389,7 @@ class AggregionClient:
         return error(VENUE, code, f"{message} (HTTP {status})", http_status=status, details=details)
 
     async def _page(
-        self, path: str, shape: Any, query: ListQuery | None, rows: ItemRange | None, *, account: bool
+        self, path: str, shape: Any, query: ListQuery | None, rows: ItemRange | None, *, account: bool | None
     ) -> Page[Any]:
         headers = {"Range": rows.header()} if rows is not None else None
         response = await self._send(
@@ -682,7 +683,7 @@ class AggregionClient:
     async def public_catalog(
         self, query: ListQuery | None = None, rows: ItemRange | None = None
     ) -> Page[CatalogEntry]:
-        return await self._page("/public/catalog", CatalogEntry, query, rows, account=False)
+        return await self._page("/public/catalog", CatalogEntry, query, rows, account=None)
 
     async def public_catalog_entry(self, catalog_id: str, *extend: str) -> CatalogEntry:
         return await self._call(
@@ -691,12 +692,12 @@ class AggregionClient:
             f"/public/catalog/{_seg(catalog_id)}",
             CatalogEntry,
             params=_extend(extend),
-            account=False,
+            account=None,
         )
 
     async def public_bundles(self, catalog_id: str) -> list[Bundle]:
         return await self._call(
-            self._ds, "GET", f"/public/catalog/{_seg(catalog_id)}/bundles", list[Bundle], account=False
+            self._ds, "GET", f"/public/catalog/{_seg(catalog_id)}/bundles", list[Bundle], account=None
         )
 
     async def public_bundle(self, catalog_id: str, bundle_id: str) -> Bundle:
@@ -705,7 +706,7 @@ class AggregionClient:
             "GET",
             f"/public/catalog/{_seg(catalog_id)}/bundles/{_seg(bundle_id)}",
             Bundle,
-            account=False,
+            account=None,
         )
 
     async def sign_bundle(
@@ -714,11 +715,11 @@ class AggregionClient:
         """A bundle signature for a key, against its licence file (sent as base64)."""
         body = SignatureRequest(key_number=key_number, license=base64.b64encode(licence).decode("ascii"))
         path = f"/public/catalog/{_seg(catalog_id)}/bundles/{_seg(bundle_id)}/signature"
-        return await self._call(self._ds, "POST", path, ResourceRef, body=body, account=False)
+        return await self._call(self._ds, "POST", path, ResourceRef, body=body, account=None)
 
     async def licence_key(self) -> LicenceKeyInfo:
         """The simulator's licence signing key (not a documented endpoint; pin it in production)."""
-        return await self._call(self._ds, "GET", "/public/licenseKey", LicenceKeyInfo, account=False)
+        return await self._call(self._ds, "GET", "/public/licenseKey", LicenceKeyInfo, account=None)
 
     # --- client ---------------------------------------------------------------------------------------------
 

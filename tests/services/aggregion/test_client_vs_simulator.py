@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from services.aggregion import AggregionClient, AggregionUrls, LicenceStatus, verify_licence
 from services.aggregion import schemas as s
@@ -29,7 +30,7 @@ ROOT = "http://sim.test/aggregion"
 @dataclass
 class Sim:
     ctx: SimulatorContext
-    app: object
+    app: Starlette
     demo: AggregionClient
     publisher: AggregionClient
 
@@ -38,9 +39,19 @@ class Sim:
         return self.ctx.venue_state["aggregion"]
 
     def client(self) -> AggregionClient:
-        return AggregionClient.create(
-            AggregionUrls.under(ROOT), client_secret="demo", transport=httpx.ASGITransport(app=self.app)
-        )  # type: ignore[arg-type]
+        return client_of(self.app)
+
+
+def client_of(app: Starlette) -> AggregionClient:
+    return AggregionClient.create(
+        AggregionUrls.under(ROOT), client_secret="demo", transport=httpx.ASGITransport(app=app)
+    )
+
+
+def catalog_of(lease: s.Lease) -> s.CatalogEntry:
+    """The catalog position of a lease read with ``extend=item.catalog``."""
+    assert isinstance(lease.item, s.Item) and isinstance(lease.item.catalog, s.CatalogEntry)
+    return lease.item.catalog
 
 
 async def signed_in(sim_client: AggregionClient, login: str) -> AggregionClient:
@@ -55,9 +66,9 @@ async def sim() -> AsyncIterator[Sim]:
     clock = SimClock(speed=1.0)
     ctx = SimulatorContext(engine=default_engine(3, clock), clock=clock, seed=3)
     app = build_app(ctx)
-    holder = Sim(ctx, app, None, None)  # type: ignore[arg-type]
-    holder.demo = await signed_in(holder.client(), "demo")
-    holder.publisher = await signed_in(holder.client(), "publisher")
+    holder = Sim(
+        ctx, app, await signed_in(client_of(app), "demo"), await signed_in(client_of(app), "publisher")
+    )
     try:
         yield holder
     finally:
@@ -304,7 +315,7 @@ async def test_funds_items_moves_documents_and_transactions(sim: Sim):
             document=paper.id,
             old_fund=fund.id,
             new_fund=(await sim.demo.accounts())[0].default_fund or "",
-            items=[item.id],
+            items=[item.id or ""],
         )
     )
     assert made.items == [item.id] and made.sender == pub.account
@@ -338,7 +349,7 @@ async def test_leases_made_by_the_publisher_reach_the_demo_user(sim: Sim):
     now = datetime.now(UTC)
     lease = await pub.create_lease(
         s.LeaseDraft(
-            item=item.id,
+            item=item.id or "",
             user=demo_user,
             begin_date=now - timedelta(hours=1),
             expiration_date=now + timedelta(days=30),
@@ -346,7 +357,7 @@ async def test_leases_made_by_the_publisher_reach_the_demo_user(sim: Sim):
         )
     )
     assert lease.sn > 0 and lease.is_active
-    assert (await pub.lease(lease.id, "item.catalog")).item.catalog.id == alerts.id  # type: ignore[union-attr]
+    assert catalog_of(await pub.lease(lease.id, "item.catalog")).id == alerts.id
     assert lease.id in {x.id for x in await pub.leases(s.ListQuery().where("user", demo_user))}
     expiry = next(i.expiration_date for i in await pub.items(s.ListQuery().where("catalog", indicators.id)))
     made = await pub.create_leases_for_users(
@@ -383,7 +394,7 @@ async def test_keys_bind_licence_signature_and_unbind(sim: Sim):
     assert [k.id for k in await demo.keys()] == [key.id]
 
     leases = await demo.client_leases(s.ListQuery().extended("item.catalog", "owner"))
-    titles = {x.item.catalog.title.text("en_US"): x for x in leases}  # type: ignore[union-attr]
+    titles = {catalog_of(x).title.text("en_US"): x for x in leases}
     assert {"Tessera Pro", "Scalper Layout Pack"} <= set(titles)
     pro = titles["Tessera Pro"]
     assert (await demo.client_lease(pro.id)).id == pro.id
@@ -400,7 +411,7 @@ async def test_keys_bind_licence_signature_and_unbind(sim: Sim):
         verify_licence(licence, public.public_key, device_id="other").status is LicenceStatus.FOREIGN_DEVICE
     )
 
-    catalog_id = pro.item.catalog.id  # type: ignore[union-attr]
+    catalog_id = catalog_of(pro).id
     bundle = (await demo.public_bundles(catalog_id))[0]
     ref = await demo.sign_bundle(catalog_id, bundle.id, key.number, licence)
     signature = json.loads(await demo.download(ref.resource_id))
