@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pydantic import ValidationError
 
-from services.aggregion.schemas import Date, Id, WireModel, format_date
+from services.aggregion.schemas import AggregionModel, Date, Id, format_date
 
 LICENCE_FORMAT = "aggregion-licence/1"
 ALGORITHM = "Ed25519"
@@ -43,7 +43,7 @@ SIMULATOR_LICENCE_PUBLIC_KEY = "gFbl83h7A7JyfsFaV03xVRbGZaxflFbe215dszaegNA="
 The simulator also publishes its key at ``GET <ds>/public/licenseKey``."""
 
 
-class LicenceClaims(WireModel):
+class LicenceClaims(AggregionModel):
     lease: Id
     lease_sn: int
     catalog: Id

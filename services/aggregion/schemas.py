@@ -64,7 +64,7 @@ Date = Annotated[datetime, BeforeValidator(_utc), PlainSerializer(format_date, w
 """An ISO-8601 UTC date, sent back as ``2015-04-24T13:21:18.000Z``."""
 
 
-class WireModel(BaseModel):
+class AggregionModel(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="allow")
 
 
@@ -91,21 +91,21 @@ class Localised(RootModel[dict[str, str]]):
 # --- ID service ---------------------------------------------------------------------------------------------
 
 
-class LocalCredentials(WireModel):
+class LocalCredentials(AggregionModel):
     login: str
     password: str
 
 
-class SessionAnswer(WireModel):
+class SessionAnswer(AggregionModel):
     session_id: str
 
 
-class CodeRequest(WireModel):
+class CodeRequest(AggregionModel):
     client_id: str
     credentials: dict[str, list[str]] = Field(default_factory=dict)
 
 
-class CodeAnswer(WireModel):
+class CodeAnswer(AggregionModel):
     code: str
 
 
@@ -114,7 +114,7 @@ class GrantType(StrEnum):
     REFRESH_TOKEN = "refreshToken"
 
 
-class TokenRequest(WireModel):
+class TokenRequest(AggregionModel):
     client_id: str
     client_secret: str
     grant_type: GrantType
@@ -126,26 +126,26 @@ class TokenRequest(WireModel):
         return self.model_dump(mode="json", by_alias=True)
 
 
-class TokenSet(WireModel):
+class TokenSet(AggregionModel):
     token: str
     refresh_token: str | None = None
     expires_in: int | None = None
 
 
-class ServerAuth(WireModel):
+class ServerAuth(AggregionModel):
     login: str
     password: str
     credentials: dict[str, list[str]] = Field(default_factory=dict)
     expires_in: Annotated[str, BeforeValidator(_id_text)] | None = None
 
 
-class ServerTokenRequest(WireModel):
+class ServerTokenRequest(AggregionModel):
     client_id: str
     client_secret: str
     auth: ServerAuth
 
 
-class UserInfo(WireModel):
+class IdUserInfo(AggregionModel):
     email: str | None = None
     first_name: str | None = None
     last_name: str | None = None
@@ -153,16 +153,16 @@ class UserInfo(WireModel):
     address: str | None = None
 
 
-class IdUser(WireModel):
+class IdUser(AggregionModel):
     """``GET /users/me``; as an ``extend``-ed ``user`` also ``id`` and ``nickname``."""
 
     id: Id | None = None
     nickname: str | None = None
-    info: UserInfo = Field(default_factory=UserInfo)
+    info: IdUserInfo = Field(default_factory=IdUserInfo)
     registration_date: Date | None = None
 
 
-class OrganizationDetails(WireModel):
+class OrganizationDetails(AggregionModel):
     address: str | None = None
     legal_address: str | None = None
     inn: str | None = None
@@ -177,7 +177,7 @@ class OrganizationDetails(WireModel):
     director: str | None = None
 
 
-class IdAccount(WireModel):
+class IdAccount(AggregionModel):
     """An account (``/users/me/accounts``; the ``owner`` of DS objects after ``extend``).
 
     DS adds ``defaultFund``. ``owner`` and ``admins`` are user ids (numbers in the doc's example).
@@ -193,14 +193,14 @@ class IdAccount(WireModel):
     default_fund: Id | None = None
 
 
-class AccountDraft(WireModel):
+class AccountDraft(AggregionModel):
     name: str
     is_organization: bool = False
     admins: list[Id] | None = None
     organization_details: OrganizationDetails | None = None
 
 
-class AccountPatch(WireModel):
+class AccountPatch(AggregionModel):
     name: str | None = None
     admins: list[Id] | None = None
     is_organization: bool | None = None
@@ -217,7 +217,7 @@ class PublishingStatus(StrEnum):
     REJECTED = "rejected"
 
 
-class CatalogFields(WireModel):
+class CatalogFields(AggregionModel):
     """What an owner writes: the body of POST /catalog (every field is required there)."""
 
     title: Localised
@@ -244,7 +244,7 @@ class CatalogEntry(CatalogFields):
         return self.title.text(lang)
 
 
-class CatalogPatch(WireModel):
+class CatalogPatch(AggregionModel):
     """PATCH /catalog/{id}: any subset. ``isPublic`` and ``publishingStatus`` (``none``/``published``) are
     the owner's to change while there is no moderation; ``rejectReason`` is not."""
 
@@ -261,14 +261,14 @@ class CatalogPatch(WireModel):
     publishing_status: Literal["none", "published"] | None = None
 
 
-class BundleDraft(WireModel):
+class BundleDraft(AggregionModel):
     owner: Id
     version: str
     catalog: Id
     source_resource_id: str
 
 
-class Bundle(WireModel):
+class Bundle(AggregionModel):
     id: Id
     owner: Id | IdAccount
     version: str
@@ -282,36 +282,36 @@ class Bundle(WireModel):
 # --- DS: funds and items ------------------------------------------------------------------------------------
 
 
-class FundDraft(WireModel):
+class FundDraft(AggregionModel):
     owner: Id
     name: str
 
 
-class FundPatch(WireModel):
+class FundPatch(AggregionModel):
     name: str
 
 
-class Fund(WireModel):
+class Fund(AggregionModel):
     id: Id
     owner: Id | IdAccount
     name: str
     items: list[Item] | None = None  # extend=items
 
 
-class GroupedQty(WireModel):
+class GroupedQty(AggregionModel):
     creation_date: Date
     expiration_date: Date | None = None
     qty: int
 
 
-class GroupedItems(WireModel):
+class GroupedItems(AggregionModel):
     """One row of ``GET /funds/{id}/grouped`` (answered 206)."""
 
     catalog: Id | CatalogEntry
     items: list[GroupedQty]
 
 
-class ItemDraft(WireModel):
+class ItemDraft(AggregionModel):
     catalog: Id
     fund: Id
     expiration_date: Date | None = None
@@ -321,7 +321,7 @@ class MultiItemDraft(ItemDraft):
     qty: int
 
 
-class Item(WireModel):
+class Item(AggregionModel):
     id: Id | None = None
     creator: Id | None = None
     owner: Id | IdAccount | None = None
@@ -332,7 +332,7 @@ class Item(WireModel):
     lease: Lease | None = None  # extend=lease: the item's active lease
 
 
-class ItemsLine(WireModel):
+class ItemsLine(AggregionModel):
     """``{catalog, expirationDate, qty}``: how many items of a catalog position with that expiry."""
 
     catalog: Id
@@ -340,7 +340,7 @@ class ItemsLine(WireModel):
     qty: int = 1
 
 
-class DocumentOption(WireModel):
+class DocumentOption(AggregionModel):
     key: str
     value: str
 
@@ -352,7 +352,7 @@ def _options_list(value: object) -> object:
     return value
 
 
-class MoveToAccountRequest(WireModel):
+class MoveToAccountRequest(AggregionModel):
     items: list[ItemsLine]
     account: Id
     document_options: Annotated[list[DocumentOption], BeforeValidator(_options_list)] = Field(
@@ -361,7 +361,7 @@ class MoveToAccountRequest(WireModel):
     from_fund: Id | None = None
 
 
-class MoveToFundRequest(WireModel):
+class MoveToFundRequest(AggregionModel):
     """``toFund`` at HEAD, ``fund`` in the short doc: :meth:`to` fills both."""
 
     items: list[ItemsLine]
@@ -374,18 +374,18 @@ class MoveToFundRequest(WireModel):
         return cls(items=items, fund=fund, to_fund=fund, from_fund=from_fund)
 
 
-class LeaseLine(WireModel):
+class LeaseLine(AggregionModel):
     catalog: Id
     expiration_date: Date | None = None
 
 
-class LeasesForUsersRequest(WireModel):
+class LeasesForUsersRequest(AggregionModel):
     items: list[LeaseLine]
     users: list[Id]
     expiration_date: Date
 
 
-class LeasesForGroupsRequest(WireModel):
+class LeasesForGroupsRequest(AggregionModel):
     items: list[LeaseLine]
     groups: list[Id]
     expiration_date: Date
@@ -405,13 +405,13 @@ class DocumentStatus(StrEnum):
     ACCEPTED = "accepted"
 
 
-class SquadLine(WireModel):
+class SquadLine(AggregionModel):
     catalog: Id | CatalogEntry
     qty: int
     license_period: int | None = None
 
 
-class DocumentDraft(WireModel):
+class DocumentDraft(AggregionModel):
     contragent: Id
     type: str
     squad: list[SquadLine] = Field(default_factory=list)
@@ -419,7 +419,7 @@ class DocumentDraft(WireModel):
     ref_doc: Id | None = None
 
 
-class DocumentPatch(WireModel):
+class DocumentPatch(AggregionModel):
     contragent: Id | None = None
     options: list[DocumentOption] | None = None
     squad: list[SquadLine] | None = None
@@ -427,7 +427,7 @@ class DocumentPatch(WireModel):
     status: str | None = None
 
 
-class Document(WireModel):
+class Document(AggregionModel):
     id: Id
     owner: Id | IdAccount
     contragent: Id | IdAccount
@@ -439,7 +439,7 @@ class Document(WireModel):
     status: str
 
 
-class TransactionDraft(WireModel):
+class TransactionDraft(AggregionModel):
     receiver: Id
     document: Id
     new_fund: Id
@@ -447,7 +447,7 @@ class TransactionDraft(WireModel):
     old_fund: Id | None = None
 
 
-class Transaction(WireModel):
+class Transaction(AggregionModel):
     id: Id
     sender: Id | IdAccount | None = None
     receiver: Id | IdAccount | None = None
@@ -461,7 +461,7 @@ class Transaction(WireModel):
 # --- DS: leases and keys ------------------------------------------------------------------------------------
 
 
-class LeaseDraft(WireModel):
+class LeaseDraft(AggregionModel):
     """POST /leases (body not documented): ``maxKeys`` must be the catalog position's current one."""
 
     item: Id
@@ -471,11 +471,11 @@ class LeaseDraft(WireModel):
     max_keys: int
 
 
-class LeasePatch(WireModel):
+class LeasePatch(AggregionModel):
     is_active: Literal[False] = False
 
 
-class DeviceKey(WireModel):
+class DeviceKey(AggregionModel):
     """A Key: a device of a user, by its auto-generated ``number``."""
 
     id: Id
@@ -487,20 +487,20 @@ class DeviceKey(WireModel):
     body: str | None = None
 
 
-class KeyDraft(WireModel):
+class KeyDraft(AggregionModel):
     device_id: str
     device_name: str
 
 
-class KeyPatch(WireModel):
+class KeyPatch(AggregionModel):
     device_name: str
 
 
-class KeyNumber(WireModel):
+class KeyNumber(AggregionModel):
     key_number: Id
 
 
-class Lease(WireModel):
+class Lease(AggregionModel):
     id: Id
     owner: Id | IdAccount
     sn: int
@@ -517,16 +517,16 @@ class Lease(WireModel):
         return [key if isinstance(key, str) else key.id for key in self.keys]
 
 
-class SignatureRequest(WireModel):
+class SignatureRequest(AggregionModel):
     key_number: Id
     license: str  # base64 of the licence file
 
 
-class ResourceRef(WireModel):
+class ResourceRef(AggregionModel):
     resource_id: Id
 
 
-class LicenceKeyInfo(WireModel):
+class LicenceKeyInfo(AggregionModel):
     """The simulator's licence signing key (GET /public/licenseKey, not in the doc)."""
 
     algorithm: str
@@ -687,7 +687,7 @@ class Page(Generic[T]):
         return self.range.total if self.range else None
 
 
-class StoredFile(WireModel):
+class StoredFile(AggregionModel):
     """The answer of a storage upload (the storage API is not in the doc; the simulator's shape)."""
 
     id: Id
