@@ -9,7 +9,7 @@ Auth: :meth:`AggregionClient.login` runs ``/auth/local`` -> ``/oauth/code`` (``X
 ``/oauth/token`` (``grantType: "code"``) and keeps ``token``/``refreshToken``; every later call carries
 ``Authorization: Bearer <token>`` (the doc leaves the header open; this is the simulator's choice too). A 401
 with a refresh token at hand refreshes once (``grantType: "refreshToken"``) and resends; so does a token
-known to be expired. Every DS call sends ``X-Account`` (:meth:`use_account`); without one, every call except
+known to be expired. Concurrent calls that meet the same expired token share one refresh. Every DS call sends ``X-Account`` (:meth:`use_account`); without one, every call except
 ``/public/*`` raises :class:`RejectedInput` before sending.
 
 DS endpoints (``Q`` = takes a :class:`ListQuery`; ``R`` = takes an :class:`ItemRange`, answers a
@@ -51,6 +51,7 @@ answers raise :class:`TransportError` (``outcome_unknown`` for writes). Any 2xx 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import functools
 import time
@@ -182,6 +183,7 @@ class AggregionClient:
         self._refresh_token: str | None = None
         self._expires_at: float | None = None
         self._account: str | None = None
+        self._refresh_lock = asyncio.Lock()
 
     @classmethod
     def create(
@@ -264,23 +266,33 @@ class AggregionClient:
             raise RejectedInput("account", "choose an account first (DS needs the X-Account header)")
         if account is not False and self._account:
             sent_headers["X-Account"] = self._account
-        if (
-            may_refresh
-            and self._refresh_token
-            and self._expires_at is not None
-            and self._clock() >= self._expires_at - EXPIRY_MARGIN
-        ):
-            await self.refresh()
+        if may_refresh and self._expired():
+            await self._refresh_once(self._auth.token)
         for attempt in (1, 2):
+            token_sent = self._auth.token
             if content is not None:
                 response = await self._send_bytes(http, method, path, content, params, sent_headers)
             else:
                 response = await http.request(method, path, json=body, params=params, headers=sent_headers)
             if response.status_code == 401 and attempt == 1 and may_refresh and self._refresh_token:
-                await self.refresh()
+                await self._refresh_once(token_sent)
                 continue
             return response
         raise AssertionError("unreachable")
+
+    def _expired(self) -> bool:
+        return (
+            bool(self._refresh_token)
+            and self._expires_at is not None
+            and self._clock() >= self._expires_at - EXPIRY_MARGIN
+        )
+
+    async def _refresh_once(self, token_sent: str | None) -> None:
+        """Refresh unless another call already did since ``token_sent`` went out: concurrent calls that all
+        meet an expired token refresh once (a used refresh token is refused the second time)."""
+        async with self._refresh_lock:
+            if self._auth.token == token_sent and self._refresh_token:
+                await self.refresh()
 
     @staticmethod
     async def _send_bytes(

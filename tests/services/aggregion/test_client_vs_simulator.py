@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -439,4 +440,15 @@ async def test_unreadable_and_failed_answers_are_project_errors(sim: Sim):
     with pytest.raises(VenueError) as failed:
         await sim.demo.client_leases()
     assert failed.value.http_status == 503
+    sim.ctx.faults.clear()
+
+
+async def test_concurrent_calls_on_an_expired_token_refresh_once(sim: Sim):
+    sim.ctx.clock.advance_by(3601)
+    sim.ctx.faults.add(path="/aggregion/api/client/|/users/me$", latency_before=0.05)  # let the calls overlap
+    tokens_before = len(sim.state.tokens)
+    results = await asyncio.gather(sim.demo.me(), sim.demo.client_leases(), sim.demo.keys(), sim.demo.me())
+    assert results[0].nickname == "demo" and len(results[1]) == 2
+    assert sim.demo.authenticated
+    assert len(sim.state.tokens) == tokens_before + 1  # a single refresh for the four calls
     sim.ctx.faults.clear()

@@ -32,10 +32,6 @@ from services.simulator.apis.aggregion.wire import (
 ACCOUNT_EDITABLE = ("name", "admins", "isOrganization", "organizationDetails")
 
 
-def account_view(account: Record) -> Record:
-    return dict(account)
-
-
 def new_account(
     state: AggregionState,
     owner: str,
@@ -148,7 +144,7 @@ def routes(state: AggregionState) -> list[Route]:
     async def my_accounts(request: Request) -> Response:
         user = bearer_user(state, request)
         if request.method == "GET":
-            return answer([account_view(a) for a in state.user_accounts(user)])
+            return answer([dict(a) for a in state.user_accounts(user)])
         body = await body_object(request)
         is_org = body.get("isOrganization", False)
         if not isinstance(is_org, bool):
@@ -165,7 +161,7 @@ def routes(state: AggregionState) -> list[Route]:
             admins=admins,
             organization_details=details,
         )
-        return answer(account_view(account), 201)
+        return answer(dict(account), 201)
 
     @guarded
     async def my_account(request: Request) -> Response:
@@ -192,7 +188,7 @@ def routes(state: AggregionState) -> list[Route]:
                 if not isinstance(body["organizationDetails"], dict):
                     raise bad_request("organizationDetails must be an object")
                 account["organizationDetails"] = body["organizationDetails"]
-        return answer(account_view(account))
+        return answer(dict(account))
 
     return [
         Route("/auth/local", auth_local, methods=["POST"]),
