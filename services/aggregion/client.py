@@ -9,8 +9,9 @@ Auth: :meth:`AggregionClient.login` runs ``/auth/local`` -> ``/oauth/code`` (``X
 ``/oauth/token`` (``grantType: "code"``) and keeps ``token``/``refreshToken``; every later call carries
 ``Authorization: Bearer <token>`` (the doc leaves the header open; this is the simulator's choice too). A 401
 with a refresh token at hand refreshes once (``grantType: "refreshToken"``) and resends; so does a token
-known to be expired. Concurrent calls that meet the same expired token share one refresh. Every DS call sends ``X-Account`` (:meth:`use_account`); without one, every call except
-``/public/*`` raises :class:`RejectedInput` before sending.
+known to be expired; concurrent calls that meet the same expired token share one refresh. Every DS call
+sends ``X-Account`` (:meth:`use_account`); without one, every call except ``/public/*`` raises
+:class:`RejectedInput` before sending.
 
 DS endpoints (``Q`` = takes a :class:`ListQuery`; ``R`` = takes an :class:`ItemRange`, answers a
 :class:`Page`)::
