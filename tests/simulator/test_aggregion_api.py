@@ -149,6 +149,8 @@ async def test_lease_rules_overlap_owner_and_max_keys(api: Api):
     assert overlap.status_code == 409 and overlap.json()["code"] == "lease_overlap"
     after = await publisher.post("/leases", {**lease, "beginDate": when(30), "expirationDate": when(60)})
     assert after.status_code == 201  # touching, not overlapping
+    too_long = await publisher.post("/leases", {**lease, "expirationDate": when(400)})
+    assert too_long.status_code == 400 and "outlive" in too_long.json()["message"]
     not_owner = await demo.post("/leases", lease)
     assert not_owner.status_code == 403
     lease_id = made.json()["id"]

@@ -72,7 +72,8 @@ Choices where the doc is open:
   Transactions: POST ``{receiver, document, oldFund?, newFund, items}`` (201); ``newFund`` must be the
   receiver's; without ``oldFund`` the items keep their fund (as the doc says) and change owner.
 - Leases: POST ``{item, user, beginDate?, expirationDate, maxKeys}`` (201); ``beginDate`` defaults to now;
-  an active lease of the same item whose dates overlap -> 409; ``maxKeys`` other than the position's -> 400.
+  an active lease of the same item whose dates overlap -> 409; ``maxKeys`` other than the position's -> 400;
+  a lease may not outlive its item's ``expirationDate`` (400).
   PATCH is ``/leases/{id}`` (``{isActive: false}`` only). GET /leases lists the account's (owner) leases.
 - Client: GET /client/leases lists the token user's active leases (isActive and begin <= now < expiration);
   GET /client/leases/{id} any of the user's leases. bind needs a key of the user (404 otherwise); binding a

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -53,10 +55,11 @@ def routes(state: AggregionState) -> list[Route]:
             raise not_found(f"resource {request.path_params['id']}")
         if not resource.public and not may_read(state, resource, bearer_user(state, request)):
             raise forbidden("this file is not available to this user")
+        file_name = re.sub(r"[^\w.\-]", "_", resource.name.rsplit("/")[-1]) or "file"
         return Response(
             resource.content,
             media_type=resource.content_type,
-            headers={"Content-Disposition": f'attachment; filename="{resource.name.rsplit("/")[-1]}"'},
+            headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
         )
 
     return [

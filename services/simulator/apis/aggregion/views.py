@@ -92,6 +92,8 @@ def new_lease(
         raise bad_request(f"unknown user {user}")
     if expiration <= begin:
         raise bad_request("expirationDate must be after beginDate")
+    if item.get("expirationDate") and expiration > item["expirationDate"]:
+        raise bad_request(f"the lease cannot outlive its item (which expires {item['expirationDate']})")
     entry = state.catalog.get(item["catalog"], {})
     if max_keys != entry.get("maxKeys", 1):
         raise bad_request(
