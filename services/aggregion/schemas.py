@@ -207,6 +207,64 @@ class AccountPatch(AggregionModel):
     organization_details: OrganizationDetails | None = None
 
 
+class IdGroup(AggregionModel):
+    """A group of users (``/groups``; ``createLeasesForGroups`` takes their ids)."""
+
+    id: Id | None = None
+    owner: Id | IdAccount
+    name: str
+    parent: Id | None = None
+    members: list[Id | IdUser] = Field(default_factory=list)
+    children: list[IdGroup] | None = None  # GET /groups/tree
+
+
+class IdSession(AggregionModel):
+    """The ID service's stored session (the model; ``/auth/*`` answer only ``{sessionId}``)."""
+
+    session_id: str
+    user: Id | None = None
+    expiration_date: Date | None = None
+
+
+class IdTokenRecord(AggregionModel):
+    """The ID service's stored token (the model; ``/oauth/token`` answers a :class:`TokenSet`)."""
+
+    user: Id
+    application: Id | None = None
+    service: Id | None = None
+    scope: list[str] = Field(default_factory=list)
+    creation_date: Date | None = None
+    expiration_date: Date | None = None
+    refresh_token: str | None = None
+    refresh_token_expiration_date: Date | None = None
+
+
+class OAuthApplication(AggregionModel):
+    """``/oauth/applications``: ``clientId`` is a number in the doc's example, a string in the model."""
+
+    client_id: Id
+    name: str | None = None
+
+
+class ScopeValue(AggregionModel):
+    title: Localised | None = None
+    value: str
+
+
+class ServiceScopes(AggregionModel):
+    """``/oauth/scopes``: a service and the scopes it grants."""
+
+    service_name: str
+    scopes: list[ScopeValue] = Field(default_factory=list)
+
+
+class RegistrationRequest(AggregionModel):
+    id: Id | None = None
+    question_type: Literal["none", "captcha"] | str
+    question: str | None = None
+    expiration_date: Date | None = None
+
+
 # --- DS: catalog and bundles --------------------------------------------------------------------------------
 
 

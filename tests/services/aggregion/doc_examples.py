@@ -82,6 +82,12 @@ DOC: dict[str, tuple[Any, str]] = {
 NOTES: dict[str, tuple[Any, str]] = {
     "auth_local_request": (s.LocalCredentials, '{"login": "demo", "password": "demo"}'),
     "auth_local_response": (s.SessionAnswer, '{"sessionId": "s-1"}'),
+    "reg_request_response": (s.RegistrationRequest, f'{{"id": "r-1", "questionType": "captcha", "question": "https://id/captcha.png", "expirationDate": "{A_DATE}"}}'),
+    "oauth_scopes": (list[s.ServiceScopes], '[{"serviceName": "distribution", "scopes": [{"title": {"default": "Read funds", "ru_RU": "Чтение фондов"}, "value": "fund.read"}]}]'),
+    "oauth_applications": (list[s.OAuthApplication], '[{"clientId": 234, "name": "Reader"}]'),
+    "group_tree": (list[s.IdGroup], '[{"id": "g-1", "owner": "a-1", "name": "Beta", "members": ["u-1"], "children": [{"id": "g-2", "owner": "a-1", "name": "Inner", "parent": "g-1"}]}]'),
+    "session_model": (s.IdSession, f'{{"sessionId": "s-1", "user": "u-1", "expirationDate": "{A_DATE}"}}'),
+    "token_model": (s.IdTokenRecord, f'{{"user": "u-1", "application": "app-1", "service": "svc-1", "scope": ["fund.read"], "creationDate": "{A_DATE}", "expirationDate": "{A_DATE}", "refreshToken": "r-1", "refreshTokenExpirationDate": "{A_DATE}"}}'),
     "oauth_code_request": (s.CodeRequest, '{"clientId": "tessera", "credentials": {"social": ["posts"], "distribution": ["subscriptions"]}}'),
     "oauth_code_response": (s.CodeAnswer, '{"code": "c-1"}'),
     "oauth_token_request_code": (s.TokenRequest, '{"clientId": "tessera", "clientSecret": "demo", "grantType": "code", "code": "c-1", "refreshToken": null}'),
