@@ -155,6 +155,8 @@ class RammClient:
             payload = parse_json(VENUE, response)
         except TransportError as exc:
             raise TransportError(VENUE, exc.message, outcome_unknown=not read) from exc
+        except RecursionError as exc:  # parse_json lets a pathologically nested body through
+            raise TransportError(VENUE, "unreadable answer (nested too deeply)", outcome_unknown=not read) from exc
         if _is_error_body(payload):
             raise self._failure(response, read, payload)
         if shape is None:
@@ -178,7 +180,7 @@ class RammClient:
         if payload is None:
             try:
                 payload = response.json()
-            except ValueError:
+            except (ValueError, RecursionError):
                 payload = None
         code: str | None = None
         message: str | None = None

@@ -132,7 +132,7 @@ def search(spec: SearchSpec, body: dict[str, Any], rows: Iterable[Row]) -> dict[
         matchers.append((_KINDS[kind](column), value))
     page = _positive(paging.get("CurrentPage", 1), "Pagination.CurrentPage")
     per_page = min(_positive(paging.get("PerPage", MAX_PER_PAGE), "Pagination.PerPage"), MAX_PER_PAGE)
-    order_field = order.get("Field", "ID")
+    order_field = order.get("Field", spec.order_fields[0])
     direction = order.get("Direction", "Asc")
     if order_field not in spec.order_fields:
         raise invalid("OrderBy.Field", f"one of {', '.join(spec.order_fields)}")
