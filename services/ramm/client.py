@@ -156,7 +156,9 @@ class RammClient:
         except TransportError as exc:
             raise TransportError(VENUE, exc.message, outcome_unknown=not read) from exc
         except RecursionError as exc:  # parse_json lets a pathologically nested body through
-            raise TransportError(VENUE, "unreadable answer (nested too deeply)", outcome_unknown=not read) from exc
+            raise TransportError(
+                VENUE, "unreadable answer (nested too deeply)", outcome_unknown=not read
+            ) from exc
         if _is_error_body(payload):
             raise self._failure(response, read, payload)
         if shape is None:

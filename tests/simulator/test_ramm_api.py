@@ -25,8 +25,9 @@ class Wire:
     http: httpx.AsyncClient
     token: str = ""
 
-    async def call(self, method: str, body: dict[str, Any] | None = None, *, base: str = DC1,
-                   token: str | None = None) -> httpx.Response:
+    async def call(
+        self, method: str, body: dict[str, Any] | None = None, *, base: str = DC1, token: str | None = None
+    ) -> httpx.Response:
         headers = {"Token": self.token if token is None else token}
         return await self.http.post(base + method, json=body or {}, headers=headers)
 
@@ -91,12 +92,16 @@ async def test_the_book_is_deterministic_from_the_seed() -> None:
 
 
 async def test_add_signal_moves_each_follower_by_its_factor(wire: Wire) -> None:
-    accounts = {a["ID"]: a for a in await wire.rows("accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY})}
+    accounts = {
+        a["ID"]: a for a in await wire.rows("accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY})
+    }
     trader = next(a for a in accounts.values() if a["IsSecurity"] == 1)
     before = await positions_by_account(wire, "SBER")
     lot = before.get(trader["ID"], Decimal(0)) + 10
-    answer = await wire.ok("trading.addSignal", {"StrategyID": DEMO_STRATEGY, "Symbol": "SBER", "Lot": float(lot),
-                                                 "Equity": 13000})
+    answer = await wire.ok(
+        "trading.addSignal",
+        {"StrategyID": DEMO_STRATEGY, "Symbol": "SBER", "Lot": float(lot), "Equity": 13000},
+    )
     after = await positions_by_account(wire, "SBER")
     moved = 0
     for account_id, account in accounts.items():
@@ -123,8 +128,9 @@ async def test_add_signal_moves_each_follower_by_its_factor(wire: Wire) -> None:
 
 
 async def test_pause_closes_positions_and_resume_reopens_them(wire: Wire) -> None:
-    followers = await wire.rows("accounts.search", "Accounts",
-                                {"StrategyID": DEMO_STRATEGY, "Statuses": [1], "Type": 2})
+    followers = await wire.rows(
+        "accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY, "Statuses": [1], "Type": 2}
+    )
     account = next(a for a in followers if a["State"] == 3)  # active with positions
     held = await wire.rows("positions.search", "Positions", {"AccountID": account["ID"]})
     assert held
@@ -135,14 +141,21 @@ async def test_pause_closes_positions_and_resume_reopens_them(wire: Wire) -> Non
     closing = await wire.rows("deals.search", "Deals", {"CommandID": paused["CommandID"]})
     assert {d["Entry"] for d in closing} == {1} and len(closing) == len(held)
 
-    trader_id = next(a["ID"] for a in await wire.rows("accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY})
-                     if a["IsSecurity"] == 1)
+    trader_id = next(
+        a["ID"]
+        for a in await wire.rows("accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY})
+        if a["IsSecurity"] == 1
+    )
     wire.sim.ctx.clock.advance_by(60)
     resumed = await wire.ok("accounts.resume", {"ID": account["ID"]})
-    trader = {p["Symbol"]: Decimal(str(p["VolumeOpen"]))
-              for p in await wire.rows("positions.search", "Positions", {"AccountID": trader_id})}
-    reopened = {p["Symbol"]: Decimal(str(p["VolumeOpen"]))
-                for p in await wire.rows("positions.search", "Positions", {"AccountID": account["ID"]})}
+    trader = {
+        p["Symbol"]: Decimal(str(p["VolumeOpen"]))
+        for p in await wire.rows("positions.search", "Positions", {"AccountID": trader_id})
+    }
+    reopened = {
+        p["Symbol"]: Decimal(str(p["VolumeOpen"]))
+        for p in await wire.rows("positions.search", "Positions", {"AccountID": account["ID"]})
+    }
     factor = Decimal(str(account["Factor"]))
     assert reopened == {symbol: lots(volume * factor) for symbol, volume in trader.items()}
     opening = await wire.rows("deals.search", "Deals", {"CommandID": resumed["CommandID"]})
@@ -161,12 +174,16 @@ async def test_the_traders_own_account_cannot_be_paused(wire: Wire) -> None:
 async def test_access_denied_for_the_viewer(wire: Wire) -> None:
     viewer = await wire.login("viewer")
     assert (await wire.call("clients.search", token=viewer)).status_code == 200
-    for method, body in (("trading.addSignal", {"StrategyID": 1, "Symbol": "SBER", "Lot": 10}),
-                         ("accounts.pause", {"ID": 6}), ("walletTransfers.add", {"WalletID": 1})):
+    for method, body in (
+        ("trading.addSignal", {"StrategyID": 1, "Symbol": "SBER", "Lot": 10}),
+        ("accounts.pause", {"ID": 6}),
+        ("walletTransfers.add", {"WalletID": 1}),
+    ):
         response = await wire.call(method, body, token=viewer)
         assert response.status_code == 403
-        assert response.json() == {"error": {"code": "access_denied",
-                                             "message": f"the session has no right for {method}"}}
+        assert response.json() == {
+            "error": {"code": "access_denied", "message": f"the session has no right for {method}"}
+        }
     methods = (await wire.call("session.getMethods", token=viewer)).json()["Methods"]
     assert "clients.search" in methods and "trading.addSignal" not in methods
 
@@ -188,7 +205,10 @@ async def test_wire_conventions(wire: Wire) -> None:
     unknown = await wire.call("clients.explode")
     assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "incorrect_method"
     assert (await wire.http.get(DC1 + "clients.search")).status_code == 405
-    for documented, name in (("symbol.search", "symbols.search"), ("accountStatements.get", "accounts.getStatement")):
+    for documented, name in (
+        ("symbol.search", "symbols.search"),
+        ("accountStatements.get", "accounts.getStatement"),
+    ):
         body = {"ID": 6} if documented.endswith(".get") else {}
         assert (await wire.ok(documented, body)) == (await wire.ok(name, body))
     bad = await wire.call("clients.get", {"ID": "seven"})
@@ -199,13 +219,24 @@ async def test_wire_conventions(wire: Wire) -> None:
     assert (await wire.call("clients.search", base=MAIN)).status_code == 401  # tokens live on their server
     logout = await wire.call("session.logout")
     assert logout.status_code == 200 and logout.content == b""
-    listing = await wire.http.post(MAIN + "session.login", json={"Login": DEMO_LOGIN, "Password": DEMO_PASSWORD})
-    assert [c["URL"] for c in listing.json()["Companies"]] == ["http://sim.test/ramm/dc1", "http://sim.test/ramm/dc2"]
+    listing = await wire.http.post(
+        MAIN + "session.login", json={"Login": DEMO_LOGIN, "Password": DEMO_PASSWORD}
+    )
+    assert [c["URL"] for c in listing.json()["Companies"]] == [
+        "http://sim.test/ramm/dc1",
+        "http://sim.test/ramm/dc2",
+    ]
 
 
 async def test_search_paging_and_order(wire: Wire) -> None:
-    page = await wire.ok("deals.search", {"Filter": {"StrategyID": 2}, "Pagination": {"CurrentPage": 2, "PerPage": 5},
-                                          "OrderBy": {"Field": "DT", "Direction": "Desc"}})
+    page = await wire.ok(
+        "deals.search",
+        {
+            "Filter": {"StrategyID": 2},
+            "Pagination": {"CurrentPage": 2, "PerPage": 5},
+            "OrderBy": {"Field": "DT", "Direction": "Desc"},
+        },
+    )
     assert page["Pagination"]["CurrentPage"] == 2 and len(page["Deals"]) == 5
     assert [d["DT"] for d in page["Deals"]] == sorted((d["DT"] for d in page["Deals"]), reverse=True)
     assert page["OrderBy"] == {"Field": "DT", "Direction": "Desc"}

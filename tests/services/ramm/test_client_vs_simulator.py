@@ -2,7 +2,8 @@
 discovery flow, paging, the keep-alive and the errors the simulator answers.
 
 In-process: the simulator app behind httpx.ASGITransport with a frozen clock. The demo manager is
-``demo``/``demo`` (all rights), ``viewer``/``demo`` reads only; the demo trader is client 1, owner of strategy 1.
+``demo``/``demo`` (all rights), ``viewer``/``demo`` reads only; the demo trader is client 1, owner of
+strategy 1.
 """
 
 from __future__ import annotations
@@ -63,14 +64,16 @@ async def test_login_refusals(main: RammClient) -> None:
     with pytest.raises(AuthError) as caught:
         await main.session_login_companies(DEMO_LOGIN, "wrong")
     assert caught.value.code == "bad_credentials" and caught.value.http_status == 401
-    with pytest.raises(VenueError) as refused:  # a session is opened on the access server, not the main domain
+    with pytest.raises(
+        VenueError
+    ) as refused:  # a session is opened on the access server, not the main domain
         await main.session_login(DEMO_LOGIN, DEMO_PASSWORD, company_id=1)
     assert refused.value.code == "invalid_input"
     with pytest.raises(VenueError, match="not open"):
         await main.open_company("viewer", DEMO_PASSWORD, company_id=2)
 
 
-async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClient) -> None:  # noqa: PLR0915
+async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClient) -> None:
     c = demo
     # session.* / sessions.*
     session = await c.session_get()
@@ -90,8 +93,9 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     await c.password_set(DEMO_PASSWORD, "demo2")
     await c.password_set("demo2", DEMO_PASSWORD)
     # managers.*
-    created = await c.managers_add(s.ManagerDraft(Login="helper", Password="pw", FirstName="Hal"),
-                                   ["clients.search", "clients.get"])
+    created = await c.managers_add(
+        s.ManagerDraft(Login="helper", Password="pw", FirstName="Hal"), ["clients.search", "clients.get"]
+    )
     assert created.Login == "helper"
     page = await c.managers_search(Query({"Login": "help"}))
     assert [m.ID for m in page.rows] == [created.ID]
@@ -110,8 +114,9 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     equity = await c.company_get_equity(dt_from=datetime(2026, 9, 1))
     assert len(equity) >= 20 and all(p.Equity is not None for p in equity)
     # clients.* and their wallets
-    added = await c.clients_add_with_wallet(s.ClientDraft(Login="newbie", Password="pw", Email="n@x.io",
-                                                          ExecutionServerName="SimMT5"))
+    added = await c.clients_add_with_wallet(
+        s.ClientDraft(Login="newbie", Password="pw", Email="n@x.io", ExecutionServerName="SimMT5")
+    )
     assert added.Wallet.AssetID == 840
     await c.clients_set(s.ClientUpdate(ID=added.Client.ID, Comment="vip", Tag=3))
     client_info = await c.clients_get(added.Client.ID)
@@ -122,8 +127,11 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     await c.clients_set_password(added.Client.ID, "new-pw")
     assert len(await c.clients_get_otp(added.Client.ID)) == 6
     assert isinstance(await c.clients_get_charges("SimMT5", 0), list)
-    transfer_id = await c.wallet_transfers_add(s.WalletTransferDraft(
-        WalletID=added.Wallet.ID, Type=TransferType.FUND, Amount=Decimal("5000.50"), ExternalTransferID=77))
+    transfer_id = await c.wallet_transfers_add(
+        s.WalletTransferDraft(
+            WalletID=added.Wallet.ID, Type=TransferType.FUND, Amount=Decimal("5000.50"), ExternalTransferID=77
+        )
+    )
     assert (await c.wallet_transfers_get(transfer_id)).Amount == Decimal("5000.5")
     assert (await c.wallets_get(added.Wallet.ID)).Balance == Decimal("5000.5")
     wallets = await c.wallets_search(Query({"ClientID": added.Client.ID}))
@@ -133,20 +141,34 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     assert isinstance(await c.wallet_transfers_get_rewards("SimMT5", 0), list)
     # strategies.*
     assert await c.strategies_check_name("Fresh Idea") is True
-    strategy_id = await c.strategies_add(s.StrategyDraft(
-        WalletID=added.Wallet.ID, ClientID=added.Client.ID, Name="Fresh Idea", Money=Decimal(4000),
-        FeeRate=Decimal("0.2"), CommissionRate=Decimal(10), ExecutionTags='{"Postfix": "c"}'))
+    strategy_id = await c.strategies_add(
+        s.StrategyDraft(
+            WalletID=added.Wallet.ID,
+            ClientID=added.Client.ID,
+            Name="Fresh Idea",
+            Money=Decimal(4000),
+            FeeRate=Decimal("0.2"),
+            CommissionRate=Decimal(10),
+            ExecutionTags='{"Postfix": "c"}',
+        )
+    )
     assert await c.strategies_check_name("Fresh Idea") is False
     await c.strategies_set(strategy_id, "Fresh Idea II")
     strategy = await c.strategies_get(strategy_id)
     assert strategy.Name == "Fresh Idea II" and strategy.Status == StrategyStatus.ACTIVE
-    assert any(row.ID == strategy_id for row in (await c.strategies_search(Query({"Name": "Fresh"}))).rows)
+    assert any(strategy_id == row.ID for row in (await c.strategies_search(Query({"Name": "Fresh"}))).rows)
     # trading.*
     pending = await c.trading_search_strategies([1], need_sync_only=True)
     assert strategy_id in [row.ID for row in pending] and all(row.sync_needed for row in pending)
-    signal_id = await c.trading_add_signal(s.SignalDraft(StrategyID=strategy_id, Symbol="SBER", Lot=Decimal(30)))
-    await c.trading_add_sync(s.SyncDraft(StrategyID=strategy_id, Signals=[
-        s.SyncItem(Symbol="SBER", Lot=Decimal(20)), s.SyncItem(Symbol="GAZP", Lot=Decimal(-10))]))
+    signal_id = await c.trading_add_signal(
+        s.SignalDraft(StrategyID=strategy_id, Symbol="SBER", Lot=Decimal(30))
+    )
+    await c.trading_add_sync(
+        s.SyncDraft(
+            StrategyID=strategy_id,
+            Signals=[s.SyncItem(Symbol="SBER", Lot=Decimal(20)), s.SyncItem(Symbol="GAZP", Lot=Decimal(-10))],
+        )
+    )
     assert strategy_id not in [row.ID for row in await c.trading_search_strategies([1], need_sync_only=True)]
     shares = await c.strategysymbolstat_get(strategy_id)
     assert {x.Symbol for x in shares} == {"SBER", "GAZP"}
@@ -166,7 +188,10 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     fills = await c.fills_search(Query({"FillRequestID": request.ID}))
     assert (await c.fills_get(fills.rows[0].ID)).Price == deal.Price
     positions = await c.positions_search(Query({"StrategyID": strategy_id}))
-    assert {(p.Symbol, p.VolumeOpen) for p in positions.rows} == {("SBER", Decimal(20)), ("GAZP", Decimal(-10))}
+    assert {(p.Symbol, p.VolumeOpen) for p in positions.rows} == {
+        ("SBER", Decimal(20)),
+        ("GAZP", Decimal(-10)),
+    }
     assert (await c.positions_get(positions.rows[0].ID)).PositionID == positions.rows[0].ID
     # accounts.* (a seeded follower of the demo trader)
     followers = await c.accounts_search(Query({"StrategyID": 1, "Statuses": [1], "Type": 2}))

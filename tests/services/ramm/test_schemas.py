@@ -32,7 +32,10 @@ CASES: dict[str, tuple[str, Call]] = {
     "sessions.search": ("sessions.search", lambda c: c.sessions_search()),
     "profile.get": ("profile.get", lambda c: c.profile_get()),
     "settings.get": ("settings.get", lambda c: c.settings_get("layout")),
-    "managers.add": ("managers.add", lambda c: c.managers_add(s.ManagerDraft(Login="a", Password="b"), ["x"])),
+    "managers.add": (
+        "managers.add",
+        lambda c: c.managers_add(s.ManagerDraft(Login="a", Password="b"), ["x"]),
+    ),
     "managers.search": ("managers.search", lambda c: c.managers_search()),
     "managers.get": ("managers.get", lambda c: c.managers_get(12)),
     "managers.getMethods": ("managers.getMethods", lambda c: c.managers_get_methods(12, 1)),
@@ -41,8 +44,10 @@ CASES: dict[str, tuple[str, Call]] = {
     "companies.get": ("company.get", lambda c: c.companies_get(5)),
     "company.get": ("company.get", lambda c: c.company_get()),
     "company.getEquity": ("company.getEquity", lambda c: c.company_get_equity(datetime(2019, 1, 1))),
-    "clients.addWithWallet": ("clients.addWithWallet",
-                              lambda c: c.clients_add_with_wallet(s.ClientDraft(Login="i", Password="p"))),
+    "clients.addWithWallet": (
+        "clients.addWithWallet",
+        lambda c: c.clients_add_with_wallet(s.ClientDraft(Login="i", Password="p")),
+    ),
     "clients.search": ("clients.search", lambda c: c.clients_search()),
     "clients.get": ("clients.get", lambda c: c.clients_get(101)),
     "clients.getCharges": ("clients.getCharges", lambda c: c.clients_get_charges("MT5", 0)),
@@ -50,15 +55,24 @@ CASES: dict[str, tuple[str, Call]] = {
     "clients.searchStatistic": ("clients.searchStatistic", lambda c: c.clients_search_statistic()),
     "wallets.get": ("wallets.get", lambda c: c.wallets_get(88)),
     "wallets.search": ("wallets.search", lambda c: c.wallets_search()),
-    "walletTransfers.add": ("walletTransfers.add", lambda c: c.wallet_transfers_add(
-        s.WalletTransferDraft(WalletID=88, Type=0, Amount=Decimal("10.5")))),
+    "walletTransfers.add": (
+        "walletTransfers.add",
+        lambda c: c.wallet_transfers_add(s.WalletTransferDraft(WalletID=88, Type=0, Amount=Decimal("10.5"))),
+    ),
     "walletTransfers.search": ("walletTransfers.search", lambda c: c.wallet_transfers_search()),
     "walletTransfers.get": ("walletTransfers.get", lambda c: c.wallet_transfers_get(501)),
-    "walletTransfers.getRewards": ("walletTransfers.getRewards", lambda c: c.wallet_transfers_get_rewards("MT5")),
+    "walletTransfers.getRewards": (
+        "walletTransfers.getRewards",
+        lambda c: c.wallet_transfers_get_rewards("MT5"),
+    ),
     "strategies.search": ("strategies.search", lambda c: c.strategies_search()),
     "strategies.get": ("strategies.get", lambda c: c.strategies_get(7)),
-    "strategies.add": ("strategies.add", lambda c: c.strategies_add(
-        s.StrategyDraft(WalletID=88, ClientID=101, Name="Alpha", Money=Decimal(1000)))),
+    "strategies.add": (
+        "strategies.add",
+        lambda c: c.strategies_add(
+            s.StrategyDraft(WalletID=88, ClientID=101, Name="Alpha", Money=Decimal(1000))
+        ),
+    ),
     "strategies.close": ("command", lambda c: c.strategies_close(7)),
     "strategies.checkName": ("strategies.checkName", lambda c: c.strategies_check_name("Alpha")),
     "strategysymbolstat.get": ("strategysymbolstat.get", lambda c: c.strategysymbolstat_get(7)),
@@ -84,8 +98,10 @@ CASES: dict[str, tuple[str, Call]] = {
     "symbol.search": ("symbol.search", lambda c: c.symbols_search()),
     "symbol.get": ("symbol.get", lambda c: c.symbols_get(3)),
     "trading.searchStrategies": ("trading.searchStrategies", lambda c: c.trading_search_strategies([1, 2])),
-    "trading.addSignal": ("trading.addSignal", lambda c: c.trading_add_signal(
-        s.SignalDraft(StrategyID=7, Symbol="EURUSD", Lot=Decimal("0.3")))),
+    "trading.addSignal": (
+        "trading.addSignal",
+        lambda c: c.trading_add_signal(s.SignalDraft(StrategyID=7, Symbol="EURUSD", Lot=Decimal("0.3"))),
+    ),
     "streams.get": ("streams.get", lambda c: c.streams_get()),
 }
 
@@ -96,7 +112,9 @@ def mock_client(answer: Callable[[httpx.Request], httpx.Response]) -> RammClient
 
 def serve(name: str, status: int = 200) -> Callable[[httpx.Request], httpx.Response]:
     def answer(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(status, content=EXAMPLES[name].encode(), headers={"content-type": "application/json"})
+        return httpx.Response(
+            status, content=EXAMPLES[name].encode(), headers={"content-type": "application/json"}
+        )
 
     return answer
 
@@ -162,26 +180,36 @@ async def test_login_companies_with_company_id_zero() -> None:
     assert [(c.ID, c.URL) for c in companies] == [(0, "https://dc1.ramm.tech")]
 
 
-@pytest.mark.parametrize(("name", "status", "code"), [
-    ("error lowercase", 400, "invalid_input"),
-    ("error PascalCase", 403, "access_denied"),
-])
+@pytest.mark.parametrize(
+    ("name", "status", "code"),
+    [
+        ("error lowercase", 400, "invalid_input"),
+        ("error PascalCase", 403, "access_denied"),
+    ],
+)
 async def test_both_error_spellings_become_venue_errors(name: str, status: int, code: str) -> None:
     async with mock_client(serve(name, status)) as client:
         with pytest.raises(VenueError) as caught:
             await client.clients_get(1)
     assert not isinstance(caught.value, AuthError)
     assert caught.value.code == code and caught.value.http_status == status
-    assert caught.value.message == example(name).get("error", example(name).get("Error"))[
-        "message" if name == "error lowercase" else "Message"]
+    assert (
+        caught.value.message
+        == example(name).get("error", example(name).get("Error"))[
+            "message" if name == "error lowercase" else "Message"
+        ]
+    )
 
 
-@pytest.mark.parametrize(("status", "body"), [
-    (401, b""),
-    (401, b'{"error": {"code": "unauthorized", "message": "expired"}}'),
-    (401, b'{"Error": {"Code": "bad_credentials", "Message": "wrong password"}}'),
-    (403, b'{"error": {"code": "login_blocked", "message": "blocked"}}'),
-])
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (401, b""),
+        (401, b'{"error": {"code": "unauthorized", "message": "expired"}}'),
+        (401, b'{"Error": {"Code": "bad_credentials", "Message": "wrong password"}}'),
+        (403, b'{"error": {"code": "login_blocked", "message": "blocked"}}'),
+    ],
+)
 async def test_authentication_failures_are_auth_errors(status: int, body: bytes) -> None:
     async with mock_client(lambda request: httpx.Response(status, content=body)) as client:
         with pytest.raises(AuthError):
@@ -194,13 +222,16 @@ async def test_an_error_body_with_http_200_is_still_an_error() -> None:
             await client.accounts_pause(3)
 
 
-@pytest.mark.parametrize("body", [
-    b"<html>gateway</html>",
-    b'{"ID": "not a number"}',
-    b'{"ID": 1, "DT": "yesterday"}',
-    b'{"ID": 1, "Price": 1e999999}',
-    b'[' * 5000 + b']' * 5000,
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<html>gateway</html>",
+        b'{"ID": "not a number"}',
+        b'{"ID": 1, "DT": "yesterday"}',
+        b'{"ID": 1, "Price": 1e999999}',
+        b"[" * 5000 + b"]" * 5000,
+    ],
+)
 async def test_bad_venue_data_is_a_transport_error(body: bytes) -> None:
     async with mock_client(lambda request: httpx.Response(200, content=body)) as client:
         with pytest.raises(TransportError) as caught:
@@ -234,12 +265,15 @@ def test_unknown_enum_values_are_kept_as_ints() -> None:
     assert row.Status == 42 and not isinstance(row.Status, AccountStatus)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2018-11-23T11:59:12.493", datetime(2018, 11, 23, 11, 59, 12, 493000)),
-    ("2018-11-23T11:54:00", datetime(2018, 11, 23, 11, 54)),
-    ("2018-12-30 00:00:00.000", datetime(2018, 12, 30)),
-    ("2018-12-11 08:22", datetime(2018, 12, 11, 8, 22)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2018-11-23T11:59:12.493", datetime(2018, 11, 23, 11, 59, 12, 493000)),
+        ("2018-11-23T11:54:00", datetime(2018, 11, 23, 11, 54)),
+        ("2018-12-30 00:00:00.000", datetime(2018, 12, 30)),
+        ("2018-12-11 08:22", datetime(2018, 12, 11, 8, 22)),
+    ],
+)
 def test_documented_date_shapes(text: str, expected: datetime) -> None:
     assert parse_stamp(text) == expected
 
@@ -250,8 +284,13 @@ def test_dates_go_out_in_the_documented_shape() -> None:
 
 
 def test_a_search_query_body() -> None:
-    query = Query({"DTFrom": datetime(2018, 12, 30), "YieldFrom": Decimal("1.5"), "Status": None}, page=2,
-                  per_page=10, order_by="DT", direction=SortDirection.DESC)
+    query = Query(
+        {"DTFrom": datetime(2018, 12, 30), "YieldFrom": Decimal("1.5"), "Status": None},
+        page=2,
+        per_page=10,
+        order_by="DT",
+        direction=SortDirection.DESC,
+    )
     assert query.body() == {
         "Filter": {"DTFrom": "2018-12-30T00:00:00.000", "YieldFrom": 1.5},
         "Pagination": {"CurrentPage": 2, "PerPage": 10},

@@ -20,6 +20,7 @@ from services.simulator.engine.catalog import MOEX
 
 USD_RUB = Decimal(90)
 HOUR = 3600
+HISTORY_WINDOW = 45 * 86400  # seconds of hourly prices fetched at once for past moments
 
 # (ID, Type, Name, Precision): ISO numeric ids for currencies, as the doc's examples (840 USD, 978 EUR).
 _CURRENCIES = (
@@ -120,8 +121,10 @@ class Instruments:
     def _past(self, symbol: SymbolSpec, moment: float) -> Decimal:
         hour = int(moment) // HOUR * HOUR
         table = self._hourly.setdefault(symbol.key, {})
-        if hour not in table:
-            bars = self.engine.bars(symbol.key, HOUR, start=hour - 40 * 86400, end=hour + HOUR, limit=1000)
+        if hour not in table:  # one fetch covers the whole history window up to the clock's now
+            last = int(self.engine.clock.now()) // HOUR * HOUR
+            first = min(hour, last - HISTORY_WINDOW)
+            bars = self.engine.bars(symbol.key, HOUR, start=first, end=max(hour, last) + HOUR, limit=5000)
             step = self.engine.instrument(symbol.key).price_step
             for t, price in zip(bars.time.tolist(), bars.open.tolist(), strict=True):
                 table[int(t)] = (Decimal(repr(price)) / step).to_integral_value() * step
