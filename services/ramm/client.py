@@ -240,7 +240,7 @@ class RammClient:
 
     async def session_login_companies(self, login: str, password: str) -> list[s.CompanyChoice]:
         """``session.login`` on the main domain without CompanyID: the companies and their access servers."""
-        body = s.to_wire(s.LoginRequest(Login=login, Password=password))
+        body = s.to_wire(s.SessionLoginRequest(Login=login, Password=password))
         answer: s.CompanyList = await self._call("session.login", body, s.CompanyList, read=False)
         return answer.Companies
 
@@ -248,7 +248,7 @@ class RammClient:
         self, login: str, password: str, company_id: int, expiration_minutes: int | None = None
     ) -> s.ManagerSession:
         """``session.login`` on the company's access server; keeps the session's Token."""
-        body = s.LoginRequest(
+        body = s.SessionLoginRequest(
             Login=login, Password=password, CompanyID=company_id, ExpirationMinutes=expiration_minutes
         )
         session: s.ManagerSession = await self._call(
@@ -322,8 +322,8 @@ class RammClient:
 
     # --- profile.* / settings.* / password.* ----------------------------------------------------------------
 
-    async def profile_get(self) -> s.Profile:
-        return await self._call("profile.get", None, s.Profile, read=True)
+    async def profile_get(self) -> s.ManagerProfile:
+        return await self._call("profile.get", None, s.ManagerProfile, read=True)
 
     async def profile_set(self, profile: s.ProfileUpdate) -> None:
         await self._call("profile.set", s.to_wire(profile), None, read=False)
@@ -461,8 +461,8 @@ class RammClient:
 
     # --- strategies.* ---------------------------------------------------------------------------------------
 
-    async def strategies_search(self, query: Query | None = None) -> s.SearchPage[s.StrategyRow]:
-        return await self._search("strategies.search", "Strategies", s.StrategyRow, query)
+    async def strategies_search(self, query: Query | None = None) -> s.SearchPage[s.StrategySearchRow]:
+        return await self._search("strategies.search", "Strategies", s.StrategySearchRow, query)
 
     async def strategies_get(self, strategy_id: int) -> s.StrategyInfo:
         return await self._call("strategies.get", {"ID": strategy_id}, s.StrategyInfo, read=True)
@@ -529,8 +529,8 @@ class RammClient:
     async def deals_get(self, deal_id: int) -> s.DealInfo:
         return await self._call("deals.get", {"ID": deal_id}, s.DealInfo, read=True)
 
-    async def positions_search(self, query: Query | None = None) -> s.SearchPage[s.PositionRow]:
-        return await self._search("positions.search", "Positions", s.PositionRow, query)
+    async def positions_search(self, query: Query | None = None) -> s.SearchPage[s.OpenPositionRow]:
+        return await self._search("positions.search", "Positions", s.OpenPositionRow, query)
 
     async def positions_get(self, position_id: int) -> s.PositionInfo:
         return await self._call("positions.get", {"ID": position_id}, s.PositionInfo, read=True)
@@ -565,13 +565,13 @@ class RammClient:
     async def assets_get(self, asset_id: int) -> s.AssetRow:
         return await self._call("assets.get", {"ID": asset_id}, s.AssetRow, read=True)
 
-    async def symbols_search(self, query: Query | None = None) -> s.SearchPage[s.SymbolRow]:
+    async def symbols_search(self, query: Query | None = None) -> s.SearchPage[s.TradingSymbolRow]:
         """``symbols.search``, at its documented URL ``symbol.search``."""
-        return await self._search("symbol.search", "Symbols", s.SymbolRow, query)
+        return await self._search("symbol.search", "Symbols", s.TradingSymbolRow, query)
 
-    async def symbols_get(self, symbol_id: int) -> s.SymbolRow:
+    async def symbols_get(self, symbol_id: int) -> s.TradingSymbolRow:
         """``symbols.get``, at its documented URL ``symbol.get``."""
-        return await self._call("symbol.get", {"ID": symbol_id}, s.SymbolRow, read=True)
+        return await self._call("symbol.get", {"ID": symbol_id}, s.TradingSymbolRow, read=True)
 
     async def streams_get(self) -> list[s.StreamRow]:
         """The doc's example is one object; a list is read as well."""

@@ -46,7 +46,7 @@ class TransferType(IntEnum):
     PARTNERS = 8
 
 
-class StrategyStatus(IntEnum):
+class CopyStrategyStatus(IntEnum):
     NOT_ACTIVATED = 0
     ACTIVE = 1
     PAUSED = 2

@@ -31,12 +31,12 @@ from services.ramm.enums import (
     AccountType,
     AssetType,
     ClientStatus,
+    CopyStrategyStatus,
     DealEntry,
     DealType,
     ManagerStatus,
     SignalStatus,
     SortDirection,
-    StrategyStatus,
     TransferType,
     UpdateImportance,
     WalletStatus,
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     DealTypeValue = DealType | int
     ManagerStatusValue = ManagerStatus | int
     SignalStatusValue = SignalStatus | int
-    StrategyStatusValue = StrategyStatus | int
+    StrategyStatusValue = CopyStrategyStatus | int
     TransferTypeValue = TransferType | int
     UpdateImportanceValue = UpdateImportance | int
     WalletStatusValue = WalletStatus | int
@@ -70,7 +70,7 @@ else:
     DealTypeValue = lenient(DealType)
     ManagerStatusValue = lenient(ManagerStatus)
     SignalStatusValue = lenient(SignalStatus)
-    StrategyStatusValue = lenient(StrategyStatus)
+    StrategyStatusValue = lenient(CopyStrategyStatus)
     TransferTypeValue = lenient(TransferType)
     UpdateImportanceValue = lenient(UpdateImportance)
     WalletStatusValue = lenient(WalletStatus)
@@ -113,7 +113,7 @@ class ErrorBody(RammModel):
 # --- session, profile, managers -----------------------------------------------------------------------------
 
 
-class LoginRequest(RammRequest):
+class SessionLoginRequest(RammRequest):
     Login: str
     Password: str
     CompanyID: int | None = None  # absent: the main domain answers the company list
@@ -163,7 +163,7 @@ class SessionList(RammModel):
     Sessions: list[ManagerSession]
 
 
-class Profile(RammModel):
+class ManagerProfile(RammModel):
     ID: int | None = None
     Login: str | None = None
     FirstName: str | None = None
@@ -522,7 +522,7 @@ class ChartPoint(RammModel):
     DT: Stamp | None = None
 
 
-class StrategyRow(RammModel):
+class StrategySearchRow(RammModel):
     ID: int
     AccountingSystem: AccountingValue | None = None
     ClientID: int | None = None
@@ -550,7 +550,7 @@ class StrategyRow(RammModel):
     Chart: list[ChartPoint] = Field(default_factory=list)
 
 
-class StrategyInfo(StrategyRow):
+class StrategyInfo(StrategySearchRow):
     """``strategies.get``: the row (without ClientID/Yields) plus the trader and company."""
 
     CompanyID: int | None = None
@@ -568,10 +568,10 @@ class StrategyDraft(RammRequest):
     Name: str
     Money: wt.Money
     AccountSpecAssetID: int | None = 840
-    FeeRate: Money | None = None
-    Protection: Money | None = None
-    Target: Money | None = None
-    CommissionRate: Money | None = None
+    FeeRate: wt.Money | None = None  # wt.: the field Money hides the type here
+    Protection: wt.Money | None = None
+    Target: wt.Money | None = None
+    CommissionRate: wt.Money | None = None
     ExternalServer: str | None = None
     ExternalAccount: str | None = None
     ExecutionTags: str | None = None
@@ -634,10 +634,10 @@ class AccountRow(RammModel):
     Status: AccountStatusValue | None = None
     State: AccountStateValue | None = None
     MCReached: Stamp | None = None
-    Protection: Money | None = None
+    Protection: wt.Money | None = None
     ProtectionEquity: Money | None = None
     ProtectionReached: Stamp | None = None
-    Target: Money | None = None
+    Target: wt.Money | None = None
     TargetEquity: Money | None = None
     TargetReached: Stamp | None = None
     Precision: int | None = None
@@ -657,7 +657,7 @@ class AccountInfo(AccountRow):
     ProfitCurrentIntervalGross: Money | None = None
     ProfitCurrentIntervalNet: Money | None = None
     ProfitPositions: Money | None = None
-    FeeRate: Money | None = None
+    FeeRate: wt.Money | None = None  # wt.: the field Money hides the type here
     DrawdownIn: Money | None = None
     PositionsCount: int | None = None
     AvailableStreams: Annotated[list[StreamRef], BeforeValidator(_one_or_many)] = Field(default_factory=list)
@@ -690,8 +690,8 @@ class Statement(RammModel):
     MCLevel: int | None = None
     State: AccountStateValue | None = None
     Factor: Money | None = None
-    Target: Money | None = None
-    Protection: Money | None = None
+    Target: wt.Money | None = None
+    Protection: wt.Money | None = None
     TargetEquity: Money | None = None
     ProtectionEquity: Money | None = None
 
@@ -778,7 +778,7 @@ class PositionFields(RammModel):
     PrecisionVolume: int | None = None
 
 
-class PositionRow(PositionFields):
+class OpenPositionRow(PositionFields):
     ID: int
     StrategyID: int | None = None
     StrategyName: str | None = None
@@ -841,7 +841,7 @@ class AssetRow(RammModel):
     Precision: int | None = None
 
 
-class SymbolRow(RammModel):
+class TradingSymbolRow(RammModel):
     ID: int
     IDAssetBase: int | None = None
     AssetBaseName: str | None = None
@@ -867,7 +867,7 @@ class TradingStrategy(RammModel):
     @property
     def sync_needed(self) -> bool:
         """The doc's rule: a sync is due when the strategy is active and flags NeedSync."""
-        return self.Status == StrategyStatus.ACTIVE and bool(self.NeedSync)
+        return self.Status == CopyStrategyStatus.ACTIVE and bool(self.NeedSync)
 
 
 class TradingStrategyList(RammModel):

@@ -20,7 +20,7 @@ DEMO_STRATEGY = 1  # owned by the demo trader (client 1, login "demo")
 
 
 @dataclass
-class Wire:
+class RammWire:
     sim: SimHandle
     http: httpx.AsyncClient
     token: str = ""
@@ -47,10 +47,10 @@ class Wire:
 
 
 @pytest.fixture
-async def wire() -> AsyncIterator[Wire]:
+async def wire() -> AsyncIterator[RammWire]:
     sim = make_sim()
     async with httpx.AsyncClient(transport=sim.transport()) as http:
-        w = Wire(sim, http)
+        w = RammWire(sim, http)
         w.token = await w.login()
         yield w
 
@@ -59,12 +59,12 @@ def lots(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-async def positions_by_account(w: Wire, symbol: str) -> dict[int, Decimal]:
+async def positions_by_account(w: RammWire, symbol: str) -> dict[int, Decimal]:
     rows = await w.rows("positions.search", "Positions", {"StrategyID": DEMO_STRATEGY, "Symbol": symbol})
     return {row["AccountID"]: Decimal(str(row["VolumeOpen"])) for row in rows}
 
 
-async def test_the_seeded_book(wire: Wire) -> None:
+async def test_the_seeded_book(wire: RammWire) -> None:
     clients = await wire.ok("clients.search", {"Pagination": {"PerPage": 1}})
     assert clients["Pagination"]["TotalRecords"] == 20
     strategies = await wire.rows("strategies.search", "Strategies", {})
@@ -82,7 +82,7 @@ async def test_the_book_is_deterministic_from_the_seed() -> None:
     async def strategy_rows(seed: int) -> list[dict[str, Any]]:
         sim = make_sim(seed=seed)
         async with httpx.AsyncClient(transport=sim.transport()) as http:
-            w = Wire(sim, http)
+            w = RammWire(sim, http)
             w.token = await w.login()
             rows = await w.rows("accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY})
             return [{k: r[k] for k in ("ID", "Factor", "Balance", "Equity", "Status")} for r in rows]
@@ -91,7 +91,7 @@ async def test_the_book_is_deterministic_from_the_seed() -> None:
     assert await strategy_rows(11) != await strategy_rows(12)
 
 
-async def test_add_signal_moves_each_follower_by_its_factor(wire: Wire) -> None:
+async def test_add_signal_moves_each_follower_by_its_factor(wire: RammWire) -> None:
     accounts = {
         a["ID"]: a for a in await wire.rows("accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY})
     }
@@ -127,7 +127,7 @@ async def test_add_signal_moves_each_follower_by_its_factor(wire: Wire) -> None:
     assert Decimal(str(request["Volume"])) == lots(a_book) == Decimal(str(fills[0]["VolumeFilled"]))
 
 
-async def test_pause_closes_positions_and_resume_reopens_them(wire: Wire) -> None:
+async def test_pause_closes_positions_and_resume_reopens_them(wire: RammWire) -> None:
     followers = await wire.rows(
         "accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY, "Statuses": [1], "Type": 2}
     )
@@ -165,13 +165,13 @@ async def test_pause_closes_positions_and_resume_reopens_them(wire: Wire) -> Non
     assert again.status_code == 422 and again.json()["error"]["code"] == "invalid_status"
 
 
-async def test_the_traders_own_account_cannot_be_paused(wire: Wire) -> None:
+async def test_the_traders_own_account_cannot_be_paused(wire: RammWire) -> None:
     trader = (await wire.rows("accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY, "Type": 0}))[0]
     response = await wire.call("accounts.pause", {"ID": trader["ID"]})
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_status"
 
 
-async def test_access_denied_for_the_viewer(wire: Wire) -> None:
+async def test_access_denied_for_the_viewer(wire: RammWire) -> None:
     viewer = await wire.login("viewer")
     assert (await wire.call("clients.search", token=viewer)).status_code == 200
     for method, body in (
@@ -188,7 +188,7 @@ async def test_access_denied_for_the_viewer(wire: Wire) -> None:
     assert "clients.search" in methods and "trading.addSignal" not in methods
 
 
-async def test_sessions_expire_after_inactivity(wire: Wire) -> None:
+async def test_sessions_expire_after_inactivity(wire: RammWire) -> None:
     short = await wire.login(ExpirationMinutes=5)
     clock = wire.sim.ctx.clock
     clock.advance_by(4 * 60)
@@ -201,7 +201,7 @@ async def test_sessions_expire_after_inactivity(wire: Wire) -> None:
     assert (await wire.call("session.get", token=wire.token)).status_code == 401  # default 10 minutes
 
 
-async def test_wire_conventions(wire: Wire) -> None:
+async def test_wire_conventions(wire: RammWire) -> None:
     unknown = await wire.call("clients.explode")
     assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "incorrect_method"
     assert (await wire.http.get(DC1 + "clients.search")).status_code == 405
@@ -228,7 +228,7 @@ async def test_wire_conventions(wire: Wire) -> None:
     ]
 
 
-async def test_search_paging_and_order(wire: Wire) -> None:
+async def test_search_paging_and_order(wire: RammWire) -> None:
     page = await wire.ok(
         "deals.search",
         {

@@ -17,7 +17,7 @@ import pytest
 from services.errors import AuthError, VenueError
 from services.ramm import Query, RammClient
 from services.ramm import schemas as s
-from services.ramm.enums import AccountStatus, StrategyStatus, TransferType
+from services.ramm.enums import AccountStatus, CopyStrategyStatus, TransferType
 from services.simulator.apis.ramm.rights import ALL_METHODS, URL_ALIASES
 from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
 from tests.services.ramm.sim_support import MAIN_URL, SimHandle, make_sim
@@ -155,7 +155,7 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     assert await c.strategies_check_name("Fresh Idea") is False
     await c.strategies_set(strategy_id, "Fresh Idea II")
     strategy = await c.strategies_get(strategy_id)
-    assert strategy.Name == "Fresh Idea II" and strategy.Status == StrategyStatus.ACTIVE
+    assert strategy.Name == "Fresh Idea II" and strategy.Status == CopyStrategyStatus.ACTIVE
     assert any(strategy_id == row.ID for row in (await c.strategies_search(Query({"Name": "Fresh"}))).rows)
     # trading.*
     pending = await c.trading_search_strategies([1], need_sync_only=True)
@@ -206,7 +206,7 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     assert await c.accounts_close(follower) > 0
     assert (await c.accounts_get(follower)).Status == AccountStatus.CLOSED
     assert await c.strategies_close(strategy_id) > 0
-    assert (await c.strategies_get(strategy_id)).Status == StrategyStatus.CLOSED
+    assert (await c.strategies_get(strategy_id)).Status == CopyStrategyStatus.CLOSED
     # assets.* / symbols.* / streams.get
     usd = await c.assets_get(840)
     assert usd.Name == "USD"

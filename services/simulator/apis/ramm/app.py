@@ -21,7 +21,7 @@ from services.simulator.apis.ramm import (  # noqa: F401
 from services.simulator.apis.ramm.rights import SESSION_METHODS, URL_ALIASES
 from services.simulator.apis.ramm.state import SessionRec
 from services.simulator.apis.ramm.venue import HANDLERS, Call, RammVenue
-from services.simulator.apis.ramm.wire import ApiError, error_response, invalid, no_body
+from services.simulator.apis.ramm.wire import RammApiError, error_response, invalid, no_body
 from services.simulator.context import SimulatorContext
 
 log = logging.getLogger("tessera.simulator.ramm")
@@ -35,7 +35,7 @@ def create_app(ctx: SimulatorContext) -> Starlette:
     async def endpoint(request: Request) -> Response:
         try:
             return await _serve(venue, request)
-        except ApiError as error:
+        except RammApiError as error:
             return error_response(error)
         except Exception:  # a simulator bug must still answer in the venue's error shape
             log.exception("ramm %s failed", request.url.path)
@@ -54,15 +54,15 @@ def create_app(ctx: SimulatorContext) -> Starlette:
 
 async def _serve(venue: RammVenue, request: Request) -> Response:
     if request.method != "POST":
-        raise ApiError("incorrect_method", "every method is called with POST", http_status=405)
+        raise RammApiError("incorrect_method", "every method is called with POST", http_status=405)
     name = request.path_params["method"]
     dc: str | None = request.path_params.get("dc")
     if dc is not None and dc not in {c.dc for c in venue.state.companies.values()}:
-        raise ApiError("not_found", f"no access server {dc!r} here", http_status=404)
+        raise RammApiError("not_found", f"no access server {dc!r} here", http_status=404)
     canonical = URL_ALIASES.get(name, name)
     handler = HANDLERS.get(canonical)
     if handler is None:
-        raise ApiError("incorrect_method", f"no method {name!r}")
+        raise RammApiError("incorrect_method", f"no method {name!r}")
     body = await _body(request)
     session = None if canonical == "session.login" else _authorise(venue, request, dc, canonical)
     root = _root(request, dc)
@@ -102,9 +102,9 @@ def _authorise(venue: RammVenue, request: Request, dc: str | None, method: str) 
         del state.sessions[token]
         session = None
     if session is None or session.dc != dc:
-        raise ApiError("unauthorized", "the session token is missing, unknown or expired")
+        raise RammApiError("unauthorized", "the session token is missing, unknown or expired")
     manager = state.managers[session.manager_id]
     if method not in SESSION_METHODS and method not in manager.rights.get(session.company_id, set()):
-        raise ApiError("access_denied", f"the session has no right for {method}")
+        raise RammApiError("access_denied", f"the session has no right for {method}")
     session.last_activity = now
     return session

@@ -21,10 +21,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from services.ramm.enums import (
     AccountState,
     AccountStatus,
+    CopyStrategyStatus,
     DealEntry,
     DealType,
     SignalStatus,
-    StrategyStatus,
     TransferType,
 )
 from services.simulator.apis.ramm.instruments import Instruments, SymbolSpec
@@ -41,7 +41,7 @@ from services.simulator.apis.ramm.state import (
     TransferRec,
     WalletRec,
 )
-from services.simulator.apis.ramm.wire import ApiError, invalid_status
+from services.simulator.apis.ramm.wire import RammApiError, invalid_status
 
 VOLUME_STEP = Decimal("0.01")
 CENT = Decimal("0.01")
@@ -87,7 +87,7 @@ class CopyBook:
     def symbol(self, name: str) -> SymbolSpec:
         spec = self.instruments.get(name)
         if spec is None:
-            raise ApiError(
+            raise RammApiError(
                 "invalid_input", f"invalid input in field 'Symbol': unknown symbol {name!r}", http_status=404
             )
         return spec
@@ -145,7 +145,7 @@ class CopyBook:
         sync_xml: str = "",
     ) -> list[SignalRec]:
         """One signal per symbol: the strategy's net lot there becomes ``lot``; followers follow."""
-        if strategy.status != StrategyStatus.ACTIVE:
+        if strategy.status != CopyStrategyStatus.ACTIVE:
             raise invalid_status(f"strategy {strategy.id} is not active (status {strategy.status})")
         specs = {name: self.symbol(name) for name in lots_by_symbol}
         signals: list[SignalRec] = []
@@ -378,14 +378,14 @@ class CopyBook:
         return command
 
     def close_strategy(self, strategy: StrategyRec, at: float) -> int:
-        if strategy.status == StrategyStatus.CLOSED:
+        if strategy.status == CopyStrategyStatus.CLOSED:
             raise invalid_status(f"strategy {strategy.id} is already closed")
         command = self.state.next_id("command")
         followers = [a for a in self.strategy_accounts(strategy) if not a.is_security]
         for account in [*followers, self.trader_account(strategy)]:
             if account.status != AccountStatus.CLOSED:
                 self.close_account(account, at)
-        strategy.status = StrategyStatus.CLOSED
+        strategy.status = CopyStrategyStatus.CLOSED
         strategy.closed = at
         return command
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from services.ramm.enums import AccountStatus, AccountType, DealType, StrategyStatus, TransferType
+from services.ramm.enums import AccountStatus, AccountType, DealType, TransferType
 from services.simulator.apis.ramm.book import CopyBook, cents
 from services.simulator.apis.ramm.instruments import AssetSpec, SymbolSpec
 from services.simulator.apis.ramm.state import (
@@ -167,7 +167,7 @@ def client_statistic(book: CopyBook, client: CustomerRec) -> Row:
     commission = sum((d.commission for d in trades), ZERO)
     fund_in, fund_out = total(TransferType.FUND), abs(total(TransferType.WITHDRAW))
     gross = sum((d.profit for d in trades), ZERO)
-    stats = {
+    stats: dict[str, Decimal | int] = {
         "GrossBalance": sum((a.balance for a in accounts), ZERO),
         "NetBalance": sum((max(a.balance - a.bonus, ZERO) for a in accounts), ZERO),
         "Equity": sum((v.equity for v in values.values()), ZERO),
@@ -670,7 +670,3 @@ def symbol_row(symbol: SymbolSpec) -> Row:
         "FullName": symbol.full_name,
         "Enabled": True,
     }
-
-
-def active_strategy(strategy: StrategyRec) -> bool:
-    return strategy.status == StrategyStatus.ACTIVE

@@ -254,19 +254,17 @@ def seed_book(book: CopyBook, seed: int, now: float) -> None:
             symbol = rng.choice(sorted(symbols))
             lot = Decimal(rng.choice(symbols[symbol]))
             events.append((moment, _signal(book, strategy, symbol, lot)))
-    paused, closed = (
-        followers[0],
-        followers[6],
-    )  # one follower of the demo trader paused, one closed elsewhere
+    # one follower of the demo trader paused, one follower of another strategy closed
+    paused, closed = followers[0], followers[6]
     events.append((now - 3 * DAY, lambda at: book.pause(paused, at)))
     events.append((now - 2 * DAY, lambda at: book.close_account(closed, at)))
-    day_end = start + DAY
+    day_end = float(start + DAY)
     while day_end < now:
         events.append((day_end - 0.001, book.snapshot))
         day_end += DAY
-    for moment, action in sorted(events, key=lambda item: item[0]):
-        with book.instruments.as_of(moment):
-            action(moment)
+    for at, action in sorted(events, key=lambda item: item[0]):
+        with book.instruments.as_of(at):
+            action(at)
     for strategy in strategies:
         strategy.need_sync = strategy.id % 2 == 0  # some plugins "restarted" and owe a sync
 

@@ -12,7 +12,7 @@ from services.simulator.apis.ramm.rights import ALL_METHODS, SESSION_METHODS
 from services.simulator.apis.ramm.state import CompanyRec, ManagerRec, SessionRec
 from services.simulator.apis.ramm.venue import Call, method
 from services.simulator.apis.ramm.wire import (
-    ApiError,
+    RammApiError,
     bool_field,
     int_field,
     invalid,
@@ -59,9 +59,9 @@ async def session_login(call: Call) -> Any:
     password = need_str(call.body, "Password")
     manager = next((m for m in state.managers.values() if m.login == login), None)
     if manager is None or not secrets.compare_digest(manager.password, password):
-        raise ApiError("bad_credentials", "wrong login or password")
+        raise RammApiError("bad_credentials", "wrong login or password")
     if manager.status in _BLOCKED_STATUSES:
-        raise ApiError("login_blocked", f"the login {login!r} is blocked")
+        raise RammApiError("login_blocked", f"the login {login!r} is blocked")
     if "CompanyID" not in call.body:
         return {
             "Companies": [
@@ -224,7 +224,7 @@ def _rights_list(call: Call, field: str) -> set[str]:
     mine = call.manager().rights.get(call.company_id, set())
     beyond = sorted(set(names) - mine - set(SESSION_METHODS))
     if beyond:
-        raise ApiError("access_denied", f"cannot grant rights the session does not hold: {beyond}")
+        raise RammApiError("access_denied", f"cannot grant rights the session does not hold: {beyond}")
     return set(names) - set(SESSION_METHODS)
 
 

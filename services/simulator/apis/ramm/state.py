@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from services.ramm.enums import AccountStatus, AccountType, StrategyStatus
+from services.ramm.enums import AccountStatus, AccountType, CopyStrategyStatus
 
 ZERO = Decimal(0)
 
@@ -119,7 +119,7 @@ class StrategyRec:
     partner_share: Decimal = ZERO
     protection: Decimal | None = None
     target: Decimal | None = None
-    status: int = StrategyStatus.ACTIVE
+    status: int = CopyStrategyStatus.ACTIVE
     closed: float | None = None
     external_server: str = ""
     external_account: str = ""

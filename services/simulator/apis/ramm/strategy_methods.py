@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from services.ramm.enums import AccountingSystem, AccountStatus, AccountType, StrategyStatus
+from services.ramm.enums import AccountingSystem, AccountStatus, AccountType, CopyStrategyStatus
 from services.simulator.apis.ramm import rows
 from services.simulator.apis.ramm.book import lots
 from services.simulator.apis.ramm.query import (
@@ -28,7 +28,6 @@ from services.simulator.apis.ramm.seed import open_account
 from services.simulator.apis.ramm.state import StrategyRec
 from services.simulator.apis.ramm.venue import Call, method
 from services.simulator.apis.ramm.wire import (
-    ApiError,
     bool_field,
     dec_field,
     int_field,
@@ -370,7 +369,7 @@ def _lot(value: Decimal, field: str) -> Decimal:
 
 def _trading_strategy(call: Call) -> StrategyRec:
     strategy = call.strategy("StrategyID")
-    if strategy.status != StrategyStatus.ACTIVE:
+    if strategy.status != CopyStrategyStatus.ACTIVE:
         raise invalid_status(f"strategy {strategy.id} is not active (status {strategy.status})")
     return strategy
 
@@ -430,6 +429,3 @@ async def trading_add_sync(call: Call) -> Any:
 async def streams_get(call: Call) -> Any:
     stream_id, name = next(iter(STREAMS.items()))
     return {"IDStream": stream_id, "Name": name}
-
-
-_ = ApiError  # handlers raise it through the wire helpers

@@ -19,7 +19,7 @@ from services.simulator.apis.ramm.state import (
     StrategyRec,
     WalletRec,
 )
-from services.simulator.apis.ramm.wire import ApiError, need_int, not_found
+from services.simulator.apis.ramm.wire import need_int, not_found
 from services.simulator.context import SimulatorContext
 
 VENUE_ID = "ramm"
@@ -142,7 +142,3 @@ def method(name: str) -> Callable[[Handler], Handler]:
         return handler
 
     return register
-
-
-def refuse(code: str, message: str) -> ApiError:
-    return ApiError(code, message)

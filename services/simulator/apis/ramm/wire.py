@@ -22,7 +22,7 @@ STATUS_OF = {
 }
 
 
-class ApiError(Exception):
+class RammApiError(Exception):
     """A refusal: ``{"error": {"code", "message"}}`` with the code's HTTP status."""
 
     def __init__(self, code: str, message: str, http_status: int | None = None) -> None:
@@ -32,7 +32,7 @@ class ApiError(Exception):
         self.http_status = http_status or STATUS_OF.get(code, 400)
 
 
-def error_response(error: ApiError) -> JSONResponse:
+def error_response(error: RammApiError) -> JSONResponse:
     return JSONResponse(
         {"error": {"code": error.code, "message": error.message}}, status_code=error.http_status
     )
@@ -43,17 +43,19 @@ def no_body() -> Response:
     return Response(status_code=200)
 
 
-def invalid(field: str, why: str = "") -> ApiError:
+def invalid(field: str, why: str = "") -> RammApiError:
     """The doc's message shape: ``invalid input in field 'ID'`` (a reason may follow)."""
-    return ApiError("invalid_input", f"invalid input in field '{field}'" + (f": {why}" if why else ""))
+    return RammApiError("invalid_input", f"invalid input in field '{field}'" + (f": {why}" if why else ""))
 
 
-def not_found(field: str, value: object) -> ApiError:
-    return ApiError("invalid_input", f"invalid input in field '{field}': {value} not found", http_status=404)
+def not_found(field: str, value: object) -> RammApiError:
+    return RammApiError(
+        "invalid_input", f"invalid input in field '{field}': {value} not found", http_status=404
+    )
 
 
-def invalid_status(why: str) -> ApiError:
-    return ApiError("invalid_status", why)
+def invalid_status(why: str) -> RammApiError:
+    return RammApiError("invalid_status", why)
 
 
 # --- request fields -----------------------------------------------------------------------------------------
