@@ -16,6 +16,7 @@ import pytest
 
 from services.errors import AuthError, VenueError
 from services.ramm import Query, RammClient
+from services.ramm import filters as f
 from services.ramm import schemas as s
 from services.ramm.enums import AccountStatus, CopyStrategyStatus, TransferType
 from services.simulator.apis.ramm.rights import ALL_METHODS, URL_ALIASES
@@ -97,7 +98,7 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
         s.ManagerDraft(Login="helper", Password="pw", FirstName="Hal"), ["clients.search", "clients.get"]
     )
     assert created.Login == "helper"
-    page = await c.managers_search(Query({"Login": "help"}))
+    page = await c.managers_search(Query(f.ManagerFilter(Value="help")))
     assert [m.ID for m in page.rows] == [created.ID]
     await c.managers_set(s.ManagerUpdate(ID=created.ID, Comment="assistant", Tag=7))
     info = await c.managers_get(created.ID)
@@ -156,7 +157,10 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     await c.strategies_set(strategy_id, "Fresh Idea II")
     strategy = await c.strategies_get(strategy_id)
     assert strategy.Name == "Fresh Idea II" and strategy.Status == CopyStrategyStatus.ACTIVE
-    assert any(strategy_id == row.ID for row in (await c.strategies_search(Query({"Name": "Fresh"}))).rows)
+    assert any(
+        strategy_id == row.ID
+        for row in (await c.strategies_search(Query(f.StrategyFilter(Name="Fresh", Closed=False)))).rows
+    )
     # trading.*
     pending = await c.trading_search_strategies([1], need_sync_only=True)
     assert strategy_id in [row.ID for row in pending] and all(row.sync_needed for row in pending)
@@ -176,16 +180,18 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     # signals.* / deals.* / positions.* / fills.* / fillRequests.*
     signal = await c.signals_get(signal_id)
     assert signal.TraderLot == Decimal(30) and signal.Symbol == "SBER"
-    signals = await c.signals_search(Query({"StrategyID": strategy_id}))
+    signals = await c.signals_search(
+        Query(f.SignalFilter(StrategyID=strategy_id, DTFrom=datetime(2026, 9, 1)))
+    )
     assert len(signals.rows) == 3 and signals.rows[-1].SymbolsSync
-    deals = await c.deals_search(Query({"StrategyID": strategy_id}, order_by="ID"))
+    deals = await c.deals_search(Query(f.DealFilter(StrategyID=strategy_id), order_by="ID"))
     assert [d.Volume for d in deals.rows] == [Decimal(30), Decimal(10), Decimal(10)]
     deal = await c.deals_get(deals.rows[0].ID)
     assert deal.DealID == deals.rows[0].ID and deal.FillRequestID
     request = await c.fill_requests_get(deal.FillRequestID)
     assert request.Symbol == "SBER"
     assert any(r.ID == request.ID for r in (await c.fill_requests_search(Query({"Symbol": "SBER"}))).rows)
-    fills = await c.fills_search(Query({"FillRequestID": request.ID}))
+    fills = await c.fills_search(Query(f.FillFilter(FillRequestID=request.ID)))
     assert (await c.fills_get(fills.rows[0].ID)).Price == deal.Price
     positions = await c.positions_search(Query({"StrategyID": strategy_id}))
     assert {(p.Symbol, p.VolumeOpen) for p in positions.rows} == {
@@ -194,7 +200,7 @@ async def test_every_method_against_the_simulator(sim: SimHandle, demo: RammClie
     }
     assert (await c.positions_get(positions.rows[0].ID)).PositionID == positions.rows[0].ID
     # accounts.* (a seeded follower of the demo trader)
-    followers = await c.accounts_search(Query({"StrategyID": 1, "Statuses": [1], "Type": 2}))
+    followers = await c.accounts_search(Query(f.AccountFilter(StrategyID=1, Statuses=[1], Type=2)))
     follower = followers.rows[0].ID
     commands = await c.accounts_set(s.AccountUpdate(ID=follower, ABook=Decimal("0.25")))
     assert commands.ABookCommandID and (await c.accounts_get(follower)).ABook == Decimal("0.25")
