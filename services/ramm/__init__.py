@@ -1,4 +1,4 @@
-"""RAMM.STORE manager API (copy trading): wire models (schemas, enums, filters), the client and its searches."""
+"""RAMM.STORE manager API (copy trading): wire models (schemas, enums, filters), client and searches."""
 
 from services.ramm.client import RammClient
 from services.ramm.search import Query
