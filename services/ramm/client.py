@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from services.errors import AuthError, TransportError, VenueError
+from services.errors import AuthError, RejectedInput, TransportError, VenueError
 from services.http import HeaderAuth, Timeouts, VenueHttp, parse_json
 from services.ramm import schemas as s
 from services.ramm.search import Query
@@ -271,12 +271,12 @@ class RammClient:
         company's access server. ``company_id`` None: the only company, or the first one listed."""
         companies = await self.session_login_companies(login, password)
         if not companies:
-            raise VenueError(VENUE, "no_company", "this login has no company to enter")
-        chosen = (
-            companies[0] if company_id is None else next((c for c in companies if company_id == c.ID), None)
-        )
-        if chosen is None:
-            raise VenueError(VENUE, "invalid_input", f"company {company_id} is not open to this login")
+            raise VenueError(VENUE, None, "this login has no company to enter")
+        matching = [c for c in companies if company_id is None or company_id == c.ID]
+        if not matching:
+            known = ", ".join(str(c.ID) for c in companies)
+            raise RejectedInput("company_id", f"company {company_id} is not open to this login ({known} are)")
+        chosen = matching[0]
         client = self.for_access_server(chosen.URL)
         try:
             await client.session_login(login, password, chosen.ID, expiration_minutes)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from services.errors import AuthError, VenueError
+from services.errors import AuthError, RejectedInput, VenueError
 from services.ramm import Query, RammClient
 from services.ramm import filters as f
 from services.ramm import schemas as s
@@ -70,7 +70,7 @@ async def test_login_refusals(main: RammClient) -> None:
     ) as refused:  # a session is opened on the access server, not the main domain
         await main.session_login(DEMO_LOGIN, DEMO_PASSWORD, company_id=1)
     assert refused.value.code == "invalid_input"
-    with pytest.raises(VenueError, match="not open"):
+    with pytest.raises(RejectedInput, match="not open"):
         await main.open_company("viewer", DEMO_PASSWORD, company_id=2)
 
 
