@@ -71,14 +71,13 @@ _LAST = (
     "Stepanov",
 )
 
-# name, symbols with the lots a signal may set, accounting system, commission rate, fee rate
 _STRATEGIES: tuple[tuple[str, dict[str, tuple[str, ...]], int, str, str], ...] = (
     (
         "Demo Blue Chips",
         {
-            "SBER": ("10", "20", "30", "-10", "0"),
-            "GAZP": ("20", "40", "-20", "0"),
-            "LKOH": ("1", "2", "-1", "0"),
+            "SBER": ("100", "200", "300", "-100", "0"),
+            "GAZP": ("200", "400", "-200", "0"),
+            "LKOH": ("5", "10", "-5", "0"),
         },
         AccountingSystem.NETTING,
         "20",
@@ -87,9 +86,9 @@ _STRATEGIES: tuple[tuple[str, dict[str, tuple[str, ...]], int, str, str], ...] =
     (
         "Crypto Majors",
         {
-            "ETHUSDT": ("0.1", "0.2", "-0.1", "0"),
-            "SOLUSDT": ("1", "2", "-1", "0"),
-            "BTCUSDT": ("0.01", "0.02", "-0.01", "0"),
+            "ETHUSDT": ("0.5", "1", "-0.5", "0"),
+            "SOLUSDT": ("5", "10", "-5", "0"),
+            "BTCUSDT": ("0.05", "0.1", "-0.05", "0"),
         },
         AccountingSystem.NETTING,
         "30",
@@ -97,7 +96,7 @@ _STRATEGIES: tuple[tuple[str, dict[str, tuple[str, ...]], int, str, str], ...] =
     ),
     (
         "Ruble Dividends",
-        {"MTSS": ("10", "20", "0"), "TATN": ("2", "4", "0"), "SNGS": ("100", "200", "0")},
+        {"MTSS": ("100", "200", "0"), "TATN": ("20", "40", "0"), "SNGS": ("1000", "2000", "0")},
         AccountingSystem.NETTING,
         "10",
         "0.15",
@@ -105,9 +104,9 @@ _STRATEGIES: tuple[tuple[str, dict[str, tuple[str, ...]], int, str, str], ...] =
     (
         "Altcoin Swing",
         {
-            "XRPUSDT": ("500", "1000", "-500", "0"),
-            "ADAUSDT": ("1000", "-1000", "0"),
-            "DOGEUSDT": ("2000", "-2000", "0"),
+            "XRPUSDT": ("2000", "4000", "-2000", "0"),
+            "ADAUSDT": ("4000", "-4000", "0"),
+            "DOGEUSDT": ("10000", "-10000", "0"),
         },
         AccountingSystem.NETTING,
         "50",
@@ -115,12 +114,13 @@ _STRATEGIES: tuple[tuple[str, dict[str, tuple[str, ...]], int, str, str], ...] =
     ),
     (
         "Index Hedge",
-        {"MOEX": ("10", "-10", "0"), "YNDX": ("1", "-1", "0"), "NVTK": ("2", "-2", "0")},
+        {"MOEX": ("300", "-300", "0"), "YNDX": ("30", "-30", "0"), "NVTK": ("60", "-60", "0")},
         AccountingSystem.HEDGING,
         "0",
         "0.10",
     ),
-)
+)  # name, symbols with the lots a signal may set, accounting system, commission rate, fee rate
+
 _FACTORS = ("0.5", "1", "1", "2", "3", "1.5")
 _ABOOK = ("1", "1", "0.5", "0")
 
