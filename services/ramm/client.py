@@ -199,7 +199,8 @@ class RammClient:
                 outcome_unknown=True,
             )
         if message is None:
-            message = "session missing or expired" if status == 401 else f"request refused (HTTP {status})"
+            kind = "server failure" if status >= 500 else "request refused"
+            message = "session missing or expired" if status == 401 else f"{kind} (HTTP {status})"
         error = AuthError if status == 401 or code in AUTH_CODES else VenueError
         return error(VENUE, code or status, message, http_status=status, details=payload)
 

@@ -296,3 +296,32 @@ def test_a_search_query_body() -> None:
         "Pagination": {"CurrentPage": 2, "PerPage": 10},
         "OrderBy": {"Field": "DT", "Direction": "Desc"},
     }
+
+
+async def test_a_lost_write_behind_a_gateway_has_an_unknown_outcome() -> None:
+    async with mock_client(lambda request: httpx.Response(504, content=b"<html>timeout</html>")) as client:
+        with pytest.raises(TransportError) as caught:
+            await client.accounts_close(30)
+        assert caught.value.outcome_unknown is True
+        with pytest.raises(VenueError, match="server failure") as refused:
+            await client.accounts_get(30)  # a read: the venue failed, nothing was changed
+    assert refused.value.http_status == 504
+
+
+async def test_reads_are_retried_and_writes_are_not() -> None:
+    calls: list[str] = []
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        method = request.url.path.rsplit("/", 1)[-1]
+        calls.append(method)
+        if calls.count(method) == 1:  # the first attempt of each method times out
+            raise httpx.ReadTimeout("lost", request=request)
+        return httpx.Response(200, content=EXAMPLES[method].encode())
+
+    async with mock_client(flaky) as client:
+        client.http.backoff = 0
+        with pytest.raises(TransportError) as caught:
+            await client.accounts_set(s.AccountUpdate(ID=30, ABook=Decimal(1)))
+        assert caught.value.outcome_unknown is True
+        assert (await client.accounts_get(30)).ID == 30
+    assert calls == ["accounts.set", "accounts.get", "accounts.get"]
