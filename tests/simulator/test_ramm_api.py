@@ -249,3 +249,58 @@ async def test_search_paging_and_order(wire: RammWire) -> None:
     assert refused.status_code == 400
     refused = await wire.call("deals.search", {"Filter": {"Colour": "red"}})
     assert refused.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"FeeRate": 1.5}, "FeeRate"),
+        ({"FeeRate": 0.125}, "FeeRate"),
+        ({"Protection": 1}, "Protection"),
+        ({"Protection": 0.1234}, "Protection"),
+        ({"Target": 0}, "Target"),
+        ({"Money": 10**9}, "Money"),
+        ({"Name": "x" * 51}, "Name"),
+        ({"Name": "Demo Blue Chips"}, "Name"),
+        ({"ExecutionTags": "not json"}, "ExecutionTags"),
+        ({"AccountSpecAssetID": 978}, "AccountSpecAssetID"),
+    ],
+)
+async def test_strategy_constraints(wire: RammWire, change: dict[str, Any], field: str) -> None:
+    body = {"WalletID": 3, "ClientID": 3, "Name": "Third way", "Money": 1000, "FeeRate": 0.2, **change}
+    response = await wire.call("strategies.add", body)
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["message"].startswith(f"invalid input in field '{field}'")
+
+
+async def test_protection_stops_a_follower(wire: RammWire) -> None:
+    state, _book = wire.sim.ctx.venue_state["ramm"]
+    rows = await wire.rows(
+        "accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY, "Statuses": [1], "Type": 2}
+    )
+    account = state.accounts[rows[0]["ID"]]
+    account.protection, account.protection_equity = Decimal("0.5"), account.balance * 2  # already below
+    await wire.ok("trading.addSignal", {"StrategyID": DEMO_STRATEGY, "Symbol": "GAZP", "Lot": 500})
+    stopped = await wire.ok("accounts.get", {"ID": account.id})
+    assert (stopped["Status"], stopped["State"]) == (3, 7) and stopped["ProtectionReached"] is not None
+    assert await wire.rows("positions.search", "Positions", {"AccountID": account.id}) == []
+
+
+async def test_closing_a_follower_in_profit_pays_the_fee_to_the_trader(wire: RammWire) -> None:
+    state, _book = wire.sim.ctx.venue_state["ramm"]
+    rows = await wire.rows(
+        "accounts.search", "Accounts", {"StrategyID": DEMO_STRATEGY, "Statuses": [1], "Type": 2}
+    )
+    account = state.accounts[rows[0]["ID"]]
+    account.balance += Decimal(1000)  # a realised gain on top of what was invested
+    trader_wallet = (await wire.ok("wallets.get", {"ID": 1}))["Balance"]
+    await wire.ok("accounts.close", {"ID": account.id})
+    closed = await wire.ok("accounts.get", {"ID": account.id})
+    assert (closed["Status"], closed["State"], closed["Balance"]) == (6, 15, 0)
+    fee = await wire.rows("deals.search", "Deals", {"AccountID": account.id, "Type": 7})
+    assert len(fee) == 1 and fee[0]["Profit"] == -closed["FeeTotal"] and closed["FeeTotal"] > 0
+    paid = await wire.rows("walletTransfers.search", "WalletTransfers", {"WalletID": 1, "Type": 6})
+    assert paid[-1]["Amount"] == closed["FeeTotal"]
+    assert (await wire.ok("wallets.get", {"ID": 1}))["Balance"] == pytest.approx(
+        trader_wallet + closed["FeeTotal"]
+    )
