@@ -205,6 +205,8 @@ async def test_wire_conventions(wire: RammWire) -> None:
     unknown = await wire.call("clients.explode")
     assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "incorrect_method"
     assert (await wire.http.get(DC1 + "clients.search")).status_code == 405
+    astray = await wire.http.post("http://sim.test/ramm/v1/clients.search", json={})
+    assert astray.status_code == 404 and astray.json()["error"]["code"] == "incorrect_method"
     for documented, name in (
         ("symbol.search", "symbols.search"),
         ("accountStatements.get", "accounts.getStatement"),

@@ -28,8 +28,8 @@ Design choices where the notes leave the shape open:
   400 (message ``invalid input in field 'X'``, a reason may follow), an unknown id 404 (code invalid_input),
   bad_credentials 401, missing/unknown/expired token 401 ``unauthorized`` (a code the doc does not list;
   trading.md pairs 401 with a missing or expired token), login_blocked/access_denied/forbidden 403,
-  incorrect_method 404 (a verb other than POST: 405), invalid_status 422. Records of another company answer as
-  not found.
+  incorrect_method 404 (also for any other path; a verb other than POST: 405), invalid_status 422. Records of
+  another company answer as not found.
 - Methods documented without a response body answer HTTP 200 with an empty body. settings.get answers
   ``{"SettingsKey", "Settings"}`` (Settings null when the key is not set). streams.get answers one object, as
   the example. sessions.search includes tokens (as the table and example). managers.getMethods answers

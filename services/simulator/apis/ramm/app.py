@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -47,9 +48,17 @@ def create_app(ctx: SimulatorContext) -> Starlette:
         Route(API_PATH, endpoint, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
         Route("/{dc}" + API_PATH, endpoint, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _unrouted})
     app.state.ramm = venue
     return app
+
+
+async def _unrouted(request: Request, exc: Exception) -> Response:
+    """A path outside the manager API answers in the venue's error shape too."""
+    assert isinstance(exc, HTTPException)
+    return error_response(
+        RammApiError("incorrect_method", f"no such path {request.url.path!r}", exc.status_code)
+    )
 
 
 async def _serve(venue: RammVenue, request: Request) -> Response:
