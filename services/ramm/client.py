@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -36,6 +36,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from services.errors import AuthError, RejectedInput, TransportError, VenueError
 from services.http import HeaderAuth, Timeouts, VenueHttp, parse_json
 from services.ramm import schemas as s
+from services.ramm.schemas import RowT
 from services.ramm.search import Query
 from services.ramm.wire_types import format_stamp
 
@@ -45,9 +46,6 @@ API_ROOT = "api/manager/"
 
 AUTH_CODES = frozenset({"bad_credentials", "login_blocked"})
 _UNKNOWN_OUTCOME_STATUSES = frozenset({502, 504})
-
-T = TypeVar("T")
-RowT = TypeVar("RowT", bound=BaseModel)
 
 
 def access_server_base(url: str) -> str:

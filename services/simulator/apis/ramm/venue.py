@@ -23,7 +23,6 @@ from services.simulator.apis.ramm.wire import need_int, not_found
 from services.simulator.context import SimulatorContext
 
 VENUE_ID = "ramm"
-K = TypeVar("K")
 V = TypeVar("V")
 
 
