@@ -190,6 +190,7 @@ async def test_access_denied_for_the_viewer(wire: RammWire) -> None:
 
 async def test_sessions_expire_after_inactivity(wire: RammWire) -> None:
     short = await wire.login(ExpirationMinutes=5)
+    lasting = await wire.login(ExpirationMinutes=60)
     clock = wire.sim.ctx.clock
     clock.advance_by(4 * 60)
     assert (await wire.call("session.heartbeat", token=short)).status_code == 200
@@ -199,6 +200,8 @@ async def test_sessions_expire_after_inactivity(wire: RammWire) -> None:
     expired = await wire.call("session.get", token=short)
     assert expired.status_code == 401 and expired.json()["error"]["code"] == "unauthorized"
     assert (await wire.call("session.get", token=wire.token)).status_code == 401  # default 10 minutes
+    listed = (await wire.call("sessions.search", token=lasting)).json()["Sessions"]
+    assert [s["Token"] for s in listed] == [lasting]  # the expired ones are gone
 
 
 async def test_wire_conventions(wire: RammWire) -> None:

@@ -106,8 +106,7 @@ def _authorise(venue: RammVenue, request: Request, dc: str | None, method: str) 
     state = venue.state
     token = request.headers.get("Token", "")
     session = state.sessions.get(token)
-    now = venue.now()
-    if session is not None and now - session.last_activity > session.expiration_minutes * 60:
+    if session is not None and venue.expired(session):
         del state.sessions[token]
         session = None
     if session is None or session.dc != dc:
@@ -115,5 +114,5 @@ def _authorise(venue: RammVenue, request: Request, dc: str | None, method: str) 
     manager = state.managers[session.manager_id]
     if method not in SESSION_METHODS and method not in manager.rights.get(session.company_id, set()):
         raise RammApiError("access_denied", f"the session has no right for {method}")
-    session.last_activity = now
+    session.last_activity = venue.now()
     return session

@@ -120,7 +120,7 @@ async def session_heartbeat(call: Call) -> Any:
 
 @method("session.getMySessions")
 async def session_get_my_sessions(call: Call) -> Any:
-    mine = [s for s in call.state.sessions.values() if s.manager_id == call.me.manager_id]
+    mine = [s for s in call.venue.live_sessions() if s.manager_id == call.me.manager_id]
     return [rows.session_row(call.state, s) for s in mine]
 
 
@@ -132,7 +132,7 @@ async def session_logout(call: Call) -> Any:
 
 @method("sessions.search")
 async def sessions_search(call: Call) -> Any:
-    ours = [s for s in call.state.sessions.values() if s.company_id == call.company_id]
+    ours = [s for s in call.venue.live_sessions() if s.company_id == call.company_id]
     return {"Sessions": [rows.session_row(call.state, s) for s in ours]}
 
 

@@ -45,6 +45,15 @@ class RammVenue:
     def now(self) -> float:
         return self.ctx.clock.now()
 
+    def expired(self, session: SessionRec) -> bool:
+        return self.now() - session.last_activity > session.expiration_minutes * 60
+
+    def live_sessions(self) -> list[SessionRec]:
+        """The sessions still alive; expired ones are forgotten on the way."""
+        for token in [t for t, session in self.state.sessions.items() if self.expired(session)]:
+            del self.state.sessions[token]
+        return list(self.state.sessions.values())
+
     def company_url(self, company: CompanyRec, root: str) -> str:
         """The access server's absolute URL: as set, or ``{root}/{dc}`` on this simulator."""
         return company.url or f"{root}/{company.dc}"
