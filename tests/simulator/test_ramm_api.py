@@ -122,8 +122,12 @@ async def test_add_signal_moves_each_follower_by_its_factor(wire: RammWire) -> N
     request = await wire.ok("hb.get", {"ID": deals[0]["FillRequestID"]})
     fills = await wire.rows("fills.search", "Fills", {"FillRequestID": request["ID"]})
     ask = wire.sim.ctx.engine.top("MOEX:SBER").ask
+    assert ask is not None
     assert [Decimal(str(f["Price"])) for f in fills] == [ask] and {d["Price"] for d in deals} == {float(ask)}
-    a_book = sum(Decimal(str(d["Volume"])) * Decimal(str(accounts[d["AccountID"]]["ABook"])) for d in deals)
+    a_book = sum(
+        (Decimal(str(d["Volume"])) * Decimal(str(accounts[d["AccountID"]]["ABook"])) for d in deals),
+        Decimal(0),
+    )
     assert Decimal(str(request["Volume"])) == lots(a_book) == Decimal(str(fills[0]["VolumeFilled"]))
 
 

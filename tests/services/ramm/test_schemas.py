@@ -148,19 +148,19 @@ async def test_quirks_are_read_as_documented() -> None:
     async with mock_client(serve("wallets.get")) as client:
         assert (await client.wallets_get(88)).DTCreated == datetime(2018, 11, 23, 11, 59, 12, 493000)
     async with mock_client(serve("signals.search")) as client:
-        page = await client.signals_search()
-        assert page.rows[0].DTProcessed == datetime(2018, 12, 30, 10, 0, 0, 100000)  # DTLastFill
+        signals = await client.signals_search()
+        assert signals.rows[0].DTProcessed == datetime(2018, 12, 30, 10, 0, 0, 100000)  # DTLastFill
     async with mock_client(serve("clients.get")) as client:
         info = await client.clients_get(101)
         assert [st.StreamID for st in info.AvailableStreams] == [1]  # one object, read as a list
         assert info.Statistic is not None and info.Statistic.Volume == Decimal("4.5")
     async with mock_client(serve("clients.search")) as client:
-        page = await client.clients_search()
-        assert page.order_by is not None and page.order_by.Direction == "Desc"  # OrderDirection
-        assert page.rows[0].Test is False and page.rows[0].Enabled is True
+        clients = await client.clients_search()
+        assert clients.order_by is not None and clients.order_by.Direction == "Desc"  # OrderDirection
+        assert clients.rows[0].Test is False and clients.rows[0].Enabled is True
     async with mock_client(serve("accounts.search")) as client:
-        page = await client.accounts_search()
-        assert page.pagination.OrderByField == "ID" and page.rows[0].Status is AccountStatus.ACTIVE
+        accounts = await client.accounts_search()
+        assert accounts.pagination.OrderByField == "ID" and accounts.rows[0].Status is AccountStatus.ACTIVE
     async with mock_client(serve("company.getEquity")) as client:
         assert (await client.company_get_equity())[0].Balance == Decimal("1400.25")
     async with mock_client(serve("managers.get")) as client:
@@ -255,7 +255,8 @@ async def test_token_header_and_no_body_methods() -> None:
 
     async with mock_client(answer) as client:
         client.set_token("abc")
-        assert await client.session_logout() is None
+        await client.session_logout()
+        assert client.token is None
     assert seen[0].headers["Token"] == "abc" and json.loads(seen[0].content) == {}
     assert seen[0].headers["content-type"] == "application/json"
 
