@@ -8,6 +8,7 @@ from typing import Any
 
 from services.ramm.enums import DealType, TransferType
 from services.simulator.apis.ramm import rows
+from services.simulator.apis.ramm.instruments import USD_ASSET_ID
 from services.simulator.apis.ramm.query import EQ, SUB, TEST, SearchSpec, search
 from services.simulator.apis.ramm.rows import STREAMS
 from services.simulator.apis.ramm.state import CustomerRec, WalletRec
@@ -25,7 +26,6 @@ from services.simulator.apis.ramm.wire import (
     str_field,
 )
 
-USD_ASSET_ID = 840
 _MANAGER_TRANSFER_TYPES = (
     TransferType.FUND,
     TransferType.WITHDRAW,

@@ -19,12 +19,13 @@ from services.simulator.engine import MarketEngine
 from services.simulator.engine.catalog import MOEX
 
 USD_RUB = Decimal(90)
+USD_ASSET_ID = 840  # wallets and accounts are USD only
 HOUR = 3600
 HISTORY_WINDOW = 45 * 86400  # seconds of hourly prices fetched at once for past moments
 
 # (ID, Type, Name, Precision): ISO numeric ids for currencies, as the doc's examples (840 USD, 978 EUR).
 _CURRENCIES = (
-    (840, AssetType.CURRENCY, "USD", 2),
+    (USD_ASSET_ID, AssetType.CURRENCY, "USD", 2),
     (643, AssetType.CURRENCY, "RUB", 2),
     (978, AssetType.CURRENCY, "EUR", 2),
 )

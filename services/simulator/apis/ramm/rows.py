@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from services.ramm.enums import AccountStatus, AccountType, DealType, TransferType
-from services.simulator.apis.ramm.book import CopyBook, cents
-from services.simulator.apis.ramm.instruments import AssetSpec, SymbolSpec
+from services.simulator.apis.ramm.book import LEVERAGE, CopyBook, cents
+from services.simulator.apis.ramm.instruments import USD_ASSET_ID, AssetSpec, SymbolSpec
 from services.simulator.apis.ramm.state import (
     ZERO,
     AccountRec,
@@ -28,7 +28,6 @@ from services.simulator.apis.ramm.wire import num, stamp
 
 Row = dict[str, Any]
 STREAMS = {1: "Sim LP (A-book)"}
-LEVERAGE_MAX = 10
 MC_LEVEL = 50
 _DAY = 86400
 
@@ -395,7 +394,7 @@ def account_row(book: CopyBook, account: AccountRec) -> Row:
         "DTCreated": stamp(account.created),
         "DTClosed": stamp(account.closed),
         "AssetName": "USD",
-        "AccountSpecAssetID": 840,
+        "AccountSpecAssetID": USD_ASSET_ID,
         "LiquidityID": 1,
         "StreamID": account.stream_id,
         "StreamName": STREAMS.get(account.stream_id, ""),
@@ -476,7 +475,7 @@ def statement(book: CopyBook, account: AccountRec, now: float) -> Row:
         "Type": account.type,
         "DTStamp": stamp(now),
         "AccountAssetName": "USD",
-        "LeverageMax": LEVERAGE_MAX,
+        "LeverageMax": int(LEVERAGE),
         "MCLevel": MC_LEVEL,
         "State": book.state_of(account),
         "Factor": num(account.factor),
@@ -559,7 +558,7 @@ def _position_common(book: CopyBook, position: PositionRec) -> Row:
     spec = book.symbol(position.symbol)
     mark = book.instruments.mark(spec, position.volume)
     profit = book.position_profit(position)
-    margin = cents(abs(position.volume) * mark * spec.usd_per_quote / LEVERAGE_MAX)
+    margin = cents(abs(position.volume) * mark * spec.usd_per_quote / LEVERAGE)
     long = position.volume > 0
     return {
         "AccountingSystem": strategy.accounting,

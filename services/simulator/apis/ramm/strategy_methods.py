@@ -10,6 +10,7 @@ from xml.sax.saxutils import quoteattr
 from services.ramm.enums import AccountingSystem, AccountStatus, AccountType, CopyStrategyStatus
 from services.simulator.apis.ramm import rows
 from services.simulator.apis.ramm.book import lots
+from services.simulator.apis.ramm.instruments import USD_ASSET_ID
 from services.simulator.apis.ramm.query import (
     CLOSED,
     DATE_FROM,
@@ -38,8 +39,6 @@ from services.simulator.apis.ramm.wire import (
     places,
     str_field,
 )
-
-USD_ASSET_ID = 840
 
 STRATEGIES = SearchSpec(
     "Strategies",
