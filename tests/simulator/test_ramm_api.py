@@ -129,6 +129,9 @@ async def test_add_signal_moves_each_follower_by_its_factor(wire: RammWire) -> N
         Decimal(0),
     )
     assert Decimal(str(request["Volume"])) == lots(a_book) == Decimal(str(fills[0]["VolumeFilled"]))
+    commission = sum((Decimal(str(d["Commission"])) for d in deals), Decimal(0))
+    paid = await wire.rows("walletTransfers.search", "WalletTransfers", {"WalletID": 1, "Type": 7})
+    assert commission > 0 and Decimal(str(paid[-1]["Amount"])) == commission  # the followers' commission
 
 
 async def test_pause_closes_positions_and_resume_reopens_them(wire: RammWire) -> None:

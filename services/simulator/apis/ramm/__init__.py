@@ -72,12 +72,13 @@ The copy-trading book (book.py, priced by instruments.py):
   is not active: invalid_status. trading.addSync sets several symbols at once (one signal each, SymbolsSync
   ``<Root><Item Symbol='X'/>...</Root>``); a hard sync (SoftSync false/absent) also flattens symbols it leaves
   out, a soft one only sets those listed; either clears NeedSync (new strategies start with NeedSync true).
-- Commission: CommissionRate USD per 1M USD turnover, charged to followers on each deal (Strategy.Commission
-  is that rate / 1e6). Performance fee: FeeRate x (balance - ProfitBase) when a follower's account is closed,
-  as a Fee deal (Type 7) and a transfer Type 6 into the trader's wallet. Protection/Target: after a signal, a
-  follower whose equity is at or below ProtectionEquity (or at or above TargetEquity) gets status 3 and its
-  positions closed. The Protection/Target of strategies.add are kept on the trader's own account (shown, with
-  their equities, in accounts.get and the statement) but never stop the trader.
+- Commission: CommissionRate USD per 1M USD turnover, charged to followers on each deal and paid into the
+  trader's wallet once per execution (transfer Type 7; Strategy.Commission is that rate / 1e6). Performance
+  fee: FeeRate x (balance - ProfitBase) when a follower's account is closed, as a Fee deal (Type 7) and a
+  transfer Type 6 into the trader's wallet. Protection/Target: after a signal, a follower whose equity is at
+  or below ProtectionEquity (or at or above TargetEquity) gets status 3 and its positions closed. The
+  Protection/Target of strategies.add are kept on the trader's own account (shown, with their equities, in
+  accounts.get and the statement) but never stop the trader.
 - Commands answer ``CommandID`` and are carried out at once: accounts.pause (status 4, positions closed at
   market), accounts.resume (status 1, the trader's positions x Factor reopened at market), accounts.close
   (status 6, fee, rest to the wallet as transfer Type 5), strategies.close (every account closed, status 4).

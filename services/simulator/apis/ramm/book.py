@@ -6,7 +6,8 @@ target of ``round(lot x Factor, 2)``; the differences are executed together: one
 carries the A-book part (sum of ``delta x ABook``) to the stream, one fill prices it at the engine's touch
 (ask when the net is a buy, bid when a sell, the mid when it nets out), and every account gets a deal at that
 price (Entry In, Out or InOut; netting: one position per symbol; profit realised on the closing part).
-Commission: ``CommissionRate`` USD per 1M USD turnover, charged to the follower (not the trader). After a
+Commission: ``CommissionRate`` USD per 1M USD turnover, charged to the follower (not the trader) on each deal
+and paid into the trader's wallet once per execution (transfer Type 7). After a
 signal, a follower whose equity fell to ProtectionEquity, or rose to TargetEquity, stops (status 3) and its
 positions are closed. The performance fee (``FeeRate`` x profit above ProfitBase) is charged when a follower's
 account is closed, as a Fee deal, and paid into the trader's wallet (transfer Type 6).
@@ -216,7 +217,24 @@ class CopyBook:
                 self.state.fills[fill.id] = fill
             for account, _spec, delta in group:
                 deals.append(self._trade(account, spec, delta, price, at, signal_id, command_id, request.id))
+        self._pay_commissions(deals, at)
         return deals
+
+    def _pay_commissions(self, deals: list[DealRec], at: float) -> None:
+        """The followers' commissions of one execution go to each trader's wallet as one transfer (Type 7)."""
+        earned: dict[int, Decimal] = {}
+        for deal in deals:
+            if deal.commission:
+                earned[deal.strategy_id] = earned.get(deal.strategy_id, ZERO) + deal.commission
+        for strategy_id, amount in earned.items():
+            strategy = self.state.strategies[strategy_id]
+            self.transfer(
+                self.state.wallets[strategy.wallet_id],
+                TransferType.COMMISSION,
+                amount,
+                at,
+                comment_company=f"commission of strategy {strategy_id}",
+            )
 
     def _trade(
         self,

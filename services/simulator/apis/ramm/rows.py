@@ -226,7 +226,9 @@ def client_stat_row(book: CopyBook, client: CustomerRec) -> Row:
         "StrategiesClosed": sum(1 for s in strategies if s.closed is not None),
         "StrategiesFeeReceived": num(fee_received),
         "StrategiesFeeDue": 0,
-        "StrategiesCommissionReceived": 0,
+        "StrategiesCommissionReceived": num(
+            sum((t.amount for t in transfers if t.type == TransferType.COMMISSION), ZERO)
+        ),
         "StrategiesCommissionDue": 0,
         "WalletTransfersTotalIn": num(t_in),
         "WalletTransfersTotalOut": num(t_out),
