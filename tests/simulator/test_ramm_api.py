@@ -129,9 +129,17 @@ async def test_add_signal_moves_each_follower_by_its_factor(wire: RammWire) -> N
         Decimal(0),
     )
     assert Decimal(str(request["Volume"])) == lots(a_book) == Decimal(str(fills[0]["VolumeFilled"]))
+
+
+async def test_followers_pay_commission_to_the_trader(wire: RammWire) -> None:
+    big = {"StrategyID": DEMO_STRATEGY, "Symbol": "GAZP", "Lot": 20000}  # 20 USD per 1M turnover shows here
+    answer = await wire.ok("trading.addSignal", big)
+    deals = await wire.rows("deals.search", "Deals", {"SignalID": answer["SignalID"]})
     commission = sum((Decimal(str(d["Commission"])) for d in deals), Decimal(0))
+    trader_deal = next(d for d in deals if d["AccountType"] == 0)
+    assert trader_deal["Commission"] == 0 and commission > 0
     paid = await wire.rows("walletTransfers.search", "WalletTransfers", {"WalletID": 1, "Type": 7})
-    assert commission > 0 and Decimal(str(paid[-1]["Amount"])) == commission  # the followers' commission
+    assert Decimal(str(paid[-1]["Amount"])) == commission
 
 
 async def test_pause_closes_positions_and_resume_reopens_them(wire: RammWire) -> None:
