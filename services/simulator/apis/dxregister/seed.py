@@ -86,7 +86,10 @@ def seed(state: DxState) -> None:
 
     system = state.add_user(person("system", "Platform", ClientType.OTHER), "")
     system.system = True
-    chp_state(state.ctx)  # the CHP portfolios (engine accounts with their opening money) exist from here
+    chp = chp_state(
+        state.ctx
+    )  # the CHP portfolios (engine accounts with their opening money) exist from here
+    state.money_listeners.append(lambda account: _tell_chp(chp, account))
     for chp_user in CHP_USERS.values():
         operator = chp_user.login == DEMO_LOGIN
         user = state.add_user(
@@ -116,6 +119,17 @@ def seed(state: DxState) -> None:
         second.key,
     )
     state.grant(account, second.key)
+
+
+def _tell_chp(chp: ChpState, engine_account: str) -> None:
+    """Sessions listening to the portfolio get a SetPortfolio row with the new money at their next drain."""
+    owner = chp.owners.get(engine_account)
+    if owner is None:
+        return
+    login, portfolio = owner
+    for session in chp.sessions.values():
+        if session.login == login and portfolio in session.portfolios:
+            ChpState.mark_changed(session, portfolio)
 
 
 def _join(state: DxState, user: DxUser, *groups: str) -> None:

@@ -4,6 +4,7 @@ transfers, notifications, imported transactions, sessions and SSO tokens."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -148,6 +149,9 @@ class DxState:
     sso_tokens: dict[str, SsoToken] = field(default_factory=dict)
     market_data: dict[str, dict[str, str]] = field(default_factory=dict)  # DxFeed account -> feed -> end date
     suspended_feeds: set[str] = field(default_factory=set)  # DxFeed accounts suspended
+    money_listeners: list[Callable[[str], None]] = field(
+        default_factory=list
+    )  # engine account whose money moved
     next_id: int = 1
 
     # ------------------------------------------------------------------------------------------ basics
@@ -240,6 +244,12 @@ class DxState:
                 engine.withdraw(account.engine_account, account.record.currency, -amount)
         except OrderRejected as exc:
             raise refuse(422, Code.INSUFFICIENT_FUNDS, exc.message) from None
+        self.money_moved(account.engine_account)
+
+    def money_moved(self, engine_account: str) -> None:
+        """Tells the trading venues (the engine emits no event for a deposit) that a balance changed."""
+        for listener in self.money_listeners:
+            listener(engine_account)
 
     def sync_status(self, account: DxAccount) -> None:
         status = account.record.status or AccountStatus.FULL_TRADING

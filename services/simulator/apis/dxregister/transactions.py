@@ -100,6 +100,7 @@ def _move(state: DxState, account: DxAccount, asset: str, amount: Decimal) -> No
         engine.deposit(account.engine_account, asset, amount)
     elif amount < 0:
         engine.withdraw(account.engine_account, asset, -amount)
+    state.money_moved(account.engine_account)
 
 
 def _apply(

@@ -140,7 +140,7 @@ async def json_body(request: Request) -> Any:
 
 
 def read_model(model: type[M], data: Any, status: int = 400) -> M:
-    """``data`` as ``model``; a missing required field is 20001, anything else that does not fit 20022."""
+    """``data`` as ``model``; a required field missing or null is 20001, any other misfit 20022."""
     if not isinstance(data, dict):
         raise refuse(status, Code.INVALID_JSON, "a JSON object is expected")
     try:
@@ -148,7 +148,7 @@ def read_model(model: type[M], data: Any, status: int = 400) -> M:
     except ValidationError as exc:
         problems = exc.errors()
         fields = [".".join(str(p) for p in problem["loc"]) for problem in problems]
-        missing = any(problem["type"] == "missing" for problem in problems)
+        missing = any(problem["type"] == "missing" or problem.get("input", 0) is None for problem in problems)
         error = DxApiError(
             status, Code.REQUIRED_FIELD_EMPTY if missing else Code.INVALID_JSON, ", ".join(fields)
         )
