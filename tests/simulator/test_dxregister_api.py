@@ -161,13 +161,14 @@ async def test_notification_delivery_state(wire: Wire):
     moved = await wire.dx("PUT", f"{path}/date/2031-01-01T00:00:00.000Z")
     assert moved.status_code == 200 and moved.text == notification_id
     assert wire.sim.state.notifications[notification_id].notification.expiration_date.year == 2031
-    for change, code in [
+    changes: list[tuple[dict[str, Any], int]] = [
         ({"subject": "s" * 256}, 20028),
         ({"message": "m" * 4001}, 20029),
         ({"expirationDate": "2020-01-01T00:00:00.000Z"}, 20030),
         ({"recipients": [{"domain": "default", "login": "ghost"}]}, 20027),
         ({"subject": None}, 20001),
-    ]:
+    ]
+    for change, code in changes:
         refused = await wire.dx("POST", "/api/clientnotifications", json={**body, **change})
         assert refused.json()["errorCode"] == code, change
 

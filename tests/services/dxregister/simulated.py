@@ -17,6 +17,7 @@ from services.simulator.apis.dxregister.state import DxState
 from services.simulator.context import SimulatorContext
 from services.simulator.engine import SimClock
 from services.simulator.engine.catalog import default_engine
+from services.simulator.engine.types import Holding
 from services.simulator.faults import FaultMiddleware
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC).timestamp()
@@ -35,7 +36,7 @@ class DxSim:
     app: FaultMiddleware
 
     def transport(self) -> httpx.ASGITransport:
-        return httpx.ASGITransport(app=self.app)
+        return httpx.ASGITransport(app=self.app)  # type: ignore[arg-type]  # FaultMiddleware types scope loosely
 
     def client(self) -> DxRegisterClient:
         return DxRegisterClient.create(BASE_URL, transport=self.transport())
@@ -50,7 +51,7 @@ class DxSim:
         self.clock.advance_by(seconds)
         self.ctx.engine.advance()
 
-    def cash(self, portfolio: str = PORTFOLIO, login: str = "demo") -> object:
+    def cash(self, portfolio: str = PORTFOLIO, login: str = "demo") -> Holding:
         return self.ctx.engine.holding(f"chp:{login}:{portfolio}", "RUB")
 
 

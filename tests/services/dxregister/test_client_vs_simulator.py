@@ -112,7 +112,7 @@ async def test_login_on_behalf(op: DxRegisterClient, sim: DxSim):
     other.set_session_token(op.session_token)
     result = await other.login("trader2", "default")
     assert result.session_token != op.session_token
-    assert sim.state.sessions[result.session_token].user == ("default", "trader2")
+    assert sim.state.sessions[result.session_token or ""].user == ("default", "trader2")
 
 
 async def test_keep_alive_keeps_the_session_and_expiry_is_reported():

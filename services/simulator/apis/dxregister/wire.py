@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
@@ -118,8 +119,10 @@ def refuse(status: int, code: Code | None, detail: str = "") -> DxApiError:
     return DxApiError(status, code, detail)
 
 
-def ok_json(value: BaseModel | list[BaseModel], status: int = 200, etag: str | None = None) -> JSONResponse:
-    body = [to_wire(item) for item in value] if isinstance(value, list) else to_wire(value)
+def ok_json(
+    value: BaseModel | Sequence[BaseModel], status: int = 200, etag: str | None = None
+) -> JSONResponse:
+    body = to_wire(value) if isinstance(value, BaseModel) else [to_wire(item) for item in value]
     headers = {"ETag": etag} if etag else None
     return JSONResponse(body, status_code=status, headers=headers)
 
