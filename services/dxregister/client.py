@@ -120,7 +120,7 @@ from services.dxregister.schemas import (
     format_date_time,
     to_wire,
 )
-from services.errors import AuthError, TransportError, VenueError
+from services.errors import AuthError, RejectedInput, TransportError, VenueError
 from services.http import HeaderAuth, Timeouts, VenueHttp
 
 VENUE = "dxregister"
@@ -451,7 +451,14 @@ class DxRegisterClient:
         amount: Decimal,
         description: str | None = None,
     ) -> PendingTransfer:
-        """A transfer with a fresh id; keep it until ``send_transfer`` has an answer."""
+        """A transfer with a fresh id; keep it until ``send_transfer`` has an answer. An amount the venue
+        would refuse (not positive for a deposit or withdrawal, zero for an adjustment) raises RejectedInput."""
+        if not amount.is_finite() or amount == 0 or (kind != "adjustment" and amount < 0):
+            raise RejectedInput(
+                "amount", f"a {kind} needs a {'non-zero' if kind == 'adjustment' else 'positive'} amount"
+            )
+        if not currency.strip():
+            raise RejectedInput("currency", "the account currency is required")
         model = _TRANSFER_MODELS[kind]
         transfer_id = uuid.uuid4().hex
         transfer = model(currency=currency, amount=amount, description=description, transfer_id=transfer_id)

@@ -12,7 +12,7 @@ import pytest
 
 from services.dxregister import DxRegisterClient
 from services.dxregister import schemas as dx
-from services.errors import AuthError, TransportError, VenueError
+from services.errors import AuthError, RejectedInput, TransportError, VenueError
 
 BASE = "https://venue.test/dxweb/rest"
 
@@ -191,3 +191,23 @@ async def test_basic_auth_replaces_the_session():
     client.use_basic("testUser", "default", "testpass")
     await client.brokers()
     assert seen[0].headers["Authorization"] == "Basic dGVzdFVzZXJAZGVmYXVsdDp0ZXN0cGFzcw=="
+
+
+@pytest.mark.parametrize(
+    "kind, amount, field",
+    [
+        ("deposit", Decimal(0), "amount"),
+        ("withdrawal", Decimal(-1), "amount"),
+        ("adjustment", Decimal(0), "amount"),
+        ("deposit", Decimal("NaN"), "amount"),
+    ],
+)
+def test_a_transfer_the_venue_would_refuse_is_not_prepared(kind: str, amount: Decimal, field: str):
+    with pytest.raises(RejectedInput) as caught:
+        DxRegisterClient.prepare_transfer(kind, "ITI", "A", "USD", amount)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    with pytest.raises(RejectedInput):
+        DxRegisterClient.prepare_transfer("deposit", "ITI", "A", " ", Decimal(1))
+    assert (
+        DxRegisterClient.prepare_transfer("adjustment", "ITI", "A", "USD", Decimal(-5)).transfer.amount == -5
+    )

@@ -146,7 +146,7 @@ def _transfer_handler(kind: str, by_id: bool):
         existing = state.transfers.get(transfer_id) if transfer_id else None
         if existing is None:
             record = TransferRecord(
-                transfer_id or state.new_id("T"),
+                transfer_id or state.new_id("T", state.transfers),
                 kind,
                 account.key,
                 body.currency,

@@ -4,7 +4,7 @@ transfers, notifications, imported transactions, sessions and SSO tokens."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -161,9 +161,12 @@ class DxState:
     def now_ms(self) -> int:
         return int(self.now() * 1000)
 
-    def new_id(self, prefix: str) -> str:
-        self.next_id += 1
-        return f"{prefix}{self.next_id}"
+    def new_id(self, prefix: str, taken: Collection[str] = ()) -> str:
+        """``<prefix><n>``, never one of ``taken`` (ids callers chose themselves)."""
+        while True:
+            self.next_id += 1
+            if f"{prefix}{self.next_id}" not in taken:
+                return f"{prefix}{self.next_id}"
 
     @property
     def permissions(self) -> TradePermissions:
