@@ -452,7 +452,7 @@ class DxRegisterClient:
         description: str | None = None,
     ) -> PendingTransfer:
         """A transfer with a fresh id; keep it until ``send_transfer`` has an answer. An amount the venue
-        would refuse (not positive for a deposit or withdrawal, zero for an adjustment) raises RejectedInput."""
+        would refuse (not positive for a deposit or withdrawal, zero for an adjustment): RejectedInput."""
         if not amount.is_finite() or amount == 0 or (kind != "adjustment" and amount < 0):
             raise RejectedInput(
                 "amount", f"a {kind} needs a {'non-zero' if kind == 'adjustment' else 'positive'} amount"
