@@ -116,22 +116,22 @@ async def test_login_on_behalf(op: DxRegisterClient, sim: DxSim):
 
 
 async def test_keep_alive_keeps_the_session_and_expiry_is_reported():
-    sim = make_sim(speed=1.0)  # real time: the session lasts 0.4 s
-    sim.state.session_lifetime = 0.4
+    sim = make_sim(speed=1.0)  # real time: the session lasts 0.6 s; pings come when 0.24 s are left
+    sim.state.session_lifetime = 0.6
     client = sim.client()
     await client.login("demo", "default", "demo")
     expired: list[AuthError] = []
     keep = SessionKeepAlive(client, on_expired=expired.append, retry_delay=0.05)
     keep.start()
-    await asyncio.sleep(1.0)
+    await asyncio.sleep(1.5)
     assert keep.running and keep.pings >= 2
     assert len(await client.accounts()) == 3  # still logged in after 2.5 lifetimes
     await keep.stop()
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(0.8)
     with pytest.raises(AuthError):
         await client.accounts()
-    keep.start()  # on an expired session: the first ping (due after 0.24 s) reports it
-    await asyncio.sleep(0.4)
+    keep.start()  # on an expired session: the first ping (due after 0.36 s) reports it
+    await asyncio.sleep(0.6)
     assert expired and keep.expired is expired[0] and not keep.running
     await client.aclose()
 

@@ -35,12 +35,12 @@ Sessions (dxWeb)
     expired or unknown session: 403 without a body. Logging in shows the user's live notifications (sets
     ``readTime``). ``/checkLogin`` (GET query, POST form): 200 empty if the password or SSO token is right,
     400 for a missing parameter, 500 ``{errorCode: 30016}`` otherwise. ``/generateToken`` (caller
-    authenticated; another user needs LOGIN_ON_BEHALF, else 403 without a body) and ``/getSSOToken``
-    (``dxCoreSessionToken`` = a live session token, ``tokenDuration`` ms, default 300 000, at most a day;
-    unknown session: 500 / 30023) answer the SSO token as text/plain. ``/getSSOTokenInfo`` (form ``token``):
-    ``{expirationTime (epoch ms), userName, userDomain, userId, serialNumber}``; 400 without a body when
-    unknown or expired. ``/logoutUserById`` and ``/logoutUserByLogin`` need an authenticated caller
-    (themselves, or LOGIN_ON_BEHALF for someone else) and end every session of the user;
+    authenticated; another user needs LOGIN_ON_BEHALF, else 403 without a body; an unknown user 500 / 30001)
+    and ``/getSSOToken`` (``dxCoreSessionToken`` = a live session token, ``tokenDuration`` ms, default 300
+    000, at most a day; unknown session: 500 / 30023) answer the SSO token as text/plain. ``/getSSOTokenInfo``
+    (form ``token``): ``{expirationTime (epoch ms), userName, userDomain, userId, serialNumber}``; 400 without
+    a body when unknown or expired. ``/logoutUserById`` and ``/logoutUserByLogin`` need an authenticated
+    caller (themselves, or LOGIN_ON_BEHALF for someone else) and end every session of the user;
     ``/logoutUserByToken`` is authorised by the token itself (a session or SSO token of that user, else 403 /
     20020). They answer text ``"<n> session(s) closed"``; a missing parameter 400, the system user 403, an
     unknown user 404 (without bodies, as documented).

@@ -97,7 +97,9 @@ async def check_login_post(state: DxState, request: Request) -> Response:
 def _generate(state: DxState, request: Request, fields: dict[str, str]) -> Response:
     actor = caller(state, request)
     login, domain = required(fields, "login", "domain")
-    target = state.user(domain, login)
+    target = state.users.get((domain, login))
+    if target is None or target.system:  # the doc lists no 404 here: its failures are 500 with a code
+        raise refuse(500, Code.CLIENT_NOT_FOUND, f"{login}@{domain}")
     if target.key != actor.key and not actor.may(LOGIN_ON_BEHALF):
         raise refuse(403, None)
     return ok_text(state.issue_sso(target.key).token)
