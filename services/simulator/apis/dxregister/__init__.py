@@ -17,30 +17,31 @@ Users (domain ``default``)
 Link to the shared engine (the CHP simulator's portfolios)
     Each CHP user's portfolio ``ST<code>-MO-NN`` is the LIVE RUB account clearingCode ``ITI``, accountCode =
     the portfolio name (``ITI/ST100001-MO-01``), owned by the same login in domain ``default``; its money is
-    the engine account ``chp:<login>:<portfolio>``. Any other account (``trader2``'s ``ITI/TR2-USD-01``, 10
-    000 USD; accounts made through the API) has the engine account ``dx:<clearing>:<account>``. ``balance`` is
-    the engine's total of the account currency; the "withdrawable amount" is what orders do not hold.
-    Deposits, withdrawals and adjustments move money between the account and the engine's street account (the
-    bank), so money is conserved. Trade permissions and account status go to the shared registry
+    the engine account ``chp:<login>:<portfolio>``. Any other account (``trader2``'s ``ITI/TR2-USD-01``, 10000
+    USD; accounts made through the API) has the engine account ``dx:<clearing>:<account>``. ``balance`` is the
+    engine's total of the account currency; the "withdrawable amount" is what orders do not hold. Deposits,
+    withdrawals and adjustments move money between the account and the engine's street account (the bank), so
+    money is conserved. Trade permissions and account status go to the shared registry
     ``services/simulator/permissions.py``: CHP Order/Place on a portfolio whose owner lost the permission, or
-    whose account is NO_TRADING / TERMINATED / EXPIRED, is refused (Error #30 with the reason).
+    whose account is NO_TRADING / TERMINATED / EXPIRED, is refused: Error #30, cause #1 with the reason in its
+    message (the CHP code list has no better cause).
 
 Sessions (dxWeb)
-    ``POST /login`` ``{username, domain, password}`` -> ``{sessionToken, timeout}`` (timeout 1 800 000 ms of
-    the simulator clock); without ``password`` and with an Authorization of a LOGIN_ON_BEHALF holder, a
-    session on behalf of ``username``. Wrong credentials: 403 ``{errorCode: 30016}``. ``Authorization: DXAPI
-    <token>`` or ``Basic base64(login@domain:password)`` on every other call; missing/unknown: 401 (30017),
-    bad Basic credentials 401 (30016). ``POST /ping``: when less than half the lifetime is left the expiry
-    moves by half the original lifetime; answers ``{sessionToken, timeout}`` with ``timeout`` = ms left; an
-    expired or unknown session: 403 without a body. Logging in shows the user's live notifications (sets
-    ``readTime``). ``/checkLogin`` (GET query, POST form): 200 empty if the password or SSO token is right,
-    400 for a missing parameter, 500 ``{errorCode: 30016}`` otherwise. ``/generateToken`` (caller
-    authenticated; another user needs LOGIN_ON_BEHALF, else 403 without a body; an unknown user 500 / 30001)
-    and ``/getSSOToken`` (``dxCoreSessionToken`` = a live session token, ``tokenDuration`` ms, default 300
-    000, at most a day; unknown session: 500 / 30023) answer the SSO token as text/plain. ``/getSSOTokenInfo``
-    (form ``token``): ``{expirationTime (epoch ms), userName, userDomain, userId, serialNumber}``; 400 without
-    a body when unknown or expired. ``/logoutUserById`` and ``/logoutUserByLogin`` need an authenticated
-    caller (themselves, or LOGIN_ON_BEHALF for someone else) and end every session of the user;
+    ``POST /login`` ``{username, domain, password}`` -> ``{sessionToken, timeout}`` (timeout 1800000 ms of the
+    simulator clock); without ``password`` and with an Authorization of a LOGIN_ON_BEHALF holder, a session on
+    behalf of ``username``. Wrong credentials: 403 ``{errorCode: 30016}``. ``Authorization: DXAPI <token>`` or
+    ``Basic base64(login@domain:password)`` on every other call; missing/unknown: 401 (30017), bad Basic
+    credentials 401 (30016). ``POST /ping``: when less than half the lifetime is left the expiry moves by half
+    the original lifetime; answers ``{sessionToken, timeout}`` with ``timeout`` = ms left; an expired or
+    unknown session: 403 without a body. Logging in shows the user's live notifications (sets ``readTime``).
+    ``/checkLogin`` (GET query, POST form): 200 empty if the password or SSO token is right, 400 for a missing
+    parameter, 500 ``{errorCode: 30016}`` otherwise. ``/generateToken`` (caller authenticated; another user
+    needs LOGIN_ON_BEHALF, else 403 without a body; an unknown user 500 / 30001) and ``/getSSOToken``
+    (``dxCoreSessionToken`` = a live session token, ``tokenDuration`` ms, default 300000, at most a day;
+    unknown session: 500 / 30023) answer the SSO token as text/plain. ``/getSSOTokenInfo`` (form ``token``):
+    ``{expirationTime (epoch ms), userName, userDomain, userId, serialNumber}``; 400 without a body when
+    unknown or expired. ``/logoutUserById`` and ``/logoutUserByLogin`` need an authenticated caller
+    (themselves, or LOGIN_ON_BEHALF for someone else) and end every session of the user;
     ``/logoutUserByToken`` is authorised by the token itself (a session or SSO token of that user, else 403 /
     20020). They answer text ``"<n> session(s) closed"``; a missing parameter 400, the system user 403, an
     unknown user 404 (without bodies, as documented).
