@@ -188,7 +188,7 @@ async def test_logouts(op: DxRegisterClient, sim: DxSim):
 
 
 # ---------------------------------------------------------------------------------------- accounts and money
-async def test_accounts_filters_update(op: DxRegisterClient):
+async def test_accounts_filters_update(op: DxRegisterClient, sim: DxSim):
     assert [a.account_code for a in await op.accounts(status="FULL_TRADING", type="CLIENT")] == [
         PORTFOLIO,
         "ST100001-MO-02",
@@ -212,6 +212,9 @@ async def test_accounts_filters_update(op: DxRegisterClient):
         dx.AccountStatus.CLOSE_ONLY,
     )
     assert updated.expiration_date == FUTURE
+    sim.advance(2 * 86400)  # past the DEMO account's expirationDate (and the session's end)
+    await op.login("demo", "default", "demo")
+    assert (await op.account(CLEARING, TRADER2_ACCOUNT)).status is dx.AccountStatus.EXPIRED
     with pytest.raises(VenueError) as live:
         await op.update_account(CLEARING, PORTFOLIO, dx.AccountUpdate(expiration_date=FUTURE))
     assert live.value.code == 20008

@@ -66,8 +66,9 @@ Clients and groups
     Account groups: PUT .../category/{c} body ``{value}`` (``{category, value}`` too); the value must exist in
     the broker's category (404 / 30003). Broker categories: POST adds a category or new values (an existing
     value: 400 / 30013); PUT renames a value (accounts follow); DELETE removes the listed values, or the whole
-    category when none is listed. Market data: the ``accountId`` must be a client's ``dxFeedAccountId`` (404 /
-    30007); answers text ``OK``.
+    category when none is listed. A DEMO account past its ``expirationDate`` becomes EXPIRED (checked on each
+    request). Market data: the ``accountId`` must be a client's ``dxFeedAccountId`` (404 / 30007); answers
+    text ``OK``.
 
 Notifications
     POST answers the new id (``N<n>``) as text. ``subject`` at most 255 characters (20028), ``message`` 4000

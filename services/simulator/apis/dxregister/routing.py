@@ -20,6 +20,7 @@ def build_routes(state: DxState, table: Sequence[tuple[str, str, Handler]]) -> l
     def endpoint(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
             state.ctx.engine.advance()
+            state.expire_accounts()
             try:
                 return await handler(state, request)
             except DxApiError as refusal:

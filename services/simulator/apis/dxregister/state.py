@@ -12,6 +12,7 @@ from decimal import Decimal
 from services.dxregister.schemas import (
     Account,
     AccountStatus,
+    AccountTier,
     Broker,
     Client,
     ClientNotification,
@@ -236,6 +237,20 @@ class DxState:
         self.permissions.govern(engine_account)
         self.sync_status(account)
         return account
+
+    def expire_accounts(self) -> None:
+        """DEMO accounts past their ``expirationDate`` become EXPIRED (checked before every request)."""
+        now = self.now()
+        for account in self.accounts.values():
+            record = account.record
+            if (
+                record.expiration_date is not None
+                and record.expiration_date.timestamp() <= now
+                and record.account_type in (None, AccountTier.DEMO)
+                and record.status not in (AccountStatus.EXPIRED, AccountStatus.TERMINATED)
+            ):
+                account.record = record.model_copy(update={"status": AccountStatus.EXPIRED})
+                self.sync_status(account)
 
     def move_money(self, account: DxAccount, amount: Decimal) -> None:
         """Credits (``amount`` > 0) or debits the account: the engine's street account is the bank."""
