@@ -446,3 +446,24 @@ async def test_transaction_import(op: DxRegisterClient, sim: DxSim):
     delete = rows[0].model_copy(update={"action": dx.TransactionAction.DELETE})
     assert (await op.import_transactions([delete])).deleted_transactions == ["S1:A1"]
     assert sim.cash().total == Decimal(1_000_000)
+
+
+async def test_onboarding_is_all_or_nothing(op: DxRegisterClient, sim: DxSim):
+    bad = dx.Client(
+        login="half",
+        accounts=[
+            dx.Account(account_code="H-01", currency="USD"),
+            dx.Account(
+                account_code="H-02", currency="USD", categories=[dx.AccountGroup(category="X", value="Y")]
+            ),
+        ],
+    )
+    with pytest.raises(VenueError) as refused:
+        await op.create_client(bad)
+    assert refused.value.code == 30003
+    assert ("default", "half") not in sim.state.users and (CLEARING, "H-01") not in sim.state.accounts
+    with pytest.raises(VenueError) as broker:
+        await op.create_account(
+            "default", "trader2", dx.Account(account_code="B", currency="USD", broker_code="X")
+        )
+    assert broker.value.code == 30018

@@ -48,10 +48,9 @@ def broker_of(state: DxState, account: DxAccount) -> str:
 
 
 # ------------------------------------------------------------------------------------------ new accounts
-def new_account(state: DxState, owner: DxUser, record: Account, access: AccountAccess | None) -> DxAccount:
-    """Checks and opens an account for ``owner`` with the doc's defaults (CLIENT, FULL_TRADING, MARGIN, DEMO,
-    the broker's clearing code); the owner may trade on it unless ``access`` is VIEW_ONLY."""
-    broker = owner.client.broker_code or next(iter(state.brokers))
+def checked_account(state: DxState, broker: str, record: Account) -> Account:
+    """``record`` with the doc's defaults (CLIENT, FULL_TRADING, MARGIN, DEMO, the broker's clearing code),
+    or the refusal it deserves; nothing is opened yet."""
     if record.broker_code and record.broker_code != broker:
         raise refuse(400, Code.BROKER_MISMATCH, f"{record.broker_code} != {broker}")
     record = record.model_copy(
@@ -73,6 +72,11 @@ def new_account(state: DxState, owner: DxUser, record: Account, access: AccountA
         raise refuse(400, Code.ACCOUNT_EXISTS, f"{record.clearing_code}/{record.account_code}")
     for group in record.categories or []:
         _check_group(state, broker, group.category, group.value)
+    return record
+
+
+def open_owned(state: DxState, owner: DxUser, record: Account, access: AccountAccess | None) -> DxAccount:
+    """Opens a checked account for ``owner``, who may trade on it unless ``access`` is VIEW_ONLY."""
     account = state.open_account(record, owner.key)
     if access is not AccountAccess.VIEW_ONLY:
         state.grant(account, owner.key)

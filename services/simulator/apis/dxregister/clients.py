@@ -19,7 +19,7 @@ from services.dxregister.schemas import (
     DxFeedAccountSuspension,
     DxFeedSubscriptions,
 )
-from services.simulator.apis.dxregister.accounts import account_access, new_account
+from services.simulator.apis.dxregister.accounts import account_access, checked_account, open_owned
 from services.simulator.apis.dxregister.auth import operator
 from services.simulator.apis.dxregister.routing import build_routes, path_text
 from services.simulator.apis.dxregister.state import DxState, DxUser, UserKey
@@ -96,10 +96,10 @@ async def create_client(state: DxState, request: Request) -> Response:
         _group_key(state, *g.split("@", 1)) if "@" in g else _group_key(state, g, None)
         for g in client.groups or []
     ]
-    accounts = client.accounts or []
-    codes = [(a.clearing_code or state.clearing_codes[broker_code], a.account_code) for a in accounts]
-    if len(set(codes)) != len(codes) or any(code in state.accounts for code in codes):
-        raise refuse(400, Code.ACCOUNT_EXISTS)
+    records = [checked_account(state, broker_code, a) for a in client.accounts or []]
+    codes = [(r.clearing_code, r.account_code) for r in records]
+    if len(set(codes)) != len(codes):
+        raise refuse(400, Code.ACCOUNT_EXISTS, "the same account twice")
     record = client.model_copy(
         update={
             "domain": domain,
@@ -111,12 +111,8 @@ async def create_client(state: DxState, request: Request) -> Response:
         }
     )
     user = state.add_user(record, client.password or "")
-    try:
-        for account in accounts:
-            new_account(state, user, account, access)
-    except Exception:
-        _forget(state, user)
-        raise
+    for account in records:
+        open_owned(state, user, account, access)
     for key in groups:
         state.members[key].append(_member(user.key))
     return _answer(state, user)
@@ -192,7 +188,9 @@ async def create_account(state: DxState, request: Request) -> Response:
             404, Code.OWNER_NOT_FOUND, f"{path_text(request, 'login')}@{path_text(request, 'domain')}"
         )
     access = account_access(request)
-    account = new_account(state, owner, await body_model(request, Account), access)
+    broker = owner.client.broker_code or next(iter(state.brokers))
+    record = checked_account(state, broker, await body_model(request, Account))
+    account = open_owned(state, owner, record, access)
     owner.version += 1
     return ok_json(state.account_view(account))
 
