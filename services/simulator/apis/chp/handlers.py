@@ -15,6 +15,7 @@ from services.simulator.apis.chp.state import MARKET, USERS, ChpState, Session
 from services.simulator.apis.chp.wire import ENGINE_CAUSES, Refused, integer, moment, number, text
 from services.simulator.context import DEMO_SERVER_TOKEN
 from services.simulator.engine.types import BarArrays, OrderRejected, SimOrderState, SimOrderType, SimSide
+from services.simulator.permissions import trade_permissions, trader_id  # dxRegister link (Order/Place)
 
 Body = Mapping[str, Any]
 Rows = list[dict[str, Any]]
@@ -265,6 +266,10 @@ def place(state: ChpState, session: Session, body: Body) -> Rows:
     portfolio, symbol = text(body, "portfolio"), text(body, "symbol")
     try:
         account = state.portfolio(session, portfolio, ErrorCode.ORDER_REJECTED)
+        # --- dxRegister link: no order on a portfolio whose trade permission the back office removed.
+        if denied := trade_permissions(state.ctx).denial(account, trader_id(session.login)):
+            raise OrderRejected("not_permitted", f"{portfolio}: {denied}")
+        # --- end of the dxRegister link
         spec = state.spec(symbol, ErrorCode.ORDER_REJECTED)
         action = _enum(Action, body, "action")
         kind = _enum(OrderType, body, "type")
