@@ -17,7 +17,7 @@ SYSTEM_PKGS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-im
 
 help:
 	@echo "make run         start Tessera on the embedded simulator (ARGS='--profile NAME ...')"
-	@echo "make test        ruff, import contracts and the whole test suite, headless"
+	@echo "make test        ruff, import contracts, mypy and the whole test suite, headless"
 	@echo "make bench       chart benchmarks -> bench-results.json"
 	@echo "make dist        one-folder bundle with PyInstaller (dist/tessera)"
 	@echo "make dist-check  build the bundle and run it with --smoke 2 offscreen"
@@ -28,6 +28,7 @@ run: venv
 test: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(ARGS)
 
 bench: venv
@@ -43,6 +44,7 @@ dist-check: dist
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 venv: system-deps $(STAMP)
 

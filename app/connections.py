@@ -24,6 +24,7 @@ from app.trading.bridge import QtTrading
 from services.domain import ConnectionState as SessionState
 from services.errors import TransportError
 from services.http import Timeouts, VenueHttp
+from services.retry import Backoff
 from services.tasks import spawn
 from widgets.common.status import ConnectionIndicator, ConnectionState
 
@@ -110,10 +111,14 @@ class ConnectionProbe(QObject):
             await http.aclose()
 
     async def _run(self, venue: str) -> None:
-        delay = self.interval
+        """Probe every ``interval`` s; a venue that does not answer is asked ever more slowly."""
+        policy = Backoff(first=self.interval * 2, longest=MAX_INTERVAL)
+        delays = policy.delays()
         while True:
-            state = await self.probe(venue)
-            delay = min(delay * 2, MAX_INTERVAL) if state is ConnectionState.FAILED else self.interval
+            if await self.probe(venue) is ConnectionState.FAILED:
+                delay = next(delays)
+            else:
+                delays, delay = policy.delays(), self.interval
             await asyncio.sleep(delay)
 
     def _set(self, venue: str, state: ConnectionState, latency_ms: float | None, detail: str) -> None:

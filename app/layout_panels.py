@@ -17,9 +17,9 @@ from app.workspace import PanelSpec
 Area = Qt.DockWidgetArea
 
 _SLOT_TITLES = (
-    QT_TRANSLATE_NOOP("Panels", "Slot 1"),
-    QT_TRANSLATE_NOOP("Panels", "Slot 2"),
-    QT_TRANSLATE_NOOP("Panels", "Slot 3"),
+    str(QT_TRANSLATE_NOOP("Panels", "Slot 1")),
+    str(QT_TRANSLATE_NOOP("Panels", "Slot 2")),
+    str(QT_TRANSLATE_NOOP("Panels", "Slot 3")),
 )
 
 
@@ -36,7 +36,7 @@ def layout_panel_specs() -> list[PanelSpec]:
     ]
     quotes = PanelSpec(
         id="quotes",
-        title=QT_TRANSLATE_NOOP("Panels", "Quotes"),
+        title=str(QT_TRANSLATE_NOOP("Panels", "Quotes")),
         factory=create_quotes_panel,
         default_area=Area.RightDockWidgetArea,
         default_visible=False,

@@ -41,7 +41,7 @@ class LayoutPreset:
 PRESETS: tuple[LayoutPreset, ...] = (
     LayoutPreset(
         PROFESSIONAL,
-        QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Professional"),
+        str(QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Professional")),
         "Ctrl+1",
         (
             ("market_watch", DockPlacement(Area.LeftDockWidgetArea, size=330)),
@@ -54,7 +54,7 @@ PRESETS: tuple[LayoutPreset, ...] = (
     ),
     LayoutPreset(
         SIMPLE,
-        QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Simple"),
+        str(QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Simple")),
         "Ctrl+2",
         (
             ("quotes", DockPlacement(Area.RightDockWidgetArea)),

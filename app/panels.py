@@ -27,7 +27,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="market_watch",
-            title=QT_TRANSLATE_NOOP("Panels", "Market watch"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Market watch")),
             factory=create_market_watch_panel,
             default_area=Area.LeftDockWidgetArea,
             default_size=440,
@@ -37,7 +37,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="favourites",
-            title=QT_TRANSLATE_NOOP("Panels", "Favourites"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Favourites")),
             factory=create_favourites_panel,
             tab_with="market_watch",
             shortcut="Ctrl+Alt+F",
@@ -46,7 +46,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="chart",
-            title=QT_TRANSLATE_NOOP("Panels", "Chart"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Chart")),
             factory=create_chart_panel,
             default_area=Area.TopDockWidgetArea,
             default_size=520,
@@ -56,7 +56,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="order_book",
-            title=QT_TRANSLATE_NOOP("Panels", "Order book"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Order book")),
             factory=create_order_book_panel,
             default_area=Area.RightDockWidgetArea,
             default_size=460,
@@ -66,7 +66,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="time_sales",
-            title=QT_TRANSLATE_NOOP("Panels", "Time and sales"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Time and sales")),
             factory=create_time_sales_panel,
             tab_with="order_book",
             shortcut="Ctrl+Alt+T",
@@ -75,7 +75,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="order_ticket",
-            title=QT_TRANSLATE_NOOP("Panels", "Order ticket"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Order ticket")),
             factory=create_order_ticket_panel,
             default_area=Area.RightDockWidgetArea,
             default_size=320,
@@ -85,7 +85,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="orders",
-            title=QT_TRANSLATE_NOOP("Panels", "Orders"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Orders")),
             factory=create_orders_panel,
             shortcut="Ctrl+Alt+O",
             default_area=Area.BottomDockWidgetArea,
@@ -95,7 +95,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="portfolio",
-            title=QT_TRANSLATE_NOOP("Panels", "Portfolio"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Portfolio")),
             factory=create_portfolio_panel,
             tab_with="orders",
             shortcut="Ctrl+Alt+P",
@@ -104,7 +104,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="strategies",
-            title=QT_TRANSLATE_NOOP("Panels", "Strategies"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Strategies")),
             factory=create_strategies_panel,
             tab_with="orders",
             shortcut="Ctrl+Alt+S",
@@ -113,7 +113,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="journal",
-            title=QT_TRANSLATE_NOOP("Panels", "Journal"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Journal")),
             factory=create_journal_panel,
             shortcut="Ctrl+Alt+J",
             tab_with="orders",
@@ -122,7 +122,7 @@ def builtin_panels() -> WorkspaceRegistry:
     registry.register(
         PanelSpec(
             id="balances",
-            title=QT_TRANSLATE_NOOP("Panels", "Balances"),
+            title=str(QT_TRANSLATE_NOOP("Panels", "Balances")),
             factory=create_balances_panel,
             tab_with="orders",
             shortcut="Ctrl+Alt+B",

@@ -175,7 +175,7 @@ class Shell(QObject):
 
     def _install_venue_access(self) -> VenueAccess:
         """The Venue menu, login dialogs, indicator clicks and account summary of the window."""
-        access = VenueAccess(self.window, self.ctx, trading(self.ctx), self.schedule_save, parent=self)
+        access = VenueAccess(self.window, self.ctx, trading(self.ctx), self.schedule_save, parent=self.window)
         access.bind_indicators(self.indicators)
         self.ctx.services.register(VENUE_ACCESS_SERVICE, access)
         return access

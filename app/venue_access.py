@@ -70,7 +70,7 @@ class VenueAccess(QObject):
         self.summary: AccountSummaryWidget | None = None
         if SUMMARY_VENUE in core.sessions:
             self.summary = AccountSummaryWidget()
-            AccountSummaryViewModel(self.summary, core, SUMMARY_VENUE, parent=self)
+            AccountSummaryViewModel(self.summary, core, SUMMARY_VENUE)
             window.add_status_widget(self.summary)
 
     # --- public

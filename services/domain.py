@@ -147,6 +147,12 @@ class ConnectionState(StrEnum):
     FAILED = "failed"  # gave up or refused (e.g. bad credentials)
 
 
+def decimals_of(step: Decimal) -> int:
+    """How many decimals a multiple of ``step`` needs (0 for a whole step, or a step that is not finite)."""
+    exponent = step.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 @dataclass(frozen=True, slots=True)
 class InstrumentId:
     """``venue`` is Tessera's venue id (``coinweight``, ``chp``); ``market`` the counterparty or board."""
@@ -174,11 +180,11 @@ class Instrument:
 
     @property
     def price_decimals(self) -> int:
-        return max(0, -self.price_step.normalize().as_tuple().exponent)
+        return decimals_of(self.price_step)
 
     @property
     def qty_decimals(self) -> int:
-        return max(0, -self.qty_step.normalize().as_tuple().exponent)
+        return decimals_of(self.qty_step)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ its adapter at a configurable rate. Callers cancel the iterating task to unsubsc
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -279,7 +279,7 @@ class VenueSession(Protocol):
 
     async def aclose(self) -> None: ...
 
-    def subscribe_quotes(self, owner: object, instruments: Sequence[InstrumentId]) -> None:
+    def subscribe_quotes(self, owner: object, instruments: Iterable[InstrumentId]) -> None:
         """``owner`` wants quotes of ``instruments`` (those of this venue); replaces what it asked before."""
         ...
 

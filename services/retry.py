@@ -66,7 +66,7 @@ async def poll_forever(
 
 async def follow_stream(
     open_stream: Callable[[], AsyncIterator[T]],
-    on_item: Callable[[T], None],
+    on_item: Callable[[T], object],
     *,
     backoff: Backoff | None = None,
     on_error: ErrorHandler,

@@ -9,7 +9,7 @@ once. Texts of the core (order outcomes, statuses, session messages) are English
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
@@ -107,7 +107,7 @@ class QtTrading(QObject):
     def instrument(self, instrument_id: InstrumentId) -> Instrument | None:
         return self.core.instrument(instrument_id)
 
-    def subscribe_quotes(self, owner: object, instruments: list[InstrumentId]) -> None:
+    def subscribe_quotes(self, owner: object, instruments: Iterable[InstrumentId]) -> None:
         self.core.subscribe_quotes(owner, instruments)
 
     def unsubscribe_quotes(self, owner: object) -> None:

@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -166,7 +166,7 @@ class ChpVenue:
         for change in changes:
             queues = self._order_queues if isinstance(change, Order) else self._fill_queues
             for queue in queues:
-                queue.put_nowait(change)  # type: ignore[arg-type]
+                queue.put_nowait(change)  # type: ignore[arg-type]  # the queue set matches the change's type
 
     async def _authorised(self, call: Callable[[], Awaitable[T]]) -> T:
         """Runs ``call``; when the token was refused (it expired, the server restarted), recovers the session
@@ -357,7 +357,7 @@ class ChpVenue:
         finally:
             await stream.aclose()
 
-    async def order_books(self, instrument: InstrumentId, depth: int = 20) -> AsyncIterator[OrderBook]:
+    async def order_books(self, instrument: InstrumentId, depth: int = 20) -> AsyncGenerator[OrderBook, None]:
         _check_instrument(instrument)
         builder = BookBuilder(self.symbols)
         async with contextlib.aclosing(self.feeds.bid_asks.stream([instrument.symbol])) as rows:

@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -121,14 +121,15 @@ class Feed(Generic[RowT]):
             self._drop_unreferenced(watch.keys)
             raise
         self._watches.append(watch)
-        for key in watch.keys if self._latest is not None else ():
-            for row in self._latest.get(key, []):
+        latest = self._latest or {}
+        for key in watch.keys:
+            for row in latest.get(key, []):
                 on_row(row)
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._run(), name=f"chp-{self.name}")
         return watch
 
-    async def stream(self, keys: Collection[str]) -> AsyncIterator[RowT]:
+    async def stream(self, keys: Collection[str]) -> AsyncGenerator[RowT, None]:
         """The rows of ``keys`` as they come; closing the iterator (or cancelling its task) unsubscribes."""
         queue: asyncio.Queue[RowT | _Failed] = asyncio.Queue()
         watch = await self.watch(keys, queue.put_nowait, lambda error: queue.put_nowait(_Failed(error)))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from decimal import Decimal
+from functools import partial
 
 import httpx
 
@@ -211,5 +212,5 @@ class ChpVenueSession(VenueSessionBase):
             self._quote_tasks.pop(instrument).cancel()
         for instrument in sorted(wanted - set(self._quote_tasks), key=str):
             self._quote_tasks[instrument] = self.follow(
-                f"quotes {instrument}", lambda i=instrument: self.adapter.quotes([i]), self._put_quote
+                f"quotes {instrument}", partial(self.adapter.quotes, [instrument]), self._put_quote
             )

@@ -5,7 +5,7 @@ Plain asyncio, no Qt: a script can log in, trade and read the stores with it (se
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from services.domain import Instrument, InstrumentId
 from services.protocols import TradingVenue, VenueSession
@@ -34,8 +34,9 @@ class TradingCore:
     def session(self, venue: str) -> VenueSession:
         return self.sessions[venue]
 
-    def subscribe_quotes(self, owner: object, instruments: list[InstrumentId]) -> None:
+    def subscribe_quotes(self, owner: object, instruments: Iterable[InstrumentId]) -> None:
         """``owner`` wants quotes of ``instruments`` of any venue: each session takes its own."""
+        instruments = list(instruments)
         for session in self.sessions.values():
             session.subscribe_quotes(owner, instruments)
 

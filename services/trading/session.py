@@ -169,7 +169,7 @@ class VenueSessionBase:
         return task
 
     def follow(
-        self, name: str, open_stream: Callable[[], AsyncIterator[T]], on_item: Callable[[T], None]
+        self, name: str, open_stream: Callable[[], AsyncIterator[T]], on_item: Callable[[T], object]
     ) -> asyncio.Task[Any]:
         """Follow ``open_stream()`` for as long as the login lasts, reopening it after a failure."""
         return self.run(
@@ -253,7 +253,7 @@ class VenueSessionBase:
         return self.market_data.ticks(instrument)
 
     # --- quotes: one feed over the union of what the panels show --------------------------------------------
-    def subscribe_quotes(self, owner: object, instruments: Sequence[InstrumentId]) -> None:
+    def subscribe_quotes(self, owner: object, instruments: Iterable[InstrumentId]) -> None:
         wanted = frozenset(i for i in instruments if i.venue == self.venue)
         if self._quote_subscribers.get(owner) == wanted:
             return

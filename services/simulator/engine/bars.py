@@ -206,7 +206,7 @@ class BarHistory:
             blocks = self.process.minute_blocks(batch, cache=len(batch) == 1)
             for day, block in zip(batch, blocks, strict=True):
                 found[day] = self._summarise(day, block)
-        return [found[day] for day in days]  # type: ignore[misc]
+        return [found[day] for day in days]  # type: ignore[misc]  # all filled above
 
     def _days(self, first: int, last: int) -> np.ndarray:
         """Day rows (open, high, low, close, volume) for days [first, last)."""

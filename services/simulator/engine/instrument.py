@@ -88,10 +88,13 @@ class LiveInstrument:
     def liquidity(self, taker: SimSide) -> list[Liquidity]:
         """What a ``taker`` order can trade against, best first (users before the street at a price)."""
         book_side = SimSide.SELL if taker is SimSide.BUY else SimSide.BUY
-        users = [(self.ticks(o.price), o.remaining, o) for o in self.book.side(book_side)]  # type: ignore[arg-type]
-        street = [(p, size, None) for p, size in self.street.levels(book_side, self.ref, self.second)]
+        levels: list[tuple[int, Decimal, SimOrder | None]] = [
+            (self.ticks(o.price), o.remaining, o)  # type: ignore[arg-type]  # resting orders are priced
+            for o in self.book.side(book_side)
+        ]
+        levels += [(p, size, None) for p, size in self.street.levels(book_side, self.ref, self.second)]
         sign = 1 if taker is SimSide.BUY else -1
-        return sorted(users + street, key=lambda item: (sign * item[0], item[2] is None))
+        return sorted(levels, key=lambda item: (sign * item[0], item[2] is None))
 
     def depth(self, levels: int, time: float) -> DepthSnapshot:
         bids, asks = self._side(SimSide.BUY, levels), self._side(SimSide.SELL, levels)
@@ -101,7 +104,7 @@ class LiveInstrument:
         """Users' orders and the street's levels aggregated by price, best first."""
         sizes: dict[int, Decimal] = {}
         for order in self.book.side(side):
-            p = self.ticks(order.price)  # type: ignore[arg-type]
+            p = self.ticks(order.price)  # type: ignore[arg-type]  # booked: priced
             sizes[p] = sizes.get(p, Decimal(0)) + order.remaining
         for p, size in self.street.levels(side, self.ref, self.second):
             sizes[p] = sizes.get(p, Decimal(0)) + size

@@ -141,9 +141,9 @@ class Exchange:
         if order.side is SimSide.SELL:
             return order.remaining
         if order.type is SimOrderType.STOP:
-            price = EXACT.multiply(order.stop_price, STOP_BUY_MARGIN)  # type: ignore[arg-type]
+            price = EXACT.multiply(order.stop_price, STOP_BUY_MARGIN)  # type: ignore[arg-type]  # a stop has its stop price
         else:
-            price = order.price  # type: ignore[assignment]
+            price = order.price  # type: ignore[assignment]  # a priced order
         amount = EXACT.multiply(price, order.remaining)
         return EXACT.add(amount, fee_for(amount, self.accounts[order.account].fee_rate))
 
@@ -201,7 +201,7 @@ class Exchange:
     # --- matching -------------------------------------------------------------------------------------------
     def _execute(self, inst: LiveInstrument, order: SimOrder, now: float) -> None:
         """Match an active market/limit order (or a triggered stop) now; rest, cancel or end the rest."""
-        limit = inst.ticks(order.price) if order.type in PRICED else None  # type: ignore[arg-type]
+        limit = inst.ticks(order.price) if order.type in PRICED else None  # type: ignore[arg-type]  # PRICED: has a price
         buy = order.side is SimSide.BUY
         for ticks, size, maker in inst.liquidity(order.side):
             if not order.remaining:
@@ -227,7 +227,7 @@ class Exchange:
         if taker is not None:
             aggressor = taker.side
         else:  # the street takes a resting user order
-            aggressor = SimSide.SELL if maker.side is SimSide.BUY else SimSide.BUY  # type: ignore[union-attr]
+            aggressor = SimSide.SELL if maker.side is SimSide.BUY else SimSide.BUY  # type: ignore[union-attr]  # one side is a user
         buyer, seller = (taker, maker) if aggressor is SimSide.BUY else (maker, taker)
         price = inst.price(ticks)
         amount = EXACT.multiply(price, quantity)
@@ -294,7 +294,7 @@ class Exchange:
 
     @staticmethod
     def _crossed(inst: LiveInstrument, order: SimOrder, last: int) -> bool:
-        stop = inst.ticks(order.stop_price)  # type: ignore[arg-type]
+        stop = inst.ticks(order.stop_price)  # type: ignore[arg-type]  # a stop has its stop price
         return last >= stop if order.side is SimSide.BUY else last <= stop
 
     def _trigger(self, inst: LiveInstrument, order: SimOrder, now: float) -> None:
@@ -397,12 +397,13 @@ class Exchange:
         if not working:
             return None
         best_bid, best_ask = inst.book.best(SimSide.BUY), inst.book.best(SimSide.SELL)
-        buy_stops = [inst.ticks(o.stop_price) for o in inst.stops if o.side is SimSide.BUY]  # type: ignore
-        sell_stops = [inst.ticks(o.stop_price) for o in inst.stops if o.side is SimSide.SELL]  # type: ignore
+        stops = [(o.side, inst.ticks(o.stop_price)) for o in inst.stops if o.stop_price is not None]
+        buy_stops = [ticks for side, ticks in stops if side is SimSide.BUY]
+        sell_stops = [ticks for side, ticks in stops if side is SimSide.SELL]
         expiries = [expiry_of(o) for o in working.values() if o.tif is SimTif.DAY]
         return _Watch(
-            inst.ticks(best_bid.price) if best_bid else None,  # type: ignore[arg-type]
-            inst.ticks(best_ask.price) if best_ask else None,  # type: ignore[arg-type]
+            inst.ticks(best_bid.price) if best_bid else None,  # type: ignore[arg-type]  # booked: priced
+            inst.ticks(best_ask.price) if best_ask else None,  # type: ignore[arg-type]  # booked: priced
             min(buy_stops) if buy_stops else None,
             max(sell_stops) if sell_stops else None,
             min(expiries) if expiries else None,
@@ -465,7 +466,7 @@ class Exchange:
         limit prices, as much as its crossing levels hold."""
         street_side = SimSide.SELL if side is SimSide.BUY else SimSide.BUY
         for order in list(inst.book.side(side)):
-            limit = inst.ticks(order.price)  # type: ignore[arg-type]
+            limit = inst.ticks(order.price)  # type: ignore[arg-type]  # booked: priced
             crossing = [(p, size) for p, size in inst.street.levels(street_side, inst.ref, inst.second)
                         if (p <= limit if side is SimSide.BUY else p >= limit)]
             if not crossing:

@@ -184,7 +184,7 @@ class PriceProcess:
                 found[day] = block
                 if cache:
                     self._cache.put((self.spec.key, self._seed, day), block)
-        return [found[day] for day in days]  # type: ignore[misc]
+        return [found[day] for day in days]  # type: ignore[misc]  # all filled above
 
     def _generate(self, days: list[int]) -> list[MinuteBlock]:
         """Minute blocks of several days at once (the randomness is per day, the arithmetic batched)."""

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from services.domain import BarArrays  # noqa: F401  (re-exported: the engine's bars API returns it)
+from services.domain import (
+    BarArrays,  # noqa: F401  (re-exported: the engine's bars API returns it)
+    decimals_of,
+)
 
 
 class SimSide(StrEnum):
@@ -71,11 +74,11 @@ class InstrumentSpec:
 
     @property
     def price_decimals(self) -> int:
-        return max(0, -self.price_step.normalize().as_tuple().exponent)
+        return decimals_of(self.price_step)
 
     @property
     def qty_decimals(self) -> int:
-        return max(0, -self.qty_step.normalize().as_tuple().exponent)
+        return decimals_of(self.qty_step)
 
 
 @dataclass(frozen=True, slots=True)
