@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -25,11 +25,13 @@ from psygnal import Signal
 from services.domain import Order, OrderRequest, OrderStatus, utc_now
 from services.errors import RejectedInput, TransportError, VenueError
 from services.protocols import TradingVenue
+from services.retry import Backoff
 from services.trading.stores import OrderStore, client_key
 
 log = logging.getLogger("tessera.orders")
 
-RECONCILE_DELAYS: tuple[float, ...] = (0.5, 1.0, 2.0, 3.0, 5.0, 8.0)  # ~20 s of looking before giving up
+RECONCILE_BACKOFF = Backoff(first=0.5, longest=8.0, factor=1.6)
+RECONCILE_WINDOW_S = 20.0  # how long the venue must keep saying "no such order" before it is believed
 
 
 def new_client_id() -> str:
@@ -92,11 +94,13 @@ class OrderEntry:
         self,
         store: OrderStore,
         venues: Callable[[], Mapping[str, TradingVenue]],
-        reconcile_delays: Sequence[float] = RECONCILE_DELAYS,
+        reconcile: Backoff = RECONCILE_BACKOFF,
+        reconcile_window: float = RECONCILE_WINDOW_S,
     ) -> None:
         self.store = store
         self._venues = venues
-        self.reconcile_delays = tuple(reconcile_delays)
+        self.reconcile = reconcile
+        self.reconcile_window = reconcile_window
         self._in_flight: set[str] = set()
 
     def venue(self, venue_id: str) -> TradingVenue:
@@ -170,13 +174,28 @@ class OrderEntry:
         return refused
 
     async def _reconcile(self, venue: TradingVenue, pending: Order) -> Order:
+        """Ask the venue for the order until it shows it, or until it has answered "no such order" for
+        ``reconcile_window`` seconds. A lookup that did not reach the venue proves nothing: while the venue
+        cannot be asked the order stays UNKNOWN and the asking goes on (more slowly), however long
+        it takes."""
         assert pending.created is not None
-        for delay in self.reconcile_delays:
+        loop = asyncio.get_running_loop()
+        first_denial: float | None = None
+        unreachable_told = False
+        for delay in self.reconcile.delays():
             await asyncio.sleep(delay)
             try:
                 found = await venue.find_order(pending.client_id, pending.created)
             except (TransportError, VenueError) as exc:
                 log.warning("order %s: reconciliation attempt failed: %s", pending.client_id, exc)
+                if isinstance(exc, TransportError) and not unreachable_told:
+                    unreachable_told = True
+                    self._tell(
+                        pending.client_id,
+                        Level.WARNING,
+                        "{venue} cannot be reached; the order stays unknown until it can be asked",
+                        venue=pending.instrument.venue,
+                    )
                 continue
             if found is not None:
                 found = replace(found, client_id=pending.client_id)
@@ -188,6 +207,10 @@ class OrderEntry:
                     state=Outcome(pending.client_id, Level.INFO, ORDER_SUMMARY, order_fields(found)),
                 )
                 return found
+            now = loop.time()
+            first_denial = now if first_denial is None else first_denial
+            if now - first_denial >= self.reconcile_window:
+                break
         lost = replace(
             pending,
             status=OrderStatus.REJECTED,

@@ -35,6 +35,7 @@ from services.domain import (
     TradingAccount,
 )
 from services.errors import RejectedInput, TransportError, VenueError
+from services.retry import Backoff
 from services.trading.chp import ChpVenueSession
 from services.trading.coinweight import CoinWeightVenueSession
 from services.trading.core import TradingCore
@@ -487,7 +488,7 @@ def test_broker_quantities_in_lots_or_shares(ticket):
 async def test_a_lost_answer_shows_unknown_then_the_order_the_venue_has(ticket):
     view, core, shell = ticket
     shell.ctx.profile.confirm_orders["place"] = False
-    core.order_entry.reconcile_delays = (0.3,)
+    core.order_entry.reconcile = Backoff(first=0.3)
     venue = core.session("coinweight").adapter
     venue.lose_answer = True
     type_into(view.price.input, "60000")

@@ -11,6 +11,7 @@ import pytest
 from services.domain import InstrumentId, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput
 from services.http import Timeouts
+from services.retry import Backoff
 from services.trading.coinweight import CoinWeightVenueSession
 from services.trading.order_entry import OrderEntry, new_client_id
 from services.trading.session import TradingStores
@@ -36,7 +37,10 @@ async def session(live_simulator):
 
 def _entry(session: CoinWeightVenueSession) -> OrderEntry:
     return OrderEntry(
-        session.stores.orders, lambda: {"coinweight": session.adapter}, reconcile_delays=(0.3, 0.5, 1.0)
+        session.stores.orders,
+        lambda: {"coinweight": session.adapter},
+        reconcile=Backoff(first=0.3, longest=1.0),
+        reconcile_window=1.5,
     )
 
 
