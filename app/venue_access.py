@@ -1,14 +1,16 @@
 """The ways in to a venue: the Venue menu (log in, log out, API keys), a click on a red or grey status-bar
-indicator, a session that asks for a new login; plus the account summary in the status bar and the venue
+indicator, a session that asks for a new login (with the password remembered in the keyring, or the demo
+user's, it logs in again by itself and says so); plus the account summary in the status bar and the venue
 messages (a refused favourite ...) shown as a toast and in the status bar.
 
-One :class:`VenueAccess` per window, installed by the shell (``install_venue_access``) and registered in
+One :class:`VenueAccess` per window, installed by the shell and registered in
 ``ctx.services`` as ``venue_access``: other view-models call ``venue_access(ctx).open_login(venue)``.
 The last login per venue is kept in the profile under ``panels["venue_login"]`` (never the password).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ from app.viewmodels.account_summary import AccountSummaryViewModel
 from app.viewmodels.api_keys import ApiKeysViewModel
 from app.viewmodels.login import LoginViewModel
 from services.domain import ConnectionState
+from services.errors import TransportError, VenueError
 from services.tasks import spawn
 from widgets.common.account_summary import AccountSummaryWidget
 from widgets.common.status import ConnectionIndicator
@@ -30,6 +33,8 @@ from widgets.common.toast import ToastLevel
 from widgets.dialogs.api_keys import ApiKeysDialog
 from widgets.dialogs.login import LoginDialog
 from widgets.main_window import MainWindow
+
+log = logging.getLogger("tessera.venues")
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -62,7 +67,7 @@ class VenueAccess(QObject):
         for venue in core.sessions:
             self._add_venue_actions(venue)
         core.sessionStateChanged.connect(self._update_actions)
-        core.reloginRequired.connect(self.open_login)
+        core.reloginRequired.connect(self._on_session_refused)
         self._update_actions()
         catalog = market_catalog(ctx)
         if catalog is not None:
@@ -106,6 +111,39 @@ class VenueAccess(QObject):
         self._logins[venue] = dialog
         dialog.open()
         return dialog
+
+    def _on_session_refused(self, venue: str, message: str) -> None:
+        """The venue ended the session. With the password at hand (the keyring's "Remember me", or the demo
+        user's) the session logs in again by itself and says so; otherwise the login dialog asks."""
+        session = self.core.sessions[venue]
+        password = self._remembered_password(venue, session.login_name)
+        if password is None:
+            self.open_login(venue, message)
+            return
+        spawn(self._log_in_again(venue, session.login_name, password, message), name=f"{venue} relogin")
+
+    def _remembered_password(self, venue: str, login: str) -> str | None:
+        if not login:
+            return None
+        demo = self.ctx.demo
+        if demo is not None and login == demo.login:
+            return demo.password
+        return self.ctx.credentials.get(venue, login)
+
+    async def _log_in_again(self, venue: str, login: str, password: str, message: str) -> None:
+        name = VENUE_NAMES.get(venue, venue)
+        text = self.tr("{venue} ended the session; logging in again\u2026").format(venue=name)
+        self.window.show_status(text, MESSAGE_MS)
+        try:
+            await self.core.sessions[venue].login(login, password)
+        except (VenueError, TransportError) as exc:
+            log.warning("logging in to %s again failed: %s", venue, exc)
+            self.open_login(venue, f"{message}\n{exc}")
+            return
+        self.window.notify(
+            self.tr("{venue} ended the session; logged in again as {login}.").format(venue=name, login=login),
+            ToastLevel.INFO,
+        )
 
     def login_dialog(self, venue: str) -> LoginDialog | None:
         """The venue's open login dialog, if any."""

@@ -165,6 +165,20 @@ async def test_a_refused_session_opens_the_dialog_with_its_message(shell):
     await session.logout()
 
 
+async def test_a_session_with_a_remembered_password_logs_in_again_by_itself(shell):
+    session = core_of(shell).session(VENUE)
+    assert shell.ctx.credentials.set(VENUE, "demo", "demo")  # "Remember me" was ticked at an earlier login
+    await session.login("demo", "demo")
+    states: list[ConnectionState] = []
+    session.state_changed.connect(lambda state, _detail: states.append(state))
+    session.adapter.client.set_token("expired-or-foreign")  # the venue now answers 403 to every poll
+    await wait_until(lambda: ConnectionState.FAILED in states, timeout=10)
+    await wait_until(lambda: session.state is ConnectionState.CONNECTED, timeout=10)
+    assert shell.venue_access.login_dialog(VENUE) is None  # nobody had to type anything
+    await wait_until(lambda: any("logged in again" in t.label.text() for t in shell.window.toasts.toasts()))
+    await session.logout()
+
+
 async def test_a_click_on_a_grey_or_red_light_opens_the_dialog(shell):
     session = core_of(shell).session(VENUE)
     indicator = shell.indicators[VENUE]
