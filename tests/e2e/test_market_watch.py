@@ -173,7 +173,7 @@ async def test_logging_out_empties_the_panels_and_says_why(logged_in):
     assert "Log in to coin-weight" in watch.placeholder.text()
 
 
-async def test_screenshot(trading_shell):
+async def test_screenshot(trading_shell, tmp_path):
     """The panels as a trader sees them (a stand-in takes the chart's place), saved for a human to look at."""
     shell = trading_shell(registry_of((*WATCH, "balances")))
     session = core_of(shell).session(VENUE)
@@ -191,7 +191,7 @@ async def test_screenshot(trading_shell):
     await wait_until(lambda: balances.model.rowCount() > 0, timeout=5)
     await wait_until(lambda: shell.venue_access.summary.estimated_label.text() != "\u2014", timeout=6)
     await asyncio.sleep(1.2)  # a couple of ticks, so the last prices have a direction
-    assert window.grab().save("/tmp/tessera/market_watch.png")
+    assert window.grab().save(str(tmp_path / "market_watch.png"))
     await session.logout()
 
 
