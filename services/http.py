@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -251,9 +252,36 @@ def _describe(exc: Exception) -> str:
     return f"transport failure ({type(exc).__name__})"
 
 
+MAX_JSON_DEPTH = 64
+"""Deeper than this, an answer is refused: no venue nests that much, and deep JSON exhausts the stack."""
+
+
 def parse_json(venue: str, response: httpx.Response) -> Any:
-    """The response body as JSON, or a TransportError that says the venue sent something unreadable."""
+    """The response body as JSON, or a TransportError that says the venue sent something unreadable
+    (not JSON, not UTF-8, or nested deeper than :data:`MAX_JSON_DEPTH`)."""
+    content = response.content
+    if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH and json_depth(content) > MAX_JSON_DEPTH:
+        raise TransportError(
+            venue, f"unreadable answer (HTTP {response.status_code}, nested deeper than {MAX_JSON_DEPTH})"
+        )
     try:
         return response.json()
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise TransportError(venue, f"unreadable answer (HTTP {response.status_code}, not JSON)") from exc
+
+
+_JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth(content: bytes) -> int:
+    """How deep the arrays and objects of JSON text nest (brackets inside strings do not count); the text
+    need not be valid JSON."""
+    depth = deepest = 0
+    for match in _JSON_TOKENS.finditer(content):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in (b"]", b"}"):
+            depth -= 1
+    return deepest
