@@ -23,6 +23,9 @@ MAX_EPOCH_MS = 253_402_300_799_999
 MAX_DECIMALS = 18
 """Most decimal places a venue gives a price or quantity (wei-like precision)."""
 
+MAX_PLACES = 100
+"""Most decimal places a wire number may be written with (``0.1000…`` padding included)."""
+
 MAX_ROWS = 1_000_000
 """Largest row number or row count a venue's list can carry (``row``/``nrows``, book depth)."""
 
@@ -33,6 +36,8 @@ def check_magnitude(value: Decimal) -> Decimal:
         raise ValueError(f"not a finite number: {value}")
     if abs(value) > MAX_MAGNITUDE:
         raise ValueError(f"number out of range: {value:.3e}")
+    if value.as_tuple().exponent < -MAX_PLACES:  # type: ignore[operator]  # finite: the exponent is an int
+        raise ValueError(f"too many decimal places: {value:.3e}")
     return value
 
 
