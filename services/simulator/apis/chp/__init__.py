@@ -133,12 +133,15 @@ from services.simulator.apis.chp.wire import Refused, failure, ok
 from services.simulator.context import SimulatorContext
 
 VENUE_ID = "chp"
+CALL_PATH = r"^/[A-Z][A-Za-z]*/[A-Za-z]+$"  # /{Controller}/{Action}: the calls a session-expiry fault ends
 
 
 def create_app(ctx: SimulatorContext) -> Starlette:
     state = ctx.venue_state.get(VENUE_ID)
     if not isinstance(state, ChpState):
         state = ctx.venue_state[VENUE_ID] = ChpState(ctx)
+    chp_state = state
+    ctx.faults.register_session(VENUE_ID, CALL_PATH, lambda scope: chp_state.expire())
 
     async def endpoint(request: Request) -> JSONResponse | PlainTextResponse:
         controller, action = request.path_params["controller"], request.path_params["action"]
