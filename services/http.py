@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -259,29 +258,29 @@ MAX_JSON_DEPTH = 64
 def parse_json(venue: str, response: httpx.Response) -> Any:
     """The response body as JSON, or a TransportError that says the venue sent something unreadable
     (not JSON, not UTF-8, or nested deeper than :data:`MAX_JSON_DEPTH`)."""
+    try:
+        value = response.json()
+    except (ValueError, RecursionError) as exc:
+        problem = "nested too deep" if isinstance(exc, RecursionError) else "not JSON"
+        raise TransportError(venue, f"unreadable answer (HTTP {response.status_code}, {problem})") from exc
     content = response.content
-    if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH and json_depth(content) > MAX_JSON_DEPTH:
+    if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH and json_depth(value) > MAX_JSON_DEPTH:
         raise TransportError(
             venue, f"unreadable answer (HTTP {response.status_code}, nested deeper than {MAX_JSON_DEPTH})"
         )
-    try:
-        return response.json()
-    except (ValueError, RecursionError) as exc:
-        raise TransportError(venue, f"unreadable answer (HTTP {response.status_code}, not JSON)") from exc
+    return value
 
 
-_JSON_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def json_depth(content: bytes) -> int:
-    """How deep the arrays and objects of JSON text nest (brackets inside strings do not count); the text
-    need not be valid JSON."""
-    depth = deepest = 0
-    for match in _JSON_TOKENS.finditer(content):
-        token = match.group()
-        if token in (b"[", b"{"):
-            depth += 1
-            deepest = max(deepest, depth)
-        elif token in (b"]", b"}"):
-            depth -= 1
+def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
+    """How deep the lists and dicts of a parsed JSON ``value`` nest, counted up to ``limit + 1`` (without
+    recursion, so any depth is safe to measure)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, list | dict) else []
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > limit:
+            break
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, list | dict))
     return deepest

@@ -23,7 +23,7 @@ log = logging.getLogger("tessera.rows")
 
 T = TypeVar("T")
 
-PARSE_FAILURES: tuple[type[BaseException], ...] = (
+PARSE_FAILURES: tuple[type[Exception], ...] = (
     ValidationError,
     ValueError,
     TypeError,
@@ -37,6 +37,8 @@ PARSE_FAILURES: tuple[type[BaseException], ...] = (
     MemoryError,
 )
 """What parsing a hostile value can raise besides a project error."""
+
+_ROW_FAILURES: tuple[type[Exception], ...] = (TesseraError, *PARSE_FAILURES)
 
 
 class OnceLog:
@@ -96,7 +98,7 @@ def parse_row(item: Any, parse_one: Callable[[Any], T], venue: str, what: str) -
         if isinstance(exc.code, str) and exc.code.startswith("bad row:"):
             raise
         raise row_error(venue, what, exc) from exc
-    except (TesseraError, *PARSE_FAILURES) as exc:
+    except _ROW_FAILURES as exc:
         raise row_error(venue, what, exc) from exc
 
 

@@ -181,7 +181,7 @@ class Klines:
         groups: dict[int, list[Sequence[Any]]] = {}
         for row in self.rows:
             groups.setdefault(row[OPEN_TIME] // width * width, []).append(row)
-        merged = []
+        merged: list[list[Any]] = []
         with _unreadable(self.venue):
             for start, rows in groups.items():
                 if not merged and rows[0][OPEN_TIME] != start:
@@ -417,9 +417,8 @@ class MarketDataClient:
         data = await self._get(endpoint, await self._symbols_params(symbols))
         items = parse_rows(data if isinstance(data, list) else [data], parse_one, self.venue, endpoint)
         smap = await self.symbol_map()
-        keyed = {smap.from_wire(item.symbol): item for item in items}
-        keyed.pop(None, None)  # listed after our exchangeInfo was fetched: unknown to the app anyway
-        return keyed
+        # a symbol listed after our exchangeInfo was fetched is unknown to the app anyway: left out
+        return {symbol: item for item in items if (symbol := smap.from_wire(item.symbol)) is not None}
 
     async def quotes(self, symbols: Sequence[str] | None = None) -> list[Quote]:
         """Book ticker (bid/ask) joined with the 24-hour ticker (last, change, volume), one request each."""
