@@ -84,10 +84,19 @@ def problem_of(exc: BaseException) -> tuple[str, str]:
     return type(exc).__name__, f"{type(exc).__name__}: {str(exc)[:200]}"
 
 
+BAD_ROW = "bad row:"
+"""The start of the ``code`` of a :func:`row_error`; the rest names the kind of problem."""
+
+
 def row_error(venue: str, what: str, exc: BaseException) -> VenueError:
     """The VenueError of a row of ``what`` that failed to parse with ``exc``."""
     kind, text = problem_of(exc)
-    return VenueError(venue, f"bad row:{kind}", f"unreadable row in {what}: {text}")
+    return VenueError(venue, f"{BAD_ROW}{kind}", f"unreadable row in {what}: {text}")
+
+
+def is_row_error(error: BaseException) -> bool:
+    """True for an error made by :func:`row_error` (a row that did not parse, not a refusal)."""
+    return isinstance(error, VenueError) and isinstance(error.code, str) and error.code.startswith(BAD_ROW)
 
 
 def parse_row(item: Any, parse_one: Callable[[Any], T], venue: str, what: str) -> T:
@@ -95,7 +104,7 @@ def parse_row(item: Any, parse_one: Callable[[Any], T], venue: str, what: str) -
     try:
         return parse_one(item)
     except VenueError as exc:
-        if isinstance(exc.code, str) and exc.code.startswith("bad row:"):
+        if is_row_error(exc):
             raise
         raise row_error(venue, what, exc) from exc
     except _ROW_FAILURES as exc:

@@ -14,7 +14,8 @@ VenueError too (the status wins), and so is a ``result`` that is not ``true``.
 
 Answers are parsed without ever raising anything but a project error: list answers row by row
 (:func:`services.rows.parse_rows`: a bad row is dropped and logged once per kind), single-row answers
-(Auth/*, Order/*, GetMyPortfolioData, Listen*/Cancel*) as a whole (a bad row is a VenueError).
+(Auth/*, Order/*, GetMyPortfolioData, Listen*/Cancel*) as a whole: a bad row is a VenueError, except for
+Order/* where the server said ``result: true``: TransportError(outcome_unknown=True), to be reconciled.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ from services.chp.schemas import (
 )
 from services.errors import AuthError, RejectedInput, TransportError, VenueError
 from services.http import VenueHttp, parse_json, redact
-from services.rows import parse_row, parse_rows
+from services.rows import is_row_error, parse_row, parse_rows
 
 VENUE = "chp"
 DEFAULT_PORT = 5001  # of a CHP_Rest server, per the docs: base URL ``http://{host}:5001``
@@ -147,6 +148,16 @@ class ChpClient:
         server confirms without one."""
         rows = await self.call(path, body, idempotent=idempotent, token=token)
         return parse_row(rows[0], model.model_validate, VENUE, path) if rows else default
+
+    async def _order_result(self, model: type[R], path: str, body: Mapping[str, Any], default: R) -> R:
+        """:meth:`_first` for Order/*: the server said ``result: true``, so an unreadable row does not mean
+        "refused" but "done, answer lost": TransportError(outcome_unknown=True), to be reconciled."""
+        try:
+            return await self._first(model, path, body, default)
+        except VenueError as exc:
+            if not is_row_error(exc):
+                raise
+            raise TransportError(VENUE, exc.message, outcome_unknown=True) from exc
 
     # ------------------------------------------------------------------------------------------ Auth
     async def _auth(self, action: str, login: str, password: str, token: str) -> ConnectInfo:
@@ -273,19 +284,19 @@ class ChpClient:
             "stop": _number(stop, "stop") if type in (OrderType.STOP, OrderType.STOP_LIMIT) else 0,
             "cookie": cookie,
         }
-        result = await self._first(PlaceResult, "Order/Place", body, PlaceResult(cookie=cookie))
+        result = await self._order_result(PlaceResult, "Order/Place", body, PlaceResult(cookie=cookie))
         return result if result.cookie else result.model_copy(update={"cookie": cookie})
 
     async def move_order(self, portfolio: str, symbol: str, order_id: str, target_price: Decimal
                          ) -> OrderActionResult:
         body = {"portfolio": portfolio, "symbol": symbol, "orderid": order_id,
                 "targetprice": _number(target_price, "price")}
-        return await self._first(OrderActionResult, "Order/Move", body,
+        return await self._order_result(OrderActionResult, "Order/Move", body,
                                  OrderActionResult(order_id=order_id, result=True))
 
     async def cancel_order(self, portfolio: str, symbol: str, order_id: str) -> OrderActionResult:
         body = {"portfolio": portfolio, "symbol": symbol, "orderid": order_id}
-        return await self._first(OrderActionResult, "Order/Cancel", body,
+        return await self._order_result(OrderActionResult, "Order/Cancel", body,
                                  OrderActionResult(order_id=order_id, result=True))
 
 

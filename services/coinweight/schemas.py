@@ -743,4 +743,6 @@ class StrategyRunResult(WireModel):
 
 
 class StrategyStatusList(WireModel):
-    status: list[StrategyState]
+    status: Annotated[
+        list[StrategyState], skip_bad_rows(StrategyState.model_validate, VENUE, "/strategy/status")
+    ]

@@ -12,7 +12,7 @@ from services.chp import convert
 from services.chp import schemas as chp
 from services.chp.client import ChpClient
 from services.coinweight import schemas as cw
-from services.errors import TesseraError, VenueError
+from services.errors import TesseraError, TransportError, VenueError
 from services.http import VenueHttp
 from services.marketdata.client import from_ms
 from services.marketdata.schemas import SymbolInfo
@@ -156,3 +156,11 @@ def test_times_out_of_range_are_project_errors_or_value_errors(millis: int) -> N
                 "processedTime": 0,
             }
         )
+
+
+@pytest.mark.parametrize("row", [{"Cookie": 2**40, "Orderid": "5"}, {"Cookie": "x"}, ["not", "a", "row"]])
+async def test_an_unreadable_order_answer_is_an_unknown_outcome_not_a_refusal(row: object) -> None:
+    client = chp_client(200, {"method": "Place", "result": True, "data": [row]})
+    with pytest.raises(TransportError) as caught:
+        await client.place_order("P", "GAZP", chp.Action.BUY, chp.OrderType.MARKET, Decimal(10), cookie=7)
+    assert caught.value.outcome_unknown
