@@ -25,7 +25,7 @@ BASE = "http://sim.test"
 
 
 @dataclass
-class Sim:
+class FaultedSim:
     ctx: SimulatorContext
     transport: httpx.ASGITransport
 
@@ -44,11 +44,11 @@ class Sim:
 
 
 @pytest.fixture
-async def sim() -> AsyncIterator[Sim]:
+async def sim() -> AsyncIterator[FaultedSim]:
     clock = SimClock(speed=1.0)
     ctx = SimulatorContext(engine=default_engine(11, clock), clock=clock, seed=11)
     app = build_app(ctx)
-    yield Sim(ctx, httpx.ASGITransport(app=app))
+    yield FaultedSim(ctx, httpx.ASGITransport(app=app))
     coinweight = next(route.app for route in app.routes if getattr(route, "name", "") == "coinweight")
     await coinweight.state.coinweight.shutdown()  # no lifespan under ASGITransport
 
@@ -100,7 +100,7 @@ def test_a_rule_with_times_strikes_only_when_its_probability_rolls() -> None:
 
 
 # --- on the wire ------------------------------------------------------------------------------------------
-async def test_an_injected_status_and_latencies_from_two_rules(sim: Sim) -> None:
+async def test_an_injected_status_and_latencies_from_two_rules(sim: FaultedSim) -> None:
     sim.faults.add(path="^/md/", latency_before=0.05)
     sim.faults.add(path="^/md/binance/api/v3/ping$", latency_before=0.05, error_rate=1.0, error_status=502)
     async with sim.raw() as http:
@@ -110,7 +110,7 @@ async def test_an_injected_status_and_latencies_from_two_rules(sim: Sim) -> None
     assert response.status_code == 502 and b"Bad Gateway" in response.content
 
 
-async def test_a_malformed_body_is_an_unreadable_answer_to_the_client(sim: Sim) -> None:
+async def test_a_malformed_body_is_an_unreadable_answer_to_the_client(sim: FaultedSim) -> None:
     client = sim.coinweight()
     sim.faults.add(path="/config/symbols$", malformed=True, times=1)
     with pytest.raises(TransportError, match="unreadable"):
@@ -119,7 +119,7 @@ async def test_a_malformed_body_is_an_unreadable_answer_to_the_client(sim: Sim) 
     await client.aclose()
 
 
-async def test_coinweight_session_expiry_answers_its_documented_403_until_login(sim: Sim) -> None:
+async def test_coinweight_session_expiry_answers_its_documented_403_until_login(sim: FaultedSim) -> None:
     client = sim.coinweight()
     session = await client.login(DEMO_LOGIN, DEMO_PASSWORD)
     assert (await client.check_auth()).uid == session.uid
@@ -145,7 +145,7 @@ async def test_coinweight_session_expiry_answers_its_documented_403_until_login(
     await client.aclose()
 
 
-async def test_chp_session_expiry_answers_error_5_until_reconnection(sim: Sim) -> None:
+async def test_chp_session_expiry_answers_error_5_until_reconnection(sim: FaultedSim) -> None:
     client = sim.chp()
     await client.connected(DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN)
     assert await client.get_portfolio_list()
@@ -161,7 +161,7 @@ async def test_chp_session_expiry_answers_error_5_until_reconnection(sim: Sim) -
     await client.http.aclose()
 
 
-async def test_session_expiry_leaves_the_other_venue_alone(sim: Sim) -> None:
+async def test_session_expiry_leaves_the_other_venue_alone(sim: FaultedSim) -> None:
     chp, coinweight = sim.chp(), sim.coinweight()
     await chp.connected(DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN)
     await coinweight.login(DEMO_LOGIN, DEMO_PASSWORD)
@@ -173,7 +173,7 @@ async def test_session_expiry_leaves_the_other_venue_alone(sim: Sim) -> None:
     await coinweight.aclose()
 
 
-async def test_the_control_api_takes_every_kind(sim: Sim) -> None:
+async def test_the_control_api_takes_every_kind(sim: FaultedSim) -> None:
     async with sim.raw() as http:
         rule = {
             "path": "^/Auth/",
@@ -193,7 +193,7 @@ async def test_the_control_api_takes_every_kind(sim: Sim) -> None:
         assert (await http.delete("/_sim/faults")).json() == []
 
 
-async def test_a_dropped_answer_is_a_transport_error(sim: Sim) -> None:
+async def test_a_dropped_answer_is_a_transport_error(sim: FaultedSim) -> None:
     client = sim.chp()
     await client.connected(DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN)
     sim.faults.add(path="^/Order/Cancel$", drop_before=True, times=1)
