@@ -212,6 +212,8 @@ class ProfileStore:
             profile = Profile.from_json(data)
         except (UnicodeDecodeError, ValueError) as exc:
             return _FileRead(exists=True, problem=str(exc) or type(exc).__name__)
+        except RecursionError:  # JSON nested too deep for the parser: as damaged as any other garbage
+            return _FileRead(exists=True, problem="nested too deep")
         return _FileRead(exists=True, profile=profile, raw=raw, version=data["version"])
 
     def _move_aside(self) -> Path | None:

@@ -251,9 +251,36 @@ def _describe(exc: Exception) -> str:
     return f"transport failure ({type(exc).__name__})"
 
 
+MAX_JSON_DEPTH = 64
+"""Deeper than this, an answer is refused: no venue nests that much, and deep JSON exhausts the stack."""
+
+
 def parse_json(venue: str, response: httpx.Response) -> Any:
-    """The response body as JSON, or a TransportError that says the venue sent something unreadable."""
+    """The response body as JSON, or a TransportError that says the venue sent something unreadable
+    (not JSON, not UTF-8, or nested deeper than :data:`MAX_JSON_DEPTH`)."""
     try:
-        return response.json()
-    except ValueError as exc:
-        raise TransportError(venue, f"unreadable answer (HTTP {response.status_code}, not JSON)") from exc
+        value = response.json()
+    except (ValueError, RecursionError) as exc:
+        problem = "nested too deep" if isinstance(exc, RecursionError) else "not JSON"
+        raise TransportError(venue, f"unreadable answer (HTTP {response.status_code}, {problem})") from exc
+    content = response.content
+    if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH and json_depth(value) > MAX_JSON_DEPTH:
+        raise TransportError(
+            venue, f"unreadable answer (HTTP {response.status_code}, nested deeper than {MAX_JSON_DEPTH})"
+        )
+    return value
+
+
+def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
+    """How deep the lists and dicts of a parsed JSON ``value`` nest, counted up to ``limit + 1`` (without
+    recursion, so any depth is safe to measure)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, list | dict) else []
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > limit:
+            break
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, list | dict))
+    return deepest

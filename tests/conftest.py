@@ -1,11 +1,29 @@
-"""Test-wide set-up: Qt offscreen, and every async test runs on a qasync loop (the app's own loop kind)."""
+"""Test-wide set-up: Qt offscreen, no Hypothesis database, and every async test runs on a qasync loop (the
+app's own loop kind)."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+
+import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+# Hypothesis keeps no example database (a failing example is printed instead), and its other files go to a
+# temporary directory removed at the end: tests never write into the working directory.
+hypothesis_settings.register_profile("tessera", database=None)
+hypothesis_settings.load_profile("tessera")
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="tessera-hypothesis-")
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
 
 
 def _qasync_loop():
@@ -46,7 +64,6 @@ def pytest_asyncio_loop_factories(config, item):
     return {"qasync": _qasync_loop}
 
 
-import pytest  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,13 @@ queues of the token, and Order/* trade, so they are sent exactly once.
 
 A failure envelope raises :class:`VenueError` (``code`` = N of ``"Error #N"``, ``message`` = the reason with
 its human text and nested causes, ``details`` = the envelope with every secret redacted), or
-:class:`AuthError` when the token or the credentials are refused.
+:class:`AuthError` when the token or the credentials are refused. A success envelope on HTTP 4xx/5xx is a
+VenueError too (the status wins), and so is a ``result`` that is not ``true``.
+
+Answers are parsed without ever raising anything but a project error: list answers row by row
+(:func:`services.rows.parse_rows`: a bad row is dropped and logged once per kind), single-row answers
+(Auth/*, Order/*, GetMyPortfolioData, Listen*/Cancel*) as a whole: a bad row is a VenueError, except for
+Order/* where the server said ``result: true``: TransportError(outcome_unknown=True), to be reconciled.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ from services.chp.schemas import (
 )
 from services.errors import AuthError, RejectedInput, TransportError, VenueError
 from services.http import VenueHttp, parse_json, redact
+from services.rows import is_row_error, parse_row, parse_rows
 
 VENUE = "chp"
 DEFAULT_PORT = 5001  # of a CHP_Rest server, per the docs: base URL ``http://{host}:5001``
@@ -87,7 +94,8 @@ def raise_failure(envelope: Mapping[str, Any], http_status: int) -> None:
     try:
         failure = Failure.model_validate(envelope)
     except ValidationError:
-        failure = Failure(reason=str(envelope.get("reason") or ""))
+        reason = envelope.get("reason")
+        failure = Failure(reason=reason if isinstance(reason, str) else "")
     number = error_number(failure.reason)
     texts = [t for t in (failure.reason or "request refused", failure.additional) if t]
     causes = [": ".join(t for t in (c.reason, c.additional or c.message) if t) for c in failure.causes]
@@ -117,31 +125,44 @@ class ChpClient:
             envelope = parse_json(VENUE, response)
         except TransportError as exc:  # the call reached the server: a write's outcome is unknown
             raise TransportError(VENUE, exc.message, outcome_unknown=not idempotent) from exc
+        status = response.status_code
         if not isinstance(envelope, Mapping) or "result" not in envelope:
-            raise VenueError(VENUE, None, f"unexpected answer to {path} (no envelope)", response.status_code)
-        if not envelope["result"]:
-            raise_failure(envelope, response.status_code)
+            raise VenueError(VENUE, None, f"unexpected answer to {path} (no envelope)", status)
+        if envelope["result"] is not True:
+            raise_failure(envelope, status)
+        if status >= 400:
+            kind = "server failure" if status >= 500 else "request refused"
+            raise VenueError(VENUE, status, f"{kind} (HTTP {status}) to {path}", status)
         data = envelope.get("data")
         return data if isinstance(data, list) else []
 
     async def _rows(self, model: type[R], path: str, body: Mapping[str, Any] | None = None, *,
                     idempotent: bool = False) -> list[R]:
+        """Every row of the answer that reads as ``model``; a bad row is dropped (logged once per kind)."""
         rows = await self.call(path, body, idempotent=idempotent)
-        try:
-            return [model.model_validate(row) for row in rows]
-        except ValidationError as exc:
-            raise VenueError(VENUE, None, f"unexpected row in the answer to {path}: {exc.errors()[0]['msg']}",
-                             details={"path": path, "errors": exc.errors(include_input=False)}) from exc
+        return parse_rows(rows, model.model_validate, VENUE, path)
 
-    async def _first(self, model: type[R], path: str, body: Mapping[str, Any], default: R) -> R:
-        """The first row of a success; ``default`` when the server confirms without one."""
-        rows = await self._rows(model, path, body)
-        return rows[0] if rows else default
+    async def _first(self, model: type[R], path: str, body: Mapping[str, Any] | None, default: R, *,
+                     idempotent: bool = False, token: str | None = None) -> R:
+        """The first row of a success, which must read as ``model`` (else VenueError); ``default`` when the
+        server confirms without one."""
+        rows = await self.call(path, body, idempotent=idempotent, token=token)
+        return parse_row(rows[0], model.model_validate, VENUE, path) if rows else default
+
+    async def _order_result(self, model: type[R], path: str, body: Mapping[str, Any], default: R) -> R:
+        """:meth:`_first` for Order/*: the server said ``result: true``, so an unreadable row does not mean
+        "refused" but "done, answer lost": TransportError(outcome_unknown=True), to be reconciled."""
+        try:
+            return await self._first(model, path, body, default)
+        except VenueError as exc:
+            if not is_row_error(exc):
+                raise
+            raise TransportError(VENUE, exc.message, outcome_unknown=True) from exc
 
     # ------------------------------------------------------------------------------------------ Auth
     async def _auth(self, action: str, login: str, password: str, token: str) -> ConnectInfo:
-        rows = await self.call(f"Auth/{action}", {"login": login, "password": password}, token=token)
-        info = ConnectInfo.model_validate(rows[0]) if rows else ConnectInfo()
+        body = {"login": login, "password": password}
+        info = await self._first(ConnectInfo, f"Auth/{action}", body, ConnectInfo(), token=token)
         return info if info.token else info.model_copy(update={"token": token})
 
     async def connected(self, login: str, password: str, server_token: str) -> ConnectInfo:
@@ -176,8 +197,7 @@ class ChpClient:
         return await self._rows(TradeRow, "Instruments/GetTrades", body, idempotent=True)
 
     async def _subscription(self, path: str, key: str, value: str) -> str:
-        rows = await self._rows(Description, path, {key: value})
-        return rows[0].description if rows else ""
+        return (await self._first(Description, path, {key: value}, Description())).description
 
     async def listen_quotes(self, symbol: str) -> str:
         return await self._subscription("Instruments/ListenQuotes", "symbol", symbol)
@@ -209,9 +229,9 @@ class ChpClient:
     # ----------------------------------------------------------------------------------------- HistoricalData
     async def get_my_portfolio_data(self, portfolio: str,
                                     mode: PortfolioDataMode = PortfolioDataMode.ALL) -> MyPortfolioData:
-        rows = await self._rows(MyPortfolioData, "HistoricalData/GetMyPortfolioData",
-                                {"mode": int(mode), "portfolio": portfolio}, idempotent=True)
-        return rows[0] if rows else MyPortfolioData()
+        body = {"mode": int(mode), "portfolio": portfolio}
+        path = "HistoricalData/GetMyPortfolioData"
+        return await self._first(MyPortfolioData, path, body, MyPortfolioData(), idempotent=True)
 
     # ------------------------------------------------------------------------------------- AccountInformation
     async def get_portfolio_list(self) -> list[PortfolioRow]:
@@ -264,19 +284,19 @@ class ChpClient:
             "stop": _number(stop, "stop") if type in (OrderType.STOP, OrderType.STOP_LIMIT) else 0,
             "cookie": cookie,
         }
-        result = await self._first(PlaceResult, "Order/Place", body, PlaceResult(cookie=cookie))
+        result = await self._order_result(PlaceResult, "Order/Place", body, PlaceResult(cookie=cookie))
         return result if result.cookie else result.model_copy(update={"cookie": cookie})
 
     async def move_order(self, portfolio: str, symbol: str, order_id: str, target_price: Decimal
                          ) -> OrderActionResult:
         body = {"portfolio": portfolio, "symbol": symbol, "orderid": order_id,
                 "targetprice": _number(target_price, "price")}
-        return await self._first(OrderActionResult, "Order/Move", body,
+        return await self._order_result(OrderActionResult, "Order/Move", body,
                                  OrderActionResult(order_id=order_id, result=True))
 
     async def cancel_order(self, portfolio: str, symbol: str, order_id: str) -> OrderActionResult:
         body = {"portfolio": portfolio, "symbol": symbol, "orderid": order_id}
-        return await self._first(OrderActionResult, "Order/Cancel", body,
+        return await self._order_result(OrderActionResult, "Order/Cancel", body,
                                  OrderActionResult(order_id=order_id, result=True))
 
 

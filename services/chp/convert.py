@@ -176,17 +176,26 @@ class Symbols:
                         average_price=row.avprice)
 
     def quote(self, row: QuoteRow) -> Quote:
-        change = ((row.last - row.close) / row.close * 100).quantize(Decimal("0.01")) \
-            if row.last is not None and row.close else None
         return Quote(instrument=self.id(row.symbol), bid=row.bid or None, ask=row.ask or None, last=row.last,
-                     bid_size=row.bid_size, ask_size=row.ask_size, change_pct_24h=change,
-                     volume_24h=row.volume,
+                     bid_size=row.bid_size, ask_size=row.ask_size,
+                     change_pct_24h=change_pct(row.last, row.close), volume_24h=row.volume,
                      **({"time": row.datetime} if row.datetime else {}))
 
     def tick(self, row: TickRow) -> Tick:
         aggressor = ACTIONS[Action(row.action)].side if row.action in _KNOWN_ACTIONS else None
         return Tick(instrument=self.id(row.symbol), time=row.datetime, price=row.price, size=row.volume,
                     aggressor=aggressor, trade_id=row.trade_no)
+
+
+def change_pct(last: Decimal | None, close: Decimal | None) -> Decimal | None:
+    """The change of ``last`` from the previous ``close`` in percent (2 places); None when it cannot be told
+    (no price, a zero close, or a change too large to write)."""
+    if last is None or not close:
+        return None
+    try:
+        return ((last - close) / close * 100).quantize(Decimal("0.01"))
+    except ArithmeticError:  # decimal.InvalidOperation: more digits than the context holds
+        return None
 
 
 def balance(row: PortfolioStateRow) -> Balance:

@@ -5,6 +5,11 @@ envelope ``{method, result, data}`` or, on failure, ``{method, result: false, re
 dataParam, dataError | errorData}``. Numbers are JSON numbers (floats); they are read into ``Decimal`` through
 their shortest repr. Response times carry no zone and are taken as UTC.
 
+Values no trader could see are refused while parsing (:mod:`services.wire_numbers`): non-finite or absurdly
+large numbers, negative prices and quantities (positions and own trades are signed), row counts and book
+depths beyond any real list. Quote ``size``/``bidSize``/``askSize`` and ``volume`` are ints per the notes;
+ints and floats are both read.
+
 The notes leave the order states, the rows of UpdateOrder / UpdatePosition / AddTrade / SetPortfolio /
 GetMyPortfolioData and the error-code list undocumented: the shapes below follow the SmartCOM3 events of the
 same names (the simulator's module docstring is the reference for them).
@@ -18,6 +23,9 @@ from enum import IntEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from services.rows import skip_bad_rows
+from services.wire_numbers import Amount, Decimals, RowCount, SaneDecimal
 
 
 class BarInterval(IntEnum):
@@ -125,7 +133,10 @@ SINCE_FORMAT = "%Y-%m-%dT%H:%M:%S.000"  # request times (`since`, `from`), as in
 
 
 def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:  # an offset that pushes the time out of datetime's range (year 1 or 9999)
+        raise ValueError("time out of range") from None
 
 
 def _text(value: Any) -> Any:
@@ -134,6 +145,14 @@ def _text(value: Any) -> Any:
 
 WireTime = Annotated[datetime, AfterValidator(_utc)]
 Text = Annotated[str, BeforeValidator(_text)]  # ids and names: numbers and null accepted
+Cookie = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]  # the server keeps cookies as int32
+MAX_BOOK_LEVELS = 1000
+BookLevels = Annotated[int, Field(ge=0, le=MAX_BOOK_LEVELS)]  # UpdateBidAsk Row / NRows
+
+
+def _rows_of(model: type[BaseModel], what: str) -> BeforeValidator:
+    """A nested row list read row by row: a bad row is dropped (and logged once), not the whole answer."""
+    return skip_bad_rows(model.model_validate, "chp", what)
 
 
 def format_since(moment: datetime) -> str:
@@ -171,7 +190,9 @@ class Failure(Row):
 def error_number(reason: str) -> int | None:
     """``7`` for ``"Error #7"``; None when the reason is not of that form."""
     head, sep, number = reason.partition("#")
-    return int(number) if sep and number.strip().isdigit() and head.strip().lower() == "error" else None
+    number = number.strip()
+    plain = number.isascii() and number.isdigit() and len(number) <= 9
+    return int(number) if sep and plain and head.strip().lower() == "error" else None
 
 
 # ------------------------------------------------------------------------------------------------ Auth
@@ -193,46 +214,46 @@ class Description(Row):
 
 # ------------------------------------------------------------------------------------------------ Instruments
 class SymbolRow(Row):
-    row: int = 0
-    nrows: int = 0
+    row: RowCount = 0
+    nrows: RowCount = 0
     symbol: str
     short_name: str = ""
     long_name: str = ""
     type: str = ""
-    decimals: int = 0
-    lot_size: Decimal = Decimal(1)
-    punkt: Decimal | None = None
-    step: Decimal
+    decimals: Decimals = 0
+    lot_size: Amount = Decimal(1)
+    punkt: SaneDecimal | None = None
+    step: Amount
     sec_ext_id: Any = None
     sec_exch_name: Text = ""
     expiry_date: str | None = Field(default=None, alias="expiryDate")
     days_before_expiry: int | None = None
-    strike: Decimal | None = None
+    strike: SaneDecimal | None = None
 
 
 class BarRow(Row):
-    row: int = 0
-    nrows: int = 0
+    row: RowCount = 0
+    nrows: RowCount = 0
     symbol: str
     interval: int
     datetime: WireTime
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    close: Decimal
-    volume: Decimal
-    open_int: Decimal | None = Field(default=None, alias="openInt")
+    open: Amount
+    high: Amount
+    low: Amount
+    close: Amount
+    volume: Amount
+    open_int: SaneDecimal | None = Field(default=None, alias="openInt")
 
 
 class TradeRow(Row):
     """Instruments/GetTrades row (mixed casing as printed in the notes)."""
 
-    row: int = 0
-    nrows: int = 0
+    row: RowCount = 0
+    nrows: RowCount = 0
     symbol: str
     datetime: WireTime = Field(alias="DateTime")
-    price: Decimal = Field(alias="Price")
-    volume: Decimal
+    price: Amount = Field(alias="Price")
+    volume: Amount
     trade_no: Text = Field(default="", alias="tradeNo")
     action: int | None = Field(default=None, alias="Action")
 
@@ -242,28 +263,28 @@ class QuoteRow(Row):
 
     symbol: str
     datetime: WireTime | None = None
-    open: Decimal | None = None
-    high: Decimal | None = None
-    low: Decimal | None = None
-    close: Decimal | None = None
-    last: Decimal | None = None
-    volume: Decimal | None = None
-    size: Decimal | None = None
-    bid: Decimal | None = None
-    ask: Decimal | None = None
-    bid_size: Decimal | None = Field(default=None, alias="bidSize")
-    ask_size: Decimal | None = Field(default=None, alias="askSize")
-    open_int: Decimal | None = Field(default=None, alias="open_Int")
-    go_buy: Decimal | None = Field(default=None, alias="go_Buy")
-    go_sell: Decimal | None = Field(default=None, alias="go_Sell")
-    go_base: Decimal | None = Field(default=None, alias="go_Base")
-    go_base_backed: Decimal | None = Field(default=None, alias="go_Base_Backed")
-    high_limit: Decimal | None = Field(default=None, alias="high_Limit")
-    low_limit: Decimal | None = Field(default=None, alias="low_Limit")
+    open: Amount | None = None
+    high: Amount | None = None
+    low: Amount | None = None
+    close: Amount | None = None
+    last: Amount | None = None
+    volume: Amount | None = None
+    size: Amount | None = None
+    bid: Amount | None = None
+    ask: Amount | None = None
+    bid_size: Amount | None = Field(default=None, alias="bidSize")
+    ask_size: Amount | None = Field(default=None, alias="askSize")
+    open_int: Amount | None = Field(default=None, alias="open_Int")
+    go_buy: Amount | None = Field(default=None, alias="go_Buy")
+    go_sell: Amount | None = Field(default=None, alias="go_Sell")
+    go_base: Amount | None = Field(default=None, alias="go_Base")
+    go_base_backed: Amount | None = Field(default=None, alias="go_Base_Backed")
+    high_limit: Amount | None = Field(default=None, alias="high_Limit")
+    low_limit: Amount | None = Field(default=None, alias="low_Limit")
     trading_status: int | None = Field(default=None, alias="trading_Status")
-    volat: Decimal | None = None
-    theor_price: Decimal | None = Field(default=None, alias="theor_Price")
-    step_price: Decimal | None = Field(default=None, alias="step_Price")
+    volat: Amount | None = None
+    theor_price: Amount | None = Field(default=None, alias="theor_Price")
+    step_price: Amount | None = Field(default=None, alias="step_Price")
 
 
 class TickRow(Row):
@@ -271,8 +292,8 @@ class TickRow(Row):
 
     symbol: str = Field(alias="Symbol")
     datetime: WireTime = Field(alias="DateTime")
-    price: Decimal = Field(alias="Price")
-    volume: Decimal = Field(alias="Volume")
+    price: Amount = Field(alias="Price")
+    volume: Amount = Field(alias="Volume")
     trade_no: Text = Field(default="", alias="TradeNo")
     action: int | None = Field(default=None, alias="Action")
 
@@ -281,18 +302,18 @@ class BidAskRow(Row):
     """Instruments/UpdateBidAsk row: level ``Row`` of ``NRows`` of one symbol's book (0 = best)."""
 
     symbol: str = Field(alias="Symbol")
-    row: int = Field(alias="Row")
-    nrows: int = Field(alias="NRows")
-    bid: Decimal = Field(alias="Bid")
-    bid_size: Decimal = Field(alias="BidSize")
-    ask: Decimal = Field(alias="Ask")
-    ask_size: Decimal = Field(alias="AskSize")
+    row: BookLevels = Field(alias="Row")
+    nrows: BookLevels = Field(alias="NRows")
+    bid: Amount = Field(alias="Bid")
+    bid_size: Amount = Field(alias="BidSize")
+    ask: Amount = Field(alias="Ask")
+    ask_size: Amount = Field(alias="AskSize")
 
 
 # ----------------------------------------------------------------------------------------- AccountInformation
 class PortfolioRow(Row):
-    row: int = 0
-    nrows: int = 0
+    row: RowCount = 0
+    nrows: RowCount = 0
     name: str = Field(alias="portfolioName")
     exchange: Text = Field(default="", alias="portfolioExch")
     status: PortfolioStatus = Field(default=PortfolioStatus.BROKER, alias="portfolioStatus")
@@ -307,15 +328,15 @@ class OrderRow(Row):
     action: Action
     type: OrderType
     validity: Validity
-    price: Decimal
-    amount: Decimal
-    stop: Decimal
-    filled: Decimal
+    price: Amount
+    amount: Amount
+    stop: Amount
+    filled: Amount
     datetime: WireTime
     order_id: Text = Field(alias="orderid")
     order_no: Text = Field(default="", alias="orderno")
     status_mask: int = 0
-    cookie: int
+    cookie: Cookie
 
 
 class PositionRow(Row):
@@ -323,9 +344,9 @@ class PositionRow(Row):
 
     portfolio: str
     symbol: str
-    avprice: Decimal
-    amount: Decimal
-    planned: Decimal
+    avprice: Amount
+    amount: SaneDecimal
+    planned: SaneDecimal
 
 
 class OwnTradeRow(Row):
@@ -334,8 +355,8 @@ class OwnTradeRow(Row):
     portfolio: str
     symbol: str
     order_id: Text = Field(alias="orderid")
-    price: Decimal
-    amount: Decimal
+    price: Amount
+    amount: SaneDecimal
     datetime: WireTime
     trade_no: Text = Field(alias="tradeno")
 
@@ -345,53 +366,53 @@ class PortfolioStateRow(Row):
     orders."""
 
     portfolio: str
-    cash: Decimal
-    leverage: Decimal = Decimal(1)
-    comission: Decimal = Decimal(0)
-    saldo: Decimal
+    cash: SaneDecimal
+    leverage: Amount = Decimal(1)
+    comission: SaneDecimal = Decimal(0)
+    saldo: SaneDecimal
 
 
 # --------------------------------------------------------------------------------------------- HistoricalData
 class MyOrderRow(Row):
-    row: int = 0
-    nrows: int = 0
+    row: RowCount = 0
+    nrows: RowCount = 0
     portfolio: str
     symbol: str
     state: int
     action: Action
     type: OrderType
     validity: Validity
-    price: Decimal
-    amount: Decimal
-    stop: Decimal
-    filled: Decimal
+    price: Amount
+    amount: Amount
+    stop: Amount
+    filled: Amount
     datetime: WireTime
     order_id: Text = Field(alias="id")
     order_no: Text = Field(default="", alias="no")
-    cookie: int
+    cookie: Cookie
 
 
 class MyTradeRow(Row):
-    row: int = 0
-    nrows: int = 0
+    row: RowCount = 0
+    nrows: RowCount = 0
     portfolio: str
     symbol: str
     datetime: WireTime
-    price: Decimal
-    volume: Decimal
+    price: Amount
+    volume: Amount
     trade_no: Text = Field(alias="tradeno")
     buysell: int  # 1 buy, 2 sell
     order_no: Text = Field(alias="orderno")
 
 
 class MyClosedPositionRow(Row):
-    row: int = 0
-    nrows: int = 0
+    row: RowCount = 0
+    nrows: RowCount = 0
     portfolio: str
     symbol: str
-    amount: Decimal
-    price_buy: Decimal
-    price_sell: Decimal
+    amount: SaneDecimal
+    price_buy: Amount
+    price_sell: Amount
     postime: WireTime
     order_open: Text = ""
     order_close: Text = ""
@@ -400,14 +421,20 @@ class MyClosedPositionRow(Row):
 class MyPortfolioData(Row):
     """The one ``data`` row of HistoricalData/GetMyPortfolioData: the legacy SetMy* row lists by name."""
 
-    orders: list[MyOrderRow] = Field(default_factory=list, alias="SetMyOrder")
-    trades: list[MyTradeRow] = Field(default_factory=list, alias="SetMyTrade")
-    closed_positions: list[MyClosedPositionRow] = Field(default_factory=list, alias="SetMyClosePos")
+    orders: Annotated[list[MyOrderRow], _rows_of(MyOrderRow, "SetMyOrder")] = Field(
+        default_factory=list, alias="SetMyOrder"
+    )
+    trades: Annotated[list[MyTradeRow], _rows_of(MyTradeRow, "SetMyTrade")] = Field(
+        default_factory=list, alias="SetMyTrade"
+    )
+    closed_positions: Annotated[list[MyClosedPositionRow], _rows_of(MyClosedPositionRow, "SetMyClosePos")] = (
+        Field(default_factory=list, alias="SetMyClosePos")
+    )
 
 
 # ------------------------------------------------------------------------------------------------ Order
 class PlaceResult(Row):
-    cookie: int = Field(alias="Cookie")
+    cookie: Cookie = Field(alias="Cookie")
     order_id: Text = Field(default="", alias="Orderid")
     reason: str = ""
 

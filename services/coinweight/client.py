@@ -52,6 +52,8 @@ doc's reason for the code when the venue sends no message); HTTP 401/403, ``erro
 refused for "Account not exist"/"Password error" raise :class:`AuthError`. A non-JSON body, or JSON that does
 not fit the documented shape, raises :class:`TransportError` (``outcome_unknown`` for writes: the venue may
 have acted on it).
+List answers are read row by row (:func:`services.rows.parse_rows`): a bad row is dropped and logged once
+per kind instead of failing the list. Nothing but these project errors ever leaves a method.
 HTTP 4xx/5xx without an envelope raises :class:`VenueError` with the status, except 502/504 on a write: a
 gateway that failed after forwarding leaves the outcome unknown, so that is a TransportError with
 ``outcome_unknown``. The answers of the Not Released endpoints (except ``totp/new``) are not documented: they
@@ -62,12 +64,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter
 
+from services.coinweight.schemas import VENUE as VENUE
 from services.coinweight.schemas import (
     ActiveOrdersQuery,
     ApiKey,
@@ -110,8 +113,8 @@ from services.coinweight.schemas import (
 )
 from services.errors import AuthError, TransportError, VenueError
 from services.http import HeaderAuth, Timeouts, VenueHttp, parse_json
+from services.rows import PARSE_FAILURES, parse_rows, problem_of
 
-VENUE = "coinweight"
 DEFAULT_BASE_URL = "https://api.coin-weight.com/exp/v2"
 
 _AUTH_STATUSES = frozenset({401, 403})
@@ -149,7 +152,9 @@ def _segment(value: str | int) -> str:
 
 
 def _code_number(code: int | str) -> int | str:
-    return int(code) if isinstance(code, str) and code.strip().lstrip("-").isdigit() else code
+    digits = code.strip().lstrip("-") if isinstance(code, str) else ""
+    plain = digits.isascii() and digits.isdigit() and len(digits) <= 9
+    return int(code) if isinstance(code, str) and plain else code
 
 
 class CoinWeightClient:
@@ -281,7 +286,7 @@ class CoinWeightClient:
         if shape is not None and details is not None:
             try:
                 details = _type_adapter(shape).validate_python(details)
-            except ValidationError:
+            except PARSE_FAILURES:
                 pass
         error = AuthError if status in _AUTH_STATUSES or code in auth_codes else VenueError
         return error(
@@ -290,15 +295,15 @@ class CoinWeightClient:
 
     @staticmethod
     def _validate(shape: Any, data: Any, path: str, idempotent: bool) -> Any:
+        """``data`` read as ``shape``; a list shape row by row (bad rows dropped, logged once per kind)."""
         try:
+            if get_origin(shape) is list and isinstance(data, list):
+                return parse_rows(data, _type_adapter(get_args(shape)[0]).validate_python, VENUE, path)
             return _type_adapter(shape).validate_python(data)
-        except ValidationError as exc:
-            problem = exc.errors()[0]
-            where = ".".join(str(part) for part in problem["loc"]) or "body"
+        except PARSE_FAILURES as exc:
+            _kind, text = problem_of(exc)
             raise TransportError(
-                VENUE,
-                f"unexpected answer from {path}: {where}: {problem['msg']}",
-                outcome_unknown=not idempotent,
+                VENUE, f"unexpected answer from {path}: {text}", outcome_unknown=not idempotent
             ) from exc
 
     # --- Global API -----------------------------------------------------------------------------------------

@@ -23,6 +23,11 @@ Doc quirks taken as they are:
 - ``/config/strategy/custom/{uid}/items`` shows a SingleMarketMaker symbol in an older shape
   (``currency``/``strategy``/``margin``): :class:`LegacyMarketMakerSymbol`.
 - ``estimatedValue`` and ``netUnitValue`` carry a unit (``"10.0027 USDT"``): :func:`amount_and_unit`.
+
+Values no trader could see are refused while parsing (:mod:`services.wire_numbers`): every number must be
+finite and at most 1e15 in size, order prices and quantities not negative, times within ``datetime``'s range,
+``priceDecimal``/``quantityDecimal`` at most 18. Lists inside answers (the symbols of a counterparty, the
+items of a market category, the orders of a page) are read row by row: a bad row is dropped and logged once.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     AliasChoices,
     BaseModel,
     BeforeValidator,
@@ -43,6 +49,12 @@ from pydantic import (
     TypeAdapter,
 )
 from pydantic.alias_generators import to_camel
+
+from services.errors import VenueError
+from services.rows import skip_bad_rows
+from services.wire_numbers import Decimals, EpochMillis, check_magnitude, check_not_negative
+
+VENUE = "coinweight"
 
 # --- value types --------------------------------------------------------------------------------------------
 
@@ -64,9 +76,7 @@ def to_decimal(value: object) -> Decimal:
             raise ValueError(f"not a number: {value!r}") from None
     else:
         raise ValueError(f"expected a number, got {type(value).__name__}")
-    if not number.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
-    return number
+    return check_magnitude(number)
 
 
 def _decimal_text(value: object) -> str:
@@ -75,6 +85,13 @@ def _decimal_text(value: object) -> str:
         to_decimal(value)
         return value
     return format(to_decimal(value), "f")
+
+
+def _amount_text(value: object) -> str:
+    """Decimal text of a price or quantity: as :func:`_decimal_text`, and not negative."""
+    text = _decimal_text(value)
+    check_not_negative(to_decimal(text))
+    return text
 
 
 def _id_text(value: object) -> object:
@@ -92,6 +109,9 @@ def _plain_text(value: Decimal) -> str:
 DecimalText = Annotated[str, BeforeValidator(_decimal_text)]
 """A number the doc sends as a string (``"0.00123"``); read it with :func:`to_decimal`."""
 
+AmountText = Annotated[str, BeforeValidator(_amount_text)]
+"""A price or quantity the doc sends as a string: :data:`DecimalText`, not negative."""
+
 Num = Annotated[Decimal, BeforeValidator(to_decimal), PlainSerializer(_json_number, when_used="json")]
 """A number the doc sends as a JSON number: ``10`` goes back as ``10``, ``60.0`` as ``60.0``."""
 
@@ -102,14 +122,37 @@ Id = Annotated[str, BeforeValidator(_id_text)]
 """An id the doc sends sometimes as a number, sometimes as a string."""
 
 
-def amount_and_unit(text: str) -> tuple[Decimal, str]:
-    """``"10.0027 USDT"`` -> ``(Decimal("10.0027"), "USDT")``, ``"82.0000"`` -> unit ``""``."""
+def _split_amount(text: str) -> tuple[Decimal, str]:
     amount, _, unit = text.strip().partition(" ")
     return to_decimal(amount), unit.strip()
 
 
+def amount_and_unit(text: str) -> tuple[Decimal, str]:
+    """``"10.0027 USDT"`` -> ``(Decimal("10.0027"), "USDT")``, ``"82.0000"`` -> unit ``""``; text without a
+    readable amount is a VenueError."""
+    try:
+        return _split_amount(text)
+    except (ValueError, AttributeError) as exc:
+        raise VenueError(VENUE, None, f"unreadable amount {str(text)[:40]!r}") from exc
+
+
+def _amount_with_unit(text: str) -> str:
+    _split_amount(text)
+    return text
+
+
+AmountWithUnit = Annotated[str, AfterValidator(_amount_with_unit)]
+"""``"10.0027 USDT"`` or ``"82.0000"``: checked to read with :func:`amount_and_unit`."""
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def from_millis(millis: int) -> datetime:
-    return datetime.fromtimestamp(millis / 1000, UTC)
+    """The UTC time of epoch milliseconds; out of ``datetime``'s range is a VenueError."""
+    try:
+        return datetime.fromtimestamp(millis / 1000, UTC)
+    except (OverflowError, ValueError, OSError, TypeError) as exc:
+        raise VenueError(VENUE, None, f"time out of range ({str(millis)[:30]} ms)") from exc
 
 
 def to_millis(moment: datetime) -> int:
@@ -176,13 +219,13 @@ class Order(WireModel):
     side: Side
     owner: Id
     counter_party: str
-    price: DecimalText
-    quantity: DecimalText
-    filled_price: DecimalText
-    filled_quantity: DecimalText
+    price: AmountText
+    quantity: AmountText
+    filled_price: AmountText
+    filled_quantity: AmountText
     execution_type: ExecutionType
-    create_time: int  # epoch milliseconds
-    processed_time: int
+    create_time: EpochMillis
+    processed_time: EpochMillis
 
     @property
     def price_value(self) -> Decimal:
@@ -260,7 +303,7 @@ class InactiveOrdersQuery(WireModel):
 
 class OrderPage(WireModel):
     total_page: int
-    content: list[Order]
+    content: Annotated[list[Order], skip_bad_rows(Order.model_validate, VENUE, "/order/inactive")]
 
 
 # --- config: symbols, markets, favourites, layouts ----------------------------------------------------------
@@ -270,15 +313,15 @@ class SymbolInfo(WireModel):
     name: str
     base: str
     quote: str
-    price_decimal: int  # price precision: 10**-priceDecimal
-    quantity_decimal: int
+    price_decimal: Decimals  # price precision: 10**-priceDecimal
+    quantity_decimal: Decimals
     quantity_min: Num
     quantity_max: Num
 
 
 class CounterPartySymbols(WireModel):
     counter_party: str
-    symbols: list[SymbolInfo]
+    symbols: Annotated[list[SymbolInfo], skip_bad_rows(SymbolInfo.model_validate, VENUE, "/config/symbols")]
 
 
 class MarketRef(WireModel):
@@ -294,7 +337,7 @@ class MarketItem(MarketRef):
 
 class MarketCategory(WireModel):
     category: str  # the tab name
-    items: list[MarketItem]
+    items: Annotated[list[MarketItem], skip_bad_rows(MarketItem.model_validate, VENUE, "market items")]
 
 
 class LayoutSlot(WireModel):
@@ -345,10 +388,10 @@ class UserInfo(WireModel):
     phone: str | None = None
     email: str | None = None
     avatar: str | None = None
-    estimated_value: str  # "10.0027 USDT"
-    available_value: str  # "82.0000"
-    net_unit_value: str  # "10.0027 USDT"
-    on_orders: str  # "12.000"
+    estimated_value: AmountWithUnit  # "10.0027 USDT"
+    available_value: AmountWithUnit  # "82.0000"
+    net_unit_value: AmountWithUnit  # "10.0027 USDT"
+    on_orders: AmountWithUnit  # "12.000"
     change_percentage: Num
 
     @property
@@ -700,4 +743,6 @@ class StrategyRunResult(WireModel):
 
 
 class StrategyStatusList(WireModel):
-    status: list[StrategyState]
+    status: Annotated[
+        list[StrategyState], skip_bad_rows(StrategyState.model_validate, VENUE, "/strategy/status")
+    ]

@@ -5,6 +5,10 @@ Callers name instruments by coin-weight symbol (``BTC-USDT``); :class:`SymbolMap
 (``BTCUSDT``). Answers come back as the unified domain types (``Decimal`` money) under
 ``InstrumentId(venue="coinweight", market=<counterparty>, symbol=...)``; klines also come as numpy arrays for
 the chart, without a Python object per bar (:meth:`Klines.arrays`).
+
+Nothing but a project error leaves a method: list answers (klines, tickers, trades) are read row by row
+(:func:`services.rows.parse_rows`), a bad row dropped and logged once per kind; anything else unreadable is a
+:class:`TransportError`.
 """
 
 from __future__ import annotations
@@ -15,12 +19,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import httpx
 import numpy as np
-from pydantic import ValidationError
 
 from services.domain import (
     Bar,
@@ -39,7 +42,6 @@ from services.http import Timeouts, VenueHttp, parse_json
 from services.marketdata.schemas import (
     API,
     BAD_SYMBOL,
-    BOOK_TICKERS,
     CLOSE,
     CLOSE_TIME,
     HIGH,
@@ -50,8 +52,6 @@ from services.marketdata.schemas import (
     LOW,
     OPEN,
     OPEN_TIME,
-    TICKERS_24H,
-    TRADES,
     VOLUME,
     ApiError,
     BookTicker,
@@ -60,12 +60,16 @@ from services.marketdata.schemas import (
     ServerTime,
     SymbolInfo,
     Ticker24h,
+    Trade,
 )
+from services.rows import PARSE_FAILURES, parse_rows, problem_of
+from services.wire_numbers import MAX_EPOCH_MS, check_magnitude, check_not_negative
 
 COINWEIGHT = "coinweight"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MS = timedelta(milliseconds=1)
 T = TypeVar("T")
+Ticker = TypeVar("Ticker", BookTicker, Ticker24h)
 
 
 def to_ms(t: datetime) -> int:
@@ -76,7 +80,27 @@ def to_ms(t: datetime) -> int:
 
 
 def from_ms(ms: int) -> datetime:
-    return _EPOCH + ms * _MS
+    """The UTC time of epoch milliseconds; ValueError out of ``datetime``'s range."""
+    try:
+        return _EPOCH + ms * _MS
+    except OverflowError:
+        raise ValueError(f"time out of range: {str(ms)[:30]} ms") from None
+
+
+def kline_row(row: Any) -> Sequence[Any]:
+    """``row`` if it is a kline the client can read: ``[openTime, open, high, low, close, volume, closeTime,
+    ...]`` with times in range and the five numbers readable, finite, not negative; else ValueError."""
+    if not isinstance(row, list) or len(row) <= CLOSE_TIME:
+        raise ValueError("a kline row is not [openTime, open, ..., closeTime]")
+    for index in (OPEN_TIME, CLOSE_TIME):
+        moment = row[index]
+        if isinstance(moment, bool) or not isinstance(moment, int) or not 0 <= moment <= MAX_EPOCH_MS:
+            raise ValueError("a kline time is not epoch milliseconds")
+    for value in row[OPEN : VOLUME + 1]:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ValueError("a kline price is not a number")
+        check_not_negative(check_magnitude(Decimal(value if isinstance(value, str) else repr(value))))
+    return row
 
 
 def coinweight_symbol(base: str, quote: str) -> str:
@@ -157,7 +181,7 @@ class Klines:
         groups: dict[int, list[Sequence[Any]]] = {}
         for row in self.rows:
             groups.setdefault(row[OPEN_TIME] // width * width, []).append(row)
-        merged = []
+        merged: list[list[Any]] = []
         with _unreadable(self.venue):
             for start, rows in groups.items():
                 if not merged and rows[0][OPEN_TIME] != start:
@@ -179,8 +203,8 @@ def _unreadable(venue: str) -> Iterator[None]:
     """Garbage where the wire promises numbers is an unreadable answer, like a body that is not JSON."""
     try:
         yield
-    except (ValueError, TypeError, IndexError, InvalidOperation, ValidationError) as exc:
-        raise TransportError(venue, f"unreadable answer ({type(exc).__name__}: {str(exc)[:200]})") from exc
+    except PARSE_FAILURES as exc:
+        raise TransportError(venue, f"unreadable answer ({problem_of(exc)[1]})") from exc
 
 
 class MarketDataClient:
@@ -220,8 +244,8 @@ class MarketDataClient:
 
     def _refusal(self, response: httpx.Response) -> VenueError:
         try:
-            error = ApiError.model_validate(response.json())
-        except ValueError:  # not JSON, or JSON without code/msg
+            error = ApiError.model_validate(parse_json(self.venue, response))
+        except (ValueError, TransportError):  # not JSON, or JSON without code/msg
             reason = f"HTTP {response.status_code} {response.reason_phrase}".strip()
             return VenueError(self.venue, None, reason, http_status=response.status_code)
         return VenueError(self.venue, error.code, error.msg, http_status=response.status_code)
@@ -256,7 +280,8 @@ class MarketDataClient:
         return self.http.last_latency or 0.0
 
     async def server_time(self) -> datetime:
-        return from_ms(self._parse(ServerTime.model_validate, await self._get("time")).server_time)
+        data = await self._get("time")
+        return self._parse(lambda d: from_ms(ServerTime.model_validate(d).server_time), data)
 
     async def exchange_info(self) -> ExchangeInfo:
         """Every symbol the server lists (``GET /api/v3/exchangeInfo`` without filters)."""
@@ -271,7 +296,8 @@ class MarketDataClient:
 
     async def instruments(self) -> list[Instrument]:
         smap = await self.symbol_map()
-        return [self._instrument(symbol, smap.info(symbol)) for symbol in smap.symbols()]
+        symbols = smap.symbols()
+        return parse_rows(symbols, lambda s: self._instrument(s, smap.info(s)), self.venue, "instruments")
 
     def _instrument(self, symbol: str, info: SymbolInfo) -> Instrument:
         price, lot = info.price_filter, info.lot_size
@@ -315,9 +341,7 @@ class MarketDataClient:
             "limit": limit,
         }
         rows = self._parse(KLINE_ROWS.validate_python, await self._get("klines", params))
-        if any(len(r) <= CLOSE_TIME or not isinstance(r[OPEN_TIME], int) for r in rows):
-            raise TransportError(self.venue, "unreadable answer (a kline row is not [openTime, open, ...])")
-        return Klines(self.venue, rows)
+        return Klines(self.venue, parse_rows(rows, kline_row, self.venue, "klines"))
 
     async def kline_rows_before(self, symbol: str, interval: str, end: datetime | None, count: int) -> Klines:
         """Up to ``count`` bars opened before ``end`` (None: up to now, current bar included), oldest first.
@@ -379,23 +403,22 @@ class MarketDataClient:
 
     async def book_tickers(self, symbols: Sequence[str] | None = None) -> dict[str, BookTicker]:
         """``GET /api/v3/ticker/bookTicker`` for ``symbols`` (None: all), keyed by coin-weight symbol."""
-        return await self._per_symbol("ticker/bookTicker", BOOK_TICKERS.validate_python, symbols)
+        return await self._per_symbol("ticker/bookTicker", BookTicker.model_validate, symbols)
 
     async def tickers_24h(self, symbols: Sequence[str] | None = None) -> dict[str, Ticker24h]:
         """``GET /api/v3/ticker/24hr`` for ``symbols`` (None: all), keyed by coin-weight symbol."""
-        return await self._per_symbol("ticker/24hr", TICKERS_24H.validate_python, symbols)
+        return await self._per_symbol("ticker/24hr", Ticker24h.model_validate, symbols)
 
     async def _per_symbol(
-        self, endpoint: str, parse: Callable[[Any], list[Any]], symbols: Sequence[str] | None
-    ) -> dict[str, Any]:
+        self, endpoint: str, parse_one: Callable[[Any], Ticker], symbols: Sequence[str] | None
+    ) -> dict[str, Ticker]:
         if symbols is not None and not symbols:
             return {}
         data = await self._get(endpoint, await self._symbols_params(symbols))
-        items = self._parse(parse, data if isinstance(data, list) else [data])
+        items = parse_rows(data if isinstance(data, list) else [data], parse_one, self.venue, endpoint)
         smap = await self.symbol_map()
-        keyed = {smap.from_wire(item.symbol): item for item in items}
-        keyed.pop(None, None)  # listed after our exchangeInfo was fetched: unknown to the app anyway
-        return keyed
+        # a symbol listed after our exchangeInfo was fetched is unknown to the app anyway: left out
+        return {symbol: item for item in items if (symbol := smap.from_wire(item.symbol)) is not None}
 
     async def quotes(self, symbols: Sequence[str] | None = None) -> list[Quote]:
         """Book ticker (bid/ask) joined with the 24-hour ticker (last, change, volume), one request each."""
@@ -418,7 +441,9 @@ class MarketDataClient:
     async def trades(self, symbol: str, limit: int | None = None) -> list[Tick]:
         """``GET /api/v3/trades``: the newest ``limit`` prints (server default 500), oldest first."""
         params = {"symbol": await self._wire(symbol), "limit": limit}
-        trades = self._parse(TRADES.validate_python, await self._get("trades", params))
+        data = await self._get("trades", params)
+        rows = data if isinstance(data, list) else [data]
+        trades = parse_rows(rows, Trade.model_validate, self.venue, "trades")
         instrument = self.instrument_id(symbol)
         return [
             Tick(

@@ -9,6 +9,10 @@ The models parse leniently (a number sent as a JSON number is accepted too) and 
 simulator builds its answers from these same models, so client and server share one definition of each shape.
 
 A kline (bar) is not an object but an array of twelve positions, see :data:`KLINE_FIELDS`.
+
+Values no trader could see are refused while parsing (:mod:`services.wire_numbers`): numbers must be finite,
+not negative and at most 1e15; times within ``datetime``'s range; precisions at most 18 places. The symbols
+of ``exchangeInfo`` are read one by one: a bad one is dropped and logged once.
 """
 
 from __future__ import annotations
@@ -16,10 +20,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, TypeAdapter
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer, TypeAdapter, model_validator
 from pydantic.alias_generators import to_camel
 
+from services.rows import skip_bad_rows
+from services.wire_numbers import Decimals, EpochMillis, check_magnitude, check_not_negative
+
 API = "/api/v3"
+VENUE = "marketdata"
 
 KLINE_INTERVALS = (
     "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w", "1M",
@@ -66,9 +74,23 @@ def format_number(value: Decimal | float, decimals: int = 8) -> str:
     return f"{value:.{decimals}f}"
 
 
-WireDecimal = Annotated[Decimal, PlainSerializer(format_number, return_type=str, when_used="json")]
+WireDecimal = Annotated[
+    Decimal,
+    AfterValidator(check_magnitude),
+    AfterValidator(check_not_negative),
+    PlainSerializer(format_number, return_type=str, when_used="json"),
+]
+"""A price, quantity or volume (never negative)."""
+WireSignedDecimal = Annotated[
+    Decimal,
+    AfterValidator(check_magnitude),
+    PlainSerializer(format_number, return_type=str, when_used="json"),
+]
+"""A change, which may be negative."""
 WirePercent = Annotated[
-    Decimal, PlainSerializer(lambda v: format_number(v, 3), return_type=str, when_used="json")
+    Decimal,
+    AfterValidator(check_magnitude),
+    PlainSerializer(lambda v: format_number(v, 3), return_type=str, when_used="json"),
 ]
 
 
@@ -95,7 +117,7 @@ class ApiError(WireModel):
 
 
 class ServerTime(WireModel):
-    server_time: int
+    server_time: EpochMillis
 
 
 class PriceFilter(WireModel):
@@ -116,10 +138,10 @@ class SymbolInfo(WireModel):
     symbol: str
     status: str = "TRADING"
     base_asset: str
-    base_asset_precision: int = 8
+    base_asset_precision: Decimals = 8
     quote_asset: str
-    quote_precision: int = 8
-    quote_asset_precision: int = 8
+    quote_precision: Decimals = 8
+    quote_asset_precision: Decimals = 8
     order_types: list[str] = []
     is_spot_trading_allowed: bool = True
     is_margin_trading_allowed: bool = False
@@ -139,13 +161,19 @@ class SymbolInfo(WireModel):
         raw = self._filter("LOT_SIZE")
         return None if raw is None else LotSizeFilter.model_validate(raw)
 
+    @model_validator(mode="after")
+    def _filters_read(self) -> SymbolInfo:
+        """The filters the client reads must read: a bad one fails the symbol while parsing, not later."""
+        _ = self.price_filter, self.lot_size
+        return self
+
 
 class ExchangeInfo(WireModel):
     timezone: str = "UTC"
-    server_time: int
+    server_time: EpochMillis
     rate_limits: list[dict[str, Any]] = []
     exchange_filters: list[dict[str, Any]] = []
-    symbols: list[SymbolInfo]
+    symbols: Annotated[list[SymbolInfo], skip_bad_rows(SymbolInfo.model_validate, VENUE, "exchangeInfo")]
 
 
 class Depth(WireModel):
@@ -168,7 +196,7 @@ class Ticker24h(WireModel):
     """The rolling 24-hour window ending at ``close_time`` (the ``type=FULL`` shape)."""
 
     symbol: str
-    price_change: WireDecimal
+    price_change: WireSignedDecimal
     price_change_percent: WirePercent
     weighted_avg_price: WireDecimal
     prev_close_price: WireDecimal
@@ -183,8 +211,8 @@ class Ticker24h(WireModel):
     low_price: WireDecimal
     volume: WireDecimal
     quote_volume: WireDecimal
-    open_time: int
-    close_time: int
+    open_time: EpochMillis
+    close_time: EpochMillis
     first_id: int  # -1 when there was no trade in the window
     last_id: int
     count: int
@@ -195,7 +223,7 @@ class Trade(WireModel):
     price: WireDecimal
     qty: WireDecimal
     quote_qty: WireDecimal
-    time: int
+    time: EpochMillis
     is_buyer_maker: bool  # True: the seller took liquidity
     is_best_match: bool = True
 

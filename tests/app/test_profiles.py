@@ -121,6 +121,21 @@ def test_a_corrupt_profile_is_moved_aside_and_defaults_are_used_with_a_notice(tm
     assert aside[0].name in result.notices[0]
 
 
+@pytest.mark.parametrize("body", [b"[" * 100_000 + b"]" * 100_000, b'{"theme": ' * 100_000])
+def test_a_profile_nested_too_deep_is_moved_aside_like_any_corrupt_file(tmp_path, body):
+    store = ProfileStore(tmp_path, "alice")
+    store.directory.mkdir(parents=True)
+    store.path.write_bytes(body)
+
+    result = ProfileStore(tmp_path, "alice").load()
+
+    assert result.source == "defaults"
+    assert result.profile == Profile()
+    assert result.notices and "damaged" in result.notices[0]
+    assert [p.read_bytes() for p in store.directory.glob("profile.json.corrupt-*")] == [body]
+    assert not store.path.exists()
+
+
 def test_the_backup_is_used_when_the_main_file_is_truncated(tmp_path):
     store = ProfileStore(tmp_path, "alice")
     store.save(_profile("light", journal={"filter": "x"}))

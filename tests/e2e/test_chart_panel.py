@@ -20,7 +20,7 @@ from tests.e2e.test_chp_session import own_simulator, own_trading_shell  # noqa:
 GAZP = InstrumentId("chp", "MOEX", "GAZP")
 BTC = InstrumentId("coinweight", "binance", "BTC-USDT")
 PAGE = 500
-SCREENSHOT = "/tmp/tessera/chart_panel.png"
+SCREENSHOT = "chart_panel.png"  # under the test's tmp_path
 
 
 def chart_panel(shell):
@@ -62,7 +62,9 @@ async def show(panel, instrument: InstrumentId, interval: str) -> None:
     await wait_until(lambda: panel.chart.bar_count() == PAGE and panel.bar.message.text() == "", timeout=10)
 
 
-async def test_chp_chart_pages_history_and_moves_an_order_by_its_line(trading_shell, live_simulator):
+async def test_chp_chart_pages_history_and_moves_an_order_by_its_line(
+    trading_shell, live_simulator, tmp_path
+):
     shell = trading_shell(builtin_panels())
     core = core_of(shell)
     panel, chart = chart_panel(shell), chart_panel(shell).chart
@@ -103,7 +105,7 @@ async def test_chp_chart_pages_history_and_moves_an_order_by_its_line(trading_sh
     for panel_id in others:  # room for the picture
         window.set_panel_visible(panel_id, False)
     await asyncio.sleep(0.5)
-    window.grab().save(SCREENSHOT)
+    window.grab().save(str(tmp_path / SCREENSHOT))
     for panel_id in others:
         window.set_panel_visible(panel_id, True)
 

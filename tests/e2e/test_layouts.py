@@ -48,7 +48,7 @@ async def press(window, key: Qt.Key) -> None:
 
 
 async def test_professional_and_simple_layouts_come_from_the_exchange_and_the_profile(
-    trading_shell, live_simulator
+    trading_shell, live_simulator, tmp_path
 ):
     shell = trading_shell(builtin_panels(), name=PROFILE)
     window, core = shell.window, core_of(shell)
@@ -95,7 +95,7 @@ async def test_professional_and_simple_layouts_come_from_the_exchange_and_the_pr
         lambda: all(book_of(slot(window, n)[0]).panel.ladder.rows() for n in (1, 2, 3)), timeout=8
     )
     await wait_until(lambda: all(slot(window, n)[0].last_label.text() for n in (1, 2, 3)), timeout=8)
-    window.grab().save("/tmp/tessera/professional.png")
+    window.grab().save(str(tmp_path / "professional.png"))
 
     # Ctrl+2: the simple layout, 12 tiles with live quotes
     await press(window, Qt.Key.Key_2)
@@ -110,7 +110,7 @@ async def test_professional_and_simple_layouts_come_from_the_exchange_and_the_pr
     await wait_until(
         lambda: all(tile.bid() is not None and tile.ask() is not None for tile in quotes.tiles), 8
     )
-    window.grab().save("/tmp/tessera/simple.png")
+    window.grab().save(str(tmp_path / "simple.png"))
 
     # Ctrl+1 back, and the switch is undoable like any layout change
     await press(window, Qt.Key.Key_1)

@@ -173,7 +173,7 @@ async def test_logging_out_empties_the_panels_and_says_why(logged_in):
     assert "Log in to coin-weight" in watch.placeholder.text()
 
 
-async def test_screenshot(trading_shell):
+async def test_screenshot(trading_shell, tmp_path):
     """The panels as a trader sees them (a stand-in takes the chart's place), saved for a human to look at."""
     shell = trading_shell(registry_of((*WATCH, "balances")))
     session = core_of(shell).session(VENUE)
@@ -184,14 +184,19 @@ async def test_screenshot(trading_shell):
     window.setCentralWidget(QLabel("chart", alignment=Qt.AlignmentFlag.AlignCenter))
     window.resizeDocks([window.dock("market_watch")], [640], Qt.Orientation.Horizontal)
     window.resizeDocks([window.dock("balances")], [280], Qt.Orientation.Vertical)
-    if not await session.adapter.favourites():
-        click_star(watch, str(watch.model.ids()[0]))
+    starred = None if await session.adapter.favourites() else watch.model.ids()[0]
+    if starred is not None:
+        click_star(watch, str(starred))
     balances = window.dock("balances").widget()
     await wait_until(lambda: all(watch.row(k).bid is not None for k in watch.model.ids()), timeout=5)
     await wait_until(lambda: balances.model.rowCount() > 0, timeout=5)
     await wait_until(lambda: shell.venue_access.summary.estimated_label.text() != "\u2014", timeout=6)
     await asyncio.sleep(1.2)  # a couple of ticks, so the last prices have a direction
-    assert window.grab().save("/tmp/tessera/market_watch.png")
+    assert window.grab().save(str(tmp_path / "market_watch.png"))
+    if starred is not None:  # leave the shared demo user as it was: other tests count its favourites
+        click_star(watch, str(starred))
+        market, symbol = str(starred).split(":")
+        await venue_has(session, InstrumentId(VENUE, market, symbol), False)
     await session.logout()
 
 

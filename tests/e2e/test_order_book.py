@@ -29,7 +29,7 @@ def click(ladder: LadderView, price, column: Column) -> None:
     QTest.mouseClick(ladder, Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-async def test_the_ladder_prefills_the_ticket_and_trades_with_one_click(trading_shell):
+async def test_the_ladder_prefills_the_ticket_and_trades_with_one_click(trading_shell, tmp_path):
     shell = trading_shell(builtin_panels(), name="dom")
     window, core = shell.window, core_of(shell)
     session = core.session("coinweight")
@@ -79,7 +79,7 @@ async def test_the_ladder_prefills_the_ticket_and_trades_with_one_click(trading_
     [(key, order)] = placed()
     assert (order.side, order.price, order.quantity) == (Side.BUY, deepest, info.min_qty)
     await wait_until(lambda: any(o.key == key for row in ladder.rows() for o in row.buy_orders))
-    window.grab().save("/tmp/tessera/order_book_one_click.png")
+    window.grab().save(str(tmp_path / "order_book_one_click.png"))
 
     # a click on its marker cancels it
     click(ladder, deepest, Column.BUY_ORDERS)

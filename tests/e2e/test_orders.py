@@ -27,7 +27,7 @@ from widgets.panels.order_ticket import on_grid
 from widgets.panels.order_ticket_confirm import OrderConfirmDialog
 from widgets.panels.orders import CancelAllDialog
 
-SCREENSHOT = "/tmp/tessera/ticket_orders.png"
+SCREENSHOT = "ticket_orders.png"  # under the test's tmp_path
 
 
 async def focus(shell, widget) -> None:
@@ -37,7 +37,7 @@ async def focus(shell, widget) -> None:
     await wait_until(widget.hasFocus)
 
 
-async def test_place_by_keyboard_change_the_price_in_place_cancel_then_find_it_in_history(trader):  # noqa: F811
+async def test_place_by_keyboard_change_the_price_in_place_cancel_then_find_it_in_history(trader, tmp_path):  # noqa: F811
     shell, core = trader
     ticket, panel = parts(shell)
     await choose(ticket, "coinweight|binance", "BTC-USDT")
@@ -66,7 +66,7 @@ async def test_place_by_keyboard_change_the_price_in_place_cancel_then_find_it_i
     await wait_until(lambda: model.cell_text(model.record_by_id(key), "price") == f"{new_price:,.2f}")
     shell.window.dock("orders").raise_()
     await wait_until(panel.active_table.isVisible)
-    shell.window.grab().save(SCREENSHOT)
+    shell.window.grab().save(str(tmp_path / SCREENSHOT))
 
     await focus(shell, table)
     table.selectRow(table.view_index(key, "time").row())

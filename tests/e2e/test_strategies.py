@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +16,7 @@ from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 
 ETH_USDT = InstrumentId("coinweight", "binance", "ETH-USDT")
-SCREENSHOT = Path("/tmp/tessera/strategies.png")
+SCREENSHOT = "strategies.png"  # under the test's tmp_path
 # Small and far from the market: 2 levels a side of 0.01 ETH, 2 % and more from the mid, requoted each minute
 MARKET_MAKER = {
     ("symbols", 0, "orderNumber"): "2",
@@ -56,7 +55,7 @@ def ours(orders: list[Order], before: set[str]) -> list[Order]:
     return [o for o in orders if o.instrument == ETH_USDT and o.order_id not in before]
 
 
-async def test_market_maker_from_template_start_stop_and_leave(opened):
+async def test_market_maker_from_template_start_stop_and_leave(opened, tmp_path):
     shell, core, session, panel, vm = opened
     adapter = session.adapter
     name = f"e2e mm {uuid.uuid4().hex[:6]}"
@@ -102,8 +101,7 @@ async def test_market_maker_from_template_start_stop_and_leave(opened):
         await wait_until(lambda: ids <= _active_in_store(core), timeout=10)
         await wait_until(lambda: vm.row(strategy_id).orders >= 4, timeout=5)
         await wait_until(lambda: panel.form.heading.text() == name)
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        assert shell.window.grab().save(str(SCREENSHOT))
+        assert shell.window.grab().save(str(tmp_path / SCREENSHOT))
 
         # Stop (cancel): Stopped, and the orders are gone at the venue and in the store
         panel.stop_button.click()
@@ -131,7 +129,7 @@ async def test_market_maker_from_template_start_stop_and_leave(opened):
         await session.logout()
 
 
-async def test_starting_an_arbitrage_shows_the_venues_refusal(opened):
+async def test_starting_an_arbitrage_shows_the_venues_refusal(opened, tmp_path):
     shell, _core, session, panel, vm = opened
     adapter = session.adapter
     arbitrage = await adapter.save(
@@ -184,7 +182,7 @@ async def test_starting_an_arbitrage_shows_the_venues_refusal(opened):
         assert arbitrage.name in panel.error_text()
         assert vm.row(arbitrage.strategy_id).state is StrategyStatus.STOPPED
         assert panel.start_button.isEnabled()
-        assert shell.window.grab().save(str(SCREENSHOT.with_name("strategies-refusal.png")))
+        assert shell.window.grab().save(str(tmp_path / "strategies-refusal.png"))
     finally:
         await adapter.delete(arbitrage)
         await session.logout()

@@ -383,7 +383,7 @@ def test_clear_empties_the_chart(chart) -> None:
 
 
 def test_dark_screenshot(chart, qtbot, tmp_path) -> None:
-    """Renders the chart in a dark palette (the same scene as /tmp/tessera/chart.png, which was reviewed)."""
+    """Renders the chart in a dark palette (the scene that was reviewed as chart.png)."""
     palette = QPalette()
     for role, colour in (
         (QPalette.ColorRole.Window, "#131722"),

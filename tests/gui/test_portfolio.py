@@ -22,7 +22,7 @@ def records(panel) -> dict[str, PositionRecord]:
     return {model.record(row).symbol: model.record(row) for row in range(model.rowCount())}
 
 
-async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shell, qtbot):  # noqa: F811
+async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shell, qtbot, tmp_path):  # noqa: F811
     shell = trading_shell(builtin_panels())
     core = core_of(shell)
     panel = shell.window.dock("portfolio").widget()
@@ -65,6 +65,6 @@ async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shel
     )
     second = core.accounts.available("chp", SECOND, "RUB")
     await wait_until(lambda: f"{second.total.quantize(CENT):,f}" in panel.summary.text())
-    shell.window.grab().save("/tmp/tessera/portfolio_panel.png")
+    shell.window.grab().save(str(tmp_path / "portfolio_panel.png"))
     await session.logout()
     assert "Not connected" in panel.message.text() and records(panel) == {}

@@ -137,9 +137,43 @@ async def test_reconnection_with_a_live_token_keeps_the_session(wire: Wire) -> N
     await wire.ok("/Instruments/ListenTicks", symbol="SBER")
     [row] = await wire.ok("/Auth/Reconnection", **AUTH, token=wire.token)
     assert row["token"] == wire.token and wire.sim.state.sessions[wire.token].ticks == {"SBER"}
-    [fresh] = await wire.ok("/Auth/Reconnection", **AUTH, token="demo")  # a new session beside the live one
-    assert fresh["token"] != wire.token and set(wire.sim.state.sessions) == {wire.token, fresh["token"]}
+    [same] = await wire.ok("/Auth/Reconnection", **AUTH, token="demo")  # the server token's live session
+    assert same["token"] == wire.token and set(wire.sim.state.sessions) == {wire.token}
+    wire.sim.state.expire()
+    [fresh] = await wire.ok("/Auth/Reconnection", **AUTH, token="demo")  # none live: a new one
+    assert fresh["token"] != wire.token and set(wire.sim.state.sessions) == {fresh["token"]}
     assert wire.sim.state.sessions[fresh["token"]].ticks == set()
+
+
+async def test_the_server_token_works_for_every_call_after_connected(wire: Wire) -> None:
+    """The doc's model: every call, Connected included, carries the server access token."""
+    session_token = wire.token
+    wire.token = "demo"
+    await wire.ok("/Instruments/ListenTicks", symbol="SBER")
+    assert wire.sim.state.sessions[session_token].ticks == {"SBER"}  # the session Connected opened
+    assert await wire.ok("/AccountInformation/GetPortfolioList")
+    await wire.place(cookie=77)
+    wire.token = session_token  # the session token offered in the Connected row is honoured as well
+    assert await wire.ok("/Instruments/GetSymbols")
+
+
+async def test_the_server_token_follows_the_latest_connected(wire: Wire) -> None:
+    first = wire.token
+    [row] = await wire.ok("/Auth/Connected", **AUTH, token="demo")  # a second session, which "demo" now names
+    wire.token = "demo"
+    await wire.ok("/Instruments/ListenQuotes", symbol="GAZP")
+    assert "GAZP" in wire.sim.state.sessions[row["token"]].quotes
+    assert "GAZP" not in wire.sim.state.sessions[first].quotes
+
+
+async def test_an_expired_session_refuses_the_server_token_until_reconnection(wire: Wire) -> None:
+    wire.token = "demo"
+    wire.sim.advance(TOKEN_TTL + 1)
+    await wire.refused("/AccountInformation/GetPortfolioList", "Error #5")
+    await wire.ok("/Auth/Reconnection", **AUTH, token="demo")
+    assert await wire.ok("/AccountInformation/GetPortfolioList")
+    await wire.ok("/Auth/Disconnected", **AUTH, token="demo")
+    await wire.refused("/AccountInformation/GetPortfolioList", "Error #5")
 
 
 # ------------------------------------------------------------------------------------------------ Instruments
@@ -243,6 +277,7 @@ async def test_quotes_come_only_when_they_change(wire: Wire) -> None:
     assert placed == {"description": "subscription to GAZP placed"}
     [quote] = await wire.ok("/Instruments/UpdateQuote")
     assert quote["symbol"] == "GAZP" and quote["bid"] < quote["ask"] and "trading_Status" in quote
+    assert all(type(quote[k]) is int for k in ("size", "bidSize", "askSize", "volume"))  # ints per the notes
     assert await wire.ok("/Instruments/UpdateQuote") == []  # the clock stands still: nothing new
     wire.sim.advance(60)
     assert [q["symbol"] for q in await wire.ok("/Instruments/UpdateQuote")] == ["GAZP"]

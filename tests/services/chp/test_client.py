@@ -38,6 +38,22 @@ async def test_connected_gives_a_session_token_used_afterwards(sim: Sim) -> None
     assert sim.state.live(chp.token) is not None
 
 
+async def test_a_client_that_sends_the_server_token_in_every_body_works(sim: Sim) -> None:
+    """The doc's one-token model (the public Python client): Connected, then every call with the server
+    token."""
+    chp = ChpClient(sim.http())
+    await chp.connected("demo", "demo", "demo")
+    chp.token = "demo"
+    assert await chp.get_portfolio_list()
+    assert await chp.listen_quotes("GAZP")
+    assert [q.symbol for q in await chp.update_quote()] == ["GAZP"]
+    sim.state.expire()  # the session ends: the server token is refused until Reconnection
+    with pytest.raises(AuthError):
+        await chp.get_portfolio_list()
+    await chp.reconnection("demo", "demo", "demo")
+    assert await chp.get_portfolio_list()
+
+
 async def test_bad_credentials_and_bad_server_token_are_auth_errors(sim: Sim) -> None:
     chp = ChpClient(sim.http())
     with pytest.raises(AuthError) as wrong_password:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -15,6 +16,7 @@ import pytest
 from services.domain import BookLevel, InstrumentId, Side
 from services.errors import RejectedInput, TransportError, VenueError
 from services.marketdata.client import Klines, MarketDataClient, from_ms
+from services.rows import ONCE
 from tests.services.marketdata import binance_samples as samples
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -232,26 +234,37 @@ async def test_an_error_without_a_binance_body(client: MarketDataClient, fake: F
     assert "502" in caught.value.message
 
 
+async def test_klines_that_are_not_a_list_are_unreadable(client: MarketDataClient, fake: FakeBinance):
+    fake.answers["klines"] = {"code": 0}
+    with pytest.raises(TransportError):
+        await client.klines("BTC-USDT", "1h")
+
+
+GOOD_KLINE = [1718283600000, "1", "2", "0.5", "1.5", "10", 1718287199999]
+
+
 @pytest.mark.parametrize(
-    "body",
+    "bad",
     [
-        [[1718283600000, "66980.01"]],  # row too short
-        [["1718283600000", "1", "1", "1", "1", "1", 1718287199999]],  # time as a string
-        {"code": 0},  # not a list
+        [1718283600000, "66980.01"],  # row too short
+        ["1718283600000", "1", "1", "1", "1", "1", 1718287199999],  # time as a string
+        [1718283600000, "abc", "1", "1", "1", "1", 1718287199999],  # garbage number
+        [1718283600000, "1e400", "1", "1", "1", "1", 1718287199999],  # absurd price
+        [1718283600000, "-1", "1", "1", "1", "1", 1718287199999],  # negative price
+        [10**20, "1", "1", "1", "1", "1", 10**20],  # time out of range
     ],
 )
-async def test_malformed_klines_are_unreadable(client: MarketDataClient, fake: FakeBinance, body: object):
-    fake.answers["klines"] = body
-    with pytest.raises(TransportError):
-        await client.klines("BTC-USDT", "1h")
-
-
-async def test_garbage_numbers_are_unreadable(client: MarketDataClient, fake: FakeBinance) -> None:
-    fake.answers["klines"] = [[1718283600000, "abc", "1", "1", "1", "1", 1718287199999]]
-    with pytest.raises(TransportError):
-        await client.klines("BTC-USDT", "1h")
-    with pytest.raises(TransportError):
-        await client.klines_arrays("BTC-USDT", "1h")
+async def test_a_bad_kline_row_is_dropped_and_logged_once(
+    client: MarketDataClient, fake: FakeBinance, bad: list[object], caplog: pytest.LogCaptureFixture
+) -> None:
+    ONCE.forget()
+    fake.answers["klines"] = [bad, GOOD_KLINE, bad]
+    with caplog.at_level(logging.WARNING, logger="tessera.rows"):
+        bars = await client.klines("BTC-USDT", "1h")
+        arrays = await client.klines_arrays("BTC-USDT", "1h")
+    assert [b.close for b in bars] == [Decimal("1.5")]
+    assert list(arrays.close) == [1.5]
+    assert len([r for r in caplog.records if r.name == "tessera.rows"]) == 1
 
 
 # --- paging backwards ------------------------------------------------------------------------------------

@@ -6,14 +6,22 @@ Mount and transport
     envelope ``{method, result: true, data: [...]}``; ``method`` is the Action (``"Connected"``, ``"Place"``).
 
 Users, tokens, portfolios
-    Demo user ``demo`` / password ``demo``; the server access token is ``demo``. Auth/Connected with the
-    server token answers ``data: [{token, work: 1, exchange: 1, login, password}]`` with a NEW session token,
-    which every other call must carry. A session token expires after ``TOKEN_TTL`` = 600 s of the simulator
-    clock without a request (the answer is then Error #5). Auth/Connected with a live session token: Error #3
-    / #2 (already authorised). Auth/Reconnection: a live session token is renewed in place (same token,
-    subscriptions and queues kept); the server token or an expired token of the login opens a new session (new
-    token, no subscriptions; other sessions of the login stay). Any other token: Error #3 / #6. Several
-    sessions of one login may live side by side (each Connected with the server token opens one).
+    Demo user ``demo`` / password ``demo``; the server access token is ``demo``. The doc gives every call,
+    Connected included, the same ``token`` (the server access token), and the public Python client sends the
+    token given to its constructor in every body: so after Auth/Connected with the server token, EVERY call
+    may carry the server token, which then stands for the session that Connected (or Reconnection) opened
+    last with it. The Connected row ``data: [{token, work: 1, exchange: 1, login, password}]`` also offers a
+    NEW session token, which is honoured the same way (a client may carry either; the designed choice where
+    the doc is silent). A session expires after ``TOKEN_TTL`` = 600 s of the simulator clock without a
+    request, or when the session-expiry fault strikes (``/_sim/faults``, ``expire_session``): the answer is
+    then Error #5, whichever token is carried, until Auth/Reconnection (or Connected).
+
+    Auth/Connected with the server token always opens a new session (and the server token stands for it from
+    then on; earlier sessions stay reachable by their own session tokens); with a live session token: Error
+    #3 / #2 (already authorised). Auth/Reconnection: a live session (by its session token, or the server
+    token's live session) is renewed in place (same session, subscriptions and queues kept); the server token
+    without a live session, or an expired session token of the login, opens a new session (no subscriptions;
+    other sessions of the login stay). Any other token: Error #3 / #6.
 
     Auth/Disconnected ends the session of a session token (or, with the server token, every session of the
     login) and answers the Connected row with ``work: 0, exchange: 0``.
@@ -47,9 +55,10 @@ Subscriptions (per token; drained by Update*/Add*/Set*; each queue keeps at most
 
     UpdateQuote: for each listened symbol whose top of book changed or that traded since the previous drain,
     ONE row (the latest) with the notes' quote fields: ``open/high/low`` of today's daily bar, ``close`` the
-    previous day's close, ``last``, ``volume`` today's (int), ``size`` the last print's, ``bid, ask, bidSize,
-    askSize``, ``step_Price`` = price step; ``open_Int, go_*, high_Limit, low_Limit, trading_Status, volat,
-    theor_Price`` 0. The first drain after Listen always has the symbol.
+    previous day's close, ``last``, ``volume`` today's (int), ``size`` the last print's (int), ``bid, ask``,
+    ``bidSize, askSize`` (ints, as the notes type them), ``step_Price`` = price step; ``open_Int, go_*,
+    high_Limit, low_Limit, trading_Status, volat, theor_Price`` 0. The first drain after Listen always has
+    the symbol.
 
     UpdateBidAsk: for each listened symbol whose 10-level book changed, the whole book as rows
     ``{Symbol, Row, NRows, Bid, BidSize, Ask, AskSize}`` (Row 0 = best; a missing side at a level is 0/0).
@@ -124,12 +133,15 @@ from services.simulator.apis.chp.wire import Refused, failure, ok
 from services.simulator.context import SimulatorContext
 
 VENUE_ID = "chp"
+CALL_PATH = r"^/[A-Z][A-Za-z]*/[A-Za-z]+$"  # /{Controller}/{Action}: the calls a session-expiry fault ends
 
 
 def create_app(ctx: SimulatorContext) -> Starlette:
     state = ctx.venue_state.get(VENUE_ID)
     if not isinstance(state, ChpState):
         state = ctx.venue_state[VENUE_ID] = ChpState(ctx)
+    chp_state = state
+    ctx.faults.register_session(VENUE_ID, CALL_PATH, lambda scope: chp_state.expire())
 
     async def endpoint(request: Request) -> JSONResponse | PlainTextResponse:
         controller, action = request.path_params["controller"], request.path_params["action"]

@@ -36,22 +36,30 @@ def _connect_row(token: str, login: str, password: str, working: bool) -> Rows:
     return [{"token": token, "work": flag, "exchange": flag, "login": login, "password": password}]
 
 
+def _open(state: ChpState, login: str, password: str) -> Rows:
+    """A new session of ``login``, which the server token stands for from now on."""
+    session = state.open_session(login)
+    state.bind_server_token(DEMO_SERVER_TOKEN, session)
+    return _connect_row(session.token, login, password, True)
+
+
 def connected(state: ChpState, _: None, body: Body) -> Rows:
     """A new session for the server token; a live session token is "already authorised"."""
     login, password = text(body, "login"), text(body, "password")
     state.authenticate(login, password)
     token = body.get("token")
+    if token == DEMO_SERVER_TOKEN:
+        return _open(state, login, password)
     live = state.live(token)
     if live is not None and live.login == login:
         raise Refused(ErrorCode.CONNECT_FAILED, ErrorCode.ALREADY_AUTHORISED)
-    if token != DEMO_SERVER_TOKEN:
-        raise Refused(ErrorCode.CONNECT_FAILED, ErrorCode.BAD_SERVER_TOKEN)
-    return _connect_row(state.open_session(login).token, login, password, True)
+    raise Refused(ErrorCode.CONNECT_FAILED, ErrorCode.BAD_SERVER_TOKEN)
 
 
 def reconnection(state: ChpState, _: None, body: Body) -> Rows:
-    """A live session token is renewed in place (same token, subscriptions and queues kept); the server token
-    or an expired token of this login opens a new session (without subscriptions)."""
+    """A live session (by its token, or the server token's) is renewed in place (same session token,
+    subscriptions and queues kept); the server token or an expired token of this login opens a new session
+    (without subscriptions)."""
     login, password = text(body, "login"), text(body, "password")
     state.authenticate(login, password)
     token = body.get("token")
@@ -60,7 +68,7 @@ def reconnection(state: ChpState, _: None, body: Body) -> Rows:
         return _connect_row(live.token, login, password, True)
     if token != DEMO_SERVER_TOKEN and (not isinstance(token, str) or state.issued.get(token) != login):
         raise Refused(ErrorCode.CONNECT_FAILED, ErrorCode.BAD_SERVER_TOKEN)
-    return _connect_row(state.open_session(login).token, login, password, True)
+    return _open(state, login, password)
 
 
 def disconnected(state: ChpState, _: None, body: Body) -> Rows:
@@ -68,7 +76,7 @@ def disconnected(state: ChpState, _: None, body: Body) -> Rows:
     login, password = text(body, "login"), text(body, "password")
     state.authenticate(login, password)
     token = body.get("token")
-    live = state.live(token)
+    live = None if token == DEMO_SERVER_TOKEN else state.live(token)
     if live is not None and live.login == login:
         state.expire(live.token)
     elif token == DEMO_SERVER_TOKEN:

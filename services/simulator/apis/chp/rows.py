@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from services.chp.schemas import Action, BarInterval, OrderState, OrderType, Validity
-from services.simulator.apis.chp.wire import num, stamp
+from services.simulator.apis.chp.wire import num, stamp, whole
 from services.simulator.engine import MarketEngine
 from services.simulator.engine.types import (
     BarArrays,
@@ -148,11 +148,11 @@ def quote_row(engine: MarketEngine, spec: InstrumentSpec) -> dict[str, Any]:
         "close": float(days.close[today - 1]) if today >= 1 else num(top.last),  # the previous day's close
         "last": num(top.last),
         "volume": round(float(days.volume[today])) if today >= 0 else 0,
-        "size": num(last_print[-1].quantity) if last_print else 0.0,
+        "size": whole(last_print[-1].quantity) if last_print else 0,  # sizes are ints per the notes
         "bid": num(top.bid),
         "ask": num(top.ask),
-        "bidSize": num(top.bid_size),
-        "askSize": num(top.ask_size),
+        "bidSize": whole(top.bid_size),
+        "askSize": whole(top.ask_size),
         "open_Int": 0,
         "go_Buy": 0,
         "go_Sell": 0,

@@ -80,6 +80,7 @@ class ChpState:
         self.by_key = {s.key: s for s in self.specs.values()}
         self.sessions: dict[str, Session] = {}
         self.issued: dict[str, str] = {}  # every token ever issued -> its login (Reconnection accepts them)
+        self.server_sessions: dict[str, str] = {}  # server access token -> the session token it stands for
         self.owners: dict[str, tuple[str, str]] = {}  # engine account -> (login, portfolio)
         self.openings: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}  # (account, symbol) -> qty, price
         for user in USERS.values():
@@ -139,9 +140,16 @@ class ChpState:
         self.issued[token] = login
         return session
 
+    def bind_server_token(self, server_token: str, session: Session) -> None:
+        """From now on ``server_token`` in a body stands for ``session`` (the doc's one-token model)."""
+        self.server_sessions[server_token] = session.token
+
     def live(self, token: object) -> Session | None:
-        """The session of ``token`` if it has not expired; touches it."""
-        session = self.sessions.get(token) if isinstance(token, str) else None
+        """The session of ``token`` (a session token, or a server token bound to one) if it has not expired;
+        touches it."""
+        if not isinstance(token, str):
+            return None
+        session = self.sessions.get(self.server_sessions.get(token, token))
         if session is None:
             return None
         now = self.ctx.clock.now()

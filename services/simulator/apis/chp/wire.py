@@ -139,3 +139,8 @@ def stamp(epoch: float) -> str:
 
 def num(value: Decimal | float | None) -> float:
     return 0.0 if value is None else float(value)
+
+
+def whole(value: Decimal | float | None) -> int:
+    """A count the notes type as int (quote ``size``, ``bidSize``, ``askSize``): shares, never fractional."""
+    return 0 if value is None else round(value)
