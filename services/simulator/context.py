@@ -18,7 +18,8 @@ class SimulatorContext:
     engine: MarketEngine
     clock: SimClock
     seed: int
-    faults: FaultPlan = field(default_factory=FaultPlan)
-    venue_state: dict[str, Any] = field(
-        default_factory=dict
-    )  # each venue API keeps its own state under its id
+    faults: FaultPlan = field(init=False)
+    venue_state: dict[str, Any] = field(default_factory=dict)  # each venue API keeps its own state under its id
+
+    def __post_init__(self) -> None:
+        self.faults = FaultPlan(seed=self.seed)  # the same seed, the same faults

@@ -252,7 +252,9 @@ def get_my_portfolio_data(state: ChpState, session: Session, body: Body) -> Rows
     portfolio = text(body, "portfolio")
     account = state.portfolio(session, portfolio, ErrorCode.REQUEST_FAILED)
     active = True if mode is PortfolioDataMode.ACTIVE else None
-    orders, trades, closed = [], [], []
+    orders: list[dict[str, Any]] = []
+    trades: list[dict[str, Any]] = []
+    closed: list[dict[str, Any]] = []
     for order in state.engine.orders(account, active=active):
         if order.key in state.by_key:
             orders.append(rows.my_order_row(order, portfolio, state.by_key[order.key].symbol))
