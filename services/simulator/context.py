@@ -19,7 +19,7 @@ class SimulatorContext:
     clock: SimClock
     seed: int
     faults: FaultPlan = field(init=False)
-    venue_state: dict[str, Any] = field(default_factory=dict)  # each venue API keeps its own state under its id
+    venue_state: dict[str, Any] = field(default_factory=dict)  # each venue API keeps its state under its id
 
     def __post_init__(self) -> None:
         self.faults = FaultPlan(seed=self.seed)  # the same seed, the same faults
