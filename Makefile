@@ -7,18 +7,20 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARGS   ?=
+ORDERS ?= 300
 
 # Qt's xcb platform and Xvfb on a bare Debian 12 (the offscreen platform needs the EGL/GL/fontconfig part).
 SYSTEM_PKGS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 \
 	libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 libegl1 libgl1 libfontconfig1 \
 	libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 
-.PHONY: run test bench dist dist-check lint system-deps venv clean help
+.PHONY: run test bench soak dist dist-check lint system-deps venv clean help
 
 help:
 	@echo "make run         start Tessera on the embedded simulator (ARGS='--profile NAME ...')"
 	@echo "make test        ruff, import contracts, mypy and the whole test suite, headless"
 	@echo "make bench       chart benchmarks -> bench-results.json"
+	@echo "make soak        orders under injected faults on both venues -> soak-results.json (ORDERS=300)"
 	@echo "make dist        one-folder bundle with PyInstaller (dist/tessera)"
 	@echo "make dist-check  build the bundle and run it with --smoke 2 offscreen"
 
@@ -33,6 +35,9 @@ test: venv
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.bench_chart --out bench-results.json
+
+soak: venv
+	$(PY) -m tests.perf.soak --orders $(ORDERS) --out soak-results.json
 
 dist: venv
 	$(VENV)/bin/pip install -q -e '.[dist]'
@@ -72,4 +77,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf build dist .pytest_cache .ruff_cache bench-results.json
+	rm -rf build dist .pytest_cache .ruff_cache bench-results.json soak-results.json

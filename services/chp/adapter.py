@@ -75,6 +75,10 @@ log = logging.getLogger("tessera.chp")
 T = TypeVar("T")
 HISTORY_PAGE = 100
 FIRST_BOOK_TIMEOUT = 10.0
+# After Order/Place, Cancel or Move answered: how long the call waits for the portfolio drain that shows the
+# order's new state. The answer already settles the outcome; the order feed tells the rest, so a slow drain
+# (a venue under load) must not hold the user's action up.
+AFTER_ACTION_SYNC_S = 1.0
 
 
 class ChpVenue:
@@ -189,9 +193,9 @@ class ChpVenue:
         self._publish(self.book.catch_up(data, report=True))
         return data
 
-    async def _fresh(self) -> None:
+    async def _fresh(self, timeout: float | None = None) -> None:
         """One portfolio drain after now, so reads see what the server knows."""
-        await self.feeds.portfolio.sync(self.sync_timeout)
+        await self.feeds.portfolio.sync(self.sync_timeout if timeout is None else timeout)
 
     def _portfolio(self, account: str) -> str:
         if account:
@@ -222,8 +226,8 @@ class ChpVenue:
             request.quantity, validity=wire_validity(request.time_in_force), price=request.price,
             stop=request.stop_price, cookie=cookie,
         ))
-        with contextlib.suppress(TransportError):
-            await self._fresh()
+        with contextlib.suppress(TransportError):  # the answer is in: what the drain adds is a bonus
+            await self._fresh(AFTER_ACTION_SYNC_S)
         known = self.book.orders.get(result.order_id) or self.book.order_by_cookie(cookie)
         if known is not None:
             return known
@@ -248,7 +252,7 @@ class ChpVenue:
         if not result.result:
             raise VenueError(VENUE, None, f"order {order.order_id} was not canceled")
         with contextlib.suppress(TransportError):
-            await self._fresh()
+            await self._fresh(AFTER_ACTION_SYNC_S)
 
     async def modify_order(self, order: Order, price: object = None, quantity: object = None) -> Order:
         """Order/Move re-prices an order (for a stop order waiting for its trigger: moves the stop). CHP
@@ -263,7 +267,7 @@ class ChpVenue:
         if not result.result:
             raise VenueError(VENUE, None, f"order {order.order_id} was not moved")
         with contextlib.suppress(TransportError):
-            await self._fresh()
+            await self._fresh(AFTER_ACTION_SYNC_S)
         return self.book.orders.get(order.order_id, order)
 
     async def active_orders(self) -> Sequence[Order]:
@@ -288,8 +292,8 @@ class ChpVenue:
         """By cookie (unique per order, so ``placed_after`` is not needed): in the UpdateOrder events first,
         then in GetMyPortfolioData of every portfolio."""
         cookies = self.book.cookies_of(client_id)
-        with contextlib.suppress(TransportError):
-            await self._fresh()
+        with contextlib.suppress(TransportError):  # GetMyPortfolioData below answers either way
+            await self._fresh(AFTER_ACTION_SYNC_S)
         for cookie in cookies:
             if (order := self.book.order_by_cookie(cookie)) is not None:
                 return order
