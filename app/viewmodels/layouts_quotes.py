@@ -40,9 +40,8 @@ def _tr(text: str) -> str:
 
 class QuotesSettings(LinkedSettings):
     link: str | None = None  # unlinked unless the user links it: browsing tiles changes no other panel
-    instrument: InstrumentRef | None = Field(
-        default=None, exclude=True
-    )  # the tiles show the exchange's slots
+    # not kept: the tiles show the exchange's slots
+    instrument: InstrumentRef | None = Field(default=None, exclude=True)
 
 
 class QuotesViewModel(PanelViewModel[QuotesSettings]):
