@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QObject
+from pydantic import Field
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from app.trading.install import trading
+from app.trading.bridge import QtTrading
 from app.venue_layouts import VENUE, venue_layouts
+from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, LayoutKind, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput
@@ -36,19 +38,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("QuotesPanel", text)
 
 
-class QuotesViewModel(QObject):
-    def __init__(self, context: PanelContext, panel: QuotesPanel) -> None:
-        super().__init__(panel)
-        self.context = context
-        self.panel = panel
-        self.core = trading(context.app)
+class QuotesSettings(LinkedSettings):
+    link: str | None = None  # unlinked unless the user links it: browsing tiles changes no other panel
+    # not kept: the tiles show the exchange's slots
+    instrument: InstrumentRef | None = Field(default=None, exclude=True)
+
+
+class QuotesViewModel(PanelViewModel[QuotesSettings]):
+    Settings = QuotesSettings
+    panel: QuotesPanel
+
+    def __init__(self, context: PanelContext, panel: QuotesPanel, *, core: QtTrading | None = None) -> None:
+        super().__init__(context, panel, core=core)
         self.layouts = venue_layouts(context.app)
-        colour = context.settings.get("link")
-        self._colour: str | None = colour if colour in LINK_COLOURS else None
         self._visible = False
         self._popover: QuickOrderPopover | None = None
         self._pending: dict[str, QuickOrderPopover] = {}  # client id -> the popover that sent it
-        panel.set_link_colour(self._colour)
+        panel.set_link_colour(self.link_colour)
         panel.linkColourChanged.connect(self._on_colour_chosen)
         panel.visibilityChanged.connect(self._on_visibility)
         for tile in panel.tiles:
@@ -59,7 +65,6 @@ class QuotesViewModel(QObject):
         self.layouts.refused.connect(self._on_refused)
         self.core.quotesChanged.connect(self._on_quotes)
         self.core.orderOutcome.connect(self._on_outcome)
-        self.core.sessionChanged.connect(self._show_instruments)
         self._show_instruments()
         self._on_slots(KIND)
 
@@ -102,6 +107,9 @@ class QuotesViewModel(QObject):
         self._visible = visible
         self._subscribe()
 
+    def on_session_changed(self, venue: str) -> None:
+        self._show_instruments()
+
     def _show_instruments(self) -> None:
         session = self.layouts.session
         self.panel.set_instruments(
@@ -127,12 +135,11 @@ class QuotesViewModel(QObject):
     def _on_activated(self, position: int) -> None:
         instrument = self.slots()[position - 1]
         if instrument is not None:
-            self.core.links.publish(self._colour, instrument)
+            self.core.links.publish(self.link_colour, instrument)
 
     def _on_colour_chosen(self, colour: str | None) -> None:
-        self._colour = colour
-        self.context.settings["link"] = colour
-        self.context.settings_changed()
+        self.settings.link = colour
+        self.save_settings()
 
     def _on_trade(self, position: int, side: str) -> None:
         instrument = self.slots()[position - 1]
@@ -186,6 +193,7 @@ class QuotesViewModel(QObject):
         )
         popover.set_busy(True)
         self._pending[request.client_id] = popover
+        # the order outlives the panel: the core's task, not the panel's
         spawn(self._submit(popover, request), name="quick order")
 
     async def _submit(self, popover: QuickOrderPopover, request: OrderRequest) -> None:

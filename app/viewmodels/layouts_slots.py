@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from pydantic import Field
 from PySide6.QtWidgets import QWidget
 
-from app.trading.install import trading
+from app.trading.bridge import QtTrading
 from app.venue_layouts import VENUE, venue_layouts
-from app.viewmodels.order_book import create_order_book
+from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
+from app.viewmodels.order_book import create_embedded_order_book
 from app.viewmodels.order_ticket import create_order_ticket
 from app.workspace import PanelContext
 from services.domain import InstrumentId, LayoutKind
@@ -34,28 +35,34 @@ def slot_panel_id(position: int) -> str:
     return f"slot_{position}"
 
 
-class SlotViewModel(QObject):
-    def __init__(self, context: PanelContext, position: int, panel: SlotPanel) -> None:
-        super().__init__(panel)
-        self.context = context
-        self.position = position
-        self.panel = panel
-        self.core = trading(context.app)
+class SlotSettings(LinkedSettings):
+    """The slot's link colour and the settings of its book and ticket. The embedded panels write into
+    ``book`` and ``ticket`` in place and save through the slot."""
+
+    instrument: InstrumentRef | None = Field(default=None, exclude=True)  # the exchange keeps it
+    book: dict[str, Any] = Field(default_factory=dict)
+    ticket: dict[str, Any] = Field(default_factory=dict)
+
+
+class SlotViewModel(PanelViewModel[SlotSettings]):
+    Settings = SlotSettings
+    panel: SlotPanel
+
+    def __init__(self, context: PanelContext, panel: SlotPanel, *, core: QtTrading | None = None) -> None:
+        super().__init__(context, panel, core=core)
+        self.position = panel.position
         self.layouts = venue_layouts(context.app)
-        settings = context.settings
-        colour = settings.get("link", DEFAULT_COLOURS[position - 1])
-        self._colour: str | None = colour if colour in LINK_COLOURS else None
+        if "link" not in self.settings.model_fields_set:
+            self.settings.link = DEFAULT_COLOURS[self.position - 1]
         self._instrument: InstrumentId | None = None
         self._visible = False
-        panel.set_link_colour(self._colour)
+        panel.set_link_colour(self.link_colour)
         panel.instrumentPicked.connect(self._on_picked)
         panel.linkColourChanged.connect(self._on_colour_chosen)
         panel.visibilityChanged.connect(self._on_visibility)
         self.layouts.slotsChanged.connect(self._on_slots)
         self.layouts.refused.connect(self._on_refused)
-        self.core.instrumentLinked.connect(self._on_link)
         self.core.quotesChanged.connect(self._on_quotes)
-        self.core.sessionChanged.connect(self._show_instruments)
         self._build_body()
         self._show_instruments()
         self._on_slots(KIND)
@@ -63,10 +70,6 @@ class SlotViewModel(QObject):
     @property
     def instrument(self) -> InstrumentId | None:
         return self._instrument
-
-    @property
-    def link_colour(self) -> str | None:
-        return self._colour
 
     # --- the slot's instrument
     def _on_slots(self, kind: LayoutKind) -> None:
@@ -79,18 +82,19 @@ class SlotViewModel(QObject):
     def _show(self, instrument: InstrumentId) -> None:
         self._instrument = instrument
         self.panel.set_instrument(instrument.market, instrument.symbol)
-        if self._colour is None:  # unlinked: the book and ticket are told directly
+        colour = self.link_colour
+        if colour is None:  # unlinked: the book and ticket are told directly
             self._build_body()
         else:
-            self.core.links.publish(self._colour, instrument)
+            self.core.links.publish(colour, instrument)
         self._subscribe()
         self._on_quotes([instrument])
 
     def _on_picked(self, market: str, symbol: str) -> None:
         self.layouts.set_slot(KIND, self.position, InstrumentId(VENUE, market, symbol))
 
-    def _on_link(self, colour: str, instrument: InstrumentId) -> None:
-        if colour != self._colour or instrument == self._instrument:
+    def on_linked_instrument(self, instrument: InstrumentId) -> None:
+        if instrument == self._instrument:
             return
         if instrument.venue == VENUE:
             self.layouts.set_slot(KIND, self.position, instrument)
@@ -103,27 +107,29 @@ class SlotViewModel(QObject):
 
     # --- link colour, book and ticket
     def _on_colour_chosen(self, colour: str | None) -> None:
-        self._colour = colour
-        self.context.settings["link"] = colour
-        self.context.settings_changed()
+        self.settings.link = colour
+        self.save_settings()
         self._build_body()
         if colour is not None and self._instrument is not None:
             self.core.links.publish(colour, self._instrument)
 
     def _build_body(self) -> None:
-        settings = self.context.settings
-        book = create_order_book(
-            self.context.app,
-            instrument=self._instrument,
-            link_colour=self._colour,
-            settings=_section(settings, "book"),
-            settings_changed=self.context.settings_changed,
-            embedded=True,
+        book = create_embedded_order_book(
+            self._embedded(self.settings.book), link_colour=self.link_colour, instrument=self._instrument
         )
-        ticket = create_order_ticket(self.context, instrument=self._instrument, link_colour=self._colour)
+        ticket = create_order_ticket(
+            self._embedded(self.settings.ticket), instrument=self._instrument, link_colour=self.link_colour
+        )
         self.panel.set_body(book, ticket)
 
+    def _embedded(self, settings: dict[str, Any]) -> PanelContext:
+        """The context of the book or ticket: its section of the slot's settings, saved with the slot's."""
+        return PanelContext(self.context.app, self.context.panel_id, settings, self.save_settings)
+
     # --- header: symbols and quote
+    def on_session_changed(self, venue: str) -> None:
+        self._show_instruments()
+
     def _show_instruments(self) -> None:
         session = self.layouts.session
         instruments = [] if session is None else list(session.instruments)
@@ -152,14 +158,7 @@ class SlotViewModel(QObject):
         )
 
 
-def _section(settings: dict[str, Any], key: str) -> dict[str, Any]:
-    value = settings.get(key)
-    if not isinstance(value, dict):
-        value = settings[key] = {}
-    return value
-
-
 def create_slot_panel(context: PanelContext, position: int) -> QWidget:
     panel = SlotPanel(position, LINK_COLOURS)
-    SlotViewModel(context, position, panel)
+    SlotViewModel(context, panel)
     return panel

@@ -20,19 +20,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QWidget
+from pydantic import Field
+from PySide6.QtCore import QCoreApplication
 
-from app.context import AppContext
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
-from app.trading.install import trading
+from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
 from app.workspace import PanelContext
-from services.domain import Instrument, InstrumentId, OrderBook, OrderRequest, OrderType, Side
+from services.domain import InstrumentId, OrderBook, OrderRequest, OrderType, Side
 from services.errors import RejectedInput, TransportError
 from services.protocols import BookSource, VenueSession
 from services.retry import Backoff, follow_stream
@@ -46,48 +43,54 @@ log = logging.getLogger("tessera.order_book")
 
 BOOK_DEPTH = 20
 RETRY_MIN, RETRY_MAX = 0.5, 10.0  # s: back-off after a failed poll
-DEFAULT_LINK = "red"
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OrderBook", text)
 
 
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def _decimals(values: list[Decimal]) -> int:
-    return max((max(0, -value.normalize().as_tuple().exponent) for value in values), default=2)
+    return max((_places(value) for value in values), default=2)
 
 
-def instrument_from_settings(value: Any) -> InstrumentId | None:
-    if isinstance(value, dict) and all(isinstance(value.get(k), str) for k in ("venue", "market", "symbol")):
-        return InstrumentId(value["venue"], value["market"], value["symbol"])
-    return None
+def _quantity(text: str | None) -> Decimal | None:
+    try:
+        return None if text is None else Decimal(text)
+    except InvalidOperation:
+        return None
 
 
-def instrument_to_settings(instrument: InstrumentId) -> dict[str, str]:
-    return {"venue": instrument.venue, "market": instrument.market, "symbol": instrument.symbol}
+class OrderBookSettings(LinkedSettings):
+    one_click: bool = False
+    quantities: dict[str, str] = Field(default_factory=dict)  # "venue:market:symbol" -> the last good one
 
 
-def known_instruments(core: QtTrading) -> dict[InstrumentId, Instrument]:
-    """Every instrument the sessions have loaded (what a symbol picker offers)."""
-    return core.instruments()
+class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
+    Settings = OrderBookSettings
+    panel: OrderBookPanel
 
-
-class OrderBookViewModel(QObject):
     def __init__(
         self,
-        core: QtTrading,
+        context: PanelContext,
         panel: OrderBookPanel,
-        settings: dict[str, Any],
-        settings_changed: Callable[[], None],
         *,
-        instrument: InstrumentId | None,
-        link_colour: str | None,
+        core: QtTrading | None = None,
+        embedded: bool = False,
+        link_colour: str | None = None,
+        instrument: InstrumentId | None = None,
     ) -> None:
-        super().__init__(panel)
-        self.core = core
-        self.panel = panel
-        self.settings = settings
-        self._settings_changed = settings_changed
-        self._colour = link_colour
+        """``embedded``: the book of a layout slot, which follows the slot's ``link_colour`` and starts on
+        the slot's ``instrument`` instead of the saved ones."""
+        super().__init__(context, panel, core=core)
+        if embedded:
+            self.settings.link = link_colour
+        else:
+            instrument = None if self.settings.instrument is None else self.settings.instrument.id()
         self._instrument: InstrumentId | None = None
         self._visible = False
         self._task: asyncio.Task[None] | None = None
@@ -97,8 +100,8 @@ class OrderBookViewModel(QObject):
         self._frames = FrameCoalescer(lambda _keys: self._show_book(), self)
         self._sent: set[str] = set()  # client ids of the orders this panel placed
 
-        panel.set_link_colour(link_colour)
-        panel.set_one_click(bool(settings.get("one_click", False)))
+        panel.set_link_colour(self.link_colour)
+        panel.set_one_click(self.settings.one_click)
         panel.linkColourChanged.connect(self._on_colour_chosen)
         panel.instrumentPicked.connect(self._on_instrument_picked)
         panel.oneClickToggled.connect(self._on_one_click)
@@ -110,21 +113,15 @@ class OrderBookViewModel(QObject):
         ladder.priceClicked.connect(self._on_price_clicked)
         ladder.ordersClicked.connect(self._on_orders_clicked)
         ladder.cancelRequested.connect(self._cancel)
-        core.instrumentLinked.connect(self._on_link)
-        core.ordersChanged.connect(self._show_orders)
-        core.orderOutcome.connect(self._on_outcome)
-        core.sessionChanged.connect(self._on_session)
+        self.core.ordersChanged.connect(self._show_orders)
+        self.core.orderOutcome.connect(self._on_outcome)
         self._show_instruments()
-        self.set_instrument(instrument or core.links.current(link_colour))
+        self.set_instrument(instrument or self.core.links.current(self.link_colour))
 
     # --- public
     @property
     def instrument(self) -> InstrumentId | None:
         return self._instrument
-
-    @property
-    def link_colour(self) -> str | None:
-        return self._colour
 
     @property
     def one_click(self) -> bool:
@@ -139,27 +136,26 @@ class OrderBookViewModel(QObject):
             self.panel.set_instrument(None, None)
         else:
             self.panel.set_instrument(instrument.market, instrument.symbol)
-            self.settings["instrument"] = instrument_to_settings(instrument)
-            self._settings_changed()
+            self.settings.instrument = InstrumentRef.of(instrument)
+            self.save_settings()
         self._apply_format()
         self._show_orders()
         self._update_stream()
 
-    def stop(self) -> None:
-        """Stop following the book (the panel is going away)."""
+    # --- the book stream
+    def _stop_stream(self) -> None:
         if self._task is not None:
             self._task.cancel()
         self._task = None
         self._streaming = None
 
-    # --- the book stream
     def _update_stream(self) -> None:
         instrument = self._instrument
         session = None if instrument is None else self.core.sessions.get(instrument.venue)
         wanted = instrument if self._visible and session is not None and session.connected else None
         if wanted == self._streaming:
             return
-        self.stop()
+        self._stop_stream()
         if instrument is not None and wanted is None and self._visible:
             self.panel.set_state_text(_tr("Not connected to {venue}").format(venue=instrument.venue))
         if wanted is None:
@@ -169,7 +165,7 @@ class OrderBookViewModel(QObject):
             self.panel.set_state_text(_tr("No order book for {instrument}").format(instrument=wanted))
             return
         self._streaming = wanted
-        self._task = spawn(self._follow(wanted, session), name=f"order book {wanted}")
+        self._task = self.spawn(self._follow(wanted, session), f"order book {wanted}")
 
     async def _follow(self, instrument: InstrumentId, session: VenueSession) -> None:
         def failed(exc: Exception, _delay: float) -> None:
@@ -231,6 +227,7 @@ class OrderBookViewModel(QObject):
         if problem or quantity is None:
             self.panel.show_quantity_error(problem)
             return
+        # the order outlives the panel: the core's task, not the panel's
         spawn(self._place(instrument, side, price, quantity), name="one-click order")
 
     def _on_price_clicked(self, price: Decimal) -> None:
@@ -238,12 +235,13 @@ class OrderBookViewModel(QObject):
             self._prefill(self._instrument, None, price)
 
     def _prefill(self, instrument: InstrumentId, side: Side | None, price: Decimal) -> None:
-        if self._colour is None:
+        colour = self.link_colour
+        if colour is None:
             self.panel.show_message(
                 _tr("Link the panel to a colour to send the price to an order ticket"), "warning"
             )
             return
-        self.core.links.prefill(self._colour, instrument, side, price)
+        self.core.links.prefill(colour, instrument, side, price)
 
     def _on_orders_clicked(self, keys: list[str]) -> None:
         if self.one_click:
@@ -281,31 +279,27 @@ class OrderBookViewModel(QObject):
 
     # --- panel and session events
     def _on_colour_chosen(self, colour: str | None) -> None:
-        self._colour = colour
-        self.settings["link"] = colour
-        self._settings_changed()
+        self.settings.link = colour
+        self.save_settings()
         followed = self.core.links.current(colour)
         if followed is not None:
             self.set_instrument(followed)
         elif self._instrument is not None:
             self.core.links.publish(colour, self._instrument)
 
-    def _on_link(self, colour: str, instrument: InstrumentId) -> None:
-        if colour == self._colour:
-            self.set_instrument(instrument)
+    def on_linked_instrument(self, instrument: InstrumentId) -> None:
+        self.set_instrument(instrument)
 
     def _on_instrument_picked(self, market: str, symbol: str) -> None:
-        chosen = next(
-            (i for i in known_instruments(self.core) if (i.market, i.symbol) == (market, symbol)), None
-        )
+        chosen = next((i for i in self.core.instruments() if (i.market, i.symbol) == (market, symbol)), None)
         if chosen is None:
             return
         self.set_instrument(chosen)
-        self.core.links.publish(self._colour, chosen)
+        self.core.links.publish(self.link_colour, chosen)
 
     def _on_one_click(self, on: bool) -> None:
-        self.settings["one_click"] = on
-        self._settings_changed()
+        self.settings.one_click = on
+        self.save_settings()
         if on:
             self.panel.show_message(
                 _tr("One-click trading is on: a click in Bid/Ask sends an order."), "warning"
@@ -314,67 +308,50 @@ class OrderBookViewModel(QObject):
     def _on_quantity_edited(self, quantity: Decimal | None) -> None:
         if self._instrument is None or quantity is None or self.panel.quantity_problem():
             return
-        self.settings.setdefault("quantities", {})[instrument_key(self._instrument)] = f"{quantity:f}"
-        self._settings_changed()
+        self.settings.quantities = {
+            **self.settings.quantities,
+            instrument_key(self._instrument): f"{quantity:f}",
+        }
+        self.save_settings()
 
     def _on_visibility(self, visible: bool) -> None:
         self._visible = visible
         self._update_stream()
 
-    def _on_session(self) -> None:
+    def on_session_changed(self, venue: str) -> None:
         self._show_instruments()
         self._apply_format()
         self._update_stream()
 
     def _show_instruments(self) -> None:
-        self.panel.set_instruments((i.market, i.symbol) for i in known_instruments(self.core))
+        self.panel.set_instruments((i.market, i.symbol) for i in self.core.instruments())
 
     def _apply_format(self) -> None:
         """Decimals, tick and quantity limits of the instrument, and the quantity to start with."""
         instrument = self._instrument
-        info = None if instrument is None else known_instruments(self.core).get(instrument)
+        info = None if instrument is None else self.core.instruments().get(instrument)
         self._formatted = info is not None
         if instrument is None or info is None:
             return
         self.panel.set_format(
             info.price_decimals, info.qty_decimals, info.price_step, info.qty_step, info.min_qty, info.max_qty
         )
-        saved = self.settings.get("quantities", {}).get(instrument_key(instrument))
-        self.panel.set_quantity(Decimal(saved) if isinstance(saved, str) else info.min_qty)
+        saved = _quantity(self.settings.quantities.get(instrument_key(instrument)))
+        self.panel.set_quantity(info.min_qty if saved is None else saved)
 
 
-def create_order_book(
-    app_ctx: AppContext,
-    *,
-    instrument: InstrumentId | None = None,
-    link_colour: str | None = None,
-    settings: dict[str, Any] | None = None,
-    settings_changed: Callable[[], None] | None = None,
-    embedded: bool = False,
-) -> QWidget:
-    """An order book panel. ``settings`` (a dict the caller persists; ``settings_changed`` after a change)
-    keeps the one-click switch and quantities; ``embedded`` hides the link colour and symbol (a slot shows
-    them)."""
-    panel = OrderBookPanel(LINK_COLOURS, embedded=embedded)
-    OrderBookViewModel(
-        trading(app_ctx),
-        panel,
-        {} if settings is None else settings,
-        settings_changed or (lambda: None),
-        instrument=instrument,
-        link_colour=link_colour,
-    )
+def create_order_book_panel(context: PanelContext) -> OrderBookPanel:
+    """The registered "Order book" panel: its link colour and symbol are remembered in the profile."""
+    panel = OrderBookPanel(LINK_COLOURS)
+    OrderBookViewModel(context, panel)
     return panel
 
 
-def create_order_book_panel(context: PanelContext) -> QWidget:
-    """The registered "Order book" panel: its link colour and symbol are remembered in the profile."""
-    settings = context.settings
-    colour = settings.get("link", DEFAULT_LINK)
-    return create_order_book(
-        context.app,
-        instrument=instrument_from_settings(settings.get("instrument")),
-        link_colour=colour if colour in LINK_COLOURS else None,
-        settings=settings,
-        settings_changed=context.settings_changed,
-    )
+def create_embedded_order_book(
+    context: PanelContext, *, link_colour: str | None, instrument: InstrumentId | None
+) -> OrderBookPanel:
+    """The order book of a layout slot (``context``: over the slot's book settings): the slot's header shows
+    the link colour and symbol, so the book's own are hidden."""
+    panel = OrderBookPanel(LINK_COLOURS, embedded=True)
+    OrderBookViewModel(context, panel, embedded=True, link_colour=link_colour, instrument=instrument)
+    return panel

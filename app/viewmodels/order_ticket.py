@@ -6,27 +6,25 @@ every other the crypto one. Instruments come from the sessions' ``instruments``;
 counterparty's quote currency for a buy, base for a sell; broker: the portfolio's cash). Orders go through
 ``OrderEntry.submit`` with a fresh client id each; its ``outcome`` for that client id is shown in the ticket.
 
-Settings (``settings["ticket"]`` of the panel it is made for): ``instrument`` = {venue, market, symbol},
-``link`` = link colour or None. "Don't ask again" goes to ``profile.confirm_orders["place"]``.
+Settings (``"ticket"`` of the panel's settings, for the docked panel and a layout slot alike):
+``instrument`` = {venue, market, symbol}, ``link`` = link colour or None. "Don't ask again" goes to
+``profile.confirm_orders["place"]``.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 from shiboken6 import isValid
 
 from app.context import AppContext
 from app.market_data import catalogue
-from app.profiles import Profile
 from app.trading.bridge import QtTrading
-from app.trading.install import trading
 from app.venues import VENUE_NAMES
+from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import (
     Instrument,
@@ -40,14 +38,12 @@ from services.domain import (
 )
 from services.errors import RejectedInput
 from services.tasks import spawn
-from services.trading.links import LINK_COLOURS
 from services.trading.order_entry import new_client_id
 from widgets.panels.order_ticket import BUYING, PRICED, OrderTicketView, TicketSpec, TicketValues, on_grid
 
 log = logging.getLogger("tessera.ticket")
 
 SETTINGS_KEY = "ticket"
-DEFAULT_LINK = "red"
 DEFAULT_SYMBOL = "BTC-USDT"
 # RejectedInput.field (adapters, OrderEntry) -> the ticket field it is shown under
 _FIELDS = {
@@ -90,40 +86,45 @@ def amount_text(value: Decimal, decimals: int, unit: str) -> str:
     return f"{value:,.{decimals}f} {unit}"
 
 
-class OrderTicketViewModel(QObject):
+class TicketSettings(LinkedSettings):
+    """The ticket's instrument and link colour (a new docked ticket is linked red)."""
+
+
+class OrderTicketViewModel(PanelViewModel[TicketSettings]):
+    Settings = TicketSettings
+    panel: OrderTicketView
+
     def __init__(
         self,
-        core: QtTrading,
+        context: PanelContext,
         view: OrderTicketView,
         *,
-        profile: Profile,
-        settings: dict[str, Any],
-        save: Callable[[], None],
-        instrument: InstrumentId | None = None,
+        core: QtTrading | None = None,
+        embedded: bool = False,
         link_colour: str | None = None,
-        parent: QObject | None = None,
+        instrument: InstrumentId | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.core = core
-        self.view = view
-        self.profile = profile
-        self._settings = settings
-        self._save = save
+        """``context.settings`` are the ticket's own (its panel's ``"ticket"`` section). ``embedded``: the
+        ticket of another panel (a layout slot), which follows ``link_colour`` instead of the saved one.
+        ``instrument``, else the colour's, else the saved one is traded first."""
+        super().__init__(context, view, core=core)
         self._owner = object()  # our key in the sessions' quote subscriptions
         self._known: dict[InstrumentId, Instrument] = {}
         self._client_id = ""
-        colour = link_colour if link_colour is not None else settings.get("link")
-        self.colour: str | None = colour if colour in LINK_COLOURS else None
+        if embedded:
+            self.settings.link = link_colour
+        saved = self.settings.instrument
         self.instrument: InstrumentId | None = (
-            instrument or core.links.current(self.colour) or _saved_instrument(settings.get("instrument"))
+            instrument or self.core.links.current(self.link_colour) or (None if saved is None else saved.id())
         )
-        view.link_button.setColour(self.colour)
+        profile = context.app.profile
+        view.link_button.setColour(self.link_colour)
         view.set_confirm_source(lambda: profile.confirm_orders.get("place", True))
         self._connect()
         self._refresh_instruments()
 
     def _connect(self) -> None:
-        view, core = self.view, self.core
+        view, core = self.panel, self.core
         view.marketChosen.connect(self._on_market)
         view.symbolChosen.connect(self._on_symbol)
         view.inputsChanged.connect(self._refresh_figures)
@@ -132,32 +133,29 @@ class OrderTicketViewModel(QObject):
         view.confirmChanged.connect(self._on_confirm_changed)
         view.link_button.colourChanged.connect(self._on_colour)
         view.destroyed.connect(functools.partial(_unsubscribe_quotes, core, self._owner))
-        core.instrumentLinked.connect(self._on_linked)
         core.prefillRequested.connect(self._on_prefill)
         core.quotesChanged.connect(self._on_quotes)
         core.balancesChanged.connect(self._on_balances)
         core.orderOutcome.connect(self._on_outcome)
-        core.sessionChanged.connect(self._refresh_instruments)
 
     # --- the instrument ---------------------------------------------------------------------------
 
     def set_instrument(self, instrument: InstrumentId, *, publish: bool = True) -> None:
         """Trade ``instrument``; with ``publish`` the panels of the ticket's link colour follow."""
         if publish:
-            self.core.links.publish(self.colour, instrument)
+            self.core.links.publish(self.link_colour, instrument)
         if instrument == self.instrument:
             return
         self.instrument = instrument
-        self._settings["instrument"] = {
-            "venue": instrument.venue,
-            "market": instrument.market,
-            "symbol": instrument.symbol,
-        }
-        self._save()
+        self.settings.instrument = InstrumentRef.of(instrument)
+        self.save_settings()
         self._show_instrument()
 
     def current(self) -> Instrument | None:
         return None if self.instrument is None else self._known.get(self.instrument)
+
+    def on_session_changed(self, venue: str) -> None:
+        self._refresh_instruments()
 
     def _refresh_instruments(self) -> None:
         self._known = {instrument.id: instrument for instrument in catalogue(self.core)}
@@ -168,7 +166,7 @@ class OrderTicketViewModel(QObject):
         self._show_instrument()
 
     def _show_instrument(self) -> None:
-        view, chosen = self.view, self.instrument
+        view, chosen = self.panel, self.instrument
         markets = sorted({(i.venue, i.market) for i in self._known})
         view.set_markets(
             [(market_key(*m), market_title(*m, self._is_broker(m[0]))) for m in markets],
@@ -240,7 +238,7 @@ class OrderTicketViewModel(QObject):
             None,
         )
         if found is None:
-            self.view.set_field_error(
+            self.panel.set_field_error(
                 "symbol", _tr("{symbol} is not traded on {market}").format(symbol=text.strip(), market=market)
             )
             return
@@ -249,64 +247,62 @@ class OrderTicketViewModel(QObject):
     # --- links ------------------------------------------------------------------------------------
 
     def _on_colour(self, colour: str | None) -> None:
-        self.colour = colour
-        self._settings["link"] = colour
-        self._save()
+        self.settings.link = colour
+        self.save_settings()
         linked = self.core.links.current(colour)
         if linked is not None:
             self.set_instrument(linked, publish=False)
         elif self.instrument is not None:
             self.core.links.publish(colour, self.instrument)
 
-    def _on_linked(self, colour: str, instrument: InstrumentId) -> None:
-        if colour == self.colour:
-            self.set_instrument(instrument, publish=False)
+    def on_linked_instrument(self, instrument: InstrumentId) -> None:
+        self.set_instrument(instrument, publish=False)
 
     def _on_prefill(
         self, colour: str, instrument: InstrumentId, side: Side | None, price: Decimal | None
     ) -> None:
-        if colour != self.colour:
+        if colour != self.link_colour:
             return
         self.set_instrument(instrument, publish=False)
         if side is not None:
-            self.view.set_side(side.value)
+            self.panel.set_side(side.value)
         if price is not None:
-            if self.view.order_type() not in PRICED:
-                self.view.set_order_type("limit")
-            self.view.set_price(price)
-        self.view.quantity.input.setFocus()
+            if self.panel.order_type() not in PRICED:
+                self.panel.set_order_type("limit")
+            self.panel.set_price(price)
+        self.panel.quantity.input.setFocus()
 
     # --- figures: notional and available ----------------------------------------------------------
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
-        if self.instrument in instruments and self.view.order_type() not in PRICED:
+        if self.instrument in instruments and self.panel.order_type() not in PRICED:
             self._refresh_figures()
 
     def _on_balances(self, venue: str) -> None:
         if self.instrument is not None and venue == self.instrument.venue:
             if self._is_broker(venue):
-                self.view.set_accounts(self._accounts(venue))
+                self.panel.set_accounts(self._accounts(venue))
             self._refresh_figures()
 
     def _reference_price(self, instrument: Instrument) -> Decimal | None:
         """The price the order would trade at: its limit (or stop) price, else the quote's touch."""
-        kind = self.view.order_type()
+        kind = self.panel.order_type()
         if kind in PRICED:
-            return self.view.price.value()
+            return self.panel.price.value()
         if kind == "stop":
-            return self.view.stop.value()
+            return self.panel.stop.value()
         quote = self.core.quotes.get(instrument.id)
         if quote is None:
             return None
-        touch = quote.ask if self.view.side() in BUYING else quote.bid
+        touch = quote.ask if self.panel.side() in BUYING else quote.bid
         return touch or quote.last
 
     def _available(self, instrument: Instrument) -> tuple[Decimal | None, str, int]:
         """What the order can use: (amount, asset, decimals to show)."""
         venue = instrument.id.venue
         if self._is_broker(venue):
-            account, asset, decimals = self.view.account(), instrument.quote, 2
-        elif self.view.side() in BUYING:
+            account, asset, decimals = self.panel.account(), instrument.quote, 2
+        elif self.panel.side() in BUYING:
             account, asset, decimals = instrument.id.market, instrument.quote, instrument.price_decimals
         else:
             account, asset, decimals = instrument.id.market, instrument.base, instrument.qty_decimals
@@ -316,17 +312,17 @@ class OrderTicketViewModel(QObject):
     def _refresh_figures(self) -> None:
         instrument = self.current()
         if instrument is None:
-            self.view.set_notional("")
-            self.view.set_available("")
+            self.panel.set_notional("")
+            self.panel.set_available("")
             return
-        price, quantity = self._reference_price(instrument), self.view.quantity_value()
+        price, quantity = self._reference_price(instrument), self.panel.quantity_value()
         notional = ""
         if price is not None and quantity is not None:
-            approx = "" if self.view.order_type() in PRICED else "\u2248 "
+            approx = "" if self.panel.order_type() in PRICED else "\u2248 "
             notional = approx + amount_text(price * quantity, instrument.price_decimals, instrument.quote)
-        self.view.set_notional(notional)
+        self.panel.set_notional(notional)
         available, asset, decimals = self._available(instrument)
-        self.view.set_available("\u2014" if available is None else amount_text(available, decimals, asset))
+        self.panel.set_available("\u2014" if available is None else amount_text(available, decimals, asset))
 
     def _on_percent(self, percent: int) -> None:
         instrument = self.current()
@@ -334,29 +330,29 @@ class OrderTicketViewModel(QObject):
             return
         available, _asset, _decimals = self._available(instrument)
         if available is None:
-            self.view.show_outcome("warning", _tr("The balance is not known yet"))
+            self.panel.show_outcome("warning", _tr("The balance is not known yet"))
             return
         amount = available * percent / 100
-        if self.view.side() in BUYING:
+        if self.panel.side() in BUYING:
             price = self._reference_price(instrument)
             if not price:
-                self.view.set_field_error("price", _tr("Enter a price first"))
+                self.panel.set_field_error("price", _tr("Enter a price first"))
                 return
             amount /= price
         quantity = on_grid(amount, instrument.qty_step)
         if instrument.max_qty is not None:
             quantity = min(quantity, instrument.max_qty)
-        self.view.set_quantity(quantity)
+        self.panel.set_quantity(quantity)
 
     # --- sending ----------------------------------------------------------------------------------
 
     def _on_confirm_changed(self, on: bool) -> None:
-        self.profile.confirm_orders["place"] = on
-        self._save()
+        self.context.app.profile.confirm_orders["place"] = on
+        self.save_settings()  # has the profile saved
 
     def _on_submit(self, values: TicketValues) -> None:
         instrument = self.current()
-        if instrument is None or self.view.is_busy():
+        if instrument is None or self.panel.is_busy():
             return
         kind, action = OrderType(values.order_type), OrderAction(values.action)
         request = OrderRequest(
@@ -372,20 +368,21 @@ class OrderTicketViewModel(QObject):
             account=values.account,
         )
         self._client_id = request.client_id
-        self.view.set_busy(True)
-        self.view.show_outcome("pending", _tr("Sending\u2026"))
+        self.panel.set_busy(True)
+        self.panel.show_outcome("pending", _tr("Sending\u2026"))
+        # the order outlives the ticket: the core's task, not the panel's
         spawn(self._send(request), name="order ticket submit")
 
     async def _send(self, request: OrderRequest) -> None:
         try:
             await self.core.order_entry.submit(request)
         except RejectedInput as exc:
-            if isValid(self.view):
-                self.view.show_outcome("", "")
-                self.view.set_field_error(_FIELDS.get(exc.field, exc.field), exc.message)
+            if isValid(self.panel):
+                self.panel.show_outcome("", "")
+                self.panel.set_field_error(_FIELDS.get(exc.field, exc.field), exc.message)
         finally:
-            if isValid(self.view):
-                self.view.set_busy(False)
+            if isValid(self.panel):
+                self.panel.set_busy(False)
 
     def _on_outcome(self, client_id: str, level: str, message: str) -> None:
         if client_id != self._client_id:
@@ -393,15 +390,7 @@ class OrderTicketViewModel(QObject):
         order = self.core.orders.get(f"client:{client_id}")
         if level == "warning" and order is not None and order.status is OrderStatus.UNKNOWN:
             message = _tr("Unknown \u2014 checking with the venue\u2026")
-        self.view.show_outcome(level, message)
-
-
-def _saved_instrument(saved: object) -> InstrumentId | None:
-    if isinstance(saved, dict) and all(
-        isinstance(saved.get(k), str) and saved[k] for k in ("venue", "market", "symbol")
-    ):
-        return InstrumentId(saved["venue"], saved["market"], saved["symbol"])
-    return None
+        self.panel.show_outcome(level, message)
 
 
 def _unsubscribe_quotes(core: QtTrading, owner: object, *_args: object, keep: str = "") -> None:
@@ -423,29 +412,27 @@ def create_order_ticket(
     instrument: InstrumentId | None = None,
     link_colour: str | None = None,
 ) -> OrderTicketView:
-    """An order ticket. With a PanelContext its state lives in that panel's settings (under ``"ticket"``);
-    with the AppContext only the confirmation choice is kept (in the profile). ``instrument`` and
-    ``link_colour`` (None: as saved, else none) override what was saved."""
-    if isinstance(context, PanelContext):
-        app, save = context.app, context.settings_changed
-        settings = context.settings.setdefault(SETTINGS_KEY, {})
-    else:
-        app, settings, save = context, {}, functools.partial(_save_profile, context)
+    """The ticket of another panel (a layout slot): it follows ``link_colour`` (None: unlinked) and starts
+    on ``instrument``. ``context``: over the ticket's own settings (the slot's ``"ticket"`` section); with
+    the AppContext only the confirmation choice is kept (in the profile)."""
+    if isinstance(context, AppContext):
+        context = PanelContext(context, "order_ticket", {}, functools.partial(_save_profile, context))
     view = OrderTicketView()
-    OrderTicketViewModel(
-        trading(app),
-        view,
-        profile=app.profile,
-        settings=settings,
-        save=save,
-        instrument=instrument,
-        link_colour=link_colour,
-        parent=view,
-    )
+    OrderTicketViewModel(context, view, embedded=True, link_colour=link_colour, instrument=instrument)
     return view
 
 
 def create_order_ticket_panel(context: PanelContext) -> OrderTicketView:
-    """The docked "Order ticket" panel: linked to the red group unless the user chose otherwise."""
-    context.settings.setdefault(SETTINGS_KEY, {}).setdefault("link", DEFAULT_LINK)
-    return create_order_ticket(context)
+    """The docked "Order ticket" panel: its settings under ``"ticket"``, linked red unless the user chose
+    otherwise."""
+    view = OrderTicketView()
+    OrderTicketViewModel(_section_context(context, SETTINGS_KEY), view)
+    return view
+
+
+def _section_context(context: PanelContext, key: str) -> PanelContext:
+    """A context over ``context.settings[key]`` (made a dict if it is none), saved with the panel's."""
+    section = context.settings.get(key)
+    if not isinstance(section, dict):
+        section = context.settings[key] = {}
+    return PanelContext(context.app, context.panel_id, section, context.settings_changed)

@@ -13,8 +13,8 @@ from app.credentials import CredentialStore
 from app.journal import JournalHandler
 from app.profiles import Profile, ProfileStore
 from app.trading.install import install_trading
-from app.viewmodels.order_book import OrderBookViewModel, create_order_book, create_order_book_panel
-from app.workspace import PanelSpec, WorkspaceRegistry
+from app.viewmodels.order_book import OrderBookViewModel, create_order_book_panel
+from app.workspace import PanelContext, PanelSpec, WorkspaceRegistry
 from services.domain import InstrumentId, Side
 from tests.app.memory_keyring import MemoryKeyring
 from widgets.panels.order_book import OrderBookPanel
@@ -128,8 +128,10 @@ def app_ctx(tmp_path) -> AppContext:
     return ctx
 
 
-def _book_panel(qtbot, app_ctx, settings=None) -> tuple[OrderBookPanel, OrderBookViewModel]:
-    panel = create_order_book(app_ctx, instrument=ETH_BTC, link_colour="green", settings=settings)
+def _book_panel(qtbot, app_ctx) -> tuple[OrderBookPanel, OrderBookViewModel]:
+    instrument = {"venue": "coinweight", "market": "binance", "symbol": "ETH-BTC"}  # ETH_BTC
+    settings = {"link": "green", "instrument": instrument}
+    panel = create_order_book_panel(PanelContext(app_ctx, "order_book", settings, lambda: None))
     assert isinstance(panel, OrderBookPanel)
     qtbot.addWidget(panel)
     panel.resize(340, 520)
