@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from app.linked_instrument import instrument_key
 from app.panels import builtin_panels
+from app.viewmodels.chart import ChartViewModel
 from services.domain import InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
+from services.trading.links import instrument_key
 from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
@@ -191,5 +192,5 @@ async def test_coin_weight_chart_loads_pages_and_changes_interval(trading_shell)
 
     choose_interval(panel, "D")
     await wait_until(lambda: chart.bar_count() > 0 and chart.last_bar()[0] % 86400 == 0, timeout=10)
-    assert panel.view_model.interval.label == "D" and chart.interval() == "D"
+    assert panel.findChild(ChartViewModel).interval.label == "D" and chart.interval() == "D"
     await session.logout()
