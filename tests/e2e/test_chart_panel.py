@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox
 from app.panels import builtin_panels
 from app.viewmodels.chart import ChartViewModel
 from services.domain import InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
+from services.trading.chp import ChpVenueSession
 from services.trading.links import instrument_key
 from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
@@ -68,6 +69,7 @@ async def test_chp_chart_pages_history_and_moves_an_order_by_its_line(trading_sh
     core = core_of(shell)
     panel, chart = chart_panel(shell), chart_panel(shell).chart
     session = core.session("chp")
+    assert isinstance(session, ChpVenueSession)
     panel.picker.choose(instrument_key(GAZP))
     assert "Not connected" in panel.bar.message.text() and chart.bar_count() == 0
 
@@ -109,7 +111,9 @@ async def test_chp_chart_pages_history_and_moves_an_order_by_its_line(trading_sh
         window.set_panel_visible(panel_id, True)
 
     def working() -> Order:
-        return core.orders.get(f"client:{request.client_id}")
+        current = core.orders.get(f"client:{request.client_id}")
+        assert current is not None
+        return current
 
     try:
         drag(chart, order.order_id, float(price) - 0.5)  # declined: the line goes back, nothing is sent
@@ -154,7 +158,7 @@ async def test_chart_shows_fills_and_the_position_and_follows_prints_live(own_tr
     await session.login("demo", "demo")
     await show(panel, GAZP, "1m")
     await wait_until(lambda: chart.position_level()[0] is not None, timeout=5)  # the demo holds GAZP
-    held = sum(p.quantity for p in core.positions.positions("chp") if p.instrument == GAZP)
+    held = sum((p.quantity for p in core.positions.positions("chp") if p.instrument == GAZP), Decimal(0))
     assert chart.position_level()[1] == f"POS {held.normalize():f}"
     fills = chart.fill_count()
 

@@ -25,7 +25,8 @@ def view_model(panel) -> PortfolioViewModel:
 
 def records(panel) -> dict[str, PositionRecord]:
     model = view_model(panel).model
-    return {model.record(row).symbol: model.record(row) for row in range(model.rowCount())}
+    rows = [model.record(row) for row in range(model.rowCount())]
+    return {record.symbol: record for record in rows if record is not None}
 
 
 async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shell, qtbot):  # noqa: F811
@@ -56,20 +57,25 @@ async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shel
     assert gazp.pnl_pct == (gain / (held.average_price * held.quantity) * 100).quantize(CENT)
     model = view_model(panel).model
     row = model.row_of(GAZP)
+    assert row is not None
     assert model.index(row, 5).data() == f"+{gazp.pnl:,f}"
     assert model.index(row, 5).data(Qt.ItemDataRole.ForegroundRole) is not None  # green
     await wait_until(lambda: "Money" in panel.summary.text(), timeout=5)
     money = core.accounts.available("chp", FIRST, "RUB")
+    assert money is not None
     assert f"{money.total.quantize(CENT):,f}" in panel.summary.text()
 
     selector.setCurrentIndex(1)
     selector.activated.emit(1)  # the user picks the second portfolio
     assert view_model(panel).portfolio == SECOND
     await wait_until(
-        lambda: {r.id for r in records(panel).values()}
-        == {p.instrument for p in core.positions.positions("chp", SECOND)}
+        lambda: (
+            {r.id for r in records(panel).values()}
+            == {p.instrument for p in core.positions.positions("chp", SECOND)}
+        )
     )
     second = core.accounts.available("chp", SECOND, "RUB")
+    assert second is not None
     await wait_until(lambda: f"{second.total.quantize(CENT):,f}" in panel.summary.text())
     shell.window.grab().save("/tmp/tessera/portfolio_panel.png")
     await session.logout()
