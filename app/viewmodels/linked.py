@@ -33,9 +33,9 @@ class LinkedViewModel(PanelViewModel[LinkedT]):
     ) -> None:
         super().__init__(context, panel, core=core)
         self.bar = bar
-        saved = self.settings.instrument
-        self.instrument: InstrumentId | None = self.core.links.current(self.link_colour) or (
-            None if saved is None else saved.id()
+        linked, saved = self.core.links.current(self.link_colour), self.settings.instrument
+        self.instrument: InstrumentId | None = (
+            linked if linked is not None else None if saved is None else saved.id()
         )
         bar.link.setColour(self.link_colour)
         show_choices(bar, self.core, self.instrument)
