@@ -10,15 +10,17 @@ import pytest
 
 from app.trading.bridge import QtTrading
 from app.viewmodels.base import load_settings
-from app.viewmodels.chart import ChartSettings
+from app.viewmodels.chart import ChartSettings, ChartViewModel
 from app.viewmodels.market_watch import MarketWatchSettings
-from app.viewmodels.portfolio import PortfolioSettings
+from app.viewmodels.portfolio import PortfolioSettings, PortfolioViewModel
 from app.viewmodels.time_sales import TimeSalesViewModel
 from app.workspace import PanelContext
-from services.domain import Instrument, InstrumentId
+from services.domain import ConnectionState, Instrument, InstrumentId
 from services.trading.core import TradingCore
 from services.trading.links import LINK_COLOURS, instrument_key
 from tests.stub_session import StubSession
+from widgets.panels.chart_panel import ChartPanel
+from widgets.panels.portfolio import PortfolioPanel
 from widgets.panels.time_sales import TimeSalesPanel
 
 CW = "coinweight"
@@ -86,6 +88,33 @@ def test_a_linked_panel_follows_its_colour_and_takes_or_gives_the_instrument_of_
     panel.bar.link.choose(None)  # unlinked: an explicit null, kept
     core.links.publish("yellow", ETH)
     assert view_model.instrument == BTC and settings["link"] is None and view_model.link_colour is None
+
+
+def test_the_chart_saves_its_interval_and_says_when_its_venue_is_not_connected(qtbot, core):
+    core.session(CW).set_state(ConnectionState.DISCONNECTED)
+    panel = ChartPanel(LINK_COLOURS)
+    qtbot.addWidget(panel)
+    settings: dict = {"link": "green", "instrument": {"venue": CW, "market": "binance", "symbol": "BTC-USDT"}}
+    context = PanelContext(None, "chart", settings, lambda: None)  # type: ignore[arg-type]  # no app: the core is given
+    view_model = ChartViewModel(context, panel, core=core)
+    assert view_model.interval.label == "1h" and "Not connected to coinweight" in panel.bar.message.text()
+    view_model.set_interval("D")
+    assert view_model.interval.label == "D" and panel.chart.interval() == "D"
+    assert settings == {
+        "link": "green",
+        "instrument": {"venue": CW, "market": "binance", "symbol": "BTC-USDT"},
+        "interval": "D",
+    }
+
+
+def test_the_portfolio_without_a_broker_says_so_and_ignores_sessions(qtbot, core):
+    panel = PortfolioPanel()
+    qtbot.addWidget(panel)
+    context = PanelContext(None, "portfolio", {}, lambda: None)  # type: ignore[arg-type]  # no app: the core is given
+    view_model = PortfolioViewModel(context, panel, core=core)
+    assert view_model.session is None and "CHP is not configured" in panel.message.text()
+    core.sessionChanged.emit(CW)  # the base's session hook: nothing to do here
+    assert view_model.model.rowCount() == 0
 
 
 def test_saved_settings_keep_their_shape():
