@@ -13,23 +13,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from pydantic import field_validator
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from app.linked_instrument import LinkedInstrument
 from app.live_bars import LiveBars, last_bars
 from app.market_data import bar_arrays, follow_ticks, instrument_of, price_decimals
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
-from app.trading.install import trading
+from app.viewmodels.base import LinkedSettings
+from app.viewmodels.linked import LinkedViewModel
 from app.workspace import PanelContext
 from services.domain import BarArrays, BarInterval, InstrumentId, Order, OrderType, Side, Tick
 from services.errors import RejectedInput, TesseraError
-from services.tasks import spawn
 from services.trading.links import LINK_COLOURS
 from widgets.panels.chart_panel import ChartPanel
 
@@ -53,25 +53,24 @@ def line_price(order: Order) -> Decimal | None:
     return order.price if order.type.has_price else order.stop_price
 
 
-class ChartViewModel(QObject):
-    def __init__(
-        self,
-        core: QtTrading,
-        panel: ChartPanel,
-        settings: dict[str, Any],
-        settings_changed: Callable[[], None],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.core = core
-        self.panel = panel
+class ChartSettings(LinkedSettings):
+    interval: str = DEFAULT_INTERVAL.label  # a label of BarInterval
+
+    @field_validator("interval", mode="before")
+    @classmethod
+    def _known_interval(cls, value: object) -> object:
+        return value if value in INTERVALS else DEFAULT_INTERVAL.label
+
+
+class ChartViewModel(LinkedViewModel[ChartSettings]):
+    Settings = ChartSettings
+    panel: ChartPanel
+
+    def __init__(self, context: PanelContext, panel: ChartPanel, *, core: QtTrading | None = None) -> None:
+        super().__init__(context, panel, panel.bar, core=core)
         self.chart = panel.chart
-        self._settings = settings
-        self._settings_changed = settings_changed
-        self.interval = INTERVALS.get(settings.get("interval", ""), DEFAULT_INTERVAL)
-        self.link = LinkedInstrument(core, panel.bar, settings, settings_changed, self)
         self._generation = 0
-        self._tasks: list[asyncio.Task[Any]] = []
+        self._generation_tasks: list[asyncio.Task[Any]] = []
         self._live: LiveBars | None = None
         self._frames = FrameCoalescer(lambda _keys: self._flush_live(), self)
         self._orders_shown: list[tuple[str, float, str, str]] = []
@@ -84,36 +83,33 @@ class ChartViewModel(QObject):
         self.chart.orderMoveRequested.connect(self._on_move_requested)
         panel.moveConfirmed.connect(self._on_move_confirmed)
         panel.moveDeclined.connect(self._on_move_declined)
-        self.link.changed.connect(self._on_instrument_changed)
-        core.ordersChanged.connect(self._on_orders_changed)
-        core.loggedIn.connect(self._on_session_changed)  # bound methods: Qt disconnects them when this goes
-        core.loggedOut.connect(self._on_session_changed)
-        core.fillsChanged.connect(self._on_fills_changed)
-        core.positionsChanged.connect(self._update_overlays)
-        tasks = self._tasks
-        panel.destroyed.connect(lambda *_: _cancel(tasks))
+        self.core.ordersChanged.connect(self._on_orders_changed)
+        self.core.loggedIn.connect(self._on_logged)  # only a login or logout loads the chart again
+        self.core.loggedOut.connect(self._on_logged)
+        self.core.fillsChanged.connect(self._on_fills_changed)
+        self.core.positionsChanged.connect(self._update_overlays)
         self.reload()
 
     @property
-    def instrument(self) -> InstrumentId | None:
-        return self.link.instrument
+    def interval(self) -> BarInterval:
+        return INTERVALS[self.settings.interval]
 
     # --- what the chart shows -------------------------------------------------------------------------------
 
     def set_interval(self, code: str) -> None:
-        interval = INTERVALS[code]
-        if interval is self.interval:
+        if INTERVALS[code] is self.interval:
             return
-        self.interval = interval
+        self.settings.interval = code
+        self.save_settings()
         self.chart.set_interval(code)
-        self._settings["interval"] = code
-        self._settings_changed()
         self.reload()
 
     def reload(self) -> None:
         """Drop what is shown and load the instrument's last bars (then follow it live)."""
         self._generation += 1
-        _cancel(self._tasks)
+        for task in self._generation_tasks:
+            task.cancel()
+        self._generation_tasks.clear()
         self._live = None
         self._orders_shown, self._fills_shown, self._position_shown = [], [], (None, "")
         self.chart.clear()
@@ -137,9 +133,11 @@ class ChartViewModel(QObject):
         self._start(self._load(self._generation, instrument, self.interval))
 
     def _start(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = spawn(coro, name="chart")
-        self._tasks.append(task)
-        task.add_done_callback(lambda t: self._tasks.remove(t) if t in self._tasks else None)
+        """Run ``coro`` while the panel shows this generation."""
+        task = self.spawn(coro, "chart")
+        tasks = self._generation_tasks
+        tasks.append(task)
+        task.add_done_callback(lambda t: tasks.remove(t) if t in tasks else None)
 
     def _current(self, generation: int) -> bool:
         return generation == self._generation
@@ -245,10 +243,10 @@ class ChartViewModel(QObject):
 
     # --- fills, orders, position ----------------------------------------------------------------------------
 
-    def _on_instrument_changed(self, _instrument: InstrumentId | None) -> None:
+    def on_instrument_changed(self) -> None:
         self.reload()
 
-    def _on_session_changed(self, venue: str) -> None:
+    def _on_logged(self, venue: str) -> None:
         """A venue logged in or out: the chart of one of its instruments starts again."""
         if self.instrument is not None and self.instrument.venue == venue:
             self.reload()
@@ -263,54 +261,56 @@ class ChartViewModel(QObject):
     def _update_overlays(self) -> None:
         """Fills, order lines and the position line, each set on the chart only when it changed (setting the
         orders ends a drag in progress)."""
-        if self._live is None:
+        instrument = self.instrument
+        if self._live is None or instrument is None:
             return
-        orders = [self._order_line(o) for o in self._working_orders()]
+        orders = self._order_lines(instrument)
         if orders != self._orders_shown:
             self._orders_shown = orders
             self.chart.set_orders(orders)
-        fills = self._fills()
+        fills = self._fills(instrument)
         if fills != self._fills_shown:
             self._fills_shown = fills
             self.chart.set_fills(fills)
-        position = self._position()
+        position = self._position(instrument)
         if position != self._position_shown:
             self._position_shown = position
             self.chart.set_position_line(*position)
 
-    def _working_orders(self) -> list[Order]:
-        return [
-            order
-            for _key, order in self.core.orders.orders(active=True, venue=self.instrument.venue)
-            if order.instrument == self.instrument and order.order_id and line_price(order) is not None
-        ]
+    def _order_lines(self, instrument: InstrumentId) -> list[tuple[str, float, str, str]]:
+        """(order id, price, side, label) of each working order of ``instrument`` that has a line."""
+        lines = []
+        for _key, order in self.core.orders.orders(active=True, venue=instrument.venue):
+            price = line_price(order)
+            if order.instrument == instrument and order.order_id and price is not None:
+                lines.append((order.order_id, float(price), order.side.value, self._order_label(order)))
+        return lines
 
-    def _order_line(self, order: Order) -> tuple[str, float, str, str]:
+    def _order_label(self, order: Order) -> str:
         side = self.tr("BUY") if order.side is Side.BUY else self.tr("SELL")
-        tag = self.tr(_TYPE_TAGS[order.type]) if order.type in _TYPE_TAGS else ""
-        label = f"{side} {order.remaining.normalize():f} {tag}".rstrip()
-        return order.order_id, float(line_price(order)), order.side.value, label
+        tag = self.tr(str(_TYPE_TAGS[order.type])) if order.type in _TYPE_TAGS else ""
+        return f"{side} {order.remaining.normalize():f} {tag}".rstrip()
 
-    def _fills(self) -> list[tuple[int, float, str]]:
-        session = self.core.sessions.get(self.instrument.venue)
+    def _fills(self, instrument: InstrumentId) -> list[tuple[int, float, str]]:
+        session = self.core.sessions.get(instrument.venue)
         if session is not None and session.capabilities.fills:
             return [
                 (int(f.time.timestamp()), float(f.price), f.side.value)
-                for f in self.core.fills.fills_of(self.instrument)
+                for f in self.core.fills.fills_of(instrument)
             ]
         # a venue that reports no fills: each (partly) filled order at its average price
         return [
             (int(when.timestamp()), float(o.average_fill_price), o.side.value)
-            for _key, o in self.core.orders.orders(venue=self.instrument.venue)
-            if o.instrument == self.instrument
+            for _key, o in self.core.orders.orders(venue=instrument.venue)
+            if o.instrument == instrument
             and o.filled_quantity > 0
             and o.average_fill_price is not None
             and (when := o.updated or o.created) is not None
         ]
 
-    def _position(self) -> tuple[float | None, str]:
-        positions = self.core.positions.positions(self.instrument.venue)
-        held = [p for p in positions if p.instrument == self.instrument]
+    def _position(self, instrument: InstrumentId) -> tuple[float | None, str]:
+        positions = self.core.positions.positions(instrument.venue)
+        held = [p for p in positions if p.instrument == instrument]
         quantity = sum((p.quantity for p in held), Decimal(0))
         if quantity == 0:
             return None, ""
@@ -324,13 +324,13 @@ class ChartViewModel(QObject):
         if order is None:
             self._restore_lines()
             return
-        target = self._snap(price)
+        target = self._snap(price, order.instrument)
         question = self.tr("Move the {side} order for {quantity} {symbol} from {old} to {new}?").format(
             side=self.tr("buy") if order.side is Side.BUY else self.tr("sell"),
             quantity=f"{order.remaining.normalize():f}",
             symbol=order.instrument.symbol,
-            old=self._price_text(line_price(order)),
-            new=self._price_text(target),
+            old=self._price_text(line_price(order), order.instrument),
+            new=self._price_text(target, order.instrument),
         )
         self.panel.confirm_move(order_id, float(target), question)
 
@@ -340,7 +340,7 @@ class ChartViewModel(QObject):
             self._restore_lines()
             self.panel.show_message(self.tr("The order is no longer working"), "warning")
             return
-        spawn(self._move(order, self._snap(price)), name="chart move order")
+        self.spawn(self._move(order, self._snap(price, order.instrument)), "move order")
 
     async def _move(self, order: Order, price: Decimal) -> None:
         reasons: list[str] = []
@@ -350,11 +350,13 @@ class ChartViewModel(QObject):
                 reasons.append(message)
 
         self.panel.show_message(
-            self.tr("Moving the order to {price}\u2026").format(price=self._price_text(price))
+            self.tr("Moving the order to {price}\u2026").format(
+                price=self._price_text(price, order.instrument)
+            )
         )
         self.core.orderOutcome.connect(heard)
-        try:
-            moved = await self.core.order_entry.modify(order, price=price)
+        try:  # a panel closed meanwhile stops waiting; the move itself goes on (shielded)
+            moved = await asyncio.shield(self.core.order_entry.modify(order, price=price))
         except RejectedInput as exc:
             moved, reasons = None, [exc.message]
         finally:
@@ -364,7 +366,9 @@ class ChartViewModel(QObject):
             reason = reasons[0] if reasons else self.tr("refused")
             self.panel.show_message(self.tr("Order not moved: {reason}").format(reason=reason), "error")
         else:
-            self.panel.show_message(self.tr("Order moved to {price}").format(price=self._price_text(price)))
+            self.panel.show_message(
+                self.tr("Order moved to {price}").format(price=self._price_text(price, order.instrument))
+            )
 
     def _on_move_declined(self, _order_id: str) -> None:
         self._restore_lines()
@@ -375,18 +379,18 @@ class ChartViewModel(QObject):
         order = self.core.orders.find(self.instrument.venue, order_id)
         return order if order is not None and order.status.is_active else None
 
-    def _snap(self, price: float) -> Decimal:
-        """``price`` on the instrument's price grid."""
-        known = instrument_of(self.core, self.instrument)
+    def _snap(self, price: float, instrument: InstrumentId) -> Decimal:
+        """``price`` on ``instrument``'s price grid."""
+        known = instrument_of(self.core, instrument)
         step = (
             known.price_step
             if known is not None
-            else Decimal(1).scaleb(-price_decimals(self.core, self.instrument))
+            else Decimal(1).scaleb(-price_decimals(self.core, instrument))
         )
         return (Decimal(repr(price)) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
 
-    def _price_text(self, price: Decimal | None) -> str:
-        return "" if price is None else f"{price:.{price_decimals(self.core, self.instrument)}f}"
+    def _price_text(self, price: Decimal | None, instrument: InstrumentId) -> str:
+        return "" if price is None else f"{price:.{price_decimals(self.core, instrument)}f}"
 
     def _restore_lines(self) -> None:
         """Every line back where its order is (after a refused or declined move)."""
@@ -408,15 +412,7 @@ def _before(arrays: BarArrays, oldest: int) -> BarArrays:
     )
 
 
-def _cancel(tasks: list[asyncio.Task[Any]]) -> None:
-    for task in list(tasks):
-        task.cancel()
-    tasks.clear()
-
-
 def create_chart_panel(context: PanelContext) -> ChartPanel:
     panel = ChartPanel(LINK_COLOURS)
-    panel.view_model = ChartViewModel(  # type: ignore[attr-defined]
-        trading(context.app), panel, context.settings, context.settings_changed, parent=panel
-    )
+    ChartViewModel(context, panel)
     return panel

@@ -13,27 +13,21 @@ is published to the panel's link colour. Prices are rounded to the instrument's 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from pydantic import Field, field_validator
+from PySide6.QtCore import QCoreApplication
 
 from app.market_catalog import MarketCatalog, market_catalog
 from app.trading.bridge import QtTrading
-from app.trading.install import trading
 from app.venues import VENUE_NAMES
+from app.viewmodels.base import DEFAULT_LINK, PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import InstrumentId, MarketTab, Quote
 from services.trading.links import LINK_COLOURS
 from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
-if TYPE_CHECKING:
-    pass
-
 log = logging.getLogger("tessera.market_watch")
-
-DEFAULT_LINK = "red"
 
 
 def instrument_key(instrument: InstrumentId) -> str:
@@ -46,54 +40,64 @@ def rounded(value: Decimal | None, decimals: int | None) -> Decimal | None:
     return value.quantize(Decimal(1).scaleb(-decimals))
 
 
-class MarketWatchViewModel(QObject):
+class MarketWatchSettings(PanelSettings):
+    """A row activated is published to ``link``; ``tab`` is the tab last chosen (never one in Favourites)."""
+
+    link: str | None = DEFAULT_LINK  # an explicit null: the user unlinked the panel
+    tab: str | None = Field(default=None, exclude_if=lambda tab: tab is None)
+
+    @field_validator("link", mode="before")
+    @classmethod
+    def _known_colour(cls, value: object) -> object:
+        return value if value is None or value in LINK_COLOURS else DEFAULT_LINK
+
+
+class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
+    Settings = MarketWatchSettings
+    panel: MarketWatchPanel
+
     def __init__(
         self,
+        context: PanelContext,
         panel: MarketWatchPanel,
-        catalog: MarketCatalog,
-        core: QtTrading,
-        settings: dict[str, Any],
-        save: Callable[[], None],
         *,
+        catalog: MarketCatalog,
         favourites_only: bool = False,
+        core: QtTrading | None = None,
     ) -> None:
-        super().__init__(panel)
-        self.panel = panel
+        """``catalog``: the app's (``market_catalog``); ``favourites_only``: the Favourites panel."""
+        super().__init__(context, panel, core=core)
         self.catalog = catalog
         self.session = catalog.session
-        self.core = core
-        self.quotes = core.quotes
-        self.links = core.links
+        self.quotes = self.core.quotes
+        self.links = self.core.links
         # the broker's instruments (a venue with positions) make a tab of their own
-        self.stocks = next((s for s in core.sessions.values() if s.rules.broker), None)
-        self.settings = settings
-        self._save = save
+        self.stocks = next((s for s in self.core.sessions.values() if s.rules.broker), None)
         self.favourites_only = favourites_only
         self._shown: list[InstrumentId] = []
         self._by_key: dict[str, InstrumentId] = {}
         self._last: dict[InstrumentId, tuple[Decimal, int]] = {}  # last price shown and its direction
         self._visible = False
-        link = settings.get("link", DEFAULT_LINK)
-        panel.setLinkColour(link if link in LINK_COLOURS else None)
+        panel.setLinkColour(self.link_colour)
         panel.tabChanged.connect(self._on_tab)
         panel.favouriteToggled.connect(self._on_star)
         panel.instrumentActivated.connect(self._on_activated)
         panel.linkColourChanged.connect(self._on_link_colour)
         panel.shownChanged.connect(self._on_shown)
         catalog.changed.connect(self._refresh)
-        core.quotesChanged.connect(self._on_quotes)
-        core.sessionStateChanged.connect(self._on_session_state)
-        core.sessionChanged.connect(self._on_session_changed)
+        self.core.quotesChanged.connect(self._on_quotes)
+        self.core.sessionStateChanged.connect(self._on_session_state)
         self._refresh()
 
     @property
     def link_colour(self) -> str | None:
-        return self.panel.link_button.colour()
+        """The colour a row activated is published to (the panel follows none: it shows no one instrument)."""
+        return self.settings.link
 
     # --- panel requests
     def _on_tab(self, name: str) -> None:
-        self.settings["tab"] = name
-        self._save()
+        self.settings.tab = name
+        self.save_settings()
         self._show(self._wanted(), reset=True)
 
     def _on_star(self, key: str, favourite: bool) -> None:
@@ -116,8 +120,8 @@ class MarketWatchViewModel(QObject):
             self.links.publish(self.link_colour, instrument)
 
     def _on_link_colour(self, colour: str | None) -> None:
-        self.settings["link"] = colour
-        self._save()
+        self.settings.link = colour
+        self.save_settings()
 
     def _on_session_state(self, venue: str, *_args: object) -> None:
         if venue == self.session.venue:
@@ -125,7 +129,7 @@ class MarketWatchViewModel(QObject):
         elif self.stocks is not None and venue == self.stocks.venue:
             self._refresh()
 
-    def _on_session_changed(self, venue: str) -> None:
+    def on_session_changed(self, venue: str) -> None:
         """The broker's instruments make a tab of their own while logged in."""
         if self.stocks is not None and venue == self.stocks.venue:
             self._refresh()
@@ -140,7 +144,7 @@ class MarketWatchViewModel(QObject):
         if not self.favourites_only:
             names = [tab.name for tab in self._tabs()]
             if self.panel.tabs() != names:
-                wanted = self.settings.get("tab")
+                wanted = self.settings.tab
                 self.panel.setTabs(names, wanted if wanted in names else (names[0] if names else None))
                 reset = True
         self._show(self._wanted(), reset=reset)
@@ -231,14 +235,7 @@ def _create(context: PanelContext, favourites_only: bool) -> MarketWatchPanel:
             QCoreApplication.translate("MarketWatchViewModel", "No crypto venue is configured.")
         )
         return panel
-    MarketWatchViewModel(
-        panel,
-        catalog,
-        trading(context.app),
-        context.settings,
-        context.settings_changed,
-        favourites_only=favourites_only,
-    )
+    MarketWatchViewModel(context, panel, catalog=catalog, favourites_only=favourites_only)
     return panel
 
 

@@ -6,16 +6,14 @@ Settings: ``portfolio`` = the name last chosen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.market_data import price_decimals
 from app.trading.bridge import QtTrading
-from app.trading.install import trading
+from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import AccountStatus, InstrumentId, Position, Quote
 from widgets.common.colors import GREEN, RED
@@ -67,7 +65,7 @@ def _signed(value: Decimal | None) -> str:
 
 
 def _status_text(status: AccountStatus) -> str:
-    return QCoreApplication.translate("PortfolioStatus", _STATUS_TEXT[status])
+    return QCoreApplication.translate("PortfolioStatus", str(_STATUS_TEXT[status]))
 
 
 def _pnl_colour(record: PositionRecord) -> str | None:
@@ -76,33 +74,30 @@ def _pnl_colour(record: PositionRecord) -> str | None:
     return GREEN if record.pnl > 0 else RED
 
 
-class PortfolioViewModel(QObject):
+class PortfolioSettings(PanelSettings):
+    portfolio: str | None = None  # the name last chosen
+
+
+class PortfolioViewModel(PanelViewModel[PortfolioSettings]):
+    Settings = PortfolioSettings
+    panel: PortfolioPanel
+
     def __init__(
-        self,
-        core: QtTrading,
-        panel: PortfolioPanel,
-        settings: dict[str, Any],
-        settings_changed: Callable[[], None],
-        parent: QObject | None = None,
+        self, context: PanelContext, panel: PortfolioPanel, *, core: QtTrading | None = None
     ) -> None:
-        super().__init__(parent)
-        self.core = core
-        self.panel = panel
-        self._settings = settings
-        self._settings_changed = settings_changed
-        self.portfolio: str | None = settings.get("portfolio") or None
+        super().__init__(context, panel, core=core)
+        self.portfolio: str | None = self.settings.portfolio or None  # shown: the saved one, else the first
         self.model = RecordTableModel(self._columns(), key="id", parent=self)
         panel.set_model(self.model)
         # the broker: the venue whose accounts hold positions
-        self.session = next((s for s in core.sessions.values() if s.capabilities.positions), None)
+        self.session = next((s for s in self.core.sessions.values() if s.capabilities.positions), None)
         if self.session is None:
             panel.show_message(self.tr("CHP is not configured"), "warning")
             return
         panel.portfolioChosen.connect(self.set_portfolio)
-        core.sessionChanged.connect(self._on_session)
-        core.positionsChanged.connect(self._on_positions)
-        core.quotesChanged.connect(self._on_quotes)
-        core.balancesChanged.connect(self._on_balances)
+        self.core.positionsChanged.connect(self._on_positions)
+        self.core.quotesChanged.connect(self._on_quotes)
+        self.core.balancesChanged.connect(self._on_balances)
         panel.destroyed.connect(lambda *_, s=self.session, owner=self: s.unsubscribe_quotes(owner))
         self._update_portfolios()
 
@@ -120,13 +115,12 @@ class PortfolioViewModel(QObject):
     def set_portfolio(self, name: str) -> None:
         if name == self.portfolio:
             return
-        self.portfolio = name
-        self._settings["portfolio"] = name
-        self._settings_changed()
+        self.portfolio = self.settings.portfolio = name
+        self.save_settings()
         self.model.reset()
         self._update_positions()
 
-    def _on_session(self, venue: str) -> None:
+    def on_session_changed(self, venue: str) -> None:
         if self.session is not None and venue == self.session.venue:
             self._update_portfolios()
 
@@ -198,10 +192,10 @@ class PortfolioViewModel(QObject):
         assert self.session is not None
         balances = self.core.accounts.balances(self.session.venue)
         balance = next((b for b in balances if b.account == self.portfolio), None)
-        records = [self.model.record(row) for row in range(self.model.rowCount())]
+        records = [r for row in range(self.model.rowCount()) if (r := self.model.record(row)) is not None]
         value = sum((r.value for r in records if r.value is not None), Decimal(0))
         pnl = sum((r.pnl for r in records if r.pnl is not None), Decimal(0))
-        items = []
+        items: list[tuple[str, str, str | None]] = []
         if balance is not None:
             items += [
                 (self.tr("Money"), _amount(balance.total.quantize(CENT)), None),
@@ -218,7 +212,5 @@ class PortfolioViewModel(QObject):
 
 def create_portfolio_panel(context: PanelContext) -> PortfolioPanel:
     panel = PortfolioPanel()
-    panel.view_model = PortfolioViewModel(  # type: ignore[attr-defined]
-        trading(context.app), panel, context.settings, context.settings_changed, parent=panel
-    )
+    PortfolioViewModel(context, panel)
     return panel

@@ -4,49 +4,32 @@ collected as they come and handed to the tape once per frame (about 30 Hz)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QObject
-
-from app.linked_instrument import LinkedInstrument
 from app.market_data import follow_ticks, price_decimals
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
-from app.trading.install import trading
+from app.viewmodels.base import LinkedSettings
+from app.viewmodels.linked import LinkedViewModel
 from app.workspace import PanelContext
-from services.domain import InstrumentId, Tick
-from services.tasks import spawn
+from services.domain import Tick
 from services.trading.links import LINK_COLOURS
 from widgets.panels.time_sales import PrintRow, TimeSalesPanel
 
 
-class TimeSalesViewModel(QObject):
+class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
+    panel: TimeSalesPanel
+
     def __init__(
-        self,
-        core: QtTrading,
-        panel: TimeSalesPanel,
-        settings: dict[str, Any],
-        settings_changed: Callable[[], None],
-        parent: QObject | None = None,
+        self, context: PanelContext, panel: TimeSalesPanel, *, core: QtTrading | None = None
     ) -> None:
-        super().__init__(parent)
-        self.core = core
-        self.panel = panel
-        self.link = LinkedInstrument(core, panel.bar, settings, settings_changed, self)
+        super().__init__(context, panel, panel.bar, core=core)
         self._task: asyncio.Task[None] | None = None
         self._pending: list[Tick] = []
         self._decimals = 2
         self._frames = FrameCoalescer(lambda _keys: self._flush(), self)
-        self.link.changed.connect(self._on_instrument_changed)
-        core.loggedIn.connect(self._on_session_changed)  # bound methods: Qt disconnects them when this goes
-        core.loggedOut.connect(self._on_session_changed)
-        panel.destroyed.connect(lambda *_, stop=self._stop: stop())
+        self.core.loggedIn.connect(self._on_logged)  # only a login or logout starts the tape again
+        self.core.loggedOut.connect(self._on_logged)
         self.restart()
-
-    @property
-    def instrument(self) -> InstrumentId | None:
-        return self.link.instrument
 
     def restart(self) -> None:
         """Clear the tape and follow the prints of the current instrument."""
@@ -68,17 +51,17 @@ class TimeSalesViewModel(QObject):
             return
         self.panel.show_message("")
         self._decimals = price_decimals(self.core, instrument)
-        self._task = spawn(follow_ticks(self.core, instrument, self._on_tick), name="time and sales")
+        self._task = self.spawn(follow_ticks(self.core, instrument, self._on_tick), "time and sales")
+
+    def on_instrument_changed(self) -> None:
+        self.restart()
 
     def _stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
             self._task = None
 
-    def _on_instrument_changed(self, _instrument: InstrumentId | None) -> None:
-        self.restart()
-
-    def _on_session_changed(self, venue: str) -> None:
+    def _on_logged(self, venue: str) -> None:
         if self.instrument is not None and self.instrument.venue == venue:
             self.restart()
 
@@ -101,7 +84,5 @@ class TimeSalesViewModel(QObject):
 
 def create_time_sales_panel(context: PanelContext) -> TimeSalesPanel:
     panel = TimeSalesPanel(LINK_COLOURS)
-    panel.view_model = TimeSalesViewModel(  # type: ignore[attr-defined]
-        trading(context.app), panel, context.settings, context.settings_changed, parent=panel
-    )
+    TimeSalesViewModel(context, panel)
     return panel

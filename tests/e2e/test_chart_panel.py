@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from app.linked_instrument import instrument_key
 from app.panels import builtin_panels
+from app.viewmodels.chart import ChartViewModel
 from services.domain import InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
+from services.trading.chp import ChpVenueSession
+from services.trading.links import instrument_key
 from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
@@ -69,6 +71,7 @@ async def test_chp_chart_pages_history_and_moves_an_order_by_its_line(
     core = core_of(shell)
     panel, chart = chart_panel(shell), chart_panel(shell).chart
     session = core.session("chp")
+    assert isinstance(session, ChpVenueSession)
     panel.picker.choose(instrument_key(GAZP))
     assert "Not connected" in panel.bar.message.text() and chart.bar_count() == 0
 
@@ -110,7 +113,9 @@ async def test_chp_chart_pages_history_and_moves_an_order_by_its_line(
         window.set_panel_visible(panel_id, True)
 
     def working() -> Order:
-        return core.orders.get(f"client:{request.client_id}")
+        current = core.orders.get(f"client:{request.client_id}")
+        assert current is not None
+        return current
 
     try:
         drag(chart, order.order_id, float(price) - 0.5)  # declined: the line goes back, nothing is sent
@@ -155,7 +160,7 @@ async def test_chart_shows_fills_and_the_position_and_follows_prints_live(own_tr
     await session.login("demo", "demo")
     await show(panel, GAZP, "1m")
     await wait_until(lambda: chart.position_level()[0] is not None, timeout=5)  # the demo holds GAZP
-    held = sum(p.quantity for p in core.positions.positions("chp") if p.instrument == GAZP)
+    held = sum((p.quantity for p in core.positions.positions("chp") if p.instrument == GAZP), Decimal(0))
     assert chart.position_level()[1] == f"POS {held.normalize():f}"
     fills = chart.fill_count()
 
@@ -193,5 +198,5 @@ async def test_coin_weight_chart_loads_pages_and_changes_interval(trading_shell)
 
     choose_interval(panel, "D")
     await wait_until(lambda: chart.bar_count() > 0 and chart.last_bar()[0] % 86400 == 0, timeout=10)
-    assert panel.view_model.interval.label == "D" and chart.interval() == "D"
+    assert panel.findChild(ChartViewModel).interval.label == "D" and chart.interval() == "D"
     await session.logout()

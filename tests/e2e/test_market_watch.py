@@ -15,6 +15,8 @@ from app.shell import Shell
 from app.viewmodels.market_watch import instrument_key
 from app.workspace import WorkspaceRegistry
 from services.domain import ConnectionState, InstrumentId
+from services.trading.chp import ChpVenueSession
+from services.trading.coinweight import CoinWeightVenueSession
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from widgets.common.toast import ToastLevel
@@ -36,7 +38,9 @@ def panel_of(shell: Shell, panel_id: str) -> MarketWatchPanel:
 
 
 def click_star(panel: MarketWatchPanel, key: str) -> None:
-    index = panel.table.proxy.mapFromSource(panel.model.index(panel.model.row_of(key), panel.STAR_COLUMN))
+    row = panel.model.row_of(key)
+    assert row is not None
+    index = panel.table.proxy.mapFromSource(panel.model.index(row, panel.STAR_COLUMN))
     QTest.mouseClick(
         panel.table.viewport(), Qt.MouseButton.LeftButton, pos=panel.table.visualRect(index).center()
     )
@@ -177,6 +181,7 @@ async def test_screenshot(trading_shell, tmp_path):
     """The panels as a trader sees them (a stand-in takes the chart's place), saved for a human to look at."""
     shell = trading_shell(registry_of((*WATCH, "balances")))
     session = core_of(shell).session(VENUE)
+    assert isinstance(session, CoinWeightVenueSession)
     await session.login("demo", "demo")
     watch = panel_of(shell, "market_watch")
     await wait_until(lambda: watch.model.rowCount() > 0)
@@ -188,7 +193,12 @@ async def test_screenshot(trading_shell, tmp_path):
     if starred is not None:
         click_star(watch, str(starred))
     balances = window.dock("balances").widget()
-    await wait_until(lambda: all(watch.row(k).bid is not None for k in watch.model.ids()), timeout=5)
+    await wait_until(
+        lambda: all(
+            (row := watch.row(str(k))) is not None and row.bid is not None for k in watch.model.ids()
+        ),
+        timeout=5,
+    )
     await wait_until(lambda: balances.model.rowCount() > 0, timeout=5)
     await wait_until(lambda: shell.venue_access.summary.estimated_label.text() != "\u2014", timeout=6)
     await asyncio.sleep(1.2)  # a couple of ticks, so the last prices have a direction
@@ -204,6 +214,7 @@ async def test_stock_rows_update_from_the_broker_quotes(logged_in):
     shell, _session, watch = logged_in
     core = core_of(shell)
     chp = core.session("chp")
+    assert isinstance(chp, ChpVenueSession)
     assert "Stocks" not in watch.tabs()  # not logged in to the broker yet
     await chp.login("demo", "demo")
     await wait_until(lambda: "Stocks" in watch.tabs(), timeout=5)
@@ -236,7 +247,7 @@ async def test_a_new_window_from_the_same_profile_finds_the_favourites_and_the_t
     watch2, favourites2 = panel_of(again, "market_watch"), panel_of(again, "favourites")
     await wait_until(lambda: favourites2.row(key) is not None, timeout=5)
     assert watch2.currentTab() == tab
-    await wait_until(lambda: watch2.row(key) is not None and watch2.row(key).favourite, timeout=5)
+    await wait_until(lambda: (row := watch2.row(key)) is not None and row.favourite, timeout=5)
     click_star(watch2, key)  # leave the shared demo user as it was
     await venue_has(session2, instrument, False)
     await session2.logout()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from app.panels import builtin_panels
-from app.viewmodels.portfolio import CENT, PositionRecord
+from app.viewmodels.portfolio import CENT, PortfolioViewModel, PositionRecord
 from services.domain import InstrumentId, Quote
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of, trading_shell  # noqa: F401  (fixture)
@@ -17,9 +17,16 @@ GAZP = InstrumentId("chp", "MOEX", "GAZP")
 FIRST, SECOND = "ST100001-MO-01", "ST100001-MO-02"
 
 
+def view_model(panel) -> PortfolioViewModel:
+    found = panel.findChild(PortfolioViewModel)
+    assert found is not None
+    return found
+
+
 def records(panel) -> dict[str, PositionRecord]:
-    model = panel.view_model.model
-    return {model.record(row).symbol: model.record(row) for row in range(model.rowCount())}
+    model = view_model(panel).model
+    rows = [model.record(row) for row in range(model.rowCount())]
+    return {record.symbol: record for record in rows if record is not None}
 
 
 async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shell, qtbot, tmp_path):  # noqa: F811
@@ -48,22 +55,27 @@ async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shel
     assert gazp.market == last and gazp.value == (last * held.quantity).quantize(CENT)
     assert gazp.pnl == gain.quantize(CENT) and gazp.pnl > 0
     assert gazp.pnl_pct == (gain / (held.average_price * held.quantity) * 100).quantize(CENT)
-    model = panel.view_model.model
+    model = view_model(panel).model
     row = model.row_of(GAZP)
+    assert row is not None
     assert model.index(row, 5).data() == f"+{gazp.pnl:,f}"
     assert model.index(row, 5).data(Qt.ItemDataRole.ForegroundRole) is not None  # green
     await wait_until(lambda: "Money" in panel.summary.text(), timeout=5)
     money = core.accounts.available("chp", FIRST, "RUB")
+    assert money is not None
     assert f"{money.total.quantize(CENT):,f}" in panel.summary.text()
 
     selector.setCurrentIndex(1)
     selector.activated.emit(1)  # the user picks the second portfolio
-    assert panel.view_model.portfolio == SECOND
+    assert view_model(panel).portfolio == SECOND
     await wait_until(
-        lambda: {r.id for r in records(panel).values()}
-        == {p.instrument for p in core.positions.positions("chp", SECOND)}
+        lambda: (
+            {r.id for r in records(panel).values()}
+            == {p.instrument for p in core.positions.positions("chp", SECOND)}
+        )
     )
     second = core.accounts.available("chp", SECOND, "RUB")
+    assert second is not None
     await wait_until(lambda: f"{second.total.quantize(CENT):,f}" in panel.summary.text())
     shell.window.grab().save(str(tmp_path / "portfolio_panel.png"))
     await session.logout()

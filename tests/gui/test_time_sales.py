@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from app.panels import builtin_panels
+from app.viewmodels.time_sales import TimeSalesViewModel
 from services.domain import InstrumentId
 from services.trading.links import instrument_key
 from tests.conftest import wait_until
@@ -62,16 +63,17 @@ async def test_panel_shows_the_prints_of_the_linked_instrument(trading_shell):  
     shell = trading_shell(builtin_panels())
     core = core_of(shell)
     panel = shell.window.dock("time_sales").widget()
+    view_model = panel.findChild(TimeSalesViewModel)
     await core.session("chp").login("demo", "demo")
-    core.links.publish(panel.view_model.link.colour, GAZP)  # picked in another panel of the same colour
-    assert panel.view_model.instrument == GAZP and panel.bar.picker.current_key() == instrument_key(GAZP)
+    core.links.publish(view_model.link_colour, GAZP)  # picked in another panel of the same colour
+    assert view_model.instrument == GAZP and panel.bar.picker.current_key() == instrument_key(GAZP)
     await wait_until(lambda: panel.model.rowCount() >= 2, timeout=10)
     top, below = panel.model.row(0), panel.model.row(1)
     assert top.time >= below.time and top.side in ("buy", "sell")
     assert top.price.count(".") == 1 and len(top.price.split(".")[1]) == 2  # GAZP's tick: 0.01
 
     panel.bar.picker.choose(instrument_key(SBER))  # picked here: the tape starts again, the link follows
-    assert panel.model.rowCount() == 0 and core.links.current(panel.view_model.link.colour) == SBER
+    assert panel.model.rowCount() == 0 and core.links.current(view_model.link_colour) == SBER
     await wait_until(lambda: panel.model.rowCount() >= 1, timeout=10)
     await core.session("chp").logout()
     assert "Not connected" in panel.bar.message.text()
