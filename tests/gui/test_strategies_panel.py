@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QMessageBox
 from app.strategy_forms.run_state import Outcome, RunAction, RunTracker
 from app.trading.bridge import QtTrading
 from app.viewmodels.strategies import StrategiesViewModel, strategy_columns
+from app.workspace import PanelContext
 from services.domain import ConnectionState, StrategySpec, StrategyStatus
 from services.errors import VenueError
+from services.protocols import StrategyHost
 from services.trading.core import TradingCore
 from tests.conftest import wait_until
 from tests.gui.test_strategies_form import ETH_USDT, SMM_TEMPLATE
@@ -84,17 +86,33 @@ class ScriptedHost:
         await self._command("stop" if cancel_orders else "leave", spec)
         self.running.discard(spec.strategy_id)
 
+    async def status(self, spec: StrategySpec) -> StrategyStatus:
+        return RUNNING if spec.strategy_id in self.running else STOPPED
+
+
+class HostingSession(StubSession):
+    """A coin-weight session whose strategy host is the scripted one."""
+
+    def __init__(self, core: QtTrading, host: ScriptedHost) -> None:
+        super().__init__(core.core.stores, "coinweight", [ETH_USDT])
+        self.host = host
+
+    @property
+    def strategy_host(self) -> StrategyHost:
+        return self.host
+
 
 @pytest.fixture
 async def rig(qtbot):
     host = ScriptedHost()
     core = QtTrading(TradingCore())
-    session = StubSession(core.core.stores, "coinweight", [ETH_USDT])
+    session = HostingSession(core, host)
     session.set_state(ConnectionState.DISCONNECTED)
     core.add_session(session)
     panel = StrategiesPanel(RecordTableModel(strategy_columns(), key="id"))
     qtbot.addWidget(panel)
-    vm = StrategiesViewModel(core, session, host, panel, poll_interval=0.05)
+    context = PanelContext(None, "strategies", {}, lambda: None)  # type: ignore[arg-type]  # no app: the core is given
+    vm = StrategiesViewModel(context, panel, core=core, poll_interval=0.05)
     panel.resize(1200, 420)
     panel.show()
     await session.login("demo", "demo")
@@ -113,7 +131,9 @@ def buttons(panel: StrategiesPanel) -> tuple[bool, bool, bool, bool]:
 
 
 def state(vm: StrategiesViewModel, sid: str = "1") -> StrategyStatus:
-    return vm.row(sid).state
+    row = vm.row(sid)
+    assert row is not None
+    return row.state
 
 
 async def test_start_runs_through_starting_and_a_second_start_is_refused(rig):
