@@ -10,7 +10,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+import shiboken6
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.strategy_forms.run_state import Outcome, RunAction, RunTracker
 from app.trading.bridge import QtTrading
@@ -296,3 +297,35 @@ async def test_logging_out_empties_the_panel_and_disables_it(rig):
     await session.login("demo", "demo")
     await wait_until(lambda: vm.row("1") is not None)
     assert panel.new_button.isEnabled()
+
+
+async def test_polling_and_requests_in_flight_end_with_the_panel(qtbot):
+    host = ScriptedHost()
+    core = QtTrading(TradingCore())
+    session = HostingSession(core, host)
+    core.add_session(session)
+    window = QWidget()  # stays open when the panel goes (the app quits when its last window closes)
+    qtbot.addWidget(window)
+    panel = StrategiesPanel(RecordTableModel(strategy_columns(), key="id"), window)
+    context = PanelContext(None, "strategies", {}, lambda: None)  # type: ignore[arg-type]  # no app: the core is given
+    StrategiesViewModel(context, panel, core=core, poll_interval=0.05)
+    window.show()
+    await session.login("demo", "demo")
+    await wait_until(lambda: host.polls >= 2)
+    panel.select_strategy("1")
+    host.gate = asyncio.Event()
+    panel.start_button.click()  # held in flight
+    await wait_until(lambda: ("start", "1") in host.calls)
+    loop = asyncio.get_running_loop()
+    failures: list[dict] = []
+    loop.set_exception_handler(lambda _loop, context: failures.append(context))
+    try:
+        shiboken6.delete(panel)
+        host.gate.set()  # the answer comes after the panel went: nothing may touch it
+        polls = host.polls
+        await asyncio.sleep(0.2)
+        assert host.polls == polls
+        assert failures == []
+    finally:
+        loop.set_exception_handler(None)
+        await session.logout()
