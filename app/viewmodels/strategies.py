@@ -3,6 +3,9 @@
 While the panel is visible and the session logged in, ``adapter.strategies()`` (the items and their status)
 is polled every ``POLL_INTERVAL`` seconds through the session's ``poll`` (a lost session
 asks for a new login; transport failures back off). A poll answer older than one already shown is dropped.
+The poll and every request to the venue end with the panel. A logout empties the panel: it follows the
+login and logout edges (``loggedIn``/``loggedOut``), not ``on_session_changed``, which also fires while a
+login loads the instruments.
 
 Orders: the venue does not say which strategy placed an order (the simulator tags them internally only), so a
 row counts the active orders on the strategy's symbols and exchange(s) that were not placed from this
