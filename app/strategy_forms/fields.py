@@ -8,7 +8,7 @@ the bids may commit); ``middlePrice`` 0 follows the market mid. Where the notes 
 ``buySpread``/``sellSpread``) the number is shown as the venue takes it.
 
 A field is shown when the strategy's entry has it, or when the venue needs it (``required``); fields the
-table does not know are kept untouched (strategies_mapping.py turns a table into a form and back).
+table does not know are kept untouched (``mapping.py`` turns a table into a form and back).
 """
 
 from __future__ import annotations
@@ -18,10 +18,17 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 CONTEXT = "StrategyFields"  # the translation context of every label, tooltip and hint here
-N = QT_TRANSLATE_NOOP
+
+
+def N(context: str, text: str) -> str:
+    """``QT_TRANSLATE_NOOP`` typed as it behaves (the stubs say ``object``): marks ``text`` for translation in
+    ``context`` and returns it. lupdate finds these with ``-tr-function-alias QT_TRANSLATE_NOOP+=N``."""
+    return text
+
+
 SIDES = ("Both", "Bid", "Ask")
 SIDE_LABELS = {
     "Both": N("StrategyFields", "Both sides"),

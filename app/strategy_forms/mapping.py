@@ -1,6 +1,6 @@
 """A strategy (``StrategySpec``) as the form shows it, and back; where a strategy trades.
 
-The form's fields come from the type's table (strategies_fields.py). A field's path is ``("name",)`` for the
+The form's fields come from the type's table (``fields.py``). A field's path is ``("name",)`` for the
 strategy's name, ``("symbols", i, key)`` for entry ``i``, ``("symbols", i, "margins", j, key)`` for a margin
 row. Units and places follow the entry's instrument: quantities in its base currency with its quantity
 places, prices in its quote currency with its price places; percent fields are fractions on the wire.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from app.strategy_forms.fields import SIDE_LABELS, SIDES, TYPES, FieldDef, Kind, TypeDef, tr
 from services.domain import Instrument, StrategySpec
@@ -24,6 +24,15 @@ _PERCENT = Decimal(100)
 _DEFAULT_PLACES = 8
 
 InstrumentLookup = Callable[[str, str], Instrument | None]  # (exchange, symbol) -> the instrument
+
+
+class _Common(TypedDict):
+    """What every form field gets, whatever its kind."""
+
+    path: Hashable
+    label: str
+    tooltip: str
+    hint: str
 
 
 # --- where a strategy trades --------------------------------------------------------------------------------
@@ -133,9 +142,12 @@ def _form_field(
 ) -> FormField:
     value = data.get(field_def.key)
     kind = field_def.kind
-    common = {"path": path, "label": tr(field_def.label), "tooltip": tr(field_def.tooltip)}
-    if field_def.hint:
-        common["hint"] = tr(field_def.hint)
+    common = _Common(
+        path=path,
+        label=tr(field_def.label),
+        tooltip=tr(field_def.tooltip),
+        hint=tr(field_def.hint) if field_def.hint else "",
+    )
     if kind is Kind.SIDE:
         choices = tuple((side, tr(SIDE_LABELS[side])) for side in SIDES)
         return FormField(kind=FieldKind.CHOICE, value=str(value or "Both"), choices=choices, **common)

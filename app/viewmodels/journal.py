@@ -2,7 +2,8 @@
 filters.
 
 :class:`JournalViewModel` drains the handler on a ~30 Hz timer in the GUI thread and appends the batch to
-:class:`JournalModel` with one ``beginInsertRows``; the model keeps at most ``capacity`` rows.
+:class:`JournalModel` with one ``beginInsertRows``; the model keeps at most ``capacity`` rows. The level and
+text filters are the panel's settings (``{"level": 20, "filter": "order"}``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +27,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.journal import CAPACITY, JournalHandler, JournalRecord
+from app.trading.bridge import QtTrading
+from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from widgets.common.colors import AMBER, GREY, RED
 from widgets.panels.journal import JournalPanel
@@ -48,7 +50,7 @@ _LEVEL_NAMES = {
 
 def level_name(level: int) -> str:
     known = max((lvl for lvl in _LEVEL_NAMES if lvl <= level), default=logging.DEBUG)
-    return QCoreApplication.translate("JournalModel", _LEVEL_NAMES[known])
+    return QCoreApplication.translate("JournalModel", str(_LEVEL_NAMES[known]))  # str: the stubs say object
 
 
 class JournalModel(QAbstractTableModel):
@@ -152,19 +154,39 @@ class JournalFilter(QSortFilterProxyModel):
         return record.level >= self._min_level and (not self._needle or record.matches(self._needle))
 
 
-class JournalViewModel(QObject):
+class JournalSettings(PanelSettings):
+    level: int = logging.INFO  # the least level shown
+    filter: str = ""  # the text a row's source or message must contain
+
+
+class JournalViewModel(PanelViewModel[JournalSettings]):
+    """Drains the app's journal handler into the model on a timer; the panel's filters are its settings."""
+
+    Settings = JournalSettings
+    panel: JournalPanel
+
     def __init__(
         self,
-        handler: JournalHandler,
+        context: PanelContext,
+        panel: JournalPanel,
+        *,
+        core: QtTrading | None = None,
         capacity: int = CAPACITY,
         interval_ms: int = FLUSH_INTERVAL_MS,
-        parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.handler = handler
+        super().__init__(context, panel, core=core)
+        self.handler: JournalHandler = context.app.journal
         self.model = JournalModel(capacity, self)
         self.proxy = JournalFilter(self)
         self.proxy.setSourceModel(self.model)
+        panel.setModel(self.proxy)
+        panel.setLevel(self.settings.level)
+        panel.setFilterText(self.settings.filter)
+        self.proxy.set_min_level(panel.level())
+        self.proxy.set_text(panel.filterText())
+        panel.levelChanged.connect(self._on_level)
+        panel.filterTextChanged.connect(self._on_filter_text)
+        panel.clearRequested.connect(self.model.clear)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
@@ -173,27 +195,18 @@ class JournalViewModel(QObject):
     def flush(self) -> None:
         self.model.append(self.handler.drain())
 
-    def bind(self, panel: JournalPanel, settings: dict[str, Any], save: Callable[[], None]) -> None:
-        """Show the model in ``panel``; filters come from and go back to the panel's profile settings."""
-        panel.setModel(self.proxy)
-        panel.setLevel(int(settings.get("level", logging.INFO)))
-        panel.setFilterText(str(settings.get("filter", "")))
-        self.proxy.set_min_level(panel.level())
-        self.proxy.set_text(panel.filterText())
+    def _on_level(self, level: int) -> None:
+        self.proxy.set_min_level(level)
+        self.settings.level = level
+        self.save_settings()
 
-        def remember(key: str, value: Any) -> None:
-            settings[key] = value
-            save()
-
-        panel.levelChanged.connect(self.proxy.set_min_level)
-        panel.levelChanged.connect(lambda level: remember("level", level))
-        panel.filterTextChanged.connect(self.proxy.set_text)
-        panel.filterTextChanged.connect(lambda text: remember("filter", text))
-        panel.clearRequested.connect(self.model.clear)
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.settings.filter = text
+        self.save_settings()
 
 
 def create_journal_panel(context: PanelContext) -> JournalPanel:
     panel = JournalPanel()
-    view_model = JournalViewModel(context.app.journal, parent=panel)
-    view_model.bind(panel, context.settings, context.settings_changed)
+    JournalViewModel(context, panel)
     return panel

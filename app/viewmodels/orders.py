@@ -7,8 +7,8 @@ sent: coin-weight changes only limit orders with nothing filled yet; the venue's
 keeps the order's own values. "Cancel all" uses the adapter's ``cancel_all(counterparties)`` where there is
 one (always with the chosen counterparties: coin-weight cancels EVERYTHING for an empty list), otherwise
 cancels the venue's active orders one by one. History pages through
-``adapter.order_history(start, end, page, page_size)`` (the page size the user
-chosen).
+``adapter.order_history(start, end, page, page_size)`` (the page size the user chose). Work sent to the
+venue ends with the panel.
 
 Confirmations follow ``profile.confirm_orders`` (``modify`` on, ``cancel`` off by default); "Don't ask again"
 turns the kind off there.
@@ -21,18 +21,16 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QObject
-from shiboken6 import isValid
+from PySide6.QtCore import QCoreApplication
 
 from app.market_data import instrument_of
 from app.profiles import Profile
 from app.trading.bridge import QtTrading, status_text
-from app.trading.install import trading
 from app.venues import VENUE_NAMES
+from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import Order, OrderStatus, OrderType
 from services.errors import RejectedInput, TransportError, VenueError
-from services.tasks import spawn
 from widgets.panels.orders import OrdersPanel
 from widgets.panels.orders_table import OrderRow
 
@@ -102,32 +100,23 @@ def outcomes_of(core: QtTrading, client_id: str) -> Iterator[list[str]]:
         core.orderOutcome.disconnect(collect)
 
 
-class OrdersViewModel(QObject):
-    def __init__(
-        self,
-        core: QtTrading,
-        view: OrdersPanel,
-        *,
-        profile: Profile,
-        save: Callable[[], None],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.core = core
-        self.view = view
-        self.profile = profile
-        self._save = save
+class OrdersViewModel(PanelViewModel[PanelSettings]):
+    """Active orders, their cancel and change, cancel all, and the history (see the module docstring)."""
+
+    panel: OrdersPanel
+
+    def __init__(self, context: PanelContext, panel: OrdersPanel, *, core: QtTrading | None = None) -> None:
+        super().__init__(context, panel, core=core)
+        self.profile: Profile = context.app.profile
         self._history_request = 0
-        view.cancelRequested.connect(self._on_cancel)
-        view.editRequested.connect(self._on_edit)
-        view.cancelAllClicked.connect(self._on_cancel_all_clicked)
-        view.cancelAllConfirmed.connect(self._on_cancel_all_confirmed)
-        view.historyRequested.connect(self._on_history)
-        core.ordersChanged.connect(self._on_orders_changed)
-        core.loggedIn.connect(self._refresh_venues)
-        core.loggedOut.connect(self._refresh_venues)
-        view.active.upsert(
-            self.row(key, order) for key, order in core.orders.orders() if shows_as_active(order)
+        panel.cancelRequested.connect(self._on_cancel)
+        panel.editRequested.connect(self._on_edit)
+        panel.cancelAllClicked.connect(self._on_cancel_all_clicked)
+        panel.cancelAllConfirmed.connect(self._on_cancel_all_confirmed)
+        panel.historyRequested.connect(self._on_history)
+        self.core.ordersChanged.connect(self._on_orders_changed)
+        panel.active.upsert(
+            self.row(key, order) for key, order in self.core.orders.orders() if shows_as_active(order)
         )
         self._refresh_venues()
 
@@ -166,10 +155,10 @@ class OrdersViewModel(QObject):
                 rows.append(self.row(key, order))
             else:
                 gone.append(key)
-        self.view.active.remove(gone)
-        self.view.active.upsert(rows)
+        self.panel.active.remove(gone)
+        self.panel.active.upsert(rows)
 
-    def _confirm(self, kind: str, title: str, text: str, accept: str, go: Callable[[], None]) -> None:
+    def _confirm(self, kind: str, title: str, text: str, accept: str, go: Callable[[], object]) -> None:
         """Run ``go`` after the user's yes (when ``confirm_orders[kind]``), else at once."""
         if not self.profile.confirm_orders.get(kind, True):
             go()
@@ -178,16 +167,16 @@ class OrdersViewModel(QObject):
         def accepted(dont_ask_again: bool) -> None:
             if dont_ask_again:
                 self.profile.confirm_orders[kind] = False
-                self._save()
+                self.save_settings()  # has the profile saved
             go()
 
-        self.view.ask(title, text, accept, accepted)
+        self.panel.ask(title, text, accept, accepted)
 
     def _on_cancel(self, keys: list[str]) -> None:
         orders = [order for key in keys if (order := self.core.orders.get(key)) is not None]
         sendable = [order for order in orders if order.order_id and order.status.is_active]
         if not sendable:
-            self.view.show_message("warning", _tr("Nothing to cancel: wait for the venue's answer first"))
+            self.panel.show_message("warning", _tr("Nothing to cancel: wait for the venue's answer first"))
             return
         text = "\n".join(describe(order) for order in sendable)
         self._confirm(
@@ -195,11 +184,11 @@ class OrdersViewModel(QObject):
             _tr("Cancel orders"),
             _tr("Cancel these orders?\n{orders}").format(orders=text),
             _tr("Cancel orders"),
-            lambda: spawn(self._cancel(sendable), name="cancel orders"),
+            lambda: self.spawn(self._cancel(sendable), "cancel orders"),
         )
 
     async def _cancel(self, orders: list[Order]) -> None:
-        self.view.show_message("pending", _tr("Canceling\u2026"))
+        self.panel.show_message("pending", _tr("Canceling\u2026"))
         done, refused = 0, []
         for order in orders:
             with outcomes_of(self.core, order.client_id) as said:
@@ -207,19 +196,17 @@ class OrdersViewModel(QObject):
                     done += 1
                 else:
                     refused.append(said[-1] if said else _tr("Cancel failed"))
-        if not isValid(self.view):
-            return
         if refused:
-            self.view.show_message("error", "; ".join(refused))
+            self.panel.show_message("error", "; ".join(refused))
         else:
             message = _tr("The venue took the cancel of {count} orders").format(count=done)
-            self.view.show_message("info", message)
+            self.panel.show_message("info", message)
 
     def _on_edit(self, key: str, column: str, value: Decimal) -> None:
         order = self.core.orders.get(key)
         refusal = modify_refusal(order)
         if refusal or order is None:
-            self.view.show_message("error", refusal)
+            self.panel.show_message("error", refusal)
             return
         old = {"price": order.price, "stop": order.stop_price, "quantity": order.quantity}[column]
         names = {"price": _tr("price"), "stop": _tr("stop price"), "quantity": _tr("quantity")}
@@ -228,27 +215,25 @@ class OrdersViewModel(QObject):
         )
 
         def go() -> None:
-            self.view.set_pending_edit(key, column, value)
-            spawn(self._modify(key, order, column, value), name="modify order")
+            self.panel.set_pending_edit(key, column, value)
+            self.spawn(self._modify(key, order, column, value), "modify order")
 
         self._confirm("modify", _tr("Change order"), text, _tr("Change"), go)
 
     async def _modify(self, key: str, order: Order, column: str, value: Decimal) -> None:
-        self.view.show_message("pending", _tr("Changing\u2026"))
+        self.panel.show_message("pending", _tr("Changing\u2026"))
         price, quantity = (None, value) if column == "quantity" else (value, None)
         try:
             with outcomes_of(self.core, order.client_id) as said:
                 changed = await self.core.order_entry.modify(order, price=price, quantity=quantity)
         except RejectedInput as exc:
             changed, said = None, [exc.message]
-        if not isValid(self.view):
-            return
-        self.view.set_pending_edit(key, column, None)
+        self.panel.set_pending_edit(key, column, None)
         if changed is None:
             reason = said[-1] if said else _tr("the venue did not answer")
-            self.view.show_message("error", _tr("Not changed: {reason}").format(reason=reason))
+            self.panel.show_message("error", _tr("Not changed: {reason}").format(reason=reason))
         else:
-            self.view.show_message("info", _tr("Changed: {order}").format(order=said[-1] if said else ""))
+            self.panel.show_message("info", _tr("Changed: {order}").format(order=said[-1] if said else ""))
 
     # --- cancel all -------------------------------------------------------------------------------
 
@@ -267,9 +252,9 @@ class OrdersViewModel(QObject):
             else:
                 options.append((f"{venue}|", VENUE_NAMES.get(venue, venue), len(mine)))
         if not options:
-            self.view.show_message("warning", _tr("Not connected to any venue"))
+            self.panel.show_message("warning", _tr("Not connected to any venue"))
             return
-        self.view.open_cancel_all(options)
+        self.panel.open_cancel_all(options)
 
     def _on_cancel_all_confirmed(self, keys: list[str]) -> None:
         chosen: dict[str, list[str]] = {}
@@ -279,10 +264,10 @@ class OrdersViewModel(QObject):
             if market:
                 chosen[venue].append(market)
         if chosen:
-            spawn(self._cancel_all(chosen), name="cancel all")
+            self.spawn(self._cancel_all(chosen), "cancel all")
 
     async def _cancel_all(self, chosen: dict[str, list[str]]) -> None:
-        self.view.show_message("pending", _tr("Canceling\u2026"))
+        self.panel.show_message("pending", _tr("Canceling\u2026"))
         said, failed = [], False
         for venue, markets in chosen.items():
             adapter = self.core.trading_venues().get(venue)
@@ -305,24 +290,26 @@ class OrdersViewModel(QObject):
             except (VenueError, TransportError) as exc:
                 failed = True
                 said.append(str(exc))
-        if isValid(self.view):
-            self.view.show_message("error" if failed else "info", "; ".join(said))
+        self.panel.show_message("error" if failed else "info", "; ".join(said))
 
     # --- history ----------------------------------------------------------------------------------
 
+    def on_session_changed(self, venue: str) -> None:
+        self._refresh_venues()  # the history lists the logged-in venues
+
     def _refresh_venues(self) -> None:
         venues = sorted(self.core.trading_venues())
-        self.view.set_history_venues([(venue, VENUE_NAMES.get(venue, venue)) for venue in venues])
+        self.panel.set_history_venues([(venue, VENUE_NAMES.get(venue, venue)) for venue in venues])
 
     def _on_history(self, venue: str, start: int, end: int, page: int, page_size: int) -> None:
         if venue not in self.core.trading_venues():
             title = VENUE_NAMES.get(venue, venue)
-            self.view.set_history_error(_tr("Not connected to {venue}").format(venue=title))
+            self.panel.set_history_error(_tr("Not connected to {venue}").format(venue=title))
             return
         self._history_request += 1
-        self.view.set_history_loading(True)
+        self.panel.set_history_loading(True)
         span = (datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC))
-        spawn(self._load_history(self._history_request, venue, span, page, page_size), name="order history")
+        self.spawn(self._load_history(self._history_request, venue, span, page, page_size), "order history")
 
     async def _load_history(
         self, request: int, venue: str, span: tuple[datetime, datetime], page: int, size: int
@@ -331,20 +318,18 @@ class OrdersViewModel(QObject):
         try:
             orders = await adapter.order_history(*span, page, size)
         except (VenueError, TransportError) as exc:
-            if isValid(self.view) and request == self._history_request:
-                self.view.set_history_loading(False)
-                self.view.set_history_error(str(exc))
+            if request == self._history_request:
+                self.panel.set_history_loading(False)
+                self.panel.set_history_error(str(exc))
             return
-        if not isValid(self.view) or request != self._history_request:
+        if request != self._history_request:
             return  # the user asked for another page meanwhile
-        self.view.set_history_loading(False)
+        self.panel.set_history_loading(False)
         rows = [self.row(f"{venue}:{order.order_id}", order) for order in orders]
-        self.view.set_history(rows, page, bool(orders) and len(orders) >= size)
+        self.panel.set_history(rows, page, bool(orders) and len(orders) >= size)
 
 
 def create_orders_panel(context: PanelContext) -> OrdersPanel:
-    view = OrdersPanel()
-    OrdersViewModel(
-        trading(context.app), view, profile=context.app.profile, save=context.settings_changed, parent=view
-    )
-    return view
+    panel = OrdersPanel()
+    OrdersViewModel(context, panel)
+    return panel

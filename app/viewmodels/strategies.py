@@ -3,6 +3,9 @@
 While the panel is visible and the session logged in, ``adapter.strategies()`` (the items and their status)
 is polled every ``POLL_INTERVAL`` seconds through the session's ``poll`` (a lost session
 asks for a new login; transport failures back off). A poll answer older than one already shown is dropped.
+The poll and every request to the venue end with the panel. A logout empties the panel: it follows the
+login and logout edges (``loggedIn``/``loggedOut``), not ``on_session_changed``, which also fires while a
+login loads the instruments.
 
 Orders: the venue does not say which strategy placed an order (the simulator tags them internally only), so a
 row counts the active orders on the strategy's symbols and exchange(s) that were not placed from this
@@ -14,12 +17,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Coroutine, Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.strategy_forms.fields import TYPES
 from app.strategy_forms.mapping import (
@@ -34,11 +36,11 @@ from app.strategy_forms.mapping import (
 from app.strategy_forms.run_state import ALLOWED, UNSAVED, Allowed, Outcome, RunAction, RunTracker
 from app.trading.bridge import QtTrading
 from app.trading.install import trading
+from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, StrategySpec, StrategyStatus
 from services.errors import TransportError, VenueError
 from services.protocols import StrategyHost, VenueSession
-from services.tasks import spawn
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel
 from widgets.panels.strategies import StrategiesPanel
@@ -77,7 +79,7 @@ def tr(text: str) -> str:
 
 
 def state_text(state: StrategyStatus) -> str:
-    return tr(_STATE_TEXT[state])
+    return tr(str(_STATE_TEXT[state]))  # str: the stubs type QT_TRANSLATE_NOOP's result as object
 
 
 @dataclass(frozen=True)
@@ -117,37 +119,33 @@ def _reason(exc: VenueError | TransportError) -> str:
     return exc.message
 
 
-class _Poller:
-    """The polling task, kept apart from the view-model so the panel's ``destroyed`` can stop it."""
-
-    def __init__(self) -> None:
-        self.task: asyncio.Task[Any] | None = None
-
-    @property
-    def running(self) -> bool:
-        return self.task is not None and not self.task.done()
-
-    def stop(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task = None
+def strategy_session(core: QtTrading) -> VenueSession | None:
+    """The venue session that hosts the user's strategies (coin-weight's), if one is configured."""
+    return next((s for s in core.sessions.values() if s.strategy_host is not None), None)
 
 
-class StrategiesViewModel(QObject):
+class StrategiesViewModel(PanelViewModel[PanelSettings]):
+    """The strategies of the venue that hosts them (see the module docstring). Made only where
+    :func:`strategy_session` finds that venue."""
+
+    panel: StrategiesPanel
+
     def __init__(
         self,
-        core: QtTrading,
-        session: VenueSession,
-        host: StrategyHost,
+        context: PanelContext,
         panel: StrategiesPanel,
         *,
+        core: QtTrading | None = None,
         poll_interval: float = POLL_INTERVAL,
     ) -> None:
-        super().__init__(panel)
-        self.session = session
-        self.host = host
-        self.orders = core.orders
-        self.panel = panel
+        super().__init__(context, panel, core=core)
+        session = strategy_session(self.core)
+        host = None if session is None else session.strategy_host
+        if session is None or host is None:
+            raise ValueError("no venue session hosts strategies")
+        self.session: VenueSession = session
+        self.host: StrategyHost = host
+        self.orders = self.core.orders
         self.model = panel.table.record_model
         self.poll_interval = poll_interval
         self.tracker = RunTracker()
@@ -162,23 +160,21 @@ class StrategiesViewModel(QObject):
         self._issued = 0  # strategies() calls made
         self._shown = 0  # the newest call whose answer is shown (older answers are dropped)
         self._loaded = False
-        self._poller = _Poller()
+        self._poll: asyncio.Task[None] | None = None
 
-        panel.newRequested.connect(lambda: self._spawn(self.open_new_dialog(), "new strategy"))
+        panel.newRequested.connect(lambda: self.spawn(self.open_new_dialog(), "new strategy"))
         panel.createRequested.connect(self.create_draft)
         panel.startRequested.connect(lambda sid: self.run(sid, RunAction.START))
         panel.stopRequested.connect(lambda sid: self.run(sid, RunAction.STOP))
         panel.leaveRequested.connect(lambda sid: self.run(sid, RunAction.LEAVE))
-        panel.deleteRequested.connect(lambda sid: self._spawn(self.delete(sid), "delete strategy"))
+        panel.deleteRequested.connect(lambda sid: self.spawn(self.delete(sid), "delete strategy"))
         panel.currentChanged.connect(self._on_current_changed)
         panel.shownChanged.connect(self._on_shown)
         panel.form.saveRequested.connect(self.save)
         panel.form.revertRequested.connect(self._revert)
-        core.loggedIn.connect(self._on_logged_in)
-        core.loggedOut.connect(self._on_logged_out)
-        core.ordersChanged.connect(self._on_orders_changed)
-        poller = self._poller
-        panel.destroyed.connect(lambda *_: poller.stop())
+        self.core.loggedIn.connect(self._on_logged_in)
+        self.core.loggedOut.connect(self._on_logged_out)
+        self.core.ordersChanged.connect(self._on_orders_changed)
         self._on_session_state()
 
     # --- polling --------------------------------------------------------------------------------------------
@@ -189,10 +185,18 @@ class StrategiesViewModel(QObject):
 
     def _sync_poller(self) -> None:
         wanted = self._visible and self.session.connected
-        if wanted and not self._poller.running:
-            self._poller.task = self.session.poll("strategies", self.refresh, self.poll_interval)
-        elif not wanted:
-            self._poller.stop()
+        if wanted and (self._poll is None or self._poll.done()):
+            self._poll = self.spawn(self._follow_polls(), "poll")
+        elif not wanted and self._poll is not None:
+            self._poll.cancel()
+            self._poll = None
+
+    async def _follow_polls(self) -> None:
+        """The session's poll of the strategies (backoff, a new login asked for when the session is lost),
+        for as long as this task (the panel, shown) and the login both last: cancelling it cancels the poll,
+        a logout ends both."""
+        poll = self.session.poll  # type: ignore[attr-defined]  # VenueSessionBase has it, the protocol not yet
+        await poll("strategies", self.refresh, self.poll_interval)
 
     @property
     def loaded(self) -> bool:
@@ -204,7 +208,7 @@ class StrategiesViewModel(QObject):
         self._issued += 1
         call = self._issued
         specs = await self.host.strategies()
-        if call <= self._shown or not self._alive():
+        if call <= self._shown:
             return
         self._shown = call
         self._loaded = True
@@ -241,8 +245,6 @@ class StrategiesViewModel(QObject):
     # --- rows -----------------------------------------------------------------------------------------------
 
     def _render_rows(self) -> None:
-        if not self._alive():
-            return
         counts = self._order_counts()
         rows = [self._row(spec, counts) for spec in self._specs.values()]
         self.model.remove([key for key in self.model.ids() if key not in self._specs])
@@ -253,7 +255,7 @@ class StrategiesViewModel(QObject):
                 tr("Strategies: {count} \u00b7 running: {running}").format(count=len(rows), running=running)
             )
 
-    def _on_orders_changed(self, _keys: list) -> None:
+    def _on_orders_changed(self, _keys: list[str]) -> None:
         self._render_rows()
 
     def _order_counts(self) -> Counter[tuple[str, str]]:
@@ -290,7 +292,7 @@ class StrategiesViewModel(QObject):
         self.panel.clear_error()
         self._render_rows()
         self._update_actions()
-        self._spawn(self._send(spec, action), f"strategy {action.value}")
+        self.spawn(self._send(spec, action), f"strategy {action.value}")
         return True
 
     async def _send(self, spec: StrategySpec, action: RunAction) -> None:
@@ -306,15 +308,15 @@ class StrategiesViewModel(QObject):
             else:
                 self.tracker.failed(strategy_id)
                 self._report(
-                    strategy_id, tr(_ACTION_FAILED[action]).format(name=spec.name, reason=_reason(exc))
+                    strategy_id, tr(str(_ACTION_FAILED[action])).format(name=spec.name, reason=_reason(exc))
                 )
         except VenueError as exc:
             self.tracker.failed(strategy_id)
-            self._report(strategy_id, tr(_ACTION_FAILED[action]).format(name=spec.name, reason=_reason(exc)))
+            self._report(
+                strategy_id, tr(str(_ACTION_FAILED[action])).format(name=spec.name, reason=_reason(exc))
+            )
         else:
             self.tracker.answered(strategy_id)
-        if not self._alive():
-            return
         self._render_rows()
         self._update_actions()
         await self._refresh_quietly()
@@ -330,7 +332,7 @@ class StrategiesViewModel(QObject):
                     tr("Could not load the templates: {reason}").format(reason=_reason(exc))
                 )
                 return
-        if not self._alive() or not self._templates:
+        if not self._templates:
             return
         template = next(
             (t for t in self._templates if t.strategy_type == DEFAULT_TEMPLATE), self._templates[0]
@@ -368,7 +370,7 @@ class StrategiesViewModel(QObject):
             return False
         self._saving = True
         self._update_actions()
-        self._spawn(self._save(apply_values(base, values)), "save strategy")
+        self.spawn(self._save(apply_values(base, values)), "save strategy")
         return True
 
     async def _save(self, spec: StrategySpec) -> None:
@@ -382,10 +384,8 @@ class StrategiesViewModel(QObject):
             return
         finally:
             self._saving = False
-            if self._alive():
+            if shiboken6.isValid(self.panel):  # not when the task ends because the panel went
                 self._update_actions()
-        if not self._alive():
-            return
         previous = self._specs.get(saved.strategy_id)
         saved = replace(saved, status=previous.status if previous else StrategyStatus.STOPPED)
         self._specs[saved.strategy_id] = saved
@@ -399,8 +399,6 @@ class StrategiesViewModel(QObject):
         await self._refresh_quietly()
 
     def _show_save_error(self, spec: StrategySpec, message: str, path: tuple[Hashable, ...] | None) -> None:
-        if not self._alive():
-            return
         if path is None or not self.panel.form.set_field_error(path, message):
             self.panel.show_error(
                 tr("Could not save \u201c{name}\u201d: {reason}").format(name=spec.name, reason=message)
@@ -419,8 +417,6 @@ class StrategiesViewModel(QObject):
                     name=spec.name, reason=_reason(exc)
                 ),
             )
-            return
-        if not self._alive():
             return
         if self._current == strategy_id and self._draft is None:
             self._current = self._editing = None
@@ -476,7 +472,6 @@ class StrategiesViewModel(QObject):
     def _on_logged_out(self, venue: str) -> None:
         if venue != self.session.venue:
             return
-        self._poller.task = None  # the session stopped its pollers
         self._specs = {}
         self._shown = self._issued  # an answer still in flight is not shown
         self._loaded = False
@@ -500,8 +495,6 @@ class StrategiesViewModel(QObject):
         return ALLOWED[self.tracker.state(spec.strategy_id, spec.status)]
 
     def _update_actions(self) -> None:
-        if not self._alive():
-            return
         connected = self.session.connected
         if not connected:
             allowed = Allowed()
@@ -517,9 +510,8 @@ class StrategiesViewModel(QObject):
     def _report(self, strategy_id: str, message: str) -> None:
         log.warning("%s", message)
         self._notes[strategy_id] = message
-        if self._alive():
-            self.panel.show_error(message)
-            self._render_rows()
+        self.panel.show_error(message)
+        self._render_rows()
 
     def _instrument(self, exchange: str, symbol: str) -> Instrument | None:
         return self.session.instruments.get(InstrumentId(self.session.venue, exchange, symbol))
@@ -535,23 +527,14 @@ class StrategiesViewModel(QObject):
     def _exchanges(self) -> list[str]:
         return list(self._markets())
 
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self.panel)
-
-    def _spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
-        spawn(coro, name=f"strategies: {name}")
-
 
 def create_strategies_panel(context: PanelContext) -> StrategiesPanel:
     model = RecordTableModel(strategy_columns(), key="id")
     panel = StrategiesPanel(model)
     model.setParent(panel)
-    core = trading(context.app)
-    session = next((s for s in core.sessions.values() if s.strategy_host is not None), None)
-    host = None if session is None else session.strategy_host
-    if session is None or host is None:
+    if strategy_session(trading(context.app)) is None:
         panel.set_notice(tr("No coin-weight venue is configured"))
         panel.set_actions(start=False, stop=False, leave=False, delete=False, new=False)
         return panel
-    panel.view_model = StrategiesViewModel(core, session, host, panel)  # type: ignore[attr-defined]
+    StrategiesViewModel(context, panel)
     return panel

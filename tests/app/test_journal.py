@@ -2,13 +2,19 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 
+from app.context import ServiceRegistry
 from app.journal import JournalHandler
+from app.trading.bridge import QtTrading
+from app.trading.install import SERVICE_NAME
 from app.viewmodels.journal import JournalModel, JournalViewModel, create_journal_panel
 from app.workspace import PanelContext
+from services.trading.core import TradingCore
+from widgets.panels.journal import JournalPanel
 
 
 @pytest.fixture
@@ -23,13 +29,32 @@ def logger():
     log.propagate = True
 
 
+class _App:
+    """What the journal panel needs of the app: its journal handler and a (venue-less) trading core."""
+
+    def __init__(self, handler: JournalHandler) -> None:
+        self.journal = handler
+        self.services = ServiceRegistry()
+        self.services.register(SERVICE_NAME, QtTrading(TradingCore()))
+
+
+def _view_model(qtbot, handler: JournalHandler, **options) -> JournalViewModel:
+    panel = JournalPanel()
+    qtbot.addWidget(panel)
+    return JournalViewModel(_context(handler, {}, lambda: None), panel, **options)
+
+
+def _context(handler: JournalHandler, settings: dict, save: Callable[[], None]) -> PanelContext:
+    return PanelContext(_App(handler), "journal", settings, save)  # type: ignore[arg-type]  # a stand-in app
+
+
 def _messages(model) -> list[str]:
     return [model.index(row, JournalModel.MESSAGE).data() for row in range(model.rowCount())]
 
 
 def test_records_from_other_threads_appear_after_the_flush_timer(qtbot, logger):
     log, handler = logger
-    view_model = JournalViewModel(handler, interval_ms=20)
+    view_model = _view_model(qtbot, handler, interval_ms=20)
 
     def worker(n: int) -> None:
         for i in range(50):
@@ -54,7 +79,7 @@ def test_records_from_other_threads_appear_after_the_flush_timer(qtbot, logger):
 
 def test_the_level_filter_hides_lower_levels_and_the_text_filter_matches(qtbot, logger):
     log, handler = logger
-    view_model = JournalViewModel(handler)
+    view_model = _view_model(qtbot, handler)
     log.debug("noise")
     log.info("order placed")
     log.warning("slow answer")
@@ -74,7 +99,7 @@ def test_the_level_filter_hides_lower_levels_and_the_text_filter_matches(qtbot, 
 
 def test_the_model_keeps_only_the_newest_rows(qtbot, logger):
     log, handler = logger
-    view_model = JournalViewModel(handler, capacity=100)
+    view_model = _view_model(qtbot, handler, capacity=100)
     for i in range(150):
         log.info("first %d", i)
     view_model.flush()
@@ -89,7 +114,7 @@ def test_the_model_keeps_only_the_newest_rows(qtbot, logger):
 
 def test_exceptions_keep_their_traceback_in_the_tooltip(qtbot, logger):
     log, handler = logger
-    view_model = JournalViewModel(handler)
+    view_model = _view_model(qtbot, handler)
     try:
         raise ValueError("boom")
     except ValueError:
@@ -105,10 +130,7 @@ def test_the_panel_drives_the_filters_and_remembers_them(qtbot, logger):
     saves = []
     settings = {"level": logging.WARNING}
 
-    class _App:
-        journal = handler
-
-    panel = create_journal_panel(PanelContext(_App(), "journal", settings, lambda: saves.append(1)))
+    panel = create_journal_panel(_context(handler, settings, lambda: saves.append(1)))
     qtbot.addWidget(panel)
     log.info("hello")
     log.error("bad thing")

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.panels import builtin_panels
+from app.viewmodels.strategies import StrategiesViewModel
 from services.domain import InstrumentId, Order, Side, StrategySpec, StrategyStatus
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
@@ -47,8 +48,10 @@ async def opened(trading_shell):
     dock.raise_()
     shell.window.resizeDocks([dock], [460], Qt.Orientation.Vertical)
     panel = dock.widget()
-    await wait_until(lambda: panel.view_model.loaded, timeout=10)
-    return shell, core, session, panel, panel.view_model
+    vm = panel.findChild(StrategiesViewModel)
+    assert vm is not None
+    await wait_until(lambda: vm.loaded, timeout=10)
+    return shell, core, session, panel, vm
 
 
 def ours(orders: list[Order], before: set[str]) -> list[Order]:

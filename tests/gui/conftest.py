@@ -16,6 +16,7 @@ from app.credentials import CredentialStore
 from app.journal import JournalHandler
 from app.profiles import ProfileStore
 from app.shell import Shell
+from app.trading.install import SERVICE_NAME, install_trading
 from app.viewmodels.journal import create_journal_panel
 from app.workspace import PanelSpec, WorkspaceRegistry
 from tests.app.memory_keyring import MemoryKeyring
@@ -74,6 +75,8 @@ def make_shell(qtbot, qapp, profile_root) -> Callable[..., Shell]:
         )
         if prepare is not None:  # e.g. install the trading core before the panels are built
             prepare(ctx)
+        if SERVICE_NAME not in ctx.services:  # every panel's view-model holds the core (here: no venues)
+            install_trading(ctx)
         shell = Shell(ctx, registry or test_registry(), **options)
         qtbot.addWidget(shell.window)
         shell.show()

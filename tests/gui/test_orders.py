@@ -8,6 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
@@ -253,3 +254,22 @@ async def test_history_pages_through_the_venue_with_a_loading_indicator(orders):
     await wait_until(lambda: panel.history_page == 1 and not panel.is_history_loading())
     assert panel.history.rowCount() == 25 and panel.next_button.isEnabled()
     assert [call[2] for call in venue.history_calls] == [0, 1, 2, 1]
+
+
+async def test_a_history_page_in_flight_ends_with_the_panel(orders):
+    panel, core, _shell = orders
+    venue = core.session("coinweight").adapter
+    venue.hold = asyncio.Event()
+    panel.venue_combo.setCurrentIndex(panel.venue_combo.findData("coinweight"))
+    panel.tabs.setCurrentIndex(1)  # opening the tab loads the first page
+    await wait_until(panel.is_history_loading)
+    loop = asyncio.get_running_loop()
+    failures: list[dict] = []
+    loop.set_exception_handler(lambda _loop, context: failures.append(context))
+    try:
+        shiboken6.delete(panel)
+        venue.hold.set()  # the answer comes after the panel went: nothing may touch it
+        await asyncio.sleep(0.1)
+        assert venue.history_calls == [] and failures == []
+    finally:
+        loop.set_exception_handler(None)

@@ -10,13 +10,16 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+import shiboken6
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.strategy_forms.run_state import Outcome, RunAction, RunTracker
 from app.trading.bridge import QtTrading
 from app.viewmodels.strategies import StrategiesViewModel, strategy_columns
+from app.workspace import PanelContext
 from services.domain import ConnectionState, StrategySpec, StrategyStatus
 from services.errors import VenueError
+from services.protocols import StrategyHost
 from services.trading.core import TradingCore
 from tests.conftest import wait_until
 from tests.gui.test_strategies_form import ETH_USDT, SMM_TEMPLATE
@@ -84,17 +87,33 @@ class ScriptedHost:
         await self._command("stop" if cancel_orders else "leave", spec)
         self.running.discard(spec.strategy_id)
 
+    async def status(self, spec: StrategySpec) -> StrategyStatus:
+        return RUNNING if spec.strategy_id in self.running else STOPPED
+
+
+class HostingSession(StubSession):
+    """A coin-weight session whose strategy host is the scripted one."""
+
+    def __init__(self, core: QtTrading, host: ScriptedHost) -> None:
+        super().__init__(core.core.stores, "coinweight", [ETH_USDT])
+        self.host = host
+
+    @property
+    def strategy_host(self) -> StrategyHost:
+        return self.host
+
 
 @pytest.fixture
 async def rig(qtbot):
     host = ScriptedHost()
     core = QtTrading(TradingCore())
-    session = StubSession(core.core.stores, "coinweight", [ETH_USDT])
+    session = HostingSession(core, host)
     session.set_state(ConnectionState.DISCONNECTED)
     core.add_session(session)
     panel = StrategiesPanel(RecordTableModel(strategy_columns(), key="id"))
     qtbot.addWidget(panel)
-    vm = StrategiesViewModel(core, session, host, panel, poll_interval=0.05)
+    context = PanelContext(None, "strategies", {}, lambda: None)  # type: ignore[arg-type]  # no app: the core is given
+    vm = StrategiesViewModel(context, panel, core=core, poll_interval=0.05)
     panel.resize(1200, 420)
     panel.show()
     await session.login("demo", "demo")
@@ -113,7 +132,9 @@ def buttons(panel: StrategiesPanel) -> tuple[bool, bool, bool, bool]:
 
 
 def state(vm: StrategiesViewModel, sid: str = "1") -> StrategyStatus:
-    return vm.row(sid).state
+    row = vm.row(sid)
+    assert row is not None
+    return row.state
 
 
 async def test_start_runs_through_starting_and_a_second_start_is_refused(rig):
@@ -276,3 +297,35 @@ async def test_logging_out_empties_the_panel_and_disables_it(rig):
     await session.login("demo", "demo")
     await wait_until(lambda: vm.row("1") is not None)
     assert panel.new_button.isEnabled()
+
+
+async def test_polling_and_requests_in_flight_end_with_the_panel(qtbot):
+    host = ScriptedHost()
+    core = QtTrading(TradingCore())
+    session = HostingSession(core, host)
+    core.add_session(session)
+    window = QWidget()  # stays open when the panel goes (the app quits when its last window closes)
+    qtbot.addWidget(window)
+    panel = StrategiesPanel(RecordTableModel(strategy_columns(), key="id"), window)
+    context = PanelContext(None, "strategies", {}, lambda: None)  # type: ignore[arg-type]  # no app: the core is given
+    StrategiesViewModel(context, panel, core=core, poll_interval=0.05)
+    window.show()
+    await session.login("demo", "demo")
+    await wait_until(lambda: host.polls >= 2)
+    panel.select_strategy("1")
+    host.gate = asyncio.Event()
+    panel.start_button.click()  # held in flight
+    await wait_until(lambda: ("start", "1") in host.calls)
+    loop = asyncio.get_running_loop()
+    failures: list[dict] = []
+    loop.set_exception_handler(lambda _loop, context: failures.append(context))
+    try:
+        shiboken6.delete(panel)
+        host.gate.set()  # the answer comes after the panel went: nothing may touch it
+        polls = host.polls
+        await asyncio.sleep(0.2)
+        assert host.polls == polls
+        assert failures == []
+    finally:
+        loop.set_exception_handler(None)
+        await session.logout()
