@@ -85,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_application([sys.argv[0]])
     data_dir: Path = args.data_dir or app_data_dir()
     journal = JournalHandler()
-    logging_setup = configure_logging(data_dir / "logs", journal, getattr(logging, args.log_level))
+    level = logging.getLevelNamesMapping()[args.log_level]
+    logging_setup = configure_logging(data_dir / "logs", journal, level)
     hooks = ErrorHooks()
     hooks.install()
     collector = GuiThreadGarbageCollector()

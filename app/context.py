@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload, runtime_checkable
 
 from app.credentials import CredentialStore
 from app.profiles import Profile, ProfileStore
@@ -20,6 +19,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("tessera.app")
 
 T = TypeVar("T")
+
+
+@runtime_checkable
+class AsyncClosable(Protocol):
+    async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class Closable(Protocol):
+    def close(self) -> None: ...
 
 
 class ServiceRegistry:
@@ -56,13 +65,11 @@ class ServiceRegistry:
     async def aclose(self) -> None:
         for name in reversed(list(self._services)):
             service = self._services.pop(name)
-            close = getattr(service, "aclose", None) or getattr(service, "close", None)
-            if close is None:
-                continue
             try:
-                result = close()
-                if inspect.isawaitable(result):
-                    await result
+                if isinstance(service, AsyncClosable):
+                    await service.aclose()
+                elif isinstance(service, Closable):
+                    service.close()
             except Exception:
                 log.exception("service %s failed to close", name)
 

@@ -51,12 +51,16 @@ class VenueEndpoints:
     chp_server_token: str = ""
 
     def base_url(self, venue: str) -> str:
-        if venue not in VENUE_IDS:
-            raise KeyError(venue)
-        return getattr(self, venue)
+        return self.by_venue()[venue]
 
     def by_venue(self) -> dict[str, str]:
-        return {venue: self.base_url(venue) for venue in VENUE_IDS}
+        return {
+            "coinweight": self.coinweight,
+            "chp": self.chp,
+            "dxregister": self.dxregister,
+            "ramm": self.ramm,
+            "aggregion": self.aggregion,
+        }
 
 
 def demo(base_url: str, server_token: str) -> VenueEndpoints:

@@ -12,11 +12,12 @@ its adapter at a configurable rate. Callers cancel the iterating task to unsubsc
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from psygnal import SignalInstance
@@ -290,4 +291,9 @@ class VenueSession(Protocol):
         ...
 
     def ticks(self, instrument: InstrumentId) -> AsyncIterator[Tick]: ...
+
+    def poll(self, name: str, round_: Callable[[], Awaitable[object]], interval: float) -> asyncio.Task[Any]:
+        """Run ``round_`` every ``interval`` s for as long as the login lasts (a failure backs off, a refused
+        session asks for a new login)."""
+        ...
 

@@ -195,8 +195,7 @@ class StrategiesViewModel(PanelViewModel[PanelSettings]):
         """The session's poll of the strategies (backoff, a new login asked for when the session is lost),
         for as long as this task (the panel, shown) and the login both last: cancelling it cancels the poll,
         a logout ends both."""
-        poll = self.session.poll  # type: ignore[attr-defined]  # VenueSessionBase has it, the protocol not yet
-        await poll("strategies", self.refresh, self.poll_interval)
+        await self.session.poll("strategies", self.refresh, self.poll_interval)
 
     @property
     def loaded(self) -> bool:
