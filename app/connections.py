@@ -26,7 +26,7 @@ from services.errors import TransportError
 from services.http import Timeouts, VenueHttp
 from services.retry import Backoff
 from services.tasks import spawn
-from widgets.common.status import ConnectionIndicator, ConnectionState
+from widgets.common.status import ConnectionIndicator, LightState
 
 log = logging.getLogger("tessera.connections")
 
@@ -38,7 +38,7 @@ SLOW_MS = 1000.0
 class ConnectionProbe(QObject):
     stateChanged = Signal(
         str, object, object, str
-    )  # venue, ConnectionState, latency ms (float | None), detail
+    )  # venue, LightState, latency ms (float | None), detail
 
     def __init__(
         self,
@@ -55,15 +55,15 @@ class ConnectionProbe(QObject):
             venue: VenueHttp(venue, url, timeouts=limits, read_retries=0, transport=transport)
             for venue, url in endpoints.items()
         }
-        self._states: dict[str, tuple[ConnectionState, float | None, str]] = {
-            venue: (ConnectionState.DISCONNECTED, None, "") for venue in endpoints
+        self._states: dict[str, tuple[LightState, float | None, str]] = {
+            venue: (LightState.DISCONNECTED, None, "") for venue in endpoints
         }
         self._tasks: list[asyncio.Task[None]] = []
 
     def venues(self) -> list[str]:
         return list(self._http)
 
-    def state(self, venue: str) -> tuple[ConnectionState, float | None, str]:
+    def state(self, venue: str) -> tuple[LightState, float | None, str]:
         return self._states[venue]
 
     def bind(self, indicator: ConnectionIndicator) -> None:
@@ -77,26 +77,26 @@ class ConnectionProbe(QObject):
 
     def start(self) -> None:
         for venue in self._http:
-            self._set(venue, ConnectionState.CONNECTING, None, str(self._http[venue].base_url))
+            self._set(venue, LightState.CONNECTING, None, str(self._http[venue].base_url))
             self._tasks.append(spawn(self._run(venue), name=f"probe {venue}"))
 
-    async def probe(self, venue: str) -> ConnectionState:
+    async def probe(self, venue: str) -> LightState:
         http = self._http[venue]
         url = str(http.base_url)
         try:
             response = await http.request("GET", "", idempotent=True)
         except TransportError as exc:
-            self._set(venue, ConnectionState.FAILED, None, f"{url}\n{exc.message}")
-            return ConnectionState.FAILED
+            self._set(venue, LightState.FAILED, None, f"{url}\n{exc.message}")
+            return LightState.FAILED
         latency_ms = (http.last_latency or 0.0) * 1000
         answered = self.tr("answered HTTP {status}").format(status=response.status_code)
         if response.status_code >= 500:
-            state = ConnectionState.DEGRADED
+            state = LightState.DEGRADED
         elif latency_ms > SLOW_MS:
-            state = ConnectionState.DEGRADED
+            state = LightState.DEGRADED
             answered = self.tr("answered slowly (HTTP {status})").format(status=response.status_code)
         else:
-            state = ConnectionState.CONNECTED
+            state = LightState.CONNECTED
         self._set(venue, state, latency_ms, f"{url}\n{answered}")
         return state
 
@@ -115,13 +115,13 @@ class ConnectionProbe(QObject):
         policy = Backoff(first=self.interval * 2, longest=MAX_INTERVAL)
         delays = policy.delays()
         while True:
-            if await self.probe(venue) is ConnectionState.FAILED:
+            if await self.probe(venue) is LightState.FAILED:
                 delay = next(delays)
             else:
                 delays, delay = policy.delays(), self.interval
             await asyncio.sleep(delay)
 
-    def _set(self, venue: str, state: ConnectionState, latency_ms: float | None, detail: str) -> None:
+    def _set(self, venue: str, state: LightState, latency_ms: float | None, detail: str) -> None:
         previous = self._states[venue][0]
         self._states[venue] = (state, latency_ms, detail)
         if state is not previous:
@@ -168,4 +168,4 @@ class SessionIndicator(QObject):
             lines.append(self.tr("Logged in as {login}").format(login=self.session.login_name))
         elif state in (SessionState.DISCONNECTED, SessionState.FAILED):
             lines.append(self.tr("Click to log in."))
-        self.indicator.setState(ConnectionState(state.value), self._latency_ms, "\n".join(lines))
+        self.indicator.setState(LightState(state.value), self._latency_ms, "\n".join(lines))

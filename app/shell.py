@@ -24,7 +24,7 @@ from app.venue_access import VenueAccess
 from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
 from app.workspace import PanelContext, WorkspaceRegistry
 from widgets.common.status import ConnectionIndicator, UtcClock
-from widgets.common.status import ConnectionState as WidgetConnectionState
+from widgets.common.status import LightState as WidgetConnectionState
 from widgets.common.toast import ToastLevel
 from widgets.main_window import LayoutSnapshot, MainWindow
 

@@ -346,7 +346,7 @@ class Balance:
         return self.total - self.used
 
 
-class AccountStatus(StrEnum):
+class TradingAccountStatus(StrEnum):
     """What the venue lets the user do with a trading account (a broker's portfolio)."""
 
     TRADING = "trading"
@@ -363,7 +363,7 @@ class TradingAccount:
     """An account orders may name (a broker's portfolio)."""
 
     name: str
-    status: AccountStatus = AccountStatus.TRADING
+    status: TradingAccountStatus = TradingAccountStatus.TRADING
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 
 from services.errors import TransportError
+from services.retry import Backoff
 
 log = logging.getLogger("tessera.http")
 
@@ -138,7 +139,7 @@ class VenueHttp:
     ) -> None:
         self.venue = venue
         self.read_retries = read_retries
-        self.backoff = backoff
+        self.backoff = Backoff(first=backoff, longest=backoff * 4)  # the delays between a read's attempts
         self.on_latency = on_latency
         self.last_latency: float | None = None
         self.client = httpx.AsyncClient(
@@ -172,6 +173,7 @@ class VenueHttp:
         extra: dict[str, Any] = {}
         if timeout is not None:
             extra["timeout"] = timeout
+        delays = self.backoff.delays()
         for attempt in range(1, attempts + 1):
             request = self.client.build_request(
                 method, path, json=json, params=_clean(params), data=data, headers=headers, **extra
@@ -183,7 +185,7 @@ class VenueHttp:
                 elapsed = time.perf_counter() - started
                 self._log(request, None, elapsed, exc)
                 if attempt < attempts:
-                    await asyncio.sleep(self.backoff * (2 ** (attempt - 1)))
+                    await asyncio.sleep(next(delays))
                     continue
                 sent = not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
                 raise TransportError(

@@ -18,7 +18,7 @@ from app.trading.frames import FrameCoalescer
 from services.domain import Instrument, InstrumentId, OrderStatus
 from services.protocols import TradingVenue, VenueSession
 from services.trading.core import TradingCore
-from services.trading.order_entry import STATUS_TEXT, Outcome
+from services.trading.order_entry import STATUS_TEXT, OrderOutcome
 
 
 def status_text(status: OrderStatus) -> str:
@@ -26,7 +26,7 @@ def status_text(status: OrderStatus) -> str:
     return QCoreApplication.translate("OrderStatus", STATUS_TEXT[status])
 
 
-def outcome_text(outcome: Outcome) -> str:
+def outcome_text(outcome: OrderOutcome) -> str:
     """An order outcome in the user's language."""
     return QCoreApplication.translate("OrderEntry", outcome.template).format(
         **{name: _translated(value) for name, value in outcome.fields.items()}
@@ -36,7 +36,7 @@ def outcome_text(outcome: Outcome) -> str:
 def _translated(value: object) -> object:
     if isinstance(value, OrderStatus):
         return status_text(value)
-    if isinstance(value, Outcome):
+    if isinstance(value, OrderOutcome):
         return outcome_text(value)
     return value
 

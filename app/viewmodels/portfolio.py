@@ -15,20 +15,20 @@ from app.market_data import price_decimals
 from app.trading.bridge import QtTrading
 from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
-from services.domain import AccountStatus, InstrumentId, Position, Quote
+from services.domain import InstrumentId, Position, Quote, TradingAccountStatus
 from widgets.common.colors import GREEN, RED
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel
 from widgets.panels.portfolio import PortfolioPanel
 
 CENT = Decimal("0.01")
 _STATUS_TEXT = {
-    AccountStatus.TRADING: QT_TRANSLATE_NOOP("PortfolioStatus", "broker"),
-    AccountStatus.TRUST_MANAGED: QT_TRANSLATE_NOOP("PortfolioStatus", "trust management"),
-    AccountStatus.READ_ONLY: QT_TRANSLATE_NOOP("PortfolioStatus", "read only"),
-    AccountStatus.BLOCKED: QT_TRANSLATE_NOOP("PortfolioStatus", "blocked"),
-    AccountStatus.RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "restricted"),
-    AccountStatus.AUTO_RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "auto-restricted"),
-    AccountStatus.ORDERS_NOT_SIGNED: QT_TRANSLATE_NOOP("PortfolioStatus", "orders not signed"),
+    TradingAccountStatus.TRADING: QT_TRANSLATE_NOOP("PortfolioStatus", "broker"),
+    TradingAccountStatus.TRUST_MANAGED: QT_TRANSLATE_NOOP("PortfolioStatus", "trust management"),
+    TradingAccountStatus.READ_ONLY: QT_TRANSLATE_NOOP("PortfolioStatus", "read only"),
+    TradingAccountStatus.BLOCKED: QT_TRANSLATE_NOOP("PortfolioStatus", "blocked"),
+    TradingAccountStatus.RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "restricted"),
+    TradingAccountStatus.AUTO_RESTRICTED: QT_TRANSLATE_NOOP("PortfolioStatus", "auto-restricted"),
+    TradingAccountStatus.ORDERS_NOT_SIGNED: QT_TRANSLATE_NOOP("PortfolioStatus", "orders not signed"),
 }
 
 
@@ -64,7 +64,7 @@ def _signed(value: Decimal | None) -> str:
     return "" if value is None else f"{value:+,f}"
 
 
-def _status_text(status: AccountStatus) -> str:
+def _status_text(status: TradingAccountStatus) -> str:
     return QCoreApplication.translate("PortfolioStatus", str(_STATUS_TEXT[status]))
 
 

@@ -27,7 +27,6 @@ from services.chp.adapter import ChpVenue
 from services.chp.schemas import PortfolioStatus
 from services.chp.streams import PollRate
 from services.domain import (
-    AccountStatus,
     ConnectionState,
     InstrumentId,
     OrderAction,
@@ -36,6 +35,7 @@ from services.domain import (
     OrderType,
     TimeInForce,
     TradingAccount,
+    TradingAccountStatus,
 )
 from services.http import Timeouts, VenueHttp
 from services.protocols import BookSource, Capabilities, MarketDataFeed, Modifiable, VenueRules
@@ -43,13 +43,13 @@ from services.retry import Backoff
 from services.trading.session import TradingStores, VenueSessionBase
 
 _ACCOUNT_STATUS = {
-    PortfolioStatus.BROKER: AccountStatus.TRADING,
-    PortfolioStatus.TRUSTED_MANAGEMENT: AccountStatus.TRUST_MANAGED,
-    PortfolioStatus.READ_ONLY: AccountStatus.READ_ONLY,
-    PortfolioStatus.BLOCKED: AccountStatus.BLOCKED,
-    PortfolioStatus.RESTRICTED: AccountStatus.RESTRICTED,
-    PortfolioStatus.AUTO_RESTRICTED: AccountStatus.AUTO_RESTRICTED,
-    PortfolioStatus.ORDER_NOT_SIGNED: AccountStatus.ORDERS_NOT_SIGNED,
+    PortfolioStatus.BROKER: TradingAccountStatus.TRADING,
+    PortfolioStatus.TRUSTED_MANAGEMENT: TradingAccountStatus.TRUST_MANAGED,
+    PortfolioStatus.READ_ONLY: TradingAccountStatus.READ_ONLY,
+    PortfolioStatus.BLOCKED: TradingAccountStatus.BLOCKED,
+    PortfolioStatus.RESTRICTED: TradingAccountStatus.RESTRICTED,
+    PortfolioStatus.AUTO_RESTRICTED: TradingAccountStatus.AUTO_RESTRICTED,
+    PortfolioStatus.ORDER_NOT_SIGNED: TradingAccountStatus.ORDERS_NOT_SIGNED,
 }
 
 

@@ -6,7 +6,7 @@ a timeout or a dropped connection after the request may have left — the order 
 looked up at the venue (``TradingVenue.find_order``) until it is found or the venue clearly has none; the user
 is told what happened. Nothing is ever resent automatically: a second order is always the user's act.
 
-Messages for the user are :class:`Outcome` values: an English template and its fields, so the app can
+Messages for the user are :class:`OrderOutcome` values: an English template and its fields, so the app can
 translate the template before it fills it in (this module knows nothing of Qt).
 """
 
@@ -45,7 +45,7 @@ class Level(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class OrderOutcome:
     """What happened to the order of ``client_id``, for the user: ``template.format(**fields)``."""
 
     client_id: str
@@ -88,7 +88,7 @@ def order_fields(order: Order) -> dict[str, object]:
 class OrderEntry:
     """Places, modifies and cancels orders on the venues ``venues()`` returns (id -> TradingVenue)."""
 
-    outcome = Signal(Outcome)
+    outcome = Signal(OrderOutcome)
 
     def __init__(
         self,
@@ -165,7 +165,7 @@ class OrderEntry:
             self._in_flight.discard(request.client_id)
 
     def _tell(self, client_id: str, level: Level, template: str, **fields: object) -> None:
-        self.outcome.emit(Outcome(client_id, level, template, fields))
+        self.outcome.emit(OrderOutcome(client_id, level, template, fields))
 
     def _refused(self, pending: Order, reason: str, template: str, exc: Exception) -> Order:
         refused = replace(pending, status=OrderStatus.REJECTED, message=reason, updated=utc_now())
@@ -204,7 +204,7 @@ class OrderEntry:
                     pending.client_id,
                     Level.INFO,
                     "The venue has the order: {state}",
-                    state=Outcome(pending.client_id, Level.INFO, ORDER_SUMMARY, order_fields(found)),
+                    state=OrderOutcome(pending.client_id, Level.INFO, ORDER_SUMMARY, order_fields(found)),
                 )
                 return found
             now = loop.time()

@@ -15,7 +15,7 @@ from services.domain import Balance, ConnectionState, Instrument, InstrumentId, 
 from services.trading.core import TradingCore
 from tests.stub_session import StubSession
 from widgets.common.status import ConnectionIndicator
-from widgets.common.status import ConnectionState as Light
+from widgets.common.status import LightState as Light
 from widgets.panels.balances import BalancesPanel
 
 CW = "coinweight"

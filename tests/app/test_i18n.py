@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.i18n import install_translator
-from widgets.common.status import ConnectionState
+from widgets.common.status import LightState
 
 
 def test_russian_translations_load_and_english_needs_none(qapp):
@@ -11,7 +11,7 @@ def test_russian_translations_load_and_english_needs_none(qapp):
         assert install_translator(qapp, "ru") == "ru"
         assert QCoreApplication.translate("MainWindow", "&Window") == "&Окно"
         assert QCoreApplication.translate("Panels", "Journal") == "Журнал"
-        assert ConnectionState.CONNECTED.label() == "подключено"
+        assert LightState.CONNECTED.label() == "подключено"
     finally:
         assert install_translator(qapp, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "&Window") == "&Window"

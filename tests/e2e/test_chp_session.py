@@ -25,7 +25,7 @@ from services.trading.chp import ChpVenueSession
 from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
-from widgets.common.status import ConnectionState as LightState
+from widgets.common.status import LightState
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from services.domain import ConnectionState
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from tests.gui.conftest import test_registry
-from widgets.common.status import ConnectionState as Light
+from widgets.common.status import LightState as Light
 from widgets.dialogs.login import LoginDialog
 
 VENUE = "coinweight"

@@ -33,7 +33,7 @@ def test_venues_the_demo_simulator_lacks_are_not_shown_as_reachable(make_shell, 
     from app.trading.install import install_trading
     from app.venues import demo
     from services.simulator.app import available_venues
-    from widgets.common.status import ConnectionState as Light
+    from widgets.common.status import LightState as Light
 
     def prepare(ctx) -> None:
         ctx.venues = demo(live_simulator.base_url, "demo")

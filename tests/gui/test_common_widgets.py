@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from widgets.common.colors import AMBER, GREY
 from widgets.common.decimal_input import DecimalField, DecimalInput
 from widgets.common.record_table import NUMERIC, RAW_VALUE_ROLE, Column, RecordTableModel, RecordTableView
-from widgets.common.status import ConnectionIndicator, ConnectionState, UtcClock
+from widgets.common.status import ConnectionIndicator, LightState, UtcClock
 from widgets.common.toast import ToastHost, ToastLevel
 
 # --- decimal input
@@ -203,15 +203,15 @@ def test_toasts_are_non_modal_stack_and_expire(qtbot):
 def test_the_connection_indicator_shows_state_latency_and_tooltip(qtbot):
     indicator = ConnectionIndicator("ramm", "RAMM")
     qtbot.addWidget(indicator)
-    assert indicator.state is ConnectionState.DISCONNECTED
+    assert indicator.state is LightState.DISCONNECTED
     assert indicator.state.color.name() == GREY
     assert indicator.text() == "RAMM"
-    indicator.setState(ConnectionState.CONNECTED, 12.4, "http://x/ramm")
+    indicator.setState(LightState.CONNECTED, 12.4, "http://x/ramm")
     assert indicator.text() == "RAMM 12 ms"
     assert "RAMM: connected" in indicator.toolTip()
     assert "12 ms" in indicator.toolTip() and "http://x/ramm" in indicator.toolTip()
-    assert ConnectionState.CONNECTING.color == ConnectionState.DEGRADED.color
-    indicator.setState(ConnectionState.FAILED, None, "cannot connect")
+    assert LightState.CONNECTING.color == LightState.DEGRADED.color
+    indicator.setState(LightState.FAILED, None, "cannot connect")
     assert indicator.text() == "RAMM"
     assert indicator.sizeHint().width() > indicator.fontMetrics().horizontalAdvance("RAMM")
     indicator.grab()  # paints without errors

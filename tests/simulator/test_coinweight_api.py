@@ -21,7 +21,7 @@ from starlette.routing import Mount
 
 from services.simulator.apis.coinweight import create_app
 from services.simulator.apis.coinweight.tokens import totp
-from services.simulator.apis.coinweight.venue import CoinweightVenue
+from services.simulator.apis.coinweight.venue import CoinweightSim
 from services.simulator.context import SimulatorContext
 from services.simulator.engine import SimClock, SimOrder
 from services.simulator.engine.catalog import default_engine
@@ -51,7 +51,7 @@ KEY = "binance:ETH-BTC"
 class Sim:
     ctx: SimulatorContext
     http: httpx.AsyncClient
-    venue: CoinweightVenue
+    venue: CoinweightSim
     headers: dict[str, str]  # the demo user's
 
     async def get(self, path: str, *, auth: bool = True, **params: Any) -> httpx.Response:

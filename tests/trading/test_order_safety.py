@@ -14,7 +14,7 @@ import pytest
 from services.domain import InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput, TransportError
 from services.retry import Backoff
-from services.trading.order_entry import Level, OrderEntry, Outcome, new_client_id
+from services.trading.order_entry import Level, OrderEntry, OrderOutcome, new_client_id
 from services.trading.stores import OrderStore, client_key
 
 BTC = InstrumentId("coinweight", "binance", "BTC-USDT")
@@ -71,7 +71,7 @@ async def test_an_unreachable_venue_keeps_the_order_unknown_until_it_answers():
     store, venue = OrderStore(), ScriptedVenue()
     venue.lose_answer = True
     venue.lookups = [TransportError("coinweight", "cannot connect")] * 12  # far past the window
-    said: list[Outcome] = []
+    said: list[OrderOutcome] = []
     orders = entry(venue, store)
     orders.outcome.connect(said.append)
     sent = request()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 
 
-class ConnectionState(Enum):
+class LightState(Enum):
     DISCONNECTED = "disconnected"
     CONNECTING = "connecting"
     DEGRADED = "degraded"
@@ -28,19 +28,19 @@ class ConnectionState(Enum):
 
 
 _STATE_COLORS = {
-    ConnectionState.DISCONNECTED: GREY,
-    ConnectionState.CONNECTING: AMBER,
-    ConnectionState.DEGRADED: AMBER,
-    ConnectionState.CONNECTED: GREEN,
-    ConnectionState.FAILED: RED,
+    LightState.DISCONNECTED: GREY,
+    LightState.CONNECTING: AMBER,
+    LightState.DEGRADED: AMBER,
+    LightState.CONNECTED: GREEN,
+    LightState.FAILED: RED,
 }
 
 _STATE_LABELS = {
-    ConnectionState.DISCONNECTED: QT_TRANSLATE_NOOP("ConnectionState", "disconnected"),
-    ConnectionState.CONNECTING: QT_TRANSLATE_NOOP("ConnectionState", "connecting"),
-    ConnectionState.DEGRADED: QT_TRANSLATE_NOOP("ConnectionState", "degraded"),
-    ConnectionState.CONNECTED: QT_TRANSLATE_NOOP("ConnectionState", "connected"),
-    ConnectionState.FAILED: QT_TRANSLATE_NOOP("ConnectionState", "failed"),
+    LightState.DISCONNECTED: QT_TRANSLATE_NOOP("ConnectionState", "disconnected"),
+    LightState.CONNECTING: QT_TRANSLATE_NOOP("ConnectionState", "connecting"),
+    LightState.DEGRADED: QT_TRANSLATE_NOOP("ConnectionState", "degraded"),
+    LightState.CONNECTED: QT_TRANSLATE_NOOP("ConnectionState", "connected"),
+    LightState.FAILED: QT_TRANSLATE_NOOP("ConnectionState", "failed"),
 }
 
 
@@ -60,21 +60,21 @@ class ConnectionIndicator(QWidget):
         self.setObjectName(f"connection.{venue}")
         self.venue = venue
         self.display_name = display_name
-        self._state = ConnectionState.DISCONNECTED
+        self._state = LightState.DISCONNECTED
         self._latency_ms: float | None = None
         self._detail = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._update_tooltip()
 
     @property
-    def state(self) -> ConnectionState:
+    def state(self) -> LightState:
         return self._state
 
     @property
     def latency_ms(self) -> float | None:
         return self._latency_ms
 
-    def setState(self, state: ConnectionState, latency_ms: float | None = None, detail: str = "") -> None:
+    def setState(self, state: LightState, latency_ms: float | None = None, detail: str = "") -> None:
         if (state, latency_ms, detail) == (self._state, self._latency_ms, self._detail):
             return
         self._state = state
@@ -86,8 +86,8 @@ class ConnectionIndicator(QWidget):
 
     def text(self) -> str:
         if self._latency_ms is None or self._state not in (
-            ConnectionState.CONNECTED,
-            ConnectionState.DEGRADED,
+            LightState.CONNECTED,
+            LightState.DEGRADED,
         ):
             return self.display_name
         return self.tr("{name} {ms} ms").format(name=self.display_name, ms=round(self._latency_ms))

@@ -19,14 +19,14 @@ MESSAGE_COLOURS = {"info": GREY, "warning": AMBER, "error": RED}
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class InstrumentPicker(QComboBox):
+class InstrumentCombo(QComboBox):
     """An editable list of instruments: type a part of a symbol, pick it; ``instrumentChosen(key)``."""
 
     instrumentChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("instrumentPicker")
+        self.setObjectName("instrumentCombo")
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
@@ -121,7 +121,7 @@ class InstrumentBar(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(6, 3, 6, 3)
         self.row.setSpacing(6)
-        self.picker = InstrumentPicker(self)
+        self.picker = InstrumentCombo(self)
         self.link = LinkColourButton(link_colours, self)
         self.message = QLabel(self)
         self.message.setObjectName("panelMessage")

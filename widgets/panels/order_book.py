@@ -19,7 +19,7 @@ from widgets.common.decimal_input import DecimalInput
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.panels.order_book_ladder import LadderOrder, LadderView, Level, decimal_text
-from widgets.panels.slots_picker import InstrumentPicker
+from widgets.panels.slots_picker import InstrumentMenuButton
 
 MESSAGE_MS = 6000
 WARNING_STYLE = f"background: {AMBER}; color: #1b1300; font-weight: 600;"  # one-click is on
@@ -42,7 +42,7 @@ class OrderBookPanel(QWidget):
         layout, bar, row = panel_with_toolbar(self)
         self.link_button = LinkColourButton(link_colours, bar)
         self.link_button.colourChanged.connect(self.linkColourChanged)
-        self.picker = InstrumentPicker(bar)
+        self.picker = InstrumentMenuButton(bar)
         self.picker.instrumentPicked.connect(self.instrumentPicked)
         self.link_button.setVisible(not embedded)
         self.picker.setVisible(not embedded)

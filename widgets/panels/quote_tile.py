@@ -29,7 +29,7 @@ from widgets.common.link_colour import LinkColourButton
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.panels.order_book_ladder import decimal_text
 from widgets.panels.slots import change_text
-from widgets.panels.slots_picker import InstrumentPicker
+from widgets.panels.slots_picker import InstrumentMenuButton
 
 TILE_WIDTH = 228  # px a tile needs; the grid has as many columns as fit
 MESSAGE_MS = 6000
@@ -55,7 +55,7 @@ class QuoteTile(QFrame):
         layout.setSpacing(4)
         top = QHBoxLayout()
         top.setSpacing(4)
-        self.picker = InstrumentPicker(self)
+        self.picker = InstrumentMenuButton(self)
         self.picker.setAutoRaise(True)
         self.picker.instrumentPicked.connect(lambda m, s: self.instrumentPicked.emit(self.position, m, s))
         top.addWidget(self.picker, 1)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.link_colour import SWATCHES, LinkColourButton
 from widgets.panels.order_book_ladder import decimal_text
-from widgets.panels.slots_picker import InstrumentPicker
+from widgets.panels.slots_picker import InstrumentMenuButton
 
 MESSAGE_MS = 8000
 _LEVEL_COLOURS = {"info": GREY, "warning": AMBER, "error": RED}
@@ -47,7 +47,7 @@ class SlotPanel(QWidget):
         self.link_button = LinkColourButton(link_colours, self.header)
         self.link_button.colourChanged.connect(self._on_colour)
         row.addWidget(self.link_button)
-        self.picker = InstrumentPicker(self.header)
+        self.picker = InstrumentMenuButton(self.header)
         self.picker.instrumentPicked.connect(self.instrumentPicked)
         row.addWidget(self.picker)
         self.last_label = QLabel(self.header)

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 
-class InstrumentPicker(QToolButton):
+class InstrumentMenuButton(QToolButton):
     instrumentPicked = Signal(str, str)  # market (counterparty), symbol: chosen by the user
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("instrumentPicker")
+        self.setObjectName("instrumentMenuButton")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setMenu(QMenu(self))

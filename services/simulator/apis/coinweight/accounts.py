@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightVenue
+from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightSim
 from services.simulator.engine import AccountConfig, InstrumentSpec
 
 VALUATION_CURRENCY = "USDT"
@@ -18,7 +18,7 @@ OTHER_ASSET_START_VALUE = Decimal(10000)
 Mark = Callable[[InstrumentSpec], Decimal]  # the price of one instrument (now, 24 h ago, at the start)
 
 
-def open_accounts(venue: CoinweightVenue, uid: int) -> None:
+def open_accounts(venue: CoinweightSim, uid: int) -> None:
     """Open and fund the user's account on every counterparty (every asset traded there gets a balance)."""
     for counterparty in COUNTERPARTIES:
         account = venue.account(uid, counterparty)
@@ -32,7 +32,7 @@ def open_accounts(venue: CoinweightVenue, uid: int) -> None:
                 venue.engine.deposit(account, asset, amount)
 
 
-def _worth(venue: CoinweightVenue, counterparty: str, asset: str, value: Decimal) -> Decimal:
+def _worth(venue: CoinweightSim, counterparty: str, asset: str, value: Decimal) -> Decimal:
     price = price_in_valuation_currency(venue, counterparty, asset, lambda spec: spec.start_price)
     if not price:
         return Decimal(0)
@@ -42,7 +42,7 @@ def _worth(venue: CoinweightVenue, counterparty: str, asset: str, value: Decimal
     return (value / price).quantize(step, rounding=ROUND_DOWN)
 
 
-def market_mark(venue: CoinweightVenue) -> Mark:
+def market_mark(venue: CoinweightSim) -> Mark:
     """The mid of the book (the last trade if a side is empty)."""
 
     def mark(spec: InstrumentSpec) -> Decimal:
@@ -54,12 +54,12 @@ def market_mark(venue: CoinweightVenue) -> Mark:
     return mark
 
 
-def day_ago_mark(venue: CoinweightVenue) -> Mark:
+def day_ago_mark(venue: CoinweightSim) -> Mark:
     return lambda spec: venue.engine.stats_24h(spec.key).open
 
 
 def price_in_valuation_currency(
-    venue: CoinweightVenue, counterparty: str, asset: str, mark: Mark
+    venue: CoinweightSim, counterparty: str, asset: str, mark: Mark
 ) -> Decimal | None:
     """What one unit of ``asset`` is worth in USDT: its USDT market on this counterparty (else on another),
     else through its BTC market; None when no market prices it."""
@@ -75,7 +75,7 @@ def price_in_valuation_currency(
     return None
 
 
-def _find(venue: CoinweightVenue, counterparties: list[str], symbol: str) -> InstrumentSpec | None:
+def _find(venue: CoinweightSim, counterparties: list[str], symbol: str) -> InstrumentSpec | None:
     for counterparty in counterparties:
         try:
             return venue.engine.instrument(f"{counterparty}:{symbol}")
@@ -105,7 +105,7 @@ def _cached(mark: Mark) -> Mark:
     return cached
 
 
-def portfolio_value(venue: CoinweightVenue, uid: int) -> PortfolioValue:
+def portfolio_value(venue: CoinweightSim, uid: int) -> PortfolioValue:
     now, ago = _cached(market_mark(venue)), _cached(day_ago_mark(venue))
     total = available = on_orders = total_day_ago = Decimal(0)
     for counterparty in COUNTERPARTIES:

@@ -7,7 +7,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from services.simulator.apis.coinweight.state import User
-from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightVenue, private
+from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightSim, private
 from services.simulator.apis.coinweight.wire import ApiError, Code, json_object, ok, text_field
 
 DUPLICATED_SECRET_KEY = 1
@@ -18,10 +18,10 @@ def mask(secret: str) -> str:
     return f"{secret[0]}****{secret[-1]}" if len(secret) > 2 else "****"
 
 
-def routes(venue: CoinweightVenue) -> list[Route]:
+def routes(venue: CoinweightSim) -> list[Route]:
     async def list_keys(request: Request, user: User) -> Response:
         owner = request.path_params["owner"]
-        CoinweightVenue.check_owner(owner, user)
+        CoinweightSim.check_owner(owner, user)
         return ok(
             [
                 {
@@ -37,8 +37,8 @@ def routes(venue: CoinweightVenue) -> list[Route]:
 
     async def add_key(request: Request, user: User) -> Response:
         body = await json_object(request)
-        CoinweightVenue.check_owner(text_field(body, "owner"), user)
-        counterparty = CoinweightVenue.counterparty(text_field(body, "counterParty"))
+        CoinweightSim.check_owner(text_field(body, "owner"), user)
+        counterparty = CoinweightSim.counterparty(text_field(body, "counterParty"))
         api_key, secret_key = text_field(body, "apiKey"), text_field(body, "secretKey")
         if counterparty in user.api_keys:
             raise ApiError(
@@ -49,8 +49,8 @@ def routes(venue: CoinweightVenue) -> list[Route]:
 
     async def delete_key(request: Request, user: User) -> Response:
         body = await json_object(request)
-        CoinweightVenue.check_owner(text_field(body, "owner"), user)
-        counterparty = CoinweightVenue.counterparty(text_field(body, "counterParty"))
+        CoinweightSim.check_owner(text_field(body, "owner"), user)
+        counterparty = CoinweightSim.counterparty(text_field(body, "counterParty"))
         if user.api_keys.pop(counterparty, None) is None:
             raise ApiError(Code.NOT_FOUND, f"no key pair for {counterparty}")
         return ok()

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from services.simulator.apis.coinweight import apikeys, markets, orders, strategies, strategy_items, users
-from services.simulator.apis.coinweight.venue import CoinweightVenue
+from services.simulator.apis.coinweight.venue import CoinweightSim
 from services.simulator.apis.coinweight.wire import ApiError, error_response
 from services.simulator.context import SimulatorContext
 
@@ -25,11 +25,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 def create_app(ctx: SimulatorContext) -> Starlette:
     """The app over ``ctx``; its state lives in ``ctx.venue_state["coinweight"]`` (reused if already there).
 
-    ``app.state.coinweight`` is the :class:`CoinweightVenue`; ``await app.state.coinweight.shutdown()`` stops
+    ``app.state.coinweight`` is the :class:`CoinweightSim`; ``await app.state.coinweight.shutdown()`` stops
     the strategy tasks. The app's lifespan does that too, but Starlette does not run the lifespan of a mounted
     app: a parent app enters ``app.router.lifespan_context(app)`` in its own lifespan or calls ``shutdown()``.
     """
-    venue = CoinweightVenue(ctx)
+    venue = CoinweightSim(ctx)
     users.ensure_demo_user(venue)
 
     @contextlib.asynccontextmanager

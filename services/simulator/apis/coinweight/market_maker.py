@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, Decimal
 from typing import Any
 
-from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightVenue
+from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightSim
 from services.simulator.apis.coinweight.wire import decimal_of, int_of, parameters_error
 from services.simulator.engine import InstrumentSpec, OrderRejected, SimOrderType, SimSide
 
@@ -67,7 +67,7 @@ class QuoteParams:
     stepwise_centre: bool  # SingleMarketMaker re-centring; a VolumeMarketMaker follows the mid at once
 
 
-def quote_params(venue: CoinweightVenue, strategy: dict[str, Any]) -> list[QuoteParams]:
+def quote_params(venue: CoinweightSim, strategy: dict[str, Any]) -> list[QuoteParams]:
     """The runnable parameters of a validated market-maker strategy (400 if an entry cannot run)."""
     kind, exchange = strategy["strategyType"], strategy["exchange"]
     params = [
@@ -81,7 +81,7 @@ def quote_params(venue: CoinweightVenue, strategy: dict[str, Any]) -> list[Quote
 
 
 def _entry_params(
-    venue: CoinweightVenue, kind: str, exchange: str, entry: dict[str, Any], where: str
+    venue: CoinweightSim, kind: str, exchange: str, entry: dict[str, Any], where: str
 ) -> QuoteParams:
     def number(name: str, default: str) -> Decimal:
         return decimal_of(entry.get(name, default), f"{where}.{name}")
@@ -140,7 +140,7 @@ class Quoter:
     """One symbol entry of a running strategy: its ladder on one instrument, replaced on schedule."""
 
     def __init__(
-        self, venue: CoinweightVenue, account: str, tag: str, params: QuoteParams, rng: random.Random
+        self, venue: CoinweightSim, account: str, tag: str, params: QuoteParams, rng: random.Random
     ) -> None:
         self.venue = venue
         self.account = account
@@ -233,7 +233,7 @@ class StrategyRunner:
     """A started strategy: its quoters, and the task that requotes them on the simulated clock."""
 
     def __init__(
-        self, venue: CoinweightVenue, uid: int, strategy_id: str, exchange: str, params: list[QuoteParams]
+        self, venue: CoinweightSim, uid: int, strategy_id: str, exchange: str, params: list[QuoteParams]
     ) -> None:
         self.venue = venue
         self.uid = uid
@@ -283,7 +283,7 @@ class StrategyRunner:
             await asyncio.sleep(min(left / clock.speed, POLL_SECONDS) if clock.speed > 0 else POLL_SECONDS)
 
 
-def cancel_strategy_orders(venue: CoinweightVenue, uid: int, strategy_id: str) -> int:
+def cancel_strategy_orders(venue: CoinweightSim, uid: int, strategy_id: str) -> int:
     """Cancel the user's open orders a strategy placed (on any counterparty); how many were canceled."""
     tag, canceled = strategy_tag(strategy_id), 0
     for counterparty in COUNTERPARTIES:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from services.simulator.apis.coinweight.state import Instrument, User
-from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightVenue, private, public
+from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightSim, private, public
 from services.simulator.apis.coinweight.wire import int_of, json_object, ok, parameters_error, text_field
 
 CATEGORY_ORDER = ("BTC", "ETH", "USDT")  # the market tabs; other quote currencies get tabs after these
@@ -33,7 +33,7 @@ LAYOUT_DEFAULTS: dict[str, list[Instrument]] = {
 }
 
 
-def default_markets(venue: CoinweightVenue) -> list[dict[str, Any]]:
+def default_markets(venue: CoinweightSim) -> list[dict[str, Any]]:
     """Every instrument under the tab of its quote currency, by symbol, then counterparty."""
     by_quote: dict[str, list[tuple[str, int, str]]] = {}
     for rank, counterparty in enumerate(COUNTERPARTIES):
@@ -60,14 +60,14 @@ def _layout_rows(slots: dict[int, Instrument]) -> list[dict[str, Any]]:
     return [{"position": p, "counterParty": slots[p][0], "symbol": slots[p][1]} for p in sorted(slots)]
 
 
-def _instrument_of(venue: CoinweightVenue, body: dict[str, Any]) -> Instrument:
+def _instrument_of(venue: CoinweightSim, body: dict[str, Any]) -> Instrument:
     counterparty = text_field(body, "counterParty")
     symbol = text_field(body, "symbol")
     venue.instrument(counterparty, symbol)
     return counterparty, symbol
 
 
-def routes(venue: CoinweightVenue) -> list[Route]:
+def routes(venue: CoinweightSim) -> list[Route]:
     async def symbols(request: Request) -> Response:
         return ok(
             [

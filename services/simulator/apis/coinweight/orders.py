@@ -16,7 +16,7 @@ from services.simulator.apis.coinweight.state import User
 from services.simulator.apis.coinweight.venue import (
     CANCEL_ALL_LATENCY,
     COUNTERPARTIES,
-    CoinweightVenue,
+    CoinweightSim,
     private,
 )
 from services.simulator.apis.coinweight.wire import (
@@ -81,7 +81,7 @@ MAX_PAGE_SIZE = 1000
 _MARKET_DEPTH_LEVELS = 200  # how deep a market order's cost is estimated
 
 
-def execution_type(venue: CoinweightVenue, order: SimOrder) -> str:
+def execution_type(venue: CoinweightSim, order: SimOrder) -> str:
     if order.state.is_active and order.order_id in venue.state.pending_cancels:
         return CANCELING
     if order.state is SimOrderState.EXPIRED:
@@ -89,7 +89,7 @@ def execution_type(venue: CoinweightVenue, order: SimOrder) -> str:
     return _EXECUTION_TYPES[order.state]
 
 
-def order_model(venue: CoinweightVenue, order: SimOrder) -> dict[str, Any]:
+def order_model(venue: CoinweightSim, order: SimOrder) -> dict[str, Any]:
     spec = venue.engine.instrument(order.key)
     price_places, qty_places = spec.price_decimals, spec.qty_decimals
     return {
@@ -128,7 +128,7 @@ class Draft:
     price: Decimal | None  # None for MARKET
 
 
-def _draft(venue: CoinweightVenue, body: dict[str, Any]) -> Draft:
+def _draft(venue: CoinweightSim, body: dict[str, Any]) -> Draft:
     order_type = text_field(body, "orderType", code=Code.BAD_ORDER_TYPE).upper()
     side = text_field(body, "side", code=Code.BAD_ORDER_TYPE).upper()
     if order_type not in _ORDER_TYPES:
@@ -182,7 +182,7 @@ def _quantity(spec: InstrumentSpec, value: Any) -> Decimal:
     return quantity
 
 
-def _check_funds(venue: CoinweightVenue, account: str, draft: Draft, released: Decimal = Decimal(0)) -> None:
+def _check_funds(venue: CoinweightSim, account: str, draft: Draft, released: Decimal = Decimal(0)) -> None:
     """Refuse what the account cannot pay for (a bid: its cost and fee); ``released`` is what the order being
     updated already holds."""
     spec = draft.spec
@@ -204,7 +204,7 @@ def _check_funds(venue: CoinweightVenue, account: str, draft: Draft, released: D
         )
 
 
-def _market_cost(venue: CoinweightVenue, draft: Draft) -> Decimal:
+def _market_cost(venue: CoinweightSim, draft: Draft) -> Decimal:
     """What buying ``draft.quantity`` at market costs, walking the asks (the rest at the deepest level)."""
     asks = venue.engine.depth(draft.spec.key, _MARKET_DEPTH_LEVELS).asks
     if not asks:
@@ -219,7 +219,7 @@ def _market_cost(venue: CoinweightVenue, draft: Draft) -> Decimal:
     return cost + left * asks[-1][0]
 
 
-def _rejected_echo(venue: CoinweightVenue, body: dict[str, Any]) -> dict[str, Any]:
+def _rejected_echo(venue: CoinweightSim, body: dict[str, Any]) -> dict[str, Any]:
     """A refused order as the Order Model: what was sent (a number that is not one: "0"), no streetOrderId,
     EXECUTION_REJECTED."""
     now = millis(venue.now())
@@ -253,7 +253,7 @@ def _rejected_echo(venue: CoinweightVenue, body: dict[str, Any]) -> dict[str, An
     }
 
 
-def _own_order(venue: CoinweightVenue, user: User, body: dict[str, Any]) -> SimOrder:
+def _own_order(venue: CoinweightSim, user: User, body: dict[str, Any]) -> SimOrder:
     order_id = text_field(body, "streetOrderId")
     try:
         order: SimOrder | None = venue.engine.order(order_id)
@@ -281,7 +281,7 @@ def _engine_refusal(rejected: OrderRejected, data: dict[str, Any]) -> ApiError:
 def _owner_query(request: Request, user: User) -> None:
     owner = request.query_params.get("owner")
     if owner is not None:
-        CoinweightVenue.check_owner(owner, user)
+        CoinweightSim.check_owner(owner, user)
 
 
 def _query_int(request: Request, name: str, default: int) -> int:
@@ -292,12 +292,12 @@ def _query_int(request: Request, name: str, default: int) -> int:
 # --- endpoints ----------------------------------------------------------------------------------------------
 
 
-def routes(venue: CoinweightVenue) -> list[Route]:
+def routes(venue: CoinweightSim) -> list[Route]:
     engine = venue.engine
 
     async def create(request: Request, user: User) -> Response:
         body = await json_object(request)
-        CoinweightVenue.check_owner(text_field(body, "owner"), user)
+        CoinweightSim.check_owner(text_field(body, "owner"), user)
         try:
             draft = _draft(venue, body)
             account = venue.account(user.uid, draft.spec.market)
@@ -314,7 +314,7 @@ def routes(venue: CoinweightVenue) -> list[Route]:
 
     async def update(request: Request, user: User) -> Response:
         body = await json_object(request)
-        CoinweightVenue.check_owner(text_field(body, "owner"), user)
+        CoinweightSim.check_owner(text_field(body, "owner"), user)
         order = _own_order(venue, user, body)
         current = order_model(venue, order)
         if order.type is not SimOrderType.LIMIT or current["executionType"] != ACK:
@@ -340,7 +340,7 @@ def routes(venue: CoinweightVenue) -> list[Route]:
 
     async def cancel(request: Request, user: User) -> Response:
         body = await json_object(request)
-        CoinweightVenue.check_owner(text_field(body, "owner"), user)
+        CoinweightSim.check_owner(text_field(body, "owner"), user)
         order = _own_order(venue, user, body)
         if not order.state.is_active:
             model = order_model(venue, order)
@@ -357,11 +357,11 @@ def routes(venue: CoinweightVenue) -> list[Route]:
     async def cancel_all(request: Request, user: User) -> Response:
         body = await json_object(request)
         owner = text_field(body, "owner")
-        CoinweightVenue.check_owner(owner, user)
+        CoinweightSim.check_owner(owner, user)
         selected = body.get("selectedCounterParty") or []
         if not isinstance(selected, list) or not all(isinstance(cp, str) for cp in selected):
             raise parameters_error("selectedCounterParty must be an array of counterparty names")
-        targets = [CoinweightVenue.counterparty(cp) for cp in selected] or list(COUNTERPARTIES)
+        targets = [CoinweightSim.counterparty(cp) for cp in selected] or list(COUNTERPARTIES)
         due = venue.now() + CANCEL_ALL_LATENCY
         for counterparty in targets:
             for order in engine.orders(venue.account(user.uid, counterparty), active=True):

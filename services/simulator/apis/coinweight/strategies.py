@@ -19,7 +19,7 @@ from services.simulator.apis.coinweight.market_maker import (
 )
 from services.simulator.apis.coinweight.state import User
 from services.simulator.apis.coinweight.strategy_items import validate_strategy
-from services.simulator.apis.coinweight.venue import CoinweightVenue, private
+from services.simulator.apis.coinweight.venue import CoinweightSim, private
 from services.simulator.apis.coinweight.wire import (
     ApiError,
     Code,
@@ -33,7 +33,7 @@ RUNNING = "running"
 STOPPED = "stopped"
 
 
-def routes(venue: CoinweightVenue) -> list[Route]:
+def routes(venue: CoinweightSim) -> list[Route]:
     state = venue.state
 
     def next_seq() -> int:
@@ -56,7 +56,7 @@ def routes(venue: CoinweightVenue) -> list[Route]:
 
     async def command(request: Request, user: User) -> dict[str, Any]:
         body = await json_object(request)
-        CoinweightVenue.check_owner(text_field(body, "userid"), user)
+        CoinweightSim.check_owner(text_field(body, "userid"), user)
         strategy = body.get("strategy")
         if not isinstance(strategy, dict):
             raise parameters_error("strategy must be a JSON object")

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from services.simulator.apis.coinweight.state import User
-from services.simulator.apis.coinweight.venue import CoinweightVenue, private, public
+from services.simulator.apis.coinweight.venue import CoinweightSim, private, public
 from services.simulator.apis.coinweight.wire import (
     ApiError,
     Code,
@@ -149,7 +149,7 @@ _COUNTERPARTY_FIELDS = (
 )
 
 
-def validate_strategy(venue: CoinweightVenue, strategy: Any) -> TypeRules:
+def validate_strategy(venue: CoinweightSim, strategy: Any) -> TypeRules:
     """Refuse (400) a strategy whose shape does not fit its type; the rules of its type otherwise."""
     if not isinstance(strategy, dict):
         raise parameters_error("the strategy must be a JSON object")
@@ -158,7 +158,7 @@ def validate_strategy(venue: CoinweightVenue, strategy: Any) -> TypeRules:
     rules = STRATEGY_TYPES.get(kind)
     if rules is None:
         raise parameters_error(f"unknown strategyType {kind!r} (one of {', '.join(STRATEGY_TYPES)})")
-    exchange = CoinweightVenue.counterparty(text_field(strategy, "exchange"))
+    exchange = CoinweightSim.counterparty(text_field(strategy, "exchange"))
     symbols = strategy.get("symbols")
     if not isinstance(symbols, list) or not symbols or not all(isinstance(e, dict) for e in symbols):
         raise parameters_error("symbols must be a non-empty array of objects")
@@ -168,7 +168,7 @@ def validate_strategy(venue: CoinweightVenue, strategy: Any) -> TypeRules:
 
 
 def _validate_entry(
-    venue: CoinweightVenue, rules: TypeRules, exchange: str, entry: dict[str, Any], where: str
+    venue: CoinweightSim, rules: TypeRules, exchange: str, entry: dict[str, Any], where: str
 ) -> None:
     missing = sorted(rules.required - entry.keys())
     if missing:
@@ -179,14 +179,14 @@ def _validate_entry(
         raise parameters_error(f"{where}.side must be one of {', '.join(SIDES)}")
     for name in _COUNTERPARTY_FIELDS:
         if name in entry:
-            CoinweightVenue.counterparty(str(entry[name]))
+            CoinweightSim.counterparty(str(entry[name]))
     if "margins" in entry:
         margins = entry["margins"]
         if not isinstance(margins, list) or not all(isinstance(m, dict) for m in margins):
             raise parameters_error(f"{where}.margins must be an array of objects")
         for index, margin in enumerate(margins):
             if "counterParty" in margin:
-                CoinweightVenue.counterparty(str(margin["counterParty"]))
+                CoinweightSim.counterparty(str(margin["counterParty"]))
             for name in ("margin1", "margin2"):
                 if name in margin:
                     _non_negative(margin[name], f"{where}.margins[{index}].{name}")
@@ -210,7 +210,7 @@ def _known_item(user: User, body: dict[str, Any]) -> str:
     return item_id
 
 
-def routes(venue: CoinweightVenue) -> list[Route]:
+def routes(venue: CoinweightSim) -> list[Route]:
     async def default_items(request: Request) -> Response:
         return ok(copy.deepcopy(DEFAULT_ITEMS))
 

@@ -20,7 +20,7 @@ from starlette.routing import Route
 from services.simulator.apis.coinweight import tokens
 from services.simulator.apis.coinweight.accounts import VALUATION_CURRENCY, open_accounts, portfolio_value
 from services.simulator.apis.coinweight.state import User
-from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightVenue, private, public
+from services.simulator.apis.coinweight.venue import COUNTERPARTIES, CoinweightSim, private, public
 from services.simulator.apis.coinweight.wire import (
     ApiError,
     fixed,
@@ -65,7 +65,7 @@ def _set_password(user: User, password: str) -> None:
     user.password_hash = _hash_password(password, user.password_salt)
 
 
-def create_user(venue: CoinweightVenue, user_name: str, email: str, phone: str, password: str) -> User:
+def create_user(venue: CoinweightSim, user_name: str, email: str, phone: str, password: str) -> User:
     """A new user with funded accounts on every counterparty."""
     state = venue.state
     salt = os.urandom(16)
@@ -76,12 +76,12 @@ def create_user(venue: CoinweightVenue, user_name: str, email: str, phone: str, 
     return user
 
 
-def ensure_demo_user(venue: CoinweightVenue) -> None:
+def ensure_demo_user(venue: CoinweightSim) -> None:
     if not any(user.user_name == DEMO_LOGIN for user in venue.state.users.values()):
         create_user(venue, DEMO_LOGIN, DEMO_EMAIL, "", DEMO_PASSWORD)
 
 
-def _find_login(venue: CoinweightVenue, login: str) -> User | None:
+def _find_login(venue: CoinweightSim, login: str) -> User | None:
     login = login.lower()
     for user in venue.state.users.values():
         if login in (user.user_name.lower(), user.email.lower()):
@@ -91,10 +91,10 @@ def _find_login(venue: CoinweightVenue, login: str) -> User | None:
 
 def _body_uid(body: dict[str, Any], user: User) -> None:
     if body.get("uid") is not None:
-        CoinweightVenue.check_owner(body["uid"], user)
+        CoinweightSim.check_owner(body["uid"], user)
 
 
-def routes(venue: CoinweightVenue) -> list[Route]:
+def routes(venue: CoinweightSim) -> list[Route]:
     async def test_auth(request: Request, user: User) -> Response:
         return JSONResponse({"uid": user.uid, "group": user.group})  # bare, as documented
 
@@ -240,7 +240,7 @@ def routes(venue: CoinweightVenue) -> list[Route]:
     ]
 
 
-def _check_unique(venue: CoinweightVenue, name: str, email: str, phone: str) -> None:
+def _check_unique(venue: CoinweightSim, name: str, email: str, phone: str) -> None:
     users = venue.state.users.values()
     same_name = [u for u in users if u.user_name.lower() == name.lower()]
     same_email = [u for u in users if u.email.lower() == email.lower()]
@@ -265,6 +265,6 @@ def _phone_of(body: dict[str, Any]) -> tuple[str, str]:
     return phone, country
 
 
-def _check_phone_free(venue: CoinweightVenue, phone: str, user: User) -> None:
+def _check_phone_free(venue: CoinweightSim, phone: str, user: User) -> None:
     if any(other.phone == phone and other is not user for other in venue.state.users.values()):
         raise ApiError(PHONE_TAKEN, f"Phone duplication: {phone}")

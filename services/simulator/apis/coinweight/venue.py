@@ -35,7 +35,7 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 ErrorRenderer = Callable[[ApiError], Response]
 
 
-class CoinweightVenue:
+class CoinweightSim:
     def __init__(self, ctx: SimulatorContext) -> None:
         self.ctx = ctx
         self.engine = ctx.engine
@@ -127,7 +127,7 @@ class CoinweightVenue:
 # --- handler wrappers ---------------------------------------------------------------------------------------
 
 
-def public(venue: CoinweightVenue, handler: PublicHandler) -> Endpoint:
+def public(venue: CoinweightSim, handler: PublicHandler) -> Endpoint:
     async def endpoint(request: Request) -> Response:
         try:
             venue.sync()
@@ -139,7 +139,7 @@ def public(venue: CoinweightVenue, handler: PublicHandler) -> Endpoint:
 
 
 def private(
-    venue: CoinweightVenue,
+    venue: CoinweightSim,
     handler: PrivateHandler,
     *,
     path_uid: str | None = None,
