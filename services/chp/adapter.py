@@ -111,6 +111,7 @@ class ChpVenue:
     async def connect(self, login: str, secret: str) -> None:
         """Auth/Connected, then the instrument and portfolio lists, and every portfolio watched."""
         await self.session.open(login, secret)
+        self.book.reset()
         try:
             self.symbols.rows = {row.symbol: row for row in await self.client.get_symbols()}
             self.portfolios = await self.client.get_portfolio_list()

@@ -37,6 +37,16 @@ class PortfolioBook:
         self._trades_seen: set[str] = set()
         self._filled: dict[str, tuple[Decimal, Decimal]] = {}  # order id -> (quantity, value) of its fills
 
+    def reset(self) -> None:
+        """A new session: what the venue says now is the truth (the client ids given to cookies stay, so an
+        order whose outcome is still unknown can be found by its cookie)."""
+        self.orders.clear()
+        self.positions.clear()
+        self.balances.clear()
+        self._order_by_cookie.clear()
+        self._trades_seen.clear()
+        self._filled.clear()
+
     def remember_client_id(self, cookie: int, client_id: str) -> None:
         if client_id:
             self._client_ids[cookie] = client_id

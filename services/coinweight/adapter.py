@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -178,6 +179,15 @@ def _fill_between(previous: cw.Order | None, current: cw.Order) -> Fill | None:
     )
 
 
+@dataclass
+class _Watch:
+    """Where a polled order stream stands: the active orders of its last poll, and since when the inactive
+    ones are asked for."""
+
+    since: datetime | None = None
+    last_active: dict[str, cw.Order] = field(default_factory=dict)
+
+
 class CoinWeightVenue:
     """VenueConnection + TradingVenue + StrategyHost over one :class:`CoinWeightClient`."""
 
@@ -200,6 +210,8 @@ class CoinWeightVenue:
         self._instruments: dict[InstrumentId, Instrument] = {}
         self._requests: dict[str, OrderRequest] = {}  # client id -> the request sent under it
         self._client_ids: dict[str, str] = {}  # streetOrderId -> the client id it was bound to
+        self._order_watch = _Watch()
+        self._fill_watch = _Watch()
 
     @property
     def client(self) -> CoinWeightClient:
@@ -228,6 +240,7 @@ class CoinWeightVenue:
             self._state = ConnectionState.DISCONNECTED
             raise
         self._state = ConnectionState.CONNECTED
+        self._order_watch, self._fill_watch = _Watch(), _Watch()  # a new session: polling starts afresh
 
     async def disconnect(self) -> None:
         self._client.set_token(None)
@@ -405,9 +418,10 @@ class CoinWeightVenue:
     # --- streams (polled) -----------------------------------------------------------------------------------
 
     async def order_updates(self) -> AsyncIterator[Order]:
-        """Every order as first seen, then each time it changes."""
+        """Every order as first seen, then each time it changes. A stream opened again after a failure goes on
+        from where the last one stopped (what left the active list meanwhile is looked for)."""
         seen: dict[str, cw.Order] = {}
-        async for snapshot in self._snapshots():
+        async for snapshot in self._snapshots(self._order_watch):
             for order in snapshot:
                 if seen.get(order.street_order_id) != order:
                     seen[order.street_order_id] = order
@@ -416,7 +430,7 @@ class CoinWeightVenue:
     async def fills(self) -> AsyncIterator[Fill]:
         """Fills from the first poll on (what was filled before is the baseline)."""
         seen: dict[str, cw.Order] | None = None
-        async for snapshot in self._snapshots():
+        async for snapshot in self._snapshots(self._fill_watch):
             current = {order.street_order_id: order for order in snapshot}
             if seen is not None:
                 for order_id, order in current.items():
@@ -424,20 +438,21 @@ class CoinWeightVenue:
                         yield fill
             seen = {**(seen or {}), **current}
 
-    async def _snapshots(self) -> AsyncIterator[list[cw.Order]]:
-        """Every ``poll_interval``: the active orders, and the inactive ones that may have just changed."""
-        last_active: dict[str, cw.Order] = {}
-        since = utc_now() - self.clock_skew
+    async def _snapshots(self, watch: _Watch) -> AsyncIterator[list[cw.Order]]:
+        """Every ``poll_interval``: the active orders, and the inactive ones that may have just changed.
+        ``watch`` keeps where the polling stands across streams (a failed poll leaves it as it was)."""
+        if watch.since is None:
+            watch.since = utc_now() - self.clock_skew
         while True:
             polled_at = utc_now()
             active = await self._active_wire()
             still_active = {order.street_order_id for order in active}
-            left = [order.created_at for key, order in last_active.items() if key not in still_active]
-            inactive = await self._inactive_wire(min([since, *left]))
+            left = [order.created_at for key, order in watch.last_active.items() if key not in still_active]
+            inactive = await self._inactive_wire(min([watch.since, *left]))
             yield active + inactive
-            last_active = {order.street_order_id: order for order in active}
+            watch.last_active = {order.street_order_id: order for order in active}
             venue_now = max((order.processed_at for order in active + inactive), default=polled_at)
-            since = min(polled_at, venue_now) - self.clock_skew  # whichever clock is behind
+            watch.since = min(polled_at, venue_now) - self.clock_skew  # whichever clock is behind
             await asyncio.sleep(self.poll_interval)
 
     # --- strategies (StrategyHost) --------------------------------------------------------------------------

@@ -140,6 +140,26 @@ class VenueSessionBase:
         self._start_feeds()
         self._sync_quotes()
         self.logged_in.emit()
+        self.run(self.resync(), "resync")  # ends with the login, like the feeds
+
+    async def resync(self) -> None:
+        """After a (re)connect the venue is the truth: its active orders, money and positions replace what
+        the stores kept. An order still shown as working that the venue no longer lists (the venue restarted,
+        or it ended while nobody was listening) is marked so; orders in flight (pending, unknown) are left to
+        order entry."""
+        known = self.stores.orders.working(self.venue)  # orders placed from now on are not judged here
+        try:
+            active = await self.trading.active_orders()
+            balances = await self.trading.balances()
+            positions = await self.trading.positions() if self.capabilities.positions else []
+        except (VenueError, TransportError) as exc:
+            log.warning("%s: the account was not re-read after connecting: %s", self.venue, exc)
+            return
+        self.stores.orders.retire_missing(known, {o.order_id for o in active})
+        self.stores.orders.upsert_many(active)
+        self.stores.accounts.set_balances(self.venue, balances)
+        if self.capabilities.positions:
+            self.stores.positions.set_positions(self.venue, positions)
 
     async def logout(self) -> None:
         was_connected = self.connected

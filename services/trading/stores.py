@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from psygnal import Signal
 
-from services.domain import AccountSummary, Balance, Fill, InstrumentId, Order, Position, Quote
+from services.domain import AccountSummary, Balance, Fill, InstrumentId, Order, OrderStatus, Position, Quote
 
 OrderKey = str
 
@@ -65,6 +65,31 @@ class OrderStore:
 
     def get(self, key: OrderKey) -> Order | None:
         return self._orders.get(key)
+
+    def working(self, venue: str) -> list[OrderKey]:
+        """The keys of ``venue``'s orders shown as working at the venue (placed: they have its id)."""
+        return [
+            key
+            for key, order in self._orders.items()
+            if order.instrument.venue == venue and order.order_id and order.status.is_active
+        ]
+
+    def retire_missing(self, keys: Iterable[OrderKey], active_ids: set[str]) -> None:
+        """The venue's working orders are ``active_ids``: an order of ``keys`` still shown as working that is
+        not among them has ended where we could not see it (a cancel we asked for: canceled; otherwise the
+        venue no longer lists it). Orders without a venue id (pending, unknown) are order entry's to
+        settle."""
+        for key in keys:
+            order = self._orders.get(key)
+            if order is None or not order.order_id or order.order_id in active_ids:
+                continue
+            if not order.status.is_active or order.status is OrderStatus.PENDING:
+                continue
+            if order.status is OrderStatus.CANCELING:
+                self.upsert(replace(order, status=OrderStatus.CANCELED))
+            else:
+                ended = "the venue no longer lists this order"
+                self.upsert(replace(order, status=OrderStatus.EXPIRED, message=ended))
 
     def remove(self, key: OrderKey) -> None:
         order = self._orders.pop(key, None)
