@@ -156,6 +156,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         if wanted == self._streaming:
             return
         self._stop_stream()
+        self.panel.set_live(False)  # until the first book of the new stream
         if instrument is not None and wanted is None and self._visible:
             self.panel.set_state_text(_tr("Not connected to {venue}").format(venue=instrument.venue))
         if wanted is None:
@@ -174,6 +175,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
             else:
                 message = _tr("The book is not available: {error}").format(error=exc)
             log.warning("order book of %s: %s", instrument, message)
+            self.panel.set_live(False)
             self.panel.set_state_text(message)
 
         def show(book: OrderBook) -> None:
@@ -189,8 +191,9 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
 
     def _show_book(self) -> None:
         book = self._latest
-        if book is None or book.instrument != self._instrument:
+        if book is None or book.instrument != self._instrument or self._streaming != book.instrument:
             return
+        self.panel.set_live(True)
         if not self._formatted:  # an instrument the sessions do not describe: decimals from its prices
             prices = [level.price for level in (*book.bids, *book.asks)]
             sizes = [level.size for level in (*book.bids, *book.asks)]

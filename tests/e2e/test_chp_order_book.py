@@ -84,5 +84,8 @@ async def test_the_chp_book_is_one_pushed_subscription_that_moves_with_the_venue
     assert wire.paths["/Instruments/UpdateBidAsk"] > 1  # the pushed changes are drained, not re-subscribed
     assert len(seen) > 1, "the ladder never moved while the venue's book did"
     assert matched > 0, "the ladder never showed the venue's best bid and ask"
+    assert panel.is_live() and panel.ladder.isEnabled()
     await session.logout()
     assert wire.paths["/Instruments/CancelBidAsks"] <= 1
+    assert not panel.is_live() and not panel.ladder.isEnabled()  # frozen data is greyed and takes no clicks
+    assert "Not connected" in panel.status_label.text()

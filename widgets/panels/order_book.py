@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QToolButton, QWidget
 
 from widgets.common.colors import AMBER, GREEN, RED
 from widgets.common.decimal_input import DecimalInput
@@ -22,6 +22,7 @@ from widgets.panels.order_book_ladder import LadderOrder, LadderView, Level, dec
 from widgets.panels.slots_picker import InstrumentMenuButton
 
 MESSAGE_MS = 6000
+STALE_OPACITY = 0.4  # a book that is not live
 WARNING_STYLE = f"background: {AMBER}; color: #1b1300; font-weight: 600;"  # one-click is on
 _LEVEL_COLOURS = {"success": GREEN, "warning": AMBER, "error": RED}  # info: the normal colour
 
@@ -141,6 +142,19 @@ class OrderBookPanel(QWidget):
             self.set_state_text(self.tr("Spread {spread}").format(spread=spread))
         else:
             self.set_state_text(self.tr("The book is empty on one side"))
+
+    def set_live(self, live: bool) -> None:
+        """A book that is not live (logged out, no data) is greyed and takes no clicks: nobody trades on it."""
+        if live == self.is_live():
+            return
+        self.ladder.setEnabled(live)
+        effect = None if live else QGraphicsOpacityEffect(self.ladder)
+        if effect is not None:
+            effect.setOpacity(STALE_OPACITY)
+        self.ladder.setGraphicsEffect(effect)
+
+    def is_live(self) -> bool:
+        return self.ladder.isEnabled()
 
     def set_orders(self, orders: Iterable[LadderOrder]) -> None:
         self.ladder.set_orders(orders)
