@@ -144,7 +144,8 @@ class OrderBookPanel(QWidget):
             self.set_state_text(self.tr("The book is empty on one side"))
 
     def set_live(self, live: bool) -> None:
-        """A book that is not live (logged out, no data) is greyed and takes no clicks: nobody trades on it."""
+        """A book that is not live (logged out, no data) is greyed and takes no clicks: nobody trades on
+        it."""
         if live == self.is_live():
             return
         self.ladder.setEnabled(live)
