@@ -17,6 +17,7 @@ from services.ramm import Query, RammClient
 from services.ramm import schemas as s
 from services.ramm.enums import AccountStatus, SortDirection, UpdateImportance
 from services.ramm.wire_types import format_stamp, parse_stamp
+from services.retry import Backoff
 from tests.services.ramm.doc_examples import EXAMPLES, example
 
 BASE = "https://ramm.test/api/manager/"
@@ -320,7 +321,7 @@ async def test_reads_are_retried_and_writes_are_not() -> None:
         return httpx.Response(200, content=EXAMPLES[method].encode())
 
     async with mock_client(flaky) as client:
-        client.http.backoff = 0
+        client.http.backoff = Backoff(first=0)
         with pytest.raises(TransportError) as caught:
             await client.accounts_set(s.AccountUpdate(ID=30, ABook=Decimal(1)))
         assert caught.value.outcome_unknown is True
