@@ -65,6 +65,9 @@ VENUE = "chp"
 DEFAULT_PORT = 5001  # of a CHP_Rest server, per the docs: base URL ``http://{host}:5001``
 R = TypeVar("R", bound=BaseModel)
 
+# A gateway's 502/504: the request may have been carried out behind it (as coin-weight's client reads them)
+UNKNOWN_OUTCOME_STATUSES = frozenset({502, 504})
+
 
 class Cookies:
     """Order cookies: unique positive 31-bit ints (the server keeps them as int32), from a random start."""
@@ -121,11 +124,16 @@ class ChpClient:
         """POST ``/{path}`` with ``token`` added; the ``data`` rows of a success, or a raised failure."""
         payload = {"token": self.token if token is None else token, **(body or {})}
         response = await self.http.request("POST", f"/{path}", json=payload, idempotent=idempotent)
+        status = response.status_code
         try:
             envelope = parse_json(VENUE, response)
-        except TransportError as exc:  # the call reached the server: a write's outcome is unknown
+        except TransportError as exc:
+            if status >= 400 and status not in UNKNOWN_OUTCOME_STATUSES:  # the server said it did not do it
+                kind = "server failure" if status >= 500 else "request refused"
+                raise VenueError(VENUE, status, f"{kind} (HTTP {status}) to {path}", status) from exc
+            # the call reached the server and its answer is unreadable (or a gateway lost it): a write's
+            # outcome is unknown
             raise TransportError(VENUE, exc.message, outcome_unknown=not idempotent) from exc
-        status = response.status_code
         if not isinstance(envelope, Mapping) or "result" not in envelope:
             raise VenueError(VENUE, None, f"unexpected answer to {path} (no envelope)", status)
         if envelope["result"] is not True:

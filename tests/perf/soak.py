@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import random
 import statistics
 import sys
@@ -147,7 +148,10 @@ async def run_soak(orders: int, seed: int = 7) -> dict[str, Any]:
         "rss_start_mb": tally.rss_start_mb,
         "rss_end_mb": round(rss_mb(), 1),
         "submit": {venue: percentiles(values) for venue, values in tally.submit_s.items()},
-        "unknown_to_final": {venue: percentiles(values) for venue, values in tally.reconcile_s.items()},
+        "unknown_to_final": {
+            venue: {"count": len(values), **percentiles(values)}
+            for venue, values in tally.reconcile_s.items()
+        },
         "problems": tally.problems[:50],
     }
 
@@ -349,6 +353,8 @@ async def _far_price(core: TradingCore, venue: str) -> Decimal:
 
 
 def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.ERROR)
+    logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)  # the answers the faults cut off, by design
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=300)
     parser.add_argument("--seed", type=int, default=7)

@@ -149,9 +149,11 @@ class OrderBookPanel(QWidget):
         if live == self.is_live():
             return
         self.ladder.setEnabled(live)
-        effect = None if live else QGraphicsOpacityEffect(self.ladder)
-        if effect is not None:
-            effect.setOpacity(STALE_OPACITY)
+        if live:
+            self.ladder.setGraphicsEffect(None)  # type: ignore[arg-type]  # Qt takes None: no effect
+            return
+        effect = QGraphicsOpacityEffect(self.ladder)
+        effect.setOpacity(STALE_OPACITY)
         self.ladder.setGraphicsEffect(effect)
 
     def is_live(self) -> bool:

@@ -16,7 +16,7 @@ from services.chp.schemas import QuoteRow
 from services.chp.session import ChpConnection
 from services.chp.streams import ChpFeeds, Feed, PollRate
 from services.domain import ConnectionState
-from services.errors import AuthError, TransportError
+from services.errors import AuthError, VenueError
 from services.retry import Backoff
 from services.simulator.apis.chp import state as sim_state
 from tests.services.chp.simulated import Sim
@@ -148,7 +148,8 @@ async def test_transport_failure_reaches_the_state_callback_and_the_stream_goes_
     sim.advance(30)
     assert (await next_row(stream)).symbol == "SBER"
     degraded = [e for s, e in live.states if s is ConnectionState.DEGRADED]
-    assert degraded and isinstance(degraded[0], TransportError)
+    # a 503 says the server did not serve the call (a refusal, not a lost answer): amber until it serves again
+    assert degraded and isinstance(degraded[0], VenueError) and degraded[0].http_status == 503
     assert live.session.state is ConnectionState.CONNECTED
     assert "SBER" in sim.state.sessions[live.client.token].quotes
     await stream.aclose()
