@@ -226,11 +226,12 @@ class OrderEntry:
         return lost
 
     async def cancel(self, order: Order) -> bool:
-        """True when the venue took the cancel; a refusal is told to the user and the order stays."""
-        venue = self.venue(order.instrument.venue)
+        """True when the venue took the cancel; a refusal (or a venue not connected) is told to the user and
+        the order stays."""
         try:
+            venue = self.venue(order.instrument.venue)
             await venue.cancel_order(order)
-        except (VenueError, TransportError) as exc:
+        except (VenueError, TransportError, RejectedInput) as exc:
             self._tell(order.client_id, Level.ERROR, "Cancel failed: {reason}", reason=str(exc))
             return False
         current = self.store.find(order.instrument.venue, order.order_id) or order

@@ -96,3 +96,13 @@ async def test_only_a_venue_that_keeps_answering_no_such_order_makes_it_not_plac
 
 def venue_order(sent: OrderRequest) -> Order:
     return Order("1", sent.instrument, sent.side, sent.type, sent.quantity, OrderStatus.NEW, price=sent.price)
+
+
+async def test_a_cancel_while_the_venue_is_not_connected_is_told_not_raised():
+    store = OrderStore()
+    orders = OrderEntry(store, lambda: {}, reconcile=FAST)
+    said: list[OrderOutcome] = []
+    orders.outcome.connect(said.append)
+    working = venue_order(request())
+    assert await orders.cancel(working) is False
+    assert said and said[0].level is Level.ERROR and "Not connected to coinweight" in said[0].text()
