@@ -39,6 +39,9 @@ T = TypeVar("T")
 RELOGIN_MESSAGE = "{venue} ended the session: please log in again."
 BOOK_POLL_INTERVAL = 0.22  # s between snapshots of a venue whose book is only polled
 STOP_RETRY_S = 0.2
+# A failing feed is asked again after 1 s, then more slowly, but never more than 5 s apart: data of a venue
+# that recovers is live again within seconds
+FEED_BACKOFF = Backoff(first=1.0, longest=5.0)
 
 
 class TradingStores:
@@ -68,7 +71,7 @@ class VenueSessionBase:
     rules: VenueRules
     capabilities: Capabilities
 
-    def __init__(self, stores: TradingStores, *, feed_backoff: Backoff | None = None) -> None:
+    def __init__(self, stores: TradingStores, *, feed_backoff: Backoff = FEED_BACKOFF) -> None:
         self.stores = stores
         self.feed_backoff = feed_backoff
         self.login_name = ""

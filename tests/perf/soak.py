@@ -275,7 +275,7 @@ async def _settle(core: TradingCore, sessions: list[VenueSessionBase]) -> None:
         ):
             break
         await asyncio.sleep(0.5)
-    await asyncio.sleep(2.0)  # one more round of each order feed
+    await asyncio.sleep(6.0)  # a feed that was backing off polls again (FEED_BACKOFF.longest) and tells
 
 
 def _compare(
