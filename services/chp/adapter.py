@@ -79,6 +79,7 @@ FIRST_BOOK_TIMEOUT = 10.0
 # order's new state. The answer already settles the outcome; the order feed tells the rest, so a slow drain
 # (a venue under load) must not hold the user's action up.
 AFTER_ACTION_SYNC_S = 1.0
+CATCH_UP_BACKOFF = Backoff(first=0.5, longest=5.0)
 
 
 class ChpVenue:
@@ -102,6 +103,10 @@ class ChpVenue:
         self._fill_queues: set[asyncio.Queue[Fill]] = set()
         self._background: set[asyncio.Task[None]] = set()
         self._degraded = False
+        self._placed_in: dict[str, str] = {}  # client id -> the portfolio its order was placed in
+        self._catching_up: asyncio.Task[None] | None = None
+        self._catch_up_again = False
+        self.feeds.portfolio.on_lost = self._request_catch_up
 
     # ------------------------------------------------------------------------------------------ session
     @property
@@ -142,7 +147,7 @@ class ChpVenue:
             self._degraded = True
         elif state is ConnectionState.CONNECTED and self._degraded:
             self._degraded = False
-            self._spawn(self._catch_up())  # events drained into a lost answer are found again
+            self._request_catch_up()  # events drained into a lost answer are found again
         if self.on_state is not None:
             self.on_state(state, error)
 
@@ -151,12 +156,38 @@ class ChpVenue:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
+    def _request_catch_up(self) -> None:
+        """Portfolio events may have been lost (a drain's answer, a session): read the portfolios' history.
+        One catch-up at a time; a request while one runs makes it run once more after."""
+        if self._catching_up is not None and not self._catching_up.done():
+            self._catch_up_again = True
+            return
+        task = asyncio.get_running_loop().create_task(self._catch_up_until_current())
+        self._catching_up = task
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _catch_up_until_current(self) -> None:
+        while True:
+            self._catch_up_again = False
+            await self._catch_up()
+            if not self._catch_up_again:
+                return
+
     async def _catch_up(self) -> None:
-        for row in self.portfolios:
-            try:
-                await self._history(row.name)
-            except (TransportError, VenueError) as exc:
-                log.warning("chp: catching up %s failed: %s", row.name, exc)
+        """What the events lost with a failed drain would have said, from GetMyPortfolioData of every
+        portfolio; asked again (backing off) until every portfolio has answered."""
+        pending = [row.name for row in self.portfolios]
+        for delay in CATCH_UP_BACKOFF.delays():
+            for portfolio in list(pending):
+                try:
+                    await self._history(portfolio)
+                    pending.remove(portfolio)
+                except (TransportError, VenueError) as exc:
+                    log.warning("chp: catching up %s failed: %s (again in %.1f s)", portfolio, exc, delay)
+            if not pending:
+                return
+            await asyncio.sleep(delay)
 
     # --------------------------------------------------------------------------------------- portfolio events
     def _portfolio_event(self, event: PortfolioEvent) -> None:
@@ -222,6 +253,7 @@ class ChpVenue:
         if request.type.has_stop and request.stop_price is None:
             raise RejectedInput("stop_price", "a stop price is required")
         cookie = self._cookie(request.client_id)
+        self._placed_in[request.client_id] = portfolio
         result = await self._authorised(lambda: self.client.place_order(
             portfolio, request.instrument.symbol, wire_action(request.action, request.side), kind,
             request.quantity, validity=wire_validity(request.time_in_force), price=request.price,
@@ -291,15 +323,16 @@ class ChpVenue:
 
     async def find_order(self, client_id: str, placed_after: datetime) -> Order | None:
         """By cookie (unique per order, so ``placed_after`` is not needed): in the UpdateOrder events first,
-        then in GetMyPortfolioData of every portfolio."""
+        then in GetMyPortfolioData of the portfolio it was placed in (of every portfolio, if not ours)."""
         cookies = self.book.cookies_of(client_id)
         with contextlib.suppress(TransportError):  # GetMyPortfolioData below answers either way
             await self._fresh(AFTER_ACTION_SYNC_S)
         for cookie in cookies:
             if (order := self.book.order_by_cookie(cookie)) is not None:
                 return order
-        for row in self.portfolios:
-            await self._history(row.name)
+        placed_in = self._placed_in.get(client_id)
+        for portfolio in [placed_in] if placed_in else [row.name for row in self.portfolios]:
+            await self._history(portfolio)
         return next((o for c in cookies if (o := self.book.order_by_cookie(c)) is not None), None)
 
     async def balances(self) -> Sequence[Balance]:

@@ -99,6 +99,8 @@ class Feed(Generic[RowT]):
         # a state feed (quotes, books) keeps each key's rows of its latest drain for watchers that join later:
         # the server sends a symbol again only when it changes
         self._latest: dict[str, list[RowT]] | None = {} if keep_latest else None
+        # called when a drain's answer was lost after it left: the rows it took from the server are gone
+        self.on_lost: Callable[[], None] | None = None
 
     # ------------------------------------------------------------------------------------------ watching
     async def watch(self, keys: Collection[str], on_row: Callable[[RowT], None],
@@ -237,6 +239,8 @@ class Feed(Generic[RowT]):
                 self._cycle_done()
             except (AuthError, TransportError) as exc:
                 self._in_cycle = False
+                if isinstance(exc, TransportError) and exc.outcome_unknown and self.on_lost is not None:
+                    self.on_lost()
                 try:
                     await self.session.recover(generation, exc)
                 except (TransportError, VenueError) as fatal:

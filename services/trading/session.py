@@ -17,7 +17,16 @@ from typing import Any, TypeVar
 
 from psygnal import Signal
 
-from services.domain import ConnectionState, Instrument, InstrumentId, OrderBook, Quote, Tick, TradingAccount
+from services.domain import (
+    ConnectionState,
+    Instrument,
+    InstrumentId,
+    Order,
+    OrderBook,
+    Quote,
+    Tick,
+    TradingAccount,
+)
 from services.errors import AuthError, TransportError, VenueError
 from services.protocols import (
     ApiKeyManager,
@@ -152,14 +161,16 @@ class VenueSessionBase:
         order entry."""
         known = self.stores.orders.working(self.venue)  # orders placed from now on are not judged here
         try:
-            active = await self.trading.active_orders()
             balances = await self.trading.balances()
             positions = await self.trading.positions() if self.capabilities.positions else []
+            active = await self.trading.active_orders()  # last, and taken in at once: nothing newer between
         except (VenueError, TransportError) as exc:
             log.warning("%s: the account was not re-read after connecting: %s", self.venue, exc)
             return
-        self.stores.orders.retire_missing(known, {o.order_id for o in active})
-        self.stores.orders.upsert_many(active)
+        orders = self.stores.orders
+        orders.retire_missing(known, {o.order_id for o in active})
+        # an order the feeds have meanwhile seen end never comes back to life
+        orders.upsert_many(o for o in active if not _ended(orders.find(self.venue, o.order_id)))
         self.stores.accounts.set_balances(self.venue, balances)
         if self.capabilities.positions:
             self.stores.positions.set_positions(self.venue, positions)
@@ -305,6 +316,10 @@ class VenueSessionBase:
 
     def _start_feeds(self) -> None:
         raise NotImplementedError
+
+
+def _ended(order: Order | None) -> bool:
+    return order is not None and order.status.is_final
 
 
 async def _polled_books(

@@ -308,7 +308,8 @@ def _compare(
         if at_venue and _FINAL[at_venue[0].state] != _settled(mine.status):
             tally.wrong_status += 1
             tally.problems.append(
-                f"{request.client_id}: app says {mine.status}, venue says {at_venue[0].state}"
+                f"{request.instrument.venue} {request.client_id}: app says {mine.status}, "
+                f"venue says {at_venue[0].state}"
             )
 
 
