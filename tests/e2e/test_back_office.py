@@ -1,0 +1,159 @@
+"""The back office (dxRegister) through the real windows against a simulator of its own over loopback:
+Venue -> Back office..., log in as demo, deposit to the demo trader's CHP portfolio and see its cash rise in
+the Portfolio panel, revoke the trade permission and see the next CHP order refused at the ticket in the
+venue's words; bad input in a dialog is told at the field and sends nothing; the dxRegister light shows the
+session and its last /ping.
+
+A simulator of its own: the test takes the demo trader's trade permission away (the session-wide one is
+shared by other tests).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import shiboken6
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from app.context import AppContext
+from app.panels import builtin_panels
+from app.trading.install import install_trading
+from app.venues import demo
+from services.domain import InstrumentId
+from services.simulator.server import EmbeddedSimulator
+from tests.conftest import wait_until
+from tests.e2e.conftest import core_of
+from tests.e2e.test_order_ticket import choose, send_by_keyboard, touch
+from tests.gui.test_order_ticket import stop_saving_with_the_window, type_into
+from widgets.back_office.accounts import AccountsView
+from widgets.back_office.form import FormDialog
+from widgets.back_office.window import BackOfficeWindow
+from widgets.common.status import LightState
+from widgets.panels.order_ticket import on_grid
+
+PORTFOLIO = "ST100001-MO-01"
+ACCOUNT = f"ITI/{PORTFOLIO}"
+SBER = InstrumentId("chp", "MOEX", "SBER")
+
+
+@pytest.fixture(scope="module")
+def own_simulator():
+    with EmbeddedSimulator(seed=5) as simulator:
+        yield simulator
+
+
+@pytest.fixture
+async def desk(make_shell, own_simulator):
+    """The real shell (portfolio, ticket, journal) on ``own_simulator``, logged in to CHP as demo."""
+
+    def prepare(ctx: AppContext) -> None:
+        ctx.venues = demo(own_simulator.base_url, "demo")
+        install_trading(ctx, poll_interval=0.25)
+
+    shell = make_shell("desk", builtin_panels().subset(("journal", "order_ticket", "portfolio")), prepare=prepare)
+    stop_saving_with_the_window(shell)
+    shell.window.resize(1300, 800)
+    core = core_of(shell)
+    await core.session("chp").login("demo", "demo")
+    yield shell, core
+    if shell.back_office is not None:
+        await shell.back_office.back_office.aclose()
+    await core.aclose()
+
+
+async def open_back_office(shell) -> BackOfficeWindow:
+    """Venue -> Back office..., and the login dialog it opens (demo / default / demo filled in for the demo
+    simulator only when it is the embedded one: here typed)."""
+    action = shell.window.findChild(QAction, "action.venue.back_office")
+    assert action is not None and action.text() == "Back office\u2026"
+    action.trigger()
+    window = shell.back_office.window
+    assert isinstance(window, BackOfficeWindow) and window.isVisible()
+    dialog = shell.back_office.login_dialog
+    assert isinstance(dialog, FormDialog) and dialog.isVisible()
+    dialog.set_value("login", "")
+    dialog.ok_button.click()  # nothing typed: told at the field, nothing sent
+    assert dialog.field_error("login") == "Enter your login."
+    assert shell.back_office.back_office.session.state.value == "disconnected"
+    type_into(dialog.inputs["login"], "demo")
+    dialog.set_value("domain", "default")
+    type_into(dialog.inputs["password"], "demo")
+    dialog.ok_button.click()
+    await wait_until(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=10)
+    return window
+
+
+async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_the_next_order(desk):
+    shell, core = desk
+    light = shell.indicators["dxregister"]
+    assert light.state is LightState.DISCONNECTED
+    window = await open_back_office(shell)
+    await wait_until(lambda: light.state is LightState.CONNECTED and light.latency_ms is not None, timeout=5)
+    assert "demo@default" in light.toolTip() or "demo@default" in window.session_label.text()
+
+    accounts = window.show_panel("accounts")
+    assert isinstance(accounts, AccountsView)
+    await wait_until(lambda: accounts.model.record_by_id(ACCOUNT) is not None, timeout=10)
+    accounts.table.selectRow(accounts.table.proxy.mapFromSource(
+        accounts.model.index(accounts.model.row_of(ACCOUNT), 0)).row())
+    await wait_until(lambda: accounts.transfer_buttons["deposit"].isEnabled())
+    assert accounts.permission_text() == "default/demo"
+
+    portfolio = shell.window.dock("portfolio").widget()
+    await wait_until(lambda: core.accounts.available("chp", PORTFOLIO, "RUB") is not None, timeout=10)
+    cash_before = core.accounts.available("chp", PORTFOLIO, "RUB").total
+
+    # bad input: a message at the field, nothing sent
+    accounts.transfer_buttons["deposit"].click()
+    dialog = shell.back_office.accounts.dialog
+    assert isinstance(dialog, FormDialog) and dialog.isVisible()
+    type_into(dialog.inputs["amount"], "-5")
+    dialog.set_value("currency", "USD")
+    dialog.ok_button.click()
+    assert dialog.field_error("amount") == "The amount must be more than zero."
+    assert dialog.field_error("currency") == "The account holds RUB only."
+    type_into(dialog.inputs["amount"], "ten")
+    dialog.ok_button.click()
+    assert dialog.field_error("amount") == "Enter an amount, e.g. 10000.00."
+    assert shell.back_office.accounts.transfers == {}
+    assert core.accounts.available("chp", PORTFOLIO, "RUB").total == cash_before
+
+    # 10,000 RUB in: the Portfolio panel's money rises by it
+    type_into(dialog.inputs["amount"], "10000")
+    dialog.set_value("currency", "RUB")
+    type_into(dialog.inputs["description"], "e2e deposit")
+    dialog.ok_button.click()
+    await wait_until(lambda: not dialog.isVisible(), timeout=10)
+    assert len(shell.back_office.accounts.transfers) == 1
+    await wait_until(
+        lambda: core.accounts.available("chp", PORTFOLIO, "RUB").total == cash_before + 10000, timeout=10
+    )
+    shown = f"{(cash_before + 10000).quantize(Decimal('0.01')):,}"
+    await wait_until(lambda: shown in portfolio.summary.text(), timeout=5)
+    await wait_until(lambda: accounts.history.rowCount() == 1, timeout=5)
+
+    # revoke the trade permission (confirmed, naming the user and the account)
+    accounts.revoke_button.click()
+    box = window.findChild(QMessageBox, "confirmBox")
+    assert box is not None and "default/demo" in box.text() and ACCOUNT in box.text()
+    box.findChild(QPushButton, "confirmYes").click()
+    await wait_until(lambda: "may no longer trade" in accounts.message_text(), timeout=10)
+
+    # the next order on that portfolio is refused by the venue, in its words, at the ticket
+    ticket = shell.window.dock("order_ticket").widget()
+    await choose(ticket, "chp|MOEX", "SBER")
+    index = ticket.account_combo.findText(PORTFOLIO)
+    assert index >= 0
+    ticket.account_combo.setCurrentIndex(index)
+    ticket.set_order_type("limit")
+    bid, _ask = await touch(core, SBER)
+    price = on_grid(bid * Decimal("0.8"), ticket.spec().price_step)
+    await send_by_keyboard(ticket, f"{price}", "10")
+    await wait_until(lambda: ticket.outcome()[0] in ("info", "error"), timeout=10)
+    level, text = ticket.outcome()
+    assert level == "error", text
+    assert "permission" in text.lower() or "trade" in text.lower(), text
+    window.grab().save("/tmp/ui9/back_office.png")
+    shell.window.grab().save("/tmp/ui9/main.png")
