@@ -20,12 +20,19 @@ from PySide6.QtWidgets import QMenu
 
 from app.back_office_session import QtBackOffice
 from app.viewmodels.back_office import AccountsViewModel, BackOfficeLoginViewModel, ClientsViewModel
+from app.viewmodels.back_office_tools import (
+    ImportViewModel,
+    NotificationsViewModel,
+    ReferenceViewModel,
+    SessionsViewModel,
+)
 from services.domain import ConnectionState
 from services.dxregister.backoffice import DEFAULT_DOMAIN
 from services.tasks import spawn
 from widgets.back_office.accounts import AccountsView
 from widgets.back_office.clients import ClientsView
 from widgets.back_office.form import FormDialog
+from widgets.back_office.tools import ImportView, NotificationsView, ReferenceView, SessionsView
 from widgets.back_office.window import BackOfficeWindow
 from widgets.common.status import ConnectionIndicator
 from widgets.main_window import MainWindow
@@ -57,6 +64,10 @@ class BackOffice(QObject):
         self.login_dialog: FormDialog | None = None
         self.accounts: AccountsViewModel | None = None
         self.clients: ClientsViewModel | None = None
+        self.notifications: NotificationsViewModel | None = None
+        self.imports: ImportViewModel | None = None
+        self.sessions: SessionsViewModel | None = None
+        self.reference: ReferenceViewModel | None = None
         if menu is None:
             menu = window.add_menu(self.tr("&Venue"))
         menu.addSeparator()
@@ -88,12 +99,20 @@ class BackOffice(QObject):
     def _build(self) -> BackOfficeWindow:
         window = BackOfficeWindow()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        accounts = AccountsView()
-        clients = ClientsView()
+        accounts, clients, notifications = AccountsView(), ClientsView(), NotificationsView()
+        imports, sessions, reference = ImportView(), SessionsView(), ReferenceView()
         window.add_panel("accounts", self.tr("Accounts"), accounts)
         window.add_panel("clients", self.tr("Clients"), clients)
+        window.add_panel("notifications", self.tr("Notifications"), notifications)
+        window.add_panel("import", self.tr("Transaction import"), imports)
+        window.add_panel("sessions", self.tr("Sessions"), sessions)
+        window.add_panel("reference", self.tr("Brokers and groups"), reference)
         self.accounts = AccountsViewModel(accounts, self.back_office)
         self.clients = ClientsViewModel(clients, self.back_office)
+        self.notifications = NotificationsViewModel(notifications, self.back_office)
+        self.imports = ImportViewModel(imports, self.back_office)
+        self.sessions = SessionsViewModel(sessions, self.back_office)
+        self.reference = ReferenceViewModel(reference, self.back_office)
         saved = self.ctx.profile.panel_settings(LAYOUT_SETTINGS)
         if not window.restore(str(saved.get("geometry", "")), str(saved.get("state", ""))):
             log.warning("the back office window's saved arrangement could not be restored")

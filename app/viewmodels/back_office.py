@@ -413,7 +413,7 @@ class AccountsViewModel(WindowViewModel):
                 "will be refused."
             ).format(user=f"{domain}/{login}", account=account_key(account)),
             self.tr("Revoke"),
-            lambda: self.spawn(self._permission(account, False, domain, login), "revoke") and None,
+            lambda: self.spawn(self._permission(account, False, domain, login), "revoke"),
         )
 
     async def _permission(self, account: Account, add: bool, domain: str, login: str) -> None:
@@ -632,7 +632,7 @@ class ClientsViewModel(WindowViewModel):
                 "on them again."
             ).format(client=name),
             self.tr("Disable and terminate"),
-            lambda: self.spawn(self._disable(client), f"disable {key}") and None,
+            lambda: self.spawn(self._disable(client), f"disable {key}"),
         )
 
     async def _disable(self, client: Client) -> None:

@@ -52,7 +52,8 @@ async def desk(make_shell, own_simulator):
         ctx.venues = demo(own_simulator.base_url, "demo")
         install_trading(ctx, poll_interval=0.25)
 
-    shell = make_shell("desk", builtin_panels().subset(("journal", "order_ticket", "portfolio")), prepare=prepare)
+    registry = builtin_panels().subset(("journal", "order_ticket", "portfolio"))
+    shell = make_shell("desk", registry, prepare=prepare)
     stop_saving_with_the_window(shell)
     shell.window.resize(1300, 800)
     core = core_of(shell)
@@ -96,8 +97,9 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
     accounts = window.show_panel("accounts")
     assert isinstance(accounts, AccountsView)
     await wait_until(lambda: accounts.model.record_by_id(ACCOUNT) is not None, timeout=10)
-    accounts.table.selectRow(accounts.table.proxy.mapFromSource(
-        accounts.model.index(accounts.model.row_of(ACCOUNT), 0)).row())
+    accounts.table.selectRow(
+        accounts.table.proxy.mapFromSource(accounts.model.index(accounts.model.row_of(ACCOUNT), 0)).row()
+    )
     await wait_until(lambda: accounts.transfer_buttons["deposit"].isEnabled())
     assert accounts.permission_text() == "default/demo"
 
@@ -157,3 +159,101 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
     assert "permission" in text.lower() or "trade" in text.lower(), text
     window.grab().save("/tmp/ui9/back_office.png")
     shell.window.grab().save("/tmp/ui9/main.png")
+
+
+async def test_clients_notifications_import_and_sessions(desk, tmp_path):
+    shell, _core = desk
+    window = await open_back_office(shell)
+    office = shell.back_office
+
+    # clients: create (bad input first: at the field, nothing sent), find by search, disable with a confirmation
+    clients = window.show_panel("clients")
+    await wait_until(lambda: clients.model.record_by_id("default/trader2") is not None, timeout=10)
+    known = clients.model.rowCount()
+    clients.buttons["clientCreate"].click()
+    dialog = office.clients.dialog
+    type_into(dialog.inputs["login"], "new one")
+    type_into(dialog.inputs["email"], "nope")
+    dialog.ok_button.click()
+    assert dialog.field_error("login") == "Letters, digits and _ . @ - only."
+    assert dialog.field_error("email") == "Not an e-mail address (name@example.com)."
+    assert dialog.field_error("password") == "At least 4 characters."
+    assert not dialog.is_busy() and dialog.isVisible()  # nothing sent
+    clients.refreshRequested.emit()
+    await wait_until(lambda: clients.status_label.text() == f"{known} clients", timeout=10)
+    type_into(dialog.inputs["login"], "newbie")
+    type_into(dialog.inputs["full_name"], "New Bie")
+    type_into(dialog.inputs["email"], "newbie@example.com")
+    type_into(dialog.inputs["password"], "secret1")
+    type_into(dialog.inputs["account"], "NEWBIE-USD-01")
+    dialog.ok_button.click()
+    await wait_until(lambda: clients.model.record_by_id("default/newbie") is not None, timeout=10)
+    assert not dialog.isVisible()
+    type_into(clients.search, "bie")
+    assert clients.visible_keys() == ["default/newbie"]
+    clients.select("default/newbie")
+    clients.buttons["clientDisable"].click()
+    box = window.findChild(QMessageBox, "confirmBox")
+    assert "New Bie (default/newbie)" in box.text()
+    box.findChild(QPushButton, "confirmYes").click()
+    await wait_until(lambda: clients.model.record_by_id("default/newbie").status == "DISABLED", timeout=10)
+
+    # notifications: the limits at the field, then sent and its delivery per recipient
+    panel = window.show_panel("notifications")
+    panel.compose_button.click()
+    dialog = office.notifications.dialog
+    type_into(dialog.inputs["subject"], "x" * 256)
+    dialog.ok_button.click()
+    assert dialog.field_error("subject") == "At most 255 characters (256 now)."
+    assert dialog.field_error("recipients") == "Name at least one recipient, or send to all."
+    assert dialog.field_error("message") == "Write the message."
+    assert office.notifications.sent == {}
+    type_into(dialog.inputs["recipients"], "default/trader2, default/demo")
+    type_into(dialog.inputs["subject"], "Maintenance")
+    dialog.inputs["message"].setPlainText("The platform restarts at 22:00 UTC.")
+    dialog.ok_button.click()
+    await wait_until(lambda: panel.delivery.rowCount() == 2, timeout=10)
+    recipients = {panel.delivery.record(r).recipient: panel.delivery.record(r) for r in range(2)}
+    assert set(recipients) == {"default/trader2", "default/demo"}
+    assert recipients["default/trader2"].read == "not yet"
+
+    # transaction import: one good row, one bad (unknown symbol), one the file itself gets wrong
+    path = tmp_path / "transactions.csv"
+    path.write_text(
+        "transactionId,action,accountCode,symbol,quantity,activityType,costBasis\n"
+        f"S9:A1,CREATE,{PORTFOLIO},RUB,250,DEPOSIT,\n"
+        f"S9:A2,CREATE,{PORTFOLIO},NOPE,1,,-1\n"
+        f"S9:A3,CREATE,{PORTFOLIO},RUB,lots,,\n",
+        encoding="utf-8",
+    )
+    imports = window.show_panel("import")
+    office.imports.import_file(str(path))
+    await wait_until(lambda: imports.model.rowCount() == 3, timeout=10)
+    rows = {imports.model.record(r).transaction_id: imports.model.record(r) for r in range(3)}
+    assert rows["S9:A1"].outcome == "created" and not rows["S9:A1"].error_text
+    assert rows["S9:A2"].outcome == "failed" and rows["S9:A2"].error_code == "SYMBOL_NOT_FOUND"
+    assert rows["S9:A3"].outcome == "not sent" and "quantity" in rows["S9:A3"].error_text
+    assert imports.summary.text() == "transactions.csv: 1 imported, 2 failed."
+
+    # sessions: check a password, an SSO token made and inspected, a logout confirmed by name
+    sessions = window.show_panel("sessions")
+    sessions.buttons["sessionsCheck"].click()
+    assert sessions.field_error("login") == "Enter the user's login."
+    sessions.set_value("login", "trader2")
+    sessions.inputs["password"].setText("wrong")
+    sessions.buttons["sessionsCheck"].click()
+    await wait_until(lambda: sessions.result.text() not in ("", "Asking the venue\u2026"), timeout=10)
+    assert "[30016]" in sessions.result.text()
+    sessions.buttons["sessionsGenerate"].click()
+    await wait_until(lambda: sessions.value("token") != "", timeout=10)
+    sessions.buttons["sessionsInfo"].click()
+    await wait_until(lambda: sessions.result.text().startswith("default/trader2"), timeout=10)
+    sessions.buttons["logoutByLogin"].click()
+    box = window.findChild(QMessageBox, "confirmBox")
+    assert "default/trader2" in box.text()
+    box.findChild(QPushButton, "confirmYes").click()
+    await wait_until(lambda: "session(s) closed" in sessions.result.text(), timeout=10)
+
+    reference = window.show_panel("reference")
+    await wait_until(lambda: reference.tree.topLevelItemCount() == 2, timeout=10)
+    window.grab().save("/tmp/ui9/back_office2.png")

@@ -194,6 +194,7 @@ class AccountsView(QWidget):
         keep = {row.key for row in rows}
         self.model.remove([key for key in self.model.ids() if key not in keep])
         self.model.upsert(rows)
+        self.table.resizeColumnsToContents()
 
     def set_loading(self, text: str) -> None:
         self.status_label.setText(text)

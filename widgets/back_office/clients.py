@@ -87,6 +87,7 @@ class ClientsView(QWidget):
         keep = {row.key for row in rows}
         self.model.remove([key for key in self.model.ids() if key not in keep])
         self.model.upsert(rows)
+        self.table.resizeColumnsToContents()
 
     def visible_keys(self) -> list[str]:
         return [str(self.table.id_at(row)) for row in range(self.table.proxy.rowCount())]

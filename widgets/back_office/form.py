@@ -97,11 +97,14 @@ class FormDialog(QDialog):
             box.setChecked(spec.value == "1")
             return box
         if spec.kind == "multiline":
-            text = QPlainTextEdit(self)
-            text.setPlainText(spec.value)
-            text.setTabChangesFocus(True)
-            text.setMinimumHeight(90)
-            return text
+            area = QPlainTextEdit(self)
+            area.setPlainText(spec.value)
+            area.setTabChangesFocus(True)
+            area.setMinimumHeight(90)
+            area.textChanged.connect(
+                lambda name=spec.name: self.set_field_error(name, "") if self.errors[name].text() else None
+            )
+            return area
         edit = QLineEdit(spec.value, self)
         edit.setPlaceholderText(spec.placeholder)
         edit.setReadOnly(spec.read_only)
@@ -182,7 +185,7 @@ class FormDialog(QDialog):
         self.submitted.emit(self.values())
 
 
-def ask(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Callable[[], None]) -> QMessageBox:
+def ask(parent: QWidget, title: str, text: str, yes_text: str, on_yes: Callable[[], object]) -> QMessageBox:
     """A window-modal question (not a nested event loop): ``on_yes`` runs if the user confirms. Esc and
     the default button are "Cancel": a destructive action needs the explicit yes."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)

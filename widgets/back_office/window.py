@@ -35,8 +35,8 @@ class BackOfficeWindow(QMainWindow):
         self.logout_button.clicked.connect(self.logoutRequested)
         bar.addWidget(self.session_label)
         bar.addSeparator()
-        bar.addWidget(self.login_button)
-        bar.addWidget(self.logout_button)
+        self._login_action = bar.addWidget(self.login_button)
+        self._logout_action = bar.addWidget(self.logout_button)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         close = self.menuBar().addAction(self.tr("&Close"))
@@ -68,8 +68,8 @@ class BackOfficeWindow(QMainWindow):
     def set_session(self, text: str, logged_in: bool, error: bool = False) -> None:
         self.session_label.setText(text)
         self.session_label.setStyleSheet(ERROR_STYLE if error else "")
-        self.login_button.setVisible(not logged_in)
-        self.logout_button.setVisible(logged_in)
+        self._login_action.setVisible(not logged_in)  # a toolbar shows its widgets through their actions
+        self._logout_action.setVisible(logged_in)
 
     def snapshot(self) -> tuple[str, str]:
         """(geometry, dock state) as base64 text."""
