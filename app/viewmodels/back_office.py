@@ -174,9 +174,12 @@ class AccountsViewModel(WindowViewModel):
         view.editTransferRequested.connect(self.edit_transfer)
         view.permissionRequested.connect(self._on_permission)
         back_office.stateChanged.connect(self._on_state)
-        back_office.moneyMoved.connect(lambda *_: self.refresh())
+        back_office.moneyMoved.connect(self._on_money)  # bound methods: dropped with the view
         if back_office.session.connected:
             self.refresh()
+
+    def _on_money(self, _clearing_code: str, _account_code: str) -> None:
+        self.refresh()
 
     def _on_state(self, state: ConnectionState, _detail: str) -> None:
         if state is ConnectionState.CONNECTED:
@@ -467,10 +470,12 @@ class ClientsViewModel(WindowViewModel):
         view.createRequested.connect(self.open_create)
         view.editRequested.connect(self.open_edit)
         view.disableRequested.connect(self.confirm_disable)
-        back_office.stateChanged.connect(
-            lambda state, _d: self.refresh() if state is ConnectionState.CONNECTED else None
-        )
+        back_office.stateChanged.connect(self._on_state)
         if back_office.session.connected:
+            self.refresh()
+
+    def _on_state(self, state: ConnectionState, _detail: str) -> None:
+        if state is ConnectionState.CONNECTED:
             self.refresh()
 
     def refresh(self) -> None:

@@ -560,10 +560,12 @@ class ReferenceViewModel(WindowViewModel):
         self.view: ReferenceView = view
         view.refreshRequested.connect(self.refresh)
         view.addCategoryRequested.connect(self.add_value)
-        back_office.stateChanged.connect(
-            lambda state, _d: self.refresh() if state is ConnectionState.CONNECTED else None
-        )
+        back_office.stateChanged.connect(self._on_state)
         if back_office.session.connected:
+            self.refresh()
+
+    def _on_state(self, state: ConnectionState, _detail: str) -> None:
+        if state is ConnectionState.CONNECTED:
             self.refresh()
 
     def refresh(self) -> None:

@@ -52,7 +52,7 @@ async def desk(make_shell, own_simulator):
         ctx.venues = demo(own_simulator.base_url, "demo")
         install_trading(ctx, poll_interval=0.25)
 
-    registry = builtin_panels().subset(("journal", "order_ticket", "portfolio"))
+    registry = builtin_panels().subset(("journal", "order_ticket", "portfolio", "accounts"))
     shell = make_shell("desk", registry, prepare=prepare)
     stop_saving_with_the_window(shell)
     shell.window.resize(1300, 800)
@@ -104,6 +104,9 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
     assert accounts.permission_text() == "default/demo"
 
     portfolio = shell.window.dock("portfolio").widget()
+    trader_accounts = shell.window.dock("accounts").widget()  # the trader's Accounts panel, by the portfolio
+    await wait_until(lambda: trader_accounts.model.record_by_id(ACCOUNT) is not None, timeout=10)
+    balance_before = trader_accounts.model.record_by_id(ACCOUNT).balance
     await wait_until(lambda: core.accounts.available("chp", PORTFOLIO, "RUB") is not None, timeout=10)
     cash_before = core.accounts.available("chp", PORTFOLIO, "RUB").total
 
@@ -135,6 +138,9 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
     shown = f"{(cash_before + 10000).quantize(Decimal('0.01')):,}"
     await wait_until(lambda: shown in portfolio.summary.text(), timeout=5)
     await wait_until(lambda: accounts.history.rowCount() == 1, timeout=5)
+    await wait_until(
+        lambda: trader_accounts.model.record_by_id(ACCOUNT).balance == balance_before + 10000, timeout=5
+    )
 
     # revoke the trade permission (confirmed, naming the user and the account)
     accounts.revoke_button.click()
@@ -156,7 +162,7 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
     await wait_until(lambda: ticket.outcome()[0] in ("info", "error"), timeout=10)
     level, text = ticket.outcome()
     assert level == "error", text
-    assert "permission" in text.lower() or "trade" in text.lower(), text
+    assert "has no trade permission on this account" in text, text
     window.grab().save("/tmp/ui9/back_office.png")
     shell.window.grab().save("/tmp/ui9/main.png")
 
@@ -257,3 +263,22 @@ async def test_clients_notifications_import_and_sessions(desk, tmp_path):
     reference = window.show_panel("reference")
     await wait_until(lambda: reference.tree.topLevelItemCount() == 2, timeout=10)
     window.grab().save("/tmp/ui9/back_office2.png")
+
+    # the window keeps its own arrangement: a panel closed stays closed when it opens again
+    window.docks["reference"].close()
+    window.close()
+    saved = shell.ctx.profile.panel_settings("back_office_window")
+    assert saved["state"] and saved["geometry"]
+    await wait_until(lambda: not shiboken6.isValid(window), timeout=5)
+    again = office.open()
+    assert again is not window and again.isVisible()
+    assert not again.docks["reference"].isVisible() and again.docks["accounts"].isVisible()
+
+    # logging out greys the dxRegister light; a click on it asks for the login again
+    again.logout_button.click()
+    light = shell.indicators["dxregister"]
+    await wait_until(lambda: light.state is LightState.DISCONNECTED, timeout=10)
+    assert light.latency_ms is None and "Click to log in" in light.toolTip()
+    light.clicked.emit("dxregister")
+    assert office.login_dialog is not None and office.login_dialog.isVisible()
+    office.login_dialog.reject()
