@@ -172,7 +172,7 @@ async def test_clients_notifications_import_and_sessions(desk, tmp_path):
     window = await open_back_office(shell)
     office = shell.back_office
 
-    # clients: create (bad input first: at the field, nothing sent), find by search, disable with a confirmation
+    # clients: create (bad input first: at the field, nothing sent), search, disable (confirmed)
     clients = window.show_panel("clients")
     await wait_until(lambda: clients.model.record_by_id("default/trader2") is not None, timeout=10)
     known = clients.model.rowCount()
