@@ -30,6 +30,7 @@ class QtBackOffice(QObject):
     stateChanged = Signal(object, str)  # ConnectionState, detail
     pingMeasured = Signal(float)  # ms
     moneyMoved = Signal(str, str)  # clearing code, account code
+    accountsChanged = Signal()
 
     def __init__(self, session: BackOfficeSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,7 @@ class QtBackOffice(QObject):
         session.state_changed.connect(self._on_state)
         session.ping_measured.connect(self._on_ping)
         session.money_moved.connect(self._on_money)
+        session.accounts_changed.connect(self._on_accounts)
 
     def _on_state(self, state: ConnectionState, detail: str) -> None:
         self.stateChanged.emit(state, detail)
@@ -47,10 +49,14 @@ class QtBackOffice(QObject):
     def _on_money(self, clearing_code: str, account_code: str) -> None:
         self.moneyMoved.emit(clearing_code, account_code)
 
+    def _on_accounts(self) -> None:
+        self.accountsChanged.emit()
+
     async def aclose(self) -> None:
         self.session.state_changed.disconnect(self._on_state)
         self.session.ping_measured.disconnect(self._on_ping)
         self.session.money_moved.disconnect(self._on_money)
+        self.session.accounts_changed.disconnect(self._on_accounts)
         await self.session.aclose()
 
 

@@ -39,6 +39,7 @@ class AccountsViewModel(PanelViewModel[PanelSettings]):
         if self.back_office is not None:
             self.back_office.stateChanged.connect(self._on_state)
             self.back_office.moneyMoved.connect(self._on_money)
+            self.back_office.accountsChanged.connect(self.refresh)
         self.refresh()
 
     def _on_state(self, _state: ConnectionState, _detail: str) -> None:

@@ -9,6 +9,7 @@ venue's words.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Coroutine
@@ -23,7 +24,14 @@ from PySide6.QtWidgets import QWidget
 from app.back_office_session import QtBackOffice
 from services.domain import ConnectionState
 from services.dxregister.client import DxRegisterClient, PendingTransfer, TransferKind
-from services.dxregister.schemas import Account, Client, ClientUpdate
+from services.dxregister.schemas import (
+    Account,
+    AccountTier,
+    Client,
+    ClientUpdate,
+    DxFeedSubscriptions,
+    SubscriptionItem,
+)
 from services.errors import RejectedInput, TesseraError, TransportError, VenueError
 from services.tasks import spawn
 from widgets.back_office.accounts import AccountRow, AccountsView, TransferRow
@@ -175,6 +183,7 @@ class AccountsViewModel(WindowViewModel):
         view.permissionRequested.connect(self._on_permission)
         back_office.stateChanged.connect(self._on_state)
         back_office.moneyMoved.connect(self._on_money)  # bound methods: dropped with the view
+        back_office.accountsChanged.connect(self.refresh)
         if back_office.session.connected:
             self.refresh()
 
@@ -470,6 +479,10 @@ class ClientsViewModel(WindowViewModel):
         view.createRequested.connect(self.open_create)
         view.editRequested.connect(self.open_edit)
         view.disableRequested.connect(self.confirm_disable)
+        view.accountRequested.connect(self.open_account)
+        view.groupsRequested.connect(self.open_groups)
+        view.marketDataRequested.connect(self.open_market_data)
+        self.groups: list[str] = []  # "domain@name"
         back_office.stateChanged.connect(self._on_state)
         if back_office.session.connected:
             self.refresh()
@@ -483,9 +496,11 @@ class ClientsViewModel(WindowViewModel):
             self.view.set_status(self.tr("Loading clients\u2026"))
             self.spawn(self._load(), "clients")
 
-    async def _load(self) -> None:
+    async def _load(self, said: str = "") -> None:
+        """Load the clients; the status line then says ``said`` (else how many there are)."""
         try:
             clients = await self.client.clients()
+            self.groups = [f"{g.domain}@{g.name}" for g in await self.client.client_groups()]
         except (TesseraError, TransportError) as exc:
             self.view.set_status(
                 self.tr("Could not load the clients: {error}").format(error=venue_words(exc)), True
@@ -493,7 +508,7 @@ class ClientsViewModel(WindowViewModel):
             return
         self.clients = {client_key(c): c for c in clients}
         self.view.set_rows(client_row(c) for c in clients)
-        self.view.set_status(self.tr("{count} clients").format(count=len(clients)))
+        self.view.set_status(said or self.tr("{count} clients").format(count=len(clients)))
 
     # --- create / edit
     def open_create(self) -> FormDialog:
@@ -532,6 +547,9 @@ class ClientsViewModel(WindowViewModel):
             self.view,
         )
         dialog.setObjectName("clientDialog.edit")
+        self.spawn(
+            self._version(client), "version"
+        )  # the version being edited: a change meanwhile is refused
         dialog.submitted.connect(lambda values: self._on_edit(dialog, client, values))
         self._show(dialog)
         return dialog
@@ -593,9 +611,12 @@ class ClientsViewModel(WindowViewModel):
             return
         dialog.set_busy(False)
         dialog.finish()
-        self.view.set_status(self.tr("Client {client} created.").format(client=client_key(made)))
-        await self._load()
+        await self._load(self.tr("Client {client} created.").format(client=client_key(made)))
         self.view.select(client_key(made))
+
+    async def _version(self, client: Client) -> None:
+        with contextlib.suppress(TesseraError, TransportError):  # without it the edit reads it itself
+            await self.client.client(client.domain or "", client.login)
 
     def _on_edit(self, dialog: FormDialog, client: Client, values: dict[str, str]) -> None:
         if not self._check_email(dialog, values["email"].strip()):
@@ -620,8 +641,7 @@ class ClientsViewModel(WindowViewModel):
             return
         dialog.set_busy(False)
         dialog.finish()
-        self.view.set_status(self.tr("Client {client} saved.").format(client=client_key(client)))
-        await self._load()
+        await self._load(self.tr("Client {client} saved.").format(client=client_key(client)))
 
     # --- disable and terminate
     def confirm_disable(self, key: str) -> None:
@@ -646,7 +666,205 @@ class ClientsViewModel(WindowViewModel):
         except (TesseraError, TransportError) as exc:
             self.view.set_status(venue_words(exc), error=True)
             return
-        self.view.set_status(
+        self.back_office.session.tell_accounts_changed()
+        await self._load(
             self.tr("{client} disabled; their accounts are terminated.").format(client=client_key(client))
         )
-        await self._load()
+
+    # --- a new account
+    def open_account(self, key: str) -> FormDialog | None:
+        client = self.clients.get(key)
+        if client is None:
+            return None
+        dialog = FormDialog(
+            self.tr("New account for {client}").format(client=key),
+            [
+                FormField("account", self.tr("Account code"), placeholder="NEW-USD-02"),
+                FormField("currency", self.tr("Currency"), value="USD", max_length=3),
+                FormField(
+                    "tier",
+                    self.tr("Type"),
+                    kind="choice",
+                    value=AccountTier.DEMO.value,
+                    choices=[
+                        (AccountTier.DEMO.value, self.tr("Demo")),
+                        (AccountTier.LIVE.value, self.tr("Live")),
+                    ],
+                ),
+            ],
+            self.tr("Open"),
+            self.view,
+        )
+        dialog.setObjectName("clientDialog.account")
+        dialog.submitted.connect(lambda values: self._on_account(dialog, client, values))
+        self._show(dialog)
+        return dialog
+
+    def _on_account(self, dialog: FormDialog, client: Client, values: dict[str, str]) -> None:
+        code, currency = values["account"].strip(), values["currency"].strip().upper()
+        ok = True
+        if not code or not LOGIN.match(code):
+            dialog.set_field_error("account", self.tr("An account code: letters, digits and _ . @ - only."))
+            ok = False
+        if not CURRENCY.match(currency):
+            dialog.set_field_error("currency", self.tr("A three-letter currency code, e.g. USD."))
+            ok = False
+        if not ok:
+            return
+        account = Account(account_code=code, currency=currency, account_type=AccountTier(values["tier"]))
+        dialog.set_busy(True)
+        self.spawn(self._account(dialog, client, account), f"account {code}")
+
+    async def _account(self, dialog: FormDialog, client: Client, account: Account) -> None:
+        try:
+            made = await self.client.create_account(client.domain or "", client.login, account)
+        except (TesseraError, TransportError) as exc:
+            dialog.set_busy(False)
+            dialog.show_message(venue_words(exc))
+            return
+        dialog.set_busy(False)
+        dialog.finish()
+        self.back_office.session.tell_accounts_changed()  # the account lists load again
+        await self._load(
+            self.tr("Account {account} opened for {client}.").format(
+                account=account_key(made), client=client_key(client)
+            )
+        )
+
+    # --- group membership
+    def open_groups(self, key: str) -> FormDialog | None:
+        client = self.clients.get(key)
+        if client is None:
+            return None
+        member = set(client.groups or [])
+        dialog = FormDialog(
+            self.tr("Groups of {client}").format(client=key),
+            [
+                FormField(
+                    "group",
+                    self.tr("Group"),
+                    kind="choice",
+                    choices=[(g, g + ("  \u2713" if g in member else "")) for g in self.groups],
+                ),
+                FormField(
+                    "action",
+                    self.tr("Action"),
+                    kind="choice",
+                    choices=[
+                        ("add", self.tr("Add to the group")),
+                        ("remove", self.tr("Remove from the group")),
+                    ],
+                ),
+            ],
+            self.tr("Apply"),
+            self.view,
+        )
+        dialog.setObjectName("clientDialog.groups")
+        dialog.submitted.connect(lambda values: self._on_groups(dialog, client, values))
+        self._show(dialog)
+        return dialog
+
+    def _on_groups(self, dialog: FormDialog, client: Client, values: dict[str, str]) -> None:
+        group, add = values["group"], values["action"] == "add"
+        if not group:
+            dialog.set_field_error("group", self.tr("Choose a group."))
+            return
+        if add == (group in (client.groups or [])):
+            text = self.tr("Already in {group}.") if add else self.tr("Not in {group}.")
+            dialog.set_field_error("group", text.format(group=group))
+            return
+        dialog.set_busy(True)
+        self.spawn(self._groups(dialog, client, group, add), "groups")
+
+    async def _groups(self, dialog: FormDialog, client: Client, group: str, add: bool) -> None:
+        group_domain, _at, name = group.partition("@")
+        domain = client.domain or ""
+        try:
+            await self.client.client(domain, client.login)  # its version now: the If-Match of the change
+            if add:
+                await self.client.add_client_to_group(domain, client.login, group_domain, name)
+            else:
+                await self.client.remove_client_from_group(domain, client.login, group_domain, name)
+        except (TesseraError, TransportError) as exc:
+            dialog.set_busy(False)
+            dialog.show_message(venue_words(exc))
+            return
+        dialog.set_busy(False)
+        dialog.finish()
+        said = self.tr("{client} added to {group}.") if add else self.tr("{client} removed from {group}.")
+        await self._load(said.format(client=client_key(client), group=group))
+
+    # --- market data
+    def open_market_data(self, key: str) -> FormDialog | None:
+        client = self.clients.get(key)
+        if client is None:
+            return None
+        dialog = FormDialog(
+            self.tr("Market data of {client}").format(client=key),
+            [
+                FormField("account_id", self.tr("dxFeed account"), value=client.dx_feed_account_id or ""),
+                FormField(
+                    "action",
+                    self.tr("Action"),
+                    kind="choice",
+                    choices=[
+                        ("activate", self.tr("Activate subscriptions")),
+                        ("cancel", self.tr("Cancel subscriptions")),
+                        ("suspend", self.tr("Suspend the account")),
+                    ],
+                ),
+                FormField(
+                    "feeds", self.tr("Feeds"), placeholder=self.tr("comma separated, e.g. NYSE, NASDAQ")
+                ),
+                FormField("end_date", self.tr("Until"), placeholder=self.tr("optional, e.g. 2026-12-31")),
+            ],
+            self.tr("Apply"),
+            self.view,
+        )
+        dialog.setObjectName("clientDialog.marketData")
+        dialog.submitted.connect(lambda values: self._on_market_data(dialog, values))
+        self._show(dialog)
+        return dialog
+
+    def _on_market_data(self, dialog: FormDialog, values: dict[str, str]) -> None:
+        account_id, action = values["account_id"].strip(), values["action"]
+        feeds = [f.strip() for f in values["feeds"].split(",") if f.strip()]
+        end = values["end_date"].strip() or None
+        ok = True
+        if not account_id:
+            dialog.set_field_error("account_id", self.tr("The client's dxFeed account id."))
+            ok = False
+        if action != "suspend" and not feeds:
+            dialog.set_field_error("feeds", self.tr("Name at least one feed."))
+            ok = False
+        if end is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", end):
+            dialog.set_field_error("end_date", self.tr("A date as YYYY-MM-DD, or empty."))
+            ok = False
+        if not ok:
+            return
+        client = self.client
+        if action == "suspend":
+            call = client.suspend_market_data_account(account_id)
+        else:
+            subscriptions = DxFeedSubscriptions(
+                account_id=account_id,
+                subscriptions=[SubscriptionItem(feed_name=f, end_date=end) for f in feeds],
+            )
+            call = (client.activate_market_data if action == "activate" else client.cancel_market_data)(
+                subscriptions
+            )
+        dialog.set_busy(True)
+        self.spawn(self._market_data(dialog, call), f"market data {action}")
+
+    async def _market_data(self, dialog: FormDialog, call: Coroutine[Any, Any, str]) -> None:
+        try:
+            answer = await call
+        except (TesseraError, TransportError) as exc:
+            dialog.set_busy(False)
+            dialog.show_message(venue_words(exc))
+            return
+        dialog.set_busy(False)
+        dialog.finish()
+        self.view.set_status(
+            self.tr("Market data: the venue answered {answer}.").format(answer=answer.strip())
+        )

@@ -6,7 +6,8 @@ States follow :class:`services.domain.ConnectionState`: DISCONNECTED until ``log
 runs; CONNECTED with a live session; DEGRADED while pings fail in transport (the session may still live);
 FAILED when the login is refused or the session expired (``detail`` says which, in the venue's words).
 ``money_moved(clearing_code, account_code)`` is told after a deposit, withdrawal or adjustment went through,
-so views of the money (the trader's Accounts panel) refresh.
+so views of the money (the trader's Accounts panel) refresh; ``accounts_changed`` when accounts were opened
+or terminated.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class BackOfficeSession:
     state_changed = Signal(object, str)  # ConnectionState, detail
     ping_measured = Signal(float)  # seconds: the last /ping's round trip
     money_moved = Signal(str, str)  # clearing code, account code
+    accounts_changed = Signal()  # an account was opened, a client disabled ...: lists of accounts are stale
 
     def __init__(
         self,
@@ -120,6 +122,10 @@ class BackOfficeSession:
         answer = await self.client.send_transfer(pending)
         self.money_moved.emit(pending.clearing_code, pending.account_code)
         return answer
+
+    def tell_accounts_changed(self) -> None:
+        """Say that accounts were opened or closed here (views of them load again)."""
+        self.accounts_changed.emit()
 
     # --- internals
     async def _stop_keepalive(self) -> None:

@@ -198,6 +198,41 @@ async def test_clients_notifications_import_and_sessions(desk, tmp_path):
     type_into(clients.search, "bie")
     assert clients.visible_keys() == ["default/newbie"]
     clients.select("default/newbie")
+
+    # a second account for the new client, a group, and market data the venue does not know
+    clients.buttons["clientAccount"].click()
+    dialog = office.clients.dialog
+    type_into(dialog.inputs["account"], "NEWBIE-EUR-01")
+    dialog.set_value("currency", "eu")
+    dialog.ok_button.click()
+    assert dialog.field_error("currency") == "A three-letter currency code, e.g. USD."
+    dialog.set_value("currency", "EUR")
+    dialog.ok_button.click()
+    await wait_until(
+        lambda: "NEWBIE-EUR-01" in clients.model.record_by_id("default/newbie").accounts, timeout=10
+    )
+    assert clients.status_label.text() == "Account ITI/NEWBIE-EUR-01 opened for default/newbie."
+    clients.select("default/newbie")
+    clients.buttons["clientGroups"].click()
+    dialog = office.clients.dialog
+    dialog.set_value("group", "default@vip")
+    dialog.ok_button.click()
+    await wait_until(lambda: "default@vip" in clients.model.record_by_id("default/newbie").groups, timeout=10)
+    clients.select("default/newbie")
+    clients.buttons["clientMarketData"].click()
+    dialog = office.clients.dialog
+    dialog.ok_button.click()
+    assert dialog.field_error("account_id") == "The client's dxFeed account id."
+    assert dialog.field_error("feeds") == "Name at least one feed."
+    type_into(dialog.inputs["account_id"], "DXF-404")
+    type_into(dialog.inputs["feeds"], "NYSE")
+    dialog.ok_button.click()
+    await wait_until(
+        lambda: "[30007]" in dialog.message_text(), timeout=10
+    )  # the venue's refusal, in the dialog
+    dialog.reject()
+
+    clients.select("default/newbie")
     clients.buttons["clientDisable"].click()
     box = window.findChild(QMessageBox, "confirmBox")
     assert "New Bie (default/newbie)" in box.text()

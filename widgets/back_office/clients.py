@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from widgets.back_office.form import ERROR_STYLE
@@ -30,6 +30,9 @@ class ClientsView(QWidget):
     createRequested = Signal()
     editRequested = Signal(str)  # key
     disableRequested = Signal(str)  # key
+    accountRequested = Signal(str)  # key: open an account for the client
+    groupsRequested = Signal(str)  # key: group membership
+    marketDataRequested = Signal(str)  # key: market-data subscriptions
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,13 @@ class ClientsView(QWidget):
             ("clientsRefresh", self.tr("Refresh"), self.refreshRequested.emit),
             ("clientCreate", self.tr("New client\u2026"), self.createRequested.emit),
             ("clientEdit", self.tr("Edit\u2026"), self._edit),
+            ("clientAccount", self.tr("New account\u2026"), lambda: self._with_client(self.accountRequested)),
+            ("clientGroups", self.tr("Groups\u2026"), lambda: self._with_client(self.groupsRequested)),
+            (
+                "clientMarketData",
+                self.tr("Market data\u2026"),
+                lambda: self._with_client(self.marketDataRequested),
+            ),
             ("clientDisable", self.tr("Disable and terminate\u2026"), self._disable),
         )
         self.buttons: dict[str, QPushButton] = {}
@@ -114,6 +124,13 @@ class ClientsView(QWidget):
             self.set_status(self.tr("Choose a client to edit."), error=True)
             return
         self.editRequested.emit(key)
+
+    def _with_client(self, signal: SignalInstance) -> None:
+        key = self.current_key()
+        if key is None:
+            self.set_status(self.tr("Choose a client first."), error=True)
+            return
+        signal.emit(key)
 
     def _disable(self) -> None:
         key = self.current_key()
