@@ -142,6 +142,27 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
         lambda: trader_accounts.model.record_by_id(ACCOUNT).balance == balance_before + 10000, timeout=5
     )
 
+    # the transfer edited by its id: only the difference moves; too big a withdrawal is refused at the field
+    transfer_id = next(iter(shell.back_office.accounts.transfers))
+    accounts.editTransferRequested.emit(transfer_id)
+    dialog = shell.back_office.accounts.dialog
+    assert dialog.values()["amount"] == "10000"
+    type_into(dialog.inputs["amount"], "12000")
+    dialog.ok_button.click()
+    await wait_until(lambda: not dialog.isVisible(), timeout=10)
+    await wait_until(
+        lambda: core.accounts.available("chp", PORTFOLIO, "RUB").total == cash_before + 12000, timeout=10
+    )
+    assert list(shell.back_office.accounts.transfers) == [transfer_id]
+    assert accounts.history.record_by_id(transfer_id).amount == 12000
+    await wait_until(lambda: accounts.model.record_by_id(ACCOUNT).balance == cash_before + 12000, timeout=5)
+    accounts.transfer_buttons["withdrawal"].click()
+    dialog = shell.back_office.accounts.dialog
+    type_into(dialog.inputs["amount"], "999999999")
+    dialog.ok_button.click()
+    assert dialog.field_error("amount").startswith("More than the balance (")
+    dialog.reject()
+
     # revoke the trade permission (confirmed, naming the user and the account)
     accounts.revoke_button.click()
     box = window.findChild(QMessageBox, "confirmBox")
