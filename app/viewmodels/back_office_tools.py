@@ -108,6 +108,13 @@ class NotificationsViewModel(WindowViewModel):
                     placeholder=self.tr("domain/login, comma separated (or choose all below)"),
                 ),
                 FormField(
+                    "recipients_picker",
+                    self.tr("Add"),
+                    kind="picker",
+                    placeholder=self.tr("choose a client to add\u2026"),
+                    target="recipients",
+                ),
+                FormField(
                     "audience",
                     self.tr("Or send to"),
                     kind="choice",
@@ -142,7 +149,28 @@ class NotificationsViewModel(WindowViewModel):
         dialog.setObjectName("notificationDialog")
         dialog.submitted.connect(lambda values: self._on_compose(dialog, values))
         self._show(dialog)
+        self.spawn(self._recipients(dialog), "recipients")
         return dialog
+
+    async def _recipients(self, dialog: FormDialog) -> None:
+        """The clients the picker offers."""
+        try:
+            clients = await self.client.clients()
+        except (TesseraError, TransportError) as exc:
+            dialog.set_field_error("recipients_picker", venue_words(exc))
+            return
+        if dialog is self.dialog:
+            dialog.set_choices(
+                "recipients_picker",
+                [
+                    (
+                        f"{c.domain}/{c.login}",
+                        f"{c.full_name} ({c.domain}/{c.login})" if c.full_name else c.login,
+                    )
+                    for c in clients
+                    if c.type is None or c.type.value == "CLIENT"
+                ],
+            )
 
     def _show(self, dialog: FormDialog) -> None:
         if self.dialog is not None:

@@ -270,7 +270,11 @@ async def test_clients_notifications_import_and_sessions(desk, tmp_path):
     assert dialog.field_error("recipients") == "Name at least one recipient, or send to all."
     assert dialog.field_error("message") == "Write the message."
     assert office.notifications.sent == {}
-    type_into(dialog.inputs["recipients"], "default/trader2, default/demo")
+    picker = dialog.inputs["recipients_picker"]  # the recipients picker lists the clients
+    await wait_until(lambda: picker.findData("default/trader2") >= 0, timeout=10)
+    picker.activated.emit(picker.findData("default/trader2"))
+    assert dialog.values()["recipients"] == "default/trader2" and dialog.field_error("recipients") == ""
+    dialog.inputs["recipients"].setText(dialog.inputs["recipients"].text() + ", default/demo")
     type_into(dialog.inputs["subject"], "Maintenance")
     dialog.inputs["message"].setPlainText("The platform restarts at 22:00 UTC.")
     dialog.ok_button.click()

@@ -29,12 +29,15 @@ ERROR_STYLE = "color: #f0524f;"
 class FormField:
     name: str
     label: str  # translated
-    kind: str = "text"  # text | password | choice | check | multiline
+    kind: str = (
+        "text"  # text | password | choice | check | multiline | picker (adds its choice to ``target``)
+    )
     value: str = ""
     choices: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (value, translated text)
     placeholder: str = ""
     read_only: bool = False
     max_length: int | None = None  # characters the user may type (multiline: checked, not cut)
+    target: str = ""  # picker: the text field a chosen value is added to (comma separated)
 
 
 class FormDialog(QDialog):
@@ -84,6 +87,11 @@ class FormDialog(QDialog):
         root.addWidget(self.buttons)
 
     def _input(self, spec: FormField) -> QWidget:
+        if spec.kind == "picker":
+            picker = QComboBox(self)
+            picker.addItem(spec.placeholder, "")
+            picker.activated.connect(lambda index, p=picker, t=spec.target: self._pick(p, index, t))
+            return picker
         if spec.kind == "choice":
             combo = QComboBox(self)
             for value, text in spec.choices:
@@ -115,12 +123,34 @@ class FormDialog(QDialog):
         edit.textEdited.connect(lambda _text, name=spec.name: self.set_field_error(name, ""))
         return edit
 
+    def _pick(self, picker: QComboBox, index: int, target: str) -> None:
+        value = str(picker.itemData(index) or "")
+        field = self.inputs.get(target)
+        if value and isinstance(field, QLineEdit):
+            entries = [e.strip() for e in field.text().split(",") if e.strip()]
+            if value not in entries:
+                field.setText(", ".join([*entries, value]))
+            self.set_field_error(target, "")
+        picker.setCurrentIndex(0)
+
+    def set_choices(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
+        """The items of a choice or picker field (a picker keeps its first, empty item)."""
+        combo = self.inputs[name]
+        assert isinstance(combo, QComboBox)
+        keep = 1 if combo.count() and combo.itemData(0) == "" else 0
+        while combo.count() > keep:
+            combo.removeItem(keep)
+        for value, text in choices:
+            combo.addItem(text, value)
+
     # --- what the user typed
     def values(self) -> dict[str, str]:
         values: dict[str, str] = {}
         for name, widget in self.inputs.items():
             if isinstance(widget, QComboBox):
                 values[name] = str(widget.currentData() or "")
+                if name.endswith("_picker"):
+                    continue
             elif isinstance(widget, QCheckBox):
                 values[name] = "1" if widget.isChecked() else ""
             elif isinstance(widget, QPlainTextEdit):
