@@ -176,11 +176,13 @@ class AccountsViewModel(WindowViewModel):
         self.current: str | None = None
         self.dialog: FormDialog | None = None
         self._loading: asyncio.Task[Any] | None = None
+        self._again = False
         view.refreshRequested.connect(self.refresh)
         view.accountChosen.connect(self._on_chosen)
         view.transferRequested.connect(self.open_transfer)
         view.editTransferRequested.connect(self.edit_transfer)
         view.permissionRequested.connect(self._on_permission)
+        view.categoryRequested.connect(self.open_category)
         back_office.stateChanged.connect(self._on_state)
         back_office.moneyMoved.connect(self._on_money)  # bound methods: dropped with the view
         back_office.accountsChanged.connect(self.refresh)
@@ -202,6 +204,7 @@ class AccountsViewModel(WindowViewModel):
         if not self.back_office.session.connected:
             return
         if self._loading is not None and not self._loading.done():
+            self._again = True  # once more when this load is over: what changed meanwhile
             return
         self.view.set_loading(self.tr("Loading accounts\u2026"))
         self._loading = self.spawn(self._load(), "accounts")
@@ -223,6 +226,9 @@ class AccountsViewModel(WindowViewModel):
         self.view.set_loading("")
         self.view.status_label.setText(self.tr("{count} accounts").format(count=len(accounts)))
         self._show_current()
+        if self._again:
+            self._again = False
+            self._loading = self.spawn(self._load(), "accounts")
 
     def _on_chosen(self, key: object) -> None:
         self.current = None if key is None else str(key)
@@ -403,6 +409,90 @@ class AccountsViewModel(WindowViewModel):
             )
         )
         self._show_current()
+
+    # --- categories
+    def open_category(self) -> FormDialog | None:
+        account = self.accounts.get(self.current or "")
+        if account is None:
+            return None
+        current = {g.category: g.value for g in account.categories or []}
+        dialog = FormDialog(
+            self.tr("Categories of {account}").format(account=account_key(account)),
+            [
+                FormField("group", self.tr("Group"), kind="choice"),
+                FormField(
+                    "action",
+                    self.tr("Action"),
+                    kind="choice",
+                    choices=[
+                        ("set", self.tr("Put the account in this group")),
+                        ("remove", self.tr("Take the account out of this category")),
+                    ],
+                ),
+            ],
+            self.tr("Apply"),
+            self.view,
+        )
+        dialog.setObjectName("accountDialog.category")
+        dialog.submitted.connect(lambda values: self._on_category(dialog, account, current, values))
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None) if self.dialog is dialog else None)
+        dialog.open()
+        self.spawn(self._categories(dialog, account, current), "categories")
+        return dialog
+
+    async def _categories(self, dialog: FormDialog, account: Account, current: dict[str, str]) -> None:
+        try:
+            categories = await self.client.broker_categories(account.broker_code or "")
+        except (TesseraError, TransportError) as exc:
+            dialog.show_message(venue_words(exc))
+            return
+        choices = [
+            (
+                f"{c.category}\t{v.value}",
+                f"{c.category}: {v.value}" + ("  \u2713" if current.get(c.category) == v.value else ""),
+            )
+            for c in categories
+            for v in c.values or []
+        ]
+        dialog.set_choices("group", choices)
+
+    def _on_category(
+        self, dialog: FormDialog, account: Account, current: dict[str, str], values: dict[str, str]
+    ) -> None:
+        category, _tab, value = values["group"].partition("\t")
+        if not category:
+            dialog.set_field_error("group", self.tr("Choose a group."))
+            return
+        remove = values["action"] == "remove"
+        if remove and category not in current:
+            dialog.set_field_error("group", self.tr("The account is in no group of {c}.").format(c=category))
+            return
+        if not remove and current.get(category) == value:
+            dialog.set_field_error("group", self.tr("The account is in this group already."))
+            return
+        dialog.set_busy(True)
+        self.spawn(self._category(dialog, account, category, None if remove else value), "category")
+
+    async def _category(self, dialog: FormDialog, account: Account, category: str, value: str | None) -> None:
+        clearing, code = account.clearing_code or "", account.account_code
+        try:
+            if value is None:
+                await self.client.delete_account_category(clearing, code, category)
+            else:
+                await self.client.set_account_category(clearing, code, category, value)
+        except (TesseraError, TransportError) as exc:
+            dialog.set_busy(False)
+            dialog.show_message(venue_words(exc))
+            return
+        dialog.set_busy(False)
+        dialog.finish()
+        self.view.show_message(
+            self.tr("Categories of {account} changed.").format(account=account_key(account))
+        )
+        self.refresh()
 
     # --- trade permissions
     def _on_permission(self, add: bool, who: str) -> None:

@@ -59,6 +59,7 @@ class AccountsView(QWidget):
     transferRequested = Signal(str)  # deposit | withdrawal | adjustment
     editTransferRequested = Signal(str)  # transfer id
     permissionRequested = Signal(bool, str)  # add?, "domain/login" as typed
+    categoryRequested = Signal()  # put the account in a category's group, or take it out
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +132,10 @@ class AccountsView(QWidget):
             button.clicked.connect(lambda _checked=False, k=kind: self.transferRequested.emit(k))
             money.addWidget(button)
             self.transfer_buttons[kind] = button
+        self.category_button = QPushButton(self.tr("Category\u2026"), detail)
+        self.category_button.setObjectName("accountCategory")
+        self.category_button.clicked.connect(self.categoryRequested)
+        money.addWidget(self.category_button)
         column.addLayout(money)
         permissions = QGroupBox(self.tr("Trade permission"), detail)
         rows = QVBoxLayout(permissions)
@@ -205,6 +210,7 @@ class AccountsView(QWidget):
         chosen = row is not None
         for widget in (
             *self.transfer_buttons.values(),
+            self.category_button,
             self.grant_button,
             self.revoke_button,
             self.permission_user,
