@@ -50,6 +50,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName("formDialog")
         self.inputs: dict[str, QWidget] = {}
+        self._pickers = {spec.name for spec in fields if spec.kind == "picker"}
         self.errors: dict[str, QLabel] = {}
         self._busy = False
         root = QVBoxLayout(self)
@@ -147,10 +148,10 @@ class FormDialog(QDialog):
     def values(self) -> dict[str, str]:
         values: dict[str, str] = {}
         for name, widget in self.inputs.items():
+            if name in self._pickers:
+                continue  # a picker's choice is in its target field already
             if isinstance(widget, QComboBox):
                 values[name] = str(widget.currentData() or "")
-                if name.endswith("_picker"):
-                    continue
             elif isinstance(widget, QCheckBox):
                 values[name] = "1" if widget.isChecked() else ""
             elif isinstance(widget, QPlainTextEdit):
