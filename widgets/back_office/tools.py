@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -233,7 +234,7 @@ class SessionsView(QWidget):
             edit = QLineEdit(self)
             edit.setObjectName(f"sessions.{name}")
             edit.setPlaceholderText(placeholder)
-            if name == "password":
+            if name in ("password", "token"):  # secrets stay masked; a token is copied with its button
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.textEdited.connect(lambda _t, n=name: self.set_field_error(n, ""))
             error = QLabel(self)
@@ -281,6 +282,10 @@ class SessionsView(QWidget):
                 self.buttons[name] = button
             grid.addLayout(line)
         root.addWidget(actions)
+        copy = _button(self, "sessionsCopyToken", self.tr("Copy the token"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.inputs["token"].text()))
+        self.buttons["sessionsCopyToken"] = copy
+        root.addWidget(copy)
         self.result = _status(self, "sessionsResult")
         root.addWidget(self.result)
         root.addStretch(1)
