@@ -22,6 +22,7 @@ from app.panels import builtin_panels
 from app.trading.install import install_trading
 from app.venues import demo
 from services.domain import InstrumentId
+from services.dxregister import DxRegisterClient
 from services.simulator.server import EmbeddedSimulator
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
@@ -196,7 +197,7 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
     shell.window.grab().save("/tmp/ui9/main.png")
 
 
-async def test_clients_notifications_import_and_sessions(desk, tmp_path):
+async def test_clients_notifications_import_and_sessions(desk, tmp_path, own_simulator):
     shell, _core = desk
     window = await open_back_office(shell)
     office = shell.back_office
@@ -290,6 +291,20 @@ async def test_clients_notifications_import_and_sessions(desk, tmp_path):
     recipients = {panel.delivery.record(r).recipient: panel.delivery.record(r) for r in range(2)}
     assert set(recipients) == {"default/trader2", "default/demo"}
     assert recipients["default/trader2"].read == "not yet"
+    reader = DxRegisterClient.create(f"{own_simulator.base_url}/dxweb/rest")  # trader2 logs in: it is read
+    await reader.login("trader2", "default", "demo")
+    await reader.aclose()
+    panel.delivery_button.click()
+    await wait_until(lambda: panel.delivery.record_by_id("default/trader2").read != "not yet", timeout=10)
+    assert panel.delivery.record_by_id("default/demo").read == "not yet"
+    panel.expiration_button.click()  # the expiration: in the past is refused at the field, then changed
+    dialog = office.notifications.dialog
+    dialog.set_value("expiration", "2001-01-01 00:00")
+    dialog.ok_button.click()
+    assert dialog.field_error("expiration") == "The expiration must be in the future."
+    dialog.set_value("expiration", "2099-01-01 00:00")
+    dialog.ok_button.click()
+    await wait_until(lambda: "now expires 2099-01-01 00:00 UTC" in panel.status.text(), timeout=10)
 
     # transaction import: one good row, one bad (unknown symbol), one the file itself gets wrong
     path = tmp_path / "transactions.csv"
