@@ -193,8 +193,6 @@ async def test_deposit_shows_in_the_portfolio_and_a_revoked_permission_refuses_t
     level, text = ticket.outcome()
     assert level == "error", text
     assert "has no trade permission on this account" in text, text
-    window.grab().save("/tmp/ui9/back_office.png")
-    shell.window.grab().save("/tmp/ui9/main.png")
 
 
 async def test_clients_notifications_import_and_sessions(desk, tmp_path, own_simulator):
@@ -345,7 +343,6 @@ async def test_clients_notifications_import_and_sessions(desk, tmp_path, own_sim
 
     reference = window.show_panel("reference")
     await wait_until(lambda: reference.tree.topLevelItemCount() == 2, timeout=10)
-    window.grab().save("/tmp/ui9/back_office2.png")
 
     # the window keeps its own arrangement: a panel closed stays closed when it opens again
     window.docks["reference"].close()

@@ -49,6 +49,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("formDialog")
+        self.setMinimumWidth(420)  # room for the messages under the fields
         self.inputs: dict[str, QWidget] = {}
         self._pickers = {spec.name for spec in fields if spec.kind == "picker"}
         self.errors: dict[str, QLabel] = {}
@@ -174,10 +175,13 @@ class FormDialog(QDialog):
     # --- what the view-model says
     def set_field_error(self, name: str, text: str) -> None:
         label = self.errors[name]
+        if label.text() == text:
+            return
         label.setText(text)
         label.setVisible(bool(text))
         if text:
             self.inputs[name].setFocus()
+        self.adjustSize()  # the message gets its lines, or gives them back
 
     def field_error(self, name: str) -> str:
         return self.errors[name].text()
