@@ -360,5 +360,18 @@ async def test_clients_notifications_import_and_sessions(desk, tmp_path, own_sim
     await wait_until(lambda: light.state is LightState.DISCONNECTED, timeout=10)
     assert light.latency_ms is None and "Click to log in" in light.toolTip()
     light.clicked.emit("dxregister")
-    assert office.login_dialog is not None and office.login_dialog.isVisible()
-    office.login_dialog.reject()
+    dialog = office.login_dialog
+    assert dialog is not None and dialog.isVisible()
+
+    # a plain client (no back-office rights) is told so by the venue, where the lists are
+    dialog.set_value("login", "trader2")
+    dialog.set_value("password", "wrong")
+    dialog.ok_button.click()
+    await wait_until(lambda: "[30016]" in dialog.message_text(), timeout=10)
+    assert light.state is LightState.FAILED
+    dialog.set_value("password", "demo")
+    dialog.ok_button.click()
+    await wait_until(lambda: light.state is LightState.CONNECTED, timeout=10)
+    accounts = again.show_panel("accounts")
+    await wait_until(lambda: "[20020]" in accounts.message_text(), timeout=10)
+    assert accounts.message_text().startswith("Could not load the accounts: ")
