@@ -150,16 +150,16 @@ class VenueSessionBase:
         known = self.stores.orders.working(self.venue)  # orders placed from now on are not judged here
         try:
             active = await self.trading.active_orders()
-            balances = await self.trading.balances()
-            positions = await self.trading.positions() if self.capabilities.positions else []
+            self.stores.orders.retire_missing(known, {o.order_id for o in active})
+            self.stores.orders.upsert_many(active)
+            # Each read is stored as soon as it is answered: a venue that pushes money or positions (CHP) may
+            # push a newer figure while a later read is awaited, and an older snapshot must not replace it.
+            self.stores.accounts.set_balances(self.venue, await self.trading.balances())
+            if self.capabilities.positions:
+                self.stores.positions.set_positions(self.venue, await self.trading.positions())
         except (VenueError, TransportError) as exc:
             log.warning("%s: the account was not re-read after connecting: %s", self.venue, exc)
             return
-        self.stores.orders.retire_missing(known, {o.order_id for o in active})
-        self.stores.orders.upsert_many(active)
-        self.stores.accounts.set_balances(self.venue, balances)
-        if self.capabilities.positions:
-            self.stores.positions.set_positions(self.venue, positions)
 
     async def logout(self) -> None:
         was_connected = self.connected
