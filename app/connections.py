@@ -36,9 +36,7 @@ SLOW_MS = 1000.0
 
 
 class ConnectionProbe(QObject):
-    stateChanged = Signal(
-        str, object, object, str
-    )  # venue, LightState, latency ms (float | None), detail
+    stateChanged = Signal(str, object, object, str)  # venue, LightState, latency ms (float | None), detail
 
     def __init__(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app.layout_panels import layout_panel_specs
+from app.viewmodels.accounts import create_accounts_panel
 from app.viewmodels.balances import create_balances_panel
 from app.viewmodels.chart import create_chart_panel
 from app.viewmodels.journal import create_journal_panel
@@ -99,6 +100,15 @@ def builtin_panels() -> WorkspaceRegistry:
             factory=create_portfolio_panel,
             tab_with="orders",
             shortcut="Ctrl+Alt+P",
+        )
+    )
+    registry.register(
+        PanelSpec(
+            id="accounts",
+            title=str(QT_TRANSLATE_NOOP("Panels", "Accounts")),
+            factory=create_accounts_panel,
+            tab_with="orders",
+            shortcut="Ctrl+Alt+A",
         )
     )
     registry.register(

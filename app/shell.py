@@ -12,6 +12,8 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.back_office import BackOffice
+from app.back_office_session import BackOfficeIndicator, QtBackOffice, install_back_office
 from app.connections import ConnectionProbe, SessionIndicator
 from app.context import AppContext
 from app.layout_presets import layout_presets
@@ -64,6 +66,7 @@ class Shell(QObject):
         self.indicators: dict[str, ConnectionIndicator] = {}
         self.probe: ConnectionProbe | None = None
         self.venue_access: VenueAccess | None = None
+        self.back_office: BackOffice | None = None
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -171,6 +174,12 @@ class Shell(QObject):
             self._add_connection_indicators(venues)
         if TRADING_SERVICE in self.ctx.services:  # Venue menu, login dialogs, account summary
             self.venue_access = self._install_venue_access()
+        back_office = self._back_office_session()
+        if back_office is not None:  # Venue -> Back office..., the dxRegister light's click
+            menu = self.venue_access.menu if self.venue_access is not None else None
+            self.back_office = BackOffice(self.window, self.ctx, back_office, self.schedule_save, menu, self)
+            if "dxregister" in self.indicators:
+                self.back_office.bind_indicator(self.indicators["dxregister"])
         self.window.add_status_widget(UtcClock())
 
     def _install_venue_access(self) -> VenueAccess:
@@ -185,10 +194,13 @@ class Shell(QObject):
         core = trading(self.ctx) if TRADING_SERVICE in self.ctx.services else None
         sessions = core.sessions if core is not None else {}
         unserved = self._venues_the_simulator_lacks()
+        back_office = self._back_office_session()
         probed = {
             venue: url
             for venue, url in venues.by_venue().items()
-            if venue not in sessions and venue not in unserved
+            if venue not in sessions
+            and venue not in unserved
+            and not (venue == "dxregister" and back_office is not None)
         }
         self.probe = ConnectionProbe(probed, parent=self)
         for venue in VENUE_IDS:
@@ -196,6 +208,8 @@ class Shell(QObject):
             if venue in sessions:
                 assert core is not None
                 SessionIndicator(core, venue, indicator)
+            elif venue == "dxregister" and back_office is not None:  # the back-office session's light
+                BackOfficeIndicator(back_office, indicator)
             elif venue in unserved:  # a 404 from the simulator would otherwise read as "reachable"
                 indicator.setState(
                     WidgetConnectionState.DISCONNECTED, None, self.tr("Not in the demo simulator yet")
@@ -204,6 +218,12 @@ class Shell(QObject):
                 self.probe.bind(indicator)
             self.window.add_status_widget(indicator)
             self.indicators[venue] = indicator
+
+    def _back_office_session(self) -> QtBackOffice | None:
+        """The app's dxRegister session (made on first call) when the venues have a dxRegister."""
+        if self.ctx.venues is None or "dxregister" in self._venues_the_simulator_lacks():
+            return None
+        return install_back_office(self.ctx)
 
     def _venues_the_simulator_lacks(self) -> set[str]:
         if self.ctx.demo is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 
 from services.dxregister.client import DxRegisterClient
@@ -37,10 +38,16 @@ class SessionKeepAlive:
         client: DxRegisterClient,
         *,
         on_expired: Callable[[AuthError], None] | None = None,
+        on_ping: Callable[[float], None] | None = None,
+        on_failure: Callable[[Exception], None] | None = None,
         retry_delay: float = 1.0,
     ) -> None:
+        """``on_ping(seconds)``: a ping answered after that round trip; ``on_failure(exc)``: one failed in
+        transport (it is tried again after ``retry_delay``)."""
         self._client = client
         self._on_expired = on_expired
+        self._on_ping = on_ping
+        self._on_failure = on_failure
         self._retry_delay = retry_delay
         self._task: asyncio.Task[None] | None = None
         self.pings = 0  # successful pings so far
@@ -70,6 +77,7 @@ class SessionKeepAlive:
         delay = next_ping_delay(lifetime, lifetime)
         while True:
             await asyncio.sleep(delay)
+            started = time.monotonic()
             try:
                 result = await self._client.ping()
             except AuthError as exc:
@@ -80,7 +88,11 @@ class SessionKeepAlive:
                 return
             except (TransportError, TesseraError) as exc:
                 log.warning("dxregister ping failed, trying again: %s", exc)
+                if self._on_failure is not None:
+                    self._on_failure(exc)
                 delay = self._retry_delay
                 continue
             self.pings += 1
+            if self._on_ping is not None:
+                self._on_ping(time.monotonic() - started)
             delay = next_ping_delay(lifetime, result.timeout if result.timeout is not None else lifetime)

@@ -161,19 +161,19 @@ class VenueSessionBase:
         order entry."""
         known = self.stores.orders.working(self.venue)  # orders placed from now on are not judged here
         try:
-            balances = await self.trading.balances()
-            positions = await self.trading.positions() if self.capabilities.positions else []
-            active = await self.trading.active_orders()  # last, and taken in at once: nothing newer between
+            # Each read is taken in as soon as it is answered: a venue that pushes money, positions or order
+            # changes (CHP) may push newer figures while a later read is awaited, and an older snapshot must
+            # not replace them.
+            active = await self.trading.active_orders()
+            orders = self.stores.orders
+            orders.retire_missing(known, {o.order_id for o in active})
+            # an order the feeds have meanwhile seen end never comes back to life
+            orders.upsert_many(o for o in active if not _ended(orders.find(self.venue, o.order_id)))
+            self.stores.accounts.set_balances(self.venue, await self.trading.balances())
+            if self.capabilities.positions:
+                self.stores.positions.set_positions(self.venue, await self.trading.positions())
         except (VenueError, TransportError) as exc:
             log.warning("%s: the account was not re-read after connecting: %s", self.venue, exc)
-            return
-        orders = self.stores.orders
-        orders.retire_missing(known, {o.order_id for o in active})
-        # an order the feeds have meanwhile seen end never comes back to life
-        orders.upsert_many(o for o in active if not _ended(orders.find(self.venue, o.order_id)))
-        self.stores.accounts.set_balances(self.venue, balances)
-        if self.capabilities.positions:
-            self.stores.positions.set_positions(self.venue, positions)
 
     async def logout(self) -> None:
         was_connected = self.connected

@@ -37,3 +37,29 @@ async def test_orders_of_a_restarted_venue_are_no_longer_shown_working():
         assert gone.status is OrderStatus.EXPIRED and "no longer lists" in gone.message
         assert core.accounts.balances("chp")  # money re-read from the venue that is there now
         await session.aclose()
+
+
+async def test_money_the_venue_pushes_during_the_resync_is_not_replaced_by_an_older_read():
+    """A back-office deposit right after the login: the resync's balance read is older than the
+    SetPortfolio row pushed while it reads positions, and must not overwrite it."""
+    from services.dxregister import DxRegisterClient
+
+    core = TradingCore()
+    with EmbeddedSimulator(seed=4) as simulator:
+        session = ChpVenueSession(simulator.base_url, "demo", core.stores)
+        core.add_session(session)
+        office = DxRegisterClient.create(f"{simulator.base_url}/dxweb/rest")
+        await office.login("demo", "default", "demo")
+        await session.login("demo", "demo")
+        portfolio = session.accounts[0].name
+        await wait_until(lambda: core.accounts.available("chp", portfolio, "RUB") is not None, timeout=10)
+        before = core.accounts.available("chp", portfolio, "RUB").total
+        for n in range(1, 4):  # back to back, while the resync after the login is still reading
+            pending = office.prepare_transfer("deposit", "ITI", portfolio, "RUB", Decimal(1000))
+            await office.send_transfer(pending)
+            await wait_until(
+                lambda n=n: core.accounts.available("chp", portfolio, "RUB").total == before + 1000 * n,
+                timeout=8,
+            )
+        await office.aclose()
+        await session.aclose()
