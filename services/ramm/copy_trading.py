@@ -23,9 +23,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Coroutine
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from psygnal import Signal
 
@@ -219,7 +221,8 @@ class CopyTrader:
         for index, record in enumerate(self.signals):
             row = by_id.get(record.signal_id) if record.signal_id is not None else None
             if row is not None and _status(row) != record.status:
-                self.signals[index] = replace(record, status=_status(row), message=row.Comment or record.message)
+                message = row.Comment or record.message
+                self.signals[index] = replace(record, status=_status(row), message=message)
                 updated = True
         if updated:
             self.changed.emit()
@@ -239,13 +242,13 @@ class CopyTrader:
         await self.sync()
         await self.publish()
 
-    def _schedule(self, coro: object) -> None:
+    def _schedule(self, coro: Coroutine[Any, Any, None]) -> None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            coro.close()  # type: ignore[attr-defined]  # a coroutine object, never awaited without a loop
+            coro.close()
             return
-        task = loop.create_task(coro)  # type: ignore[arg-type]  # a coroutine made by this class
+        task = loop.create_task(coro)
         self._pending = task
         task.add_done_callback(_log_failure)
 

@@ -111,7 +111,7 @@ async def test_position_changes_publish_signals_once(session: RammSession) -> No
     sent = [r for r in trader.signals if not r.sync]
     assert [(r.symbol, r.lot, r.delivery) for r in sent] == [("SBER", Decimal(10), Delivery.SENT)]
     page = await session.client.signals_search(Query(filter={"StrategyID": 1, "Symbol": "SBER"}))
-    assert any(row.ID == sent[0].signal_id and row.TraderLot == Decimal(10) for row in page.rows)
+    assert any(sent[0].signal_id == row.ID and row.TraderLot == Decimal(10) for row in page.rows)
     hold(store, SBER=30, GAZP=-5)
     await trader.publish()
     latest = {r.symbol: r.lot for r in reversed(trader.signals) if not r.sync}
