@@ -57,7 +57,9 @@ async def follow_ticks(core: QtTrading, instrument: InstrumentId, on_tick: Calla
         log.info("prints of %s interrupted (%s); again in %.0f s", instrument, exc, delay)
 
     await follow_stream(
-        lambda: session.ticks(instrument), on_tick, backoff=Backoff(first=1.0, longest=MAX_RETRY_S),
+        lambda: session.ticks(instrument),
+        on_tick,
+        backoff=Backoff(first=1.0, longest=MAX_RETRY_S),
         on_error=failed,
     )
 

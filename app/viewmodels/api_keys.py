@@ -19,9 +19,7 @@ log = logging.getLogger("tessera.api_keys")
 
 
 class ApiKeysViewModel(QObject):
-    def __init__(
-        self, dialog: ApiKeysDialog, adapter: ApiKeyManager, counterparties: Sequence[str]
-    ) -> None:
+    def __init__(self, dialog: ApiKeysDialog, adapter: ApiKeyManager, counterparties: Sequence[str]) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self.adapter = adapter

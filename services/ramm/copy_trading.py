@@ -129,6 +129,14 @@ class CopyTrader:
             self._pending = None
         self.changed.emit()
 
+    def close(self) -> None:
+        """Stop listening (the link itself is kept by its owner)."""
+        self.positions.changed.disconnect(self._on_positions)
+        self.ramm.logged_in.disconnect(self._on_logged_in)
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+
     # --- sending --------------------------------------------------------------------------------------------
     async def sync(self) -> None:
         """``trading.addSync`` (hard): the strategy set to the current net lots, the rest flat."""
