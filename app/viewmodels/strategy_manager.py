@@ -35,7 +35,7 @@ from services.ramm.enums import (
 )
 from services.ramm.search import Query
 from services.ramm.session import RammSession
-from services.tasks import spawn
+from services.tasks import loop_running, spawn
 from widgets.strategy_manager.forms import RammLoginDialog, RenameForm, StrategyForm
 from widgets.strategy_manager.paged_list import PagedList
 from widgets.strategy_manager.window import StrategyManagerWindow, show_message
@@ -378,6 +378,7 @@ class StrategyManagerViewModel(QObject):
                     "{name} (#{id}) is traded by {trader}; only your own strategies can be linked."
                 ).format(name=info.Name, id=info.ID, trader=info.TraderLogin or "?")
             )
+        copy.setAccounts(self.trading_accounts())
         copy.link_button.setEnabled(owned and self.copy.link is None)
         try:
             shares = await client.strategysymbolstat_get(strategy_id)
@@ -750,11 +751,11 @@ class StrategyManagerViewModel(QObject):
         view.unlink_button.setEnabled(link is not None)
         view.link_button.setEnabled(link is None and self.strategy is not None and self._owned(self.strategy))
         view.signals.reset([self._signal_record(r) for r in self.copy.signals])
-        if any(r.signal_id is not None or r.sync for r in self.copy.signals[:1]):
+        if loop_running() and any(r.signal_id is not None or r.sync for r in self.copy.signals[:1]):
             self.refresh_copy()
 
     def _signal_record(self, record: PublishedSignal) -> dict[str, Any]:
-        lot = ("+" if record.lot > 0 else "") + f"{record.lot}"
+        lot = ("+" if record.lot > 0 else "") + f"{record.lot.normalize():f}"
         return {
             "ticket": record.ticket,
             "symbol": (self.tr("sync: ") if record.sync else "") + record.symbol,
