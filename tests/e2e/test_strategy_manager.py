@@ -98,7 +98,9 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         await wait_until(lambda: window.strategies.model.row_of(DEMO_STRATEGY) is not None, timeout=10)
         window.strategies.select(DEMO_STRATEGY)
         copy_view = window.copy_trading
-        await wait_until(lambda: copy_view.link_button.isEnabled(), timeout=10, message="strategy not linkable")
+        await wait_until(
+            lambda: copy_view.link_button.isEnabled(), timeout=10, message="strategy not linkable"
+        )
         assert window.strategy_detail.curve.getData()[0] is not None
         copy_view.account_combo.setCurrentText(PORTFOLIO)
         copy_view.link_button.click()
@@ -116,7 +118,9 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         }
         assert followers
 
-        request = OrderRequest(SBER, Side.BUY, OrderType.MARKET, Decimal(10), new_client_id(), account=PORTFOLIO)
+        request = OrderRequest(
+            SBER, Side.BUY, OrderType.MARKET, Decimal(10), new_client_id(), account=PORTFOLIO
+        )
         placed = await core.order_entry.submit(request)
         assert placed is not None and placed.status is not OrderStatus.REJECTED, placed
 
