@@ -90,6 +90,7 @@ class ListController(QObject):
         self._filter_of = filter_of
         self._record = record
         self.text = ""
+        self.per_page = PER_PAGE
         self.page = 1
         self.order = default_order
         self.rows: dict[Any, Any] = {}
@@ -122,9 +123,9 @@ class ListController(QObject):
         except ValueError as exc:
             self.view.showMessage(str(exc))
             return
-        query = Query(filter=filter_, page=self.page, per_page=PER_PAGE)
+        query = Query(filter=filter_, page=self.page, per_page=self.per_page)
         if self.order is not None:
-            query = Query(filter_, self.page, PER_PAGE, self.order[0], self.order[1])
+            query = Query(filter_, self.page, self.per_page, self.order[0], self.order[1])
         self.view.setBusy(True)
         try:
             page = await self._search(self.owner.ramm.client, query)

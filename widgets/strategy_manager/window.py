@@ -75,11 +75,11 @@ class StrategyDetail(QWidget):
         layout.addWidget(self.message_label)
         self.plot = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem()})
         self.plot.setObjectName("strategyDetail.chart")
-        self.plot.setMinimumHeight(140)
+        self.plot.setMinimumHeight(120)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setLabel("left", self.tr("Yield, %"))
         self.curve = self.plot.plot([], [], pen=pg.mkPen("#4aa3df", width=2))
-        layout.addWidget(self.plot, 2)
+        layout.addWidget(self.plot, 1)
         self.shares = QLabel(self)
         self.shares.setObjectName("strategyDetail.shares")
         self.shares.setWordWrap(True)
@@ -100,6 +100,7 @@ class StrategyDetail(QWidget):
         self.followers_view = RecordTableView(self.followers, self)
         self.followers_view.setObjectName("strategyDetail.followers")
         layout.addWidget(self.followers_view, 1)
+        self.followers_view.setMinimumHeight(110)
 
     def setChart(self, points: Sequence[tuple[float, float]]) -> None:
         self.curve.setData([p[0] for p in points], [p[1] for p in points])
@@ -172,6 +173,7 @@ class CopyTradingView(QWidget):
         form.addRow(self.tr("Strategy"), self.strategy_label)
         self.account_combo = QComboBox(self)
         self.account_combo.setObjectName("copyTrading.account")
+        self.account_combo.setPlaceholderText(self.tr("log in to CHP: its portfolios can be linked"))
         form.addRow(self.tr("Trading account"), self.account_combo)
         self.link_label = QLabel(self.tr("Not linked."), self)
         self.link_label.setObjectName("copyTrading.link")
@@ -378,6 +380,7 @@ class StrategyManagerWindow(QMainWindow):
         self.docks["strategies"].raise_()
         self.docks["strategy"].raise_()
         self.docks["copy"].raise_()
+        self.resizeDocks([self.docks["strategies"], self.docks["copy"]], [480, 320], Qt.Orientation.Vertical)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
