@@ -16,6 +16,7 @@ from app.trading.install import trading
 from services.errors import RejectedInput, TransportError, VenueError
 from services.ramm.copy_trading import CopyLink, CopyTrader
 from services.ramm.session import RammSession
+from services.trading.core import TradingCore
 from services.trading.stores import PositionStore
 
 if TYPE_CHECKING:
@@ -41,15 +42,25 @@ def install_ramm(ctx: AppContext, *, heartbeat_interval: float = 30.0) -> RammSe
     """The RAMM session (logged out) and copy trading over the trading core's positions."""
     if ctx.venues is None or SERVICE_NAME in ctx.services:
         return None
-    positions = trading(ctx).core.stores.positions if TRADING_SERVICE in ctx.services else PositionStore()
     session = RammSession(ctx.venues.ramm, heartbeat_interval=heartbeat_interval)
-    copy = CopyTrader(session, positions)
+    if TRADING_SERVICE in ctx.services:
+        core = trading(ctx).core
+        copy = CopyTrader(session, core.stores.positions, lambda venue: _connected(core, venue))
+        for venue, venue_session in core.sessions.items():
+            venue_session.logged_in.connect(lambda v=venue: copy.venue_connected(v))
+    else:
+        copy = CopyTrader(session, PositionStore(), lambda venue: False)
     saved = load_link(ctx.profile.panel_settings(LINK_SETTINGS))
     if saved is not None:
         copy.restore(saved)
     services = RammServices(session, copy)
     ctx.services.register(SERVICE_NAME, services)
     return services
+
+
+def _connected(core: TradingCore, venue: str) -> bool:
+    session = core.sessions.get(venue)
+    return session is not None and session.connected
 
 
 async def log_in_ramm(services: RammServices, login: str, password: str) -> None:

@@ -5,8 +5,9 @@ The user links a RAMM strategy they own to a trading account of the core (a CHP 
 lot in a symbol is the account's net position minus the baseline, so the strategy starts flat and follows
 every trade made from then on (manual orders, the chart, the book: whatever moves the core's PositionStore).
 
-- On link, and each time the RAMM session (re)connects while linked, ``trading.addSync`` (hard) sets the
-  strategy to the account's current net lots, symbols left out flat.
+- On link, and the first time after the RAMM session or the trading venue (re)connects while linked,
+  ``trading.addSync`` (hard) sets the strategy to the account's current net lots, symbols left out flat.
+  Nothing is sent while the trading venue's positions are not live (``ready(venue)`` false).
 - Each change of the net lot in a symbol is sent once as ``trading.addSignal`` (Lot = new net lot, signed)
   with a ticket of its own; the lot is recorded as sent before the request leaves, so the same position
   change never leaves twice.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -76,9 +77,16 @@ class PublishedSignal:
 class CopyTrader:
     changed = Signal()
 
-    def __init__(self, ramm: RammSession, positions: PositionStore) -> None:
+    def __init__(
+        self,
+        ramm: RammSession,
+        positions: PositionStore,
+        ready: Callable[[str], bool] = lambda venue: True,
+    ) -> None:
         self.ramm = ramm
         self.positions = positions
+        self.ready = ready  # whether a venue's positions are live (its session logged in)
+        self._synced = False
         self.link: CopyLink | None = None
         self.signals: list[PublishedSignal] = []
         self._sent: dict[str, Decimal] = {}  # symbol -> the strategy's net lot as last sent
@@ -86,6 +94,7 @@ class CopyTrader:
         self._pending: asyncio.Task[None] | None = None
         positions.changed.connect(self._on_positions)
         ramm.logged_in.connect(self._on_logged_in)
+        ramm.logged_out.connect(self._on_logged_out)
 
     # --- the link -------------------------------------------------------------------------------------------
     def net_lots(self) -> dict[str, Decimal]:
@@ -111,14 +120,16 @@ class CopyTrader:
             baseline[symbol] = baseline.get(symbol, Decimal(0)) + position.quantity
         self.link = CopyLink(strategy_id, strategy_name, venue, account, baseline)
         self._sent = {}
+        self._synced = False
         self.signals = []
         self.changed.emit()
         await self.sync()
 
     def restore(self, link: CopyLink) -> None:
-        """A link kept from an earlier run (synced when the session connects)."""
+        """A link kept from an earlier run (synced once both sessions are connected)."""
         self.link = link
         self._sent = {}
+        self._synced = False
         self.changed.emit()
 
     def unlink(self) -> None:
@@ -133,6 +144,7 @@ class CopyTrader:
         """Stop listening (the link itself is kept by its owner)."""
         self.positions.changed.disconnect(self._on_positions)
         self.ramm.logged_in.disconnect(self._on_logged_in)
+        self.ramm.logged_out.disconnect(self._on_logged_out)
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
@@ -141,33 +153,40 @@ class CopyTrader:
     async def sync(self) -> None:
         """``trading.addSync`` (hard): the strategy set to the current net lots, the rest flat."""
         link = self.link
-        if link is None or not self.ramm.connected:
+        if link is None or not self.ramm.connected or not self.ready(link.venue):
             return
         async with self._lock:
-            lots = self.net_lots()
-            items = [s.SyncItem(Symbol=symbol, Lot=lot) for symbol, lot in sorted(lots.items()) if lot != 0]
-            ticket = _ticket()
-            draft = s.SyncDraft(StrategyID=link.strategy_id, Signals=items, SoftSync=False, Ticket=ticket)
-            record = PublishedSignal(",".join(i.Symbol for i in items) or "-", Decimal(0), ticket, sync=True)
-            self._add(record)
-            try:
-                await self.ramm.client.trading_add_sync(draft)
-            except VenueError as exc:
-                self._replace(record, delivery=Delivery.REFUSED, message=exc.message)
-                return
-            except TransportError as exc:
-                self._replace(record, delivery=Delivery.UNKNOWN, message=exc.message)
-                self._sent = {}  # unknown: the next publication sends every symbol's lot
-                return
-            self._sent = dict(lots)
-            self._replace(record, delivery=Delivery.SENT)
+            await self._sync(link)
+
+    async def _sync(self, link: CopyLink) -> None:
+        lots = self.net_lots()
+        items = [s.SyncItem(Symbol=symbol, Lot=lot) for symbol, lot in sorted(lots.items()) if lot != 0]
+        ticket = _ticket()
+        draft = s.SyncDraft(StrategyID=link.strategy_id, Signals=items, SoftSync=False, Ticket=ticket)
+        record = PublishedSignal(",".join(i.Symbol for i in items) or "-", Decimal(0), ticket, sync=True)
+        self._add(record)
+        try:
+            await self.ramm.client.trading_add_sync(draft)
+        except VenueError as exc:
+            self._replace(record, delivery=Delivery.REFUSED, message=exc.message)
+            return
+        except TransportError as exc:
+            self._replace(record, delivery=Delivery.UNKNOWN, message=exc.message)
+            # not marked synced: the next publication syncs again (a sync sets a state, harmless twice)
+            return
+        self._sent = dict(lots)
+        self._synced = True
+        self._replace(record, delivery=Delivery.SENT)
 
     async def publish(self) -> None:
         """Send every symbol whose net lot differs from the one last sent (each change once)."""
         link = self.link
-        if link is None or not self.ramm.connected:
+        if link is None or not self.ramm.connected or not self.ready(link.venue):
             return
         async with self._lock:
+            if not self._synced:  # first after a (re)connect: the whole state at once
+                await self._sync(link)
+                return
             for symbol, lot in sorted(self.net_lots().items()):
                 if self.link is not link:
                     return
@@ -243,12 +262,18 @@ class CopyTrader:
         self._schedule(self.publish())
 
     def _on_logged_in(self) -> None:
+        self._synced = False
         if self.link is not None:
-            self._schedule(self._sync_then_publish())
+            self._schedule(self.publish())
 
-    async def _sync_then_publish(self) -> None:
-        await self.sync()
-        await self.publish()
+    def _on_logged_out(self) -> None:
+        self._synced = False
+
+    def venue_connected(self, venue: str) -> None:
+        """The trading venue's session (re)connected: its positions are live again."""
+        if self.link is not None and venue == self.link.venue:
+            self._synced = False
+            self._schedule(self.publish())
 
     def _schedule(self, coro: Coroutine[Any, Any, None]) -> None:
         try:

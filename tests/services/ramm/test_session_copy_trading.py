@@ -169,3 +169,25 @@ async def test_sync_on_connect_while_linked(session: RammSession) -> None:
             break
         await asyncio.sleep(0.01)
     assert trader.signals[0].sync and trader.signals[0].symbol == "SBER"
+
+
+async def test_nothing_is_sent_while_the_trading_venue_is_not_live(session: RammSession) -> None:
+    store = PositionStore()
+    live = {"chp": False}
+    await session.login(DEMO_LOGIN, DEMO_PASSWORD)
+    trader = CopyTrader(session, store, lambda venue: live[venue])
+    hold(store, SBER=30)
+    await trader.link_to(1, "demo strategy", "chp", PORTFOLIO)  # not live: nothing sent yet
+    assert trader.signals == []
+    store.clear("chp")  # the venue logged out: the store is empty, yet nothing is sent
+    await trader.publish()
+    assert trader.signals == []
+    live["chp"] = True
+    hold(store, SBER=30)
+    trader.venue_connected("chp")
+    for _ in range(100):
+        if trader.signals and trader.signals[0].delivery is Delivery.SENT:
+            break
+        await asyncio.sleep(0.01)
+    assert len(trader.signals) == 1 and trader.signals[0].sync and trader.signals[0].symbol == "-"
+    trader.close()
