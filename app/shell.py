@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -196,6 +197,17 @@ class Shell(QObject):
         )
         self.strategy_manager = StrategyManager(
             self.ctx, services, menu, self.schedule_save, parent=self.window
+        )
+        window = self.window
+        services.session.rights_changed.connect(
+            lambda rights: (
+                window.notify(
+                    self.tr("Your RAMM rights changed: {count} methods now.").format(count=len(rights)),
+                    ToastLevel.INFO,
+                )
+                if shiboken6.isValid(window)
+                else None
+            )
         )
         indicator = self.indicators.get("ramm")
         if indicator is not None:

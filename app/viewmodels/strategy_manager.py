@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -36,7 +37,7 @@ from services.ramm.enums import (
 from services.ramm.search import Query
 from services.ramm.session import RammSession
 from services.tasks import loop_running, spawn
-from widgets.strategy_manager.forms import RammLoginDialog, RenameForm, StrategyForm
+from widgets.strategy_manager.forms import ABookForm, RammLoginDialog, RenameForm, StrategyForm, TransferForm
 from widgets.strategy_manager.paged_list import PagedList
 from widgets.strategy_manager.window import StrategyManagerWindow, show_message
 
@@ -232,6 +233,8 @@ class StrategyManagerViewModel(QObject):
         w.pause_button.clicked.connect(lambda: self.ask_account_command("pause"))
         w.resume_button.clicked.connect(lambda: self.ask_account_command("resume"))
         w.close_account_button.clicked.connect(lambda: self.ask_account_command("close"))
+        w.abook_button.clicked.connect(self.open_abook)
+        w.new_transfer_button.clicked.connect(self.open_transfer)
         w.copy_trading.linkRequested.connect(self.link)
         w.copy_trading.unlinkRequested.connect(self.unlink)
         w.copy_trading.refreshRequested.connect(self.refresh_copy)
@@ -692,6 +695,115 @@ class StrategyManagerViewModel(QObject):
             text.format(id=row.ID, n=count, held=held),
             lambda: self.spawn(self._command(where, command, row.ID)),
         )
+
+    def open_abook(self) -> ABookForm | None:
+        row = self.account
+        if row is None:
+            self.window.accounts.showMessage(self.tr("Select an account first."))
+            return None
+        form = ABookForm(row.ID, "" if row.ABook is None else f"{row.ABook.normalize():f}", self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda values: self._set_abook(form, row.ID, values["ABook"]))
+        form.open()
+        return form
+
+    def _set_abook(self, form: ABookForm, account_id: int, text: str) -> None:
+        try:
+            share = Decimal(text.replace(",", "."))
+        except InvalidOperation:
+            form.setFieldError("ABook", self.tr("A number from 0 to 1."))
+            return
+        if not share.is_finite() or not Decimal(0) <= share <= 1:
+            form.setFieldError("ABook", self.tr("A number from 0 to 1."))
+            return
+        self.spawn(self._send_abook(form, account_id, share))
+
+    async def _send_abook(self, form: ABookForm, account_id: int, share: Decimal) -> None:
+        form.setBusy(True)
+        try:
+            await self.ramm.client.accounts_set(s.AccountUpdate(ID=account_id, ABook=share))
+        except (VenueError, TransportError) as exc:
+            form.setBusy(False)
+            form.setFieldError("ABook", venue_words(exc))
+            return
+        form.finish()
+        self.accounts.reload()
+
+    # --- wallets
+    def open_transfer(self) -> TransferForm:
+        wallet = self.window.wallets.current_id()
+        form = TransferForm("" if wallet is None else str(wallet), self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda values: self._transfer(form, values))
+        form.open()
+        return form
+
+    def validate_transfer(
+        self, values: dict[str, str]
+    ) -> tuple[dict[str, str], s.WalletTransferDraft | None]:
+        errors: dict[str, str] = {}
+        wallet = values.get("WalletID", "")
+        if not wallet.isdigit() or int(wallet) <= 0:
+            errors["WalletID"] = self.tr("A wallet ID (a positive whole number).")
+        amount: Decimal | None = None
+        try:
+            amount = Decimal(values.get("Amount", "").replace(",", "."))
+        except InvalidOperation:
+            errors["Amount"] = self.tr("A number, e.g. 100.50.")
+        if amount is not None and (not amount.is_finite() or amount <= 0):
+            errors["Amount"] = self.tr("Must be more than 0.")
+            amount = None
+        elif amount is not None and -amount.as_tuple().exponent > 2:  # type: ignore[operator]  # finite
+            errors["Amount"] = self.tr("At most 2 decimals.")
+            amount = None
+        if errors or amount is None:
+            return errors, None
+        draft = s.WalletTransferDraft(
+            WalletID=int(wallet),
+            Type=int(values["Type"]),
+            Amount=amount,
+            ExternalTransferID=int(time.time() * 1000) % 2_000_000_000,
+            CommentClient=values.get("CommentClient") or None,
+            CommentCompany=values.get("CommentCompany") or None,
+        )
+        return {}, draft
+
+    def _transfer(self, form: TransferForm, values: dict[str, str]) -> None:
+        errors, draft = self.validate_transfer(values)
+        form.showMessage("")
+        form.setFieldErrors(errors)
+        if draft is not None:
+            self.spawn(self._send_transfer(form, draft))
+
+    async def _send_transfer(self, form: TransferForm, draft: s.WalletTransferDraft) -> None:
+        form.setBusy(True)
+        try:
+            await self.ramm.client.wallet_transfers_add(draft)
+        except TransportError as exc:
+            if not exc.outcome_unknown or not await self._transfer_arrived(draft):
+                form.setBusy(False)
+                form.showMessage(venue_words(exc))
+                return
+        except VenueError as exc:
+            form.setBusy(False)
+            field = FIELD_IN_MESSAGE.search(exc.message)
+            if field is not None and field.group(1) in form.edits:
+                form.setFieldError(field.group(1), venue_words(exc))
+            else:
+                form.showMessage(venue_words(exc))
+            return
+        form.finish()
+        self.transfers.reload()
+        self.wallets.reload()
+
+    async def _transfer_arrived(self, draft: s.WalletTransferDraft) -> bool:
+        """A lost answer: the transfer is looked up by its ExternalTransferID (never sent twice)."""
+        query = Query({"WalletID": draft.WalletID}, per_page=20, order_by="ID", direction=SortDirection.DESC)
+        try:
+            page = await self.ramm.client.wallet_transfers_search(query)
+        except (VenueError, TransportError):
+            return False
+        return any(row.ExternalTransferID == draft.ExternalTransferID for row in page.rows)
 
     # --- copy trading
     def link(self, account: str) -> None:

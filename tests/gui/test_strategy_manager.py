@@ -5,6 +5,7 @@ the user clicked, the window's own layout kept."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from decimal import Decimal
 
 import pytest
 import shiboken6
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.viewmodels.strategy_manager import StrategyManagerViewModel
 from services.domain import ConnectionState
 from services.ramm.copy_trading import CopyTrader
+from services.ramm.search import Query
 from services.ramm.session import RammSession
 from services.trading.stores import PositionStore
 from tests.conftest import wait_until
@@ -161,3 +163,46 @@ async def test_the_window_keeps_its_own_layout(manager) -> None:
         assert not other.restore(b"garbage")
     finally:
         other.deleteLater()
+
+
+async def test_a_transfer_is_checked_at_the_fields_then_added(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    window.show_dock("transfers")
+    await wait_until(lambda: window.transfers.model.rowCount() > 0)
+    form = view_model.open_transfer()
+    form.edits["WalletID"].setText("w1")
+    form.edits["Amount"].setText("0")
+    form.buttons.accepted.emit()
+    assert form.errors["WalletID"].isVisible() and form.errors["Amount"].isVisible() and not form.busy
+    form.edits["WalletID"].setText("1")
+    form.edits["Amount"].setText("12.345")
+    form.buttons.accepted.emit()
+    assert "decimals" in form.errors["Amount"].text()
+    form.edits["Amount"].setText("250")
+    form.edits["CommentClient"].setText("top-up")
+    form.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=5)
+    page = await view_model.ramm.client.wallet_transfers_search(Query({"WalletID": 1}))
+    assert any(row.CommentClient == "top-up" and row.Amount == 250 for row in page.rows)
+
+
+async def test_the_a_book_share_is_checked_then_set(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    window.show_dock("accounts")
+    await wait_until(lambda: window.accounts.model.rowCount() > 0)
+    account_id = next(
+        i for i in window.accounts.model.ids() if window.accounts.model.record_by_id(i)["Type"] == 2
+    )
+    window.accounts.select(account_id)
+    await wait_until(lambda: view_model.account is not None)
+    form = view_model.open_abook()
+    assert form is not None
+    form.edits["ABook"].setText("1.5")
+    form.buttons.accepted.emit()
+    assert form.errors["ABook"].isVisible() and not form.busy
+    form.edits["ABook"].setText("0.25")
+    form.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=5)
+    assert (await view_model.ramm.client.accounts_get(account_id)).ABook == Decimal("0.25")

@@ -203,3 +203,40 @@ class RenameForm(_FieldForm):
         edit = self.add_field("Name", self.tr("Name"), self.tr("up to 50 characters, unique"))
         edit.setText(current)
         edit.selectAll()
+
+
+class TransferForm(_FieldForm):
+    """Add a wallet transfer (walletTransfers.add): wallet, type, amount, comments."""
+
+    TYPES = (0, 1, 2, 3)  # the types a manager may add: fund, withdraw, bonus fund, bonus withdraw
+
+    def __init__(self, wallet_id: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New transfer"), parent)
+        self.setObjectName("transferForm")
+        self.add_field("WalletID", self.tr("Wallet ID"), self.tr("the wallet to move money in or out of"))
+        self.edits["WalletID"].setText(wallet_id)
+        self.type_combo = QComboBox(self)
+        self.type_combo.setObjectName("field.Type")
+        names = (self.tr("Fund"), self.tr("Withdraw"), self.tr("Bonus fund"), self.tr("Bonus withdraw"))
+        for kind, name in zip(self.TYPES, names, strict=True):
+            self.type_combo.addItem(name, kind)
+        self.form.insertRow(1, self.tr("Type"), self.type_combo)
+        self.add_field("Amount", self.tr("Amount, USD"), self.tr("> 0, 2 decimals"))
+        self.add_field("CommentClient", self.tr("Comment to the client"))
+        self.add_field("CommentCompany", self.tr("Comment for the company"))
+
+    def values(self) -> dict[str, str]:
+        values = super().values()
+        values["Type"] = str(self.type_combo.currentData())
+        return values
+
+
+class ABookForm(_FieldForm):
+    """Set an account's A-book share (accounts.set)."""
+
+    def __init__(self, account_id: int, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("A-book share of account #{id}").format(id=account_id), parent)
+        self.setObjectName("abookForm")
+        edit = self.add_field("ABook", self.tr("A-book share"), self.tr("0 to 1 (1 = all to the liquidity)"))
+        edit.setText(current)
+        edit.selectAll()

@@ -303,6 +303,7 @@ class StrategyManagerWindow(QMainWindow):
         self.pause_button = self._tool(self.accounts, "accounts.pause", tr("Pause\u2026"))
         self.resume_button = self._tool(self.accounts, "accounts.resume", tr("Resume\u2026"))
         self.close_account_button = self._tool(self.accounts, "accounts.close", tr("Close\u2026"))
+        self.abook_button = self._tool(self.accounts, "accounts.abook", tr("A-book\u2026"))
         self.account_detail = AccountDetail()
         self.copy_trading = CopyTradingView()
         self.clients = PagedList(
@@ -344,6 +345,7 @@ class StrategyManagerWindow(QMainWindow):
             sortable=("ID",),
             search_hint=tr("Wallet ID (Enter)"),
         )
+        self.new_transfer_button = self._tool(self.transfers, "transfers.new", tr("New\u2026"))
         self.signals = PagedList(
             "signals",
             [
