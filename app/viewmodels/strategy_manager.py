@@ -13,11 +13,12 @@ import asyncio
 import re
 import time
 from collections.abc import Awaitable, Callable, Coroutine
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from services.domain import ConnectionState
 from services.errors import RejectedInput, TransportError, VenueError
@@ -28,8 +29,10 @@ from services.ramm.enums import (
     AccountState,
     AccountStatus,
     AccountType,
+    AssetType,
     CopyStrategyStatus,
     DealType,
+    ManagerStatus,
     SignalStatus,
     SortDirection,
     TransferType,
@@ -58,12 +61,14 @@ def venue_words(exc: Exception) -> str:
 
 
 def _enum_name(kind: Any, value: Any) -> str:
+    """A venue enum's value as words (translated when the catalogue has them)."""
     if value is None:
         return ""
     try:
-        return str(kind(int(value)).name).replace("_", " ").lower()
+        words = str(kind(int(value)).name).replace("_", " ").lower()
     except ValueError:
         return str(value)
+    return QCoreApplication.translate("ramm", words)
 
 
 def _record(row: Any, **extra: Any) -> dict[str, Any]:
@@ -83,6 +88,7 @@ class ListController(QObject):
         filter_of: Callable[[str], dict[str, Any] | None],
         record: Callable[[Any], dict[str, Any]] = _record,
         default_order: tuple[str, SortDirection] | None = None,
+        key: str = "ID",
     ) -> None:
         super().__init__(owner)
         self.owner = owner
@@ -95,6 +101,7 @@ class ListController(QObject):
         self.page = 1
         self.order = default_order
         self.rows: dict[Any, Any] = {}
+        self.key = key
         self.loaded = asyncio.Event()
         view.searchRequested.connect(self._on_search)
         view.pageRequested.connect(self._on_page)
@@ -135,7 +142,7 @@ class ListController(QObject):
             self.view.showMessage(venue_words(exc))
             return
         self.view.showMessage("")
-        self.rows = {row.ID: row for row in page.rows}
+        self.rows = {getattr(row, self.key): row for row in page.rows}
         info = page.pagination
         self.view.setPage(
             info.CurrentPage, info.TotalPages, info.TotalRecords, [self._record(r) for r in page.rows]
@@ -152,6 +159,14 @@ def _id_filter(field: str, what: str) -> Callable[[str], dict[str, Any] | None]:
         return {field: int(text)}
 
     return parse
+
+
+def _fills_filter(text: str) -> dict[str, Any]:
+    """A symbol, or the last 30 days (without one the venue allows at most a month)."""
+    if text:
+        return {"Symbol": text.upper()}
+    now = datetime.now(UTC).replace(tzinfo=None)
+    return {"DTProcessedFrom": now - timedelta(days=30), "DTProcessedTo": now + timedelta(hours=1)}
 
 
 class StrategyManagerViewModel(QObject):
@@ -224,6 +239,56 @@ class StrategyManagerViewModel(QObject):
             self.wallets,
             self.transfers,
             self.signals,
+        ]
+        self.client_stats = ListController(
+            self,
+            w.client_stats,
+            lambda c, q: c.clients_search_statistic(q),
+            lambda t: {"Login": t} if t else None,
+            key="IDClient",
+        )
+        self.fills = ListController(
+            self,
+            w.fills,
+            lambda c, q: c.fills_search(q),
+            _fills_filter,
+            default_order=("ID", SortDirection.DESC),
+        )
+        self.fill_requests = ListController(
+            self,
+            w.fill_requests,
+            lambda c, q: c.fill_requests_search(q),
+            lambda t: {"Symbol": t.upper()} if t else None,
+            default_order=("ID", SortDirection.DESC),
+        )
+        self.assets = ListController(
+            self,
+            w.assets,
+            lambda c, q: c.assets_search(q),
+            lambda t: {"Name": t} if t else None,
+            lambda r: _record(r, type=_enum_name(AssetType, r.Type)),
+        )
+        self.symbols = ListController(
+            self, w.symbols, lambda c, q: c.symbols_search(q), lambda t: {"Name": t.upper()} if t else None
+        )
+        self.managers = ListController(
+            self,
+            w.managers,
+            lambda c, q: c.managers_search(q),
+            lambda t: {"Value": t} if t else None,
+            lambda r: _record(r, status=_enum_name(ManagerStatus, r.Status)),
+        )
+        self.companies = ListController(
+            self, w.companies, lambda c, q: c.companies_search(q), lambda t: {"Name": t} if t else None
+        )
+        self.lists += [
+            self.client_stats,
+            self.fills,
+            self.fill_requests,
+            self.assets,
+            self.symbols,
+            self.managers,
+            self.companies,
         ]
         w.strategies.currentChanged.connect(self._on_strategy)
         w.accounts.currentChanged.connect(self._on_account)
@@ -873,7 +938,7 @@ class StrategyManagerViewModel(QObject):
             "ticket": record.ticket,
             "symbol": (self.tr("sync: ") if record.sync else "") + record.symbol,
             "lot": "" if record.sync else lot,
-            "delivery": record.delivery.value,
+            "delivery": QCoreApplication.translate("ramm", record.delivery.value),
             "signal_id": record.signal_id,
             "status": _enum_name(SignalStatus, record.status),
             "message": record.message,

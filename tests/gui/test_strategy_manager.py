@@ -206,3 +206,16 @@ async def test_the_a_book_share_is_checked_then_set(manager) -> None:
     form.buttons.accepted.emit()
     await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=5)
     assert (await view_model.ramm.client.accounts_get(account_id)).ABook == Decimal("0.25")
+
+
+async def test_every_list_loads_its_first_page_after_login(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    for controller in view_model.lists:
+        await wait_until(lambda c=controller: c.loaded.is_set() or c.view.message_label.text(), timeout=5)
+        assert not controller.view.message_label.text(), (
+            controller.view.objectName(),
+            controller.view.message_label.text(),
+        )
+        assert "Page" in controller.view.page_label.text()
+    assert window.client_stats.model.rowCount() > 0 and window.symbols.model.rowCount() > 0

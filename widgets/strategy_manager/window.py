@@ -360,6 +360,96 @@ class StrategyManagerWindow(QMainWindow):
             sortable=("ID", "DT"),
             search_hint=tr("Strategy ID (Enter)"),
         )
+        self.client_stats = PagedList(
+            "clientStats",
+            [
+                col("IDClient", tr("Client")),
+                col("Login", tr("Login")),
+                col("AccountsActive", tr("Active accounts"), True),
+                col("AccountsEquity", tr("Equity"), True, _num),
+                col("AccountsPastProfit", tr("Past profit"), True, _num),
+                col("StrategiesActive", tr("Strategies"), True),
+                col("WalletsTotalBalance", tr("Wallets"), True, _num),
+                col("PositionsCount", tr("Positions"), True),
+            ],
+            sortable=("IDClient",),
+            key="IDClient",
+            search_hint=tr("Login contains\u2026 (Enter)"),
+        )
+        self.fills = PagedList(
+            "fills",
+            [
+                col("ID", tr("ID")),
+                col("FillRequestID", tr("Request")),
+                col("Symbol", tr("Symbol")),
+                col("VolumeFilled", tr("Volume"), True, _num),
+                col("Price", tr("Price"), True, _num),
+                col("DT", tr("Time"), fmt=_dt),
+            ],
+            sortable=("ID",),
+            search_hint=tr("Symbol (Enter; otherwise the last 30 days)"),
+        )
+        self.fill_requests = PagedList(
+            "fillRequests",
+            [
+                col("ID", tr("ID")),
+                col("StreamID", tr("Stream")),
+                col("Symbol", tr("Symbol")),
+                col("Volume", tr("Volume"), True, _num),
+                col("DT", tr("Time"), fmt=_dt),
+            ],
+            sortable=("ID",),
+            search_hint=tr("Symbol (Enter)"),
+        )
+        self.assets = PagedList(
+            "assets",
+            [
+                col("ID", tr("ID")),
+                col("Name", tr("Name")),
+                col("type", tr("Type")),
+                col("Precision", tr("Digits")),
+            ],
+            sortable=("ID", "Name"),
+            search_hint=tr("Name contains\u2026 (Enter)"),
+        )
+        self.symbols = PagedList(
+            "symbols",
+            [
+                col("ID", tr("ID")),
+                col("Name", tr("Symbol")),
+                col("FullName", tr("Name")),
+                col("AssetBaseName", tr("Base")),
+                col("AssetQuoteName", tr("Quote")),
+                col("Enabled", tr("Enabled")),
+            ],
+            sortable=("ID", "Name"),
+            search_hint=tr("Ticker contains\u2026 (Enter)"),
+        )
+        self.managers = PagedList(
+            "managers",
+            [
+                col("ID", tr("ID")),
+                col("Login", tr("Login")),
+                col("FirstName", tr("First name")),
+                col("LastName", tr("Last name")),
+                col("status", tr("Status")),
+                col("Comment", tr("Comment")),
+            ],
+            sortable=("ID", "Login"),
+            search_hint=tr("Login, name\u2026 (Enter)"),
+        )
+        self.companies = PagedList(
+            "companies",
+            [
+                col("ID", tr("ID")),
+                col("Name", tr("Name")),
+                col("ParentCompanyName", tr("Parent")),
+                col("Demo", tr("Demo")),
+                col("URL", tr("Access server")),
+            ],
+            sortable=("ID", "Name"),
+            search_hint=tr("Name contains\u2026 (Enter)"),
+        )
         self.docks: dict[str, QDockWidget] = {}
         left, right, bottom = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -375,9 +465,20 @@ class StrategyManagerWindow(QMainWindow):
         self._dock("wallets", tr("Wallets"), self.wallets, bottom)
         self._dock("transfers", tr("Transfers"), self.transfers, bottom)
         self._dock("signals", tr("Signals"), self.signals, bottom)
+        extra = {
+            "clientStats": (tr("Client statistics"), self.client_stats),
+            "fills": (tr("Fills"), self.fills),
+            "fillRequests": (tr("Fill requests"), self.fill_requests),
+            "assets": (tr("Assets"), self.assets),
+            "symbols": (tr("Symbols"), self.symbols),
+            "managers": (tr("Managers"), self.managers),
+            "companies": (tr("Companies"), self.companies),
+        }
+        for name, (title, widget) in extra.items():
+            self._dock(name, title, widget, bottom)
         self.tabifyDockWidget(self.docks["strategies"], self.docks["accounts"])
         self.tabifyDockWidget(self.docks["strategy"], self.docks["account"])
-        for name in ("clients", "wallets", "transfers", "signals"):
+        for name in ("clients", "wallets", "transfers", "signals", *extra):
             self.tabifyDockWidget(self.docks["copy"], self.docks[name])
         self.docks["strategies"].raise_()
         self.docks["strategy"].raise_()
