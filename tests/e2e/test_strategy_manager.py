@@ -1,7 +1,7 @@
 """The Strategy manager (RAMM.STORE) in the real shell against the live simulator over loopback.
 
 Log in through company discovery from the window's login dialog; link the demo trader's strategy to the demo
-CHP portfolio; a market buy of 10 SBER in that portfolio becomes a signal with Lot +10 and every active
+CHP portfolio; a market buy of 10 SBER from the order ticket becomes a signal with Lot +10 and every active
 follower's SBER position becomes 10 x its factor; pausing a follower (confirmed) closes its positions. Bad
 input in the create form is told at the fields and sends nothing; a manager without the right gets the
 venue's access_denied in the form.
@@ -22,13 +22,14 @@ from app.ramm_session import install_ramm, ramm
 from app.shell import Shell
 from app.trading.install import install_trading
 from app.venues import demo
-from services.domain import ConnectionState, InstrumentId, OrderRequest, OrderStatus, OrderType, Side
+from services.domain import ConnectionState, InstrumentId
 from services.ramm.copy_trading import Delivery
 from services.ramm.enums import AccountStatus, AccountType
 from services.ramm.search import Query
-from services.trading.order_entry import new_client_id
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
+from tests.e2e.test_order_ticket import choose, confirm_by_keyboard, parts, touch
+from tests.gui.test_order_ticket import type_into
 from widgets.common.status import LightState
 from widgets.strategy_manager.forms import RammLoginDialog, StrategyForm
 from widgets.strategy_manager.window import StrategyManagerWindow
@@ -118,11 +119,17 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         }
         assert followers
 
-        request = OrderRequest(
-            SBER, Side.BUY, OrderType.MARKET, Decimal(10), new_client_id(), account=PORTFOLIO
-        )
-        placed = await core.order_entry.submit(request)
-        assert placed is not None and placed.status is not OrderStatus.REJECTED, placed
+        # buy 10 SBER by hand: the order ticket of the main window, market, in the linked portfolio
+        ticket, _orders = parts(shell)
+        await choose(ticket, "chp|MOEX", "SBER")
+        ticket.unit_combo.setCurrentIndex(ticket.unit_combo.findData("shares"))
+        ticket.account_combo.setCurrentText(PORTFOLIO)
+        ticket.set_order_type("market")
+        await touch(core, SBER)
+        type_into(ticket.quantity.input, "10")
+        await confirm_by_keyboard(ticket)
+        await wait_until(lambda: ticket.outcome()[0] in ("info", "error"), timeout=10)
+        assert ticket.outcome()[0] == "info", ticket.outcome()[1]
 
         def sent_lot_10() -> bool:
             return any(
