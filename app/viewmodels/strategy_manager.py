@@ -300,6 +300,9 @@ class StrategyManagerViewModel(QObject):
         w.close_account_button.clicked.connect(lambda: self.ask_account_command("close"))
         w.abook_button.clicked.connect(self.open_abook)
         w.new_transfer_button.clicked.connect(self.open_transfer)
+        w.managers.currentChanged.connect(self._on_manager)
+        w.sessions.refreshRequested.connect(lambda: self.spawn(self._load_sessions()))
+        w.sessions.logoutRequested.connect(self.ask_session_logout)
         w.copy_trading.linkRequested.connect(self.link)
         w.copy_trading.unlinkRequested.connect(self.unlink)
         w.copy_trading.refreshRequested.connect(self.refresh_copy)
@@ -361,6 +364,7 @@ class StrategyManagerViewModel(QObject):
     def reload_all(self) -> None:
         for controller in self.lists:
             controller.reload(1)
+        self.spawn(self._load_sessions())
 
     def open_login(self) -> RammLoginDialog:
         if self.login_dialog is not None and shiboken6.isValid(self.login_dialog):
@@ -869,6 +873,58 @@ class StrategyManagerViewModel(QObject):
         except (VenueError, TransportError):
             return False
         return any(row.ExternalTransferID == draft.ExternalTransferID for row in page.rows)
+
+    # --- managers and sessions
+    def _on_manager(self, manager_id: object) -> None:
+        if isinstance(manager_id, int):
+            self.spawn(self._load_rights(manager_id))
+
+    async def _load_rights(self, manager_id: int) -> None:
+        label = self.window.manager_rights
+        company = self.ramm.company.ID if self.ramm.company is not None else 0
+        try:
+            methods = await self.ramm.client.managers_get_methods(manager_id, company)
+        except (VenueError, TransportError) as exc:
+            label.setText(venue_words(exc))
+            return
+        label.setText(
+            self.tr("Rights of manager #{id} ({n}): {methods}").format(
+                id=manager_id, n=len(methods), methods=", ".join(sorted(methods)) or self.tr("none")
+            )
+        )
+
+    async def _load_sessions(self) -> None:
+        view = self.window.sessions
+        if not self.ramm.connected:
+            return
+        try:
+            sessions = await self.ramm.client.sessions_search()
+        except (VenueError, TransportError) as exc:
+            show_message(view.message_label, venue_words(exc))
+            return
+        show_message(view.message_label, "")
+        view.model.reset(
+            [_record(x, key=f"{x.Login}|{x.DTCreated}|{i}", Token=None) for i, x in enumerate(sessions)]
+        )
+
+    def ask_session_logout(self, login: str) -> None:
+        view = self.window.sessions
+        if not login:
+            show_message(view.message_label, self.tr("Select the session to end."))
+            return
+        text = self.tr(
+            "Log {login} out?\n\nEvery session of this manager ends; they have to log in again."
+        ).format(login=login)
+        self.window.confirm(self.tr("End session"), text, lambda: self.spawn(self._session_logout(login)))
+
+    async def _session_logout(self, login: str) -> None:
+        view = self.window.sessions
+        try:
+            await self.ramm.client.sessions_logout(login)
+        except (VenueError, TransportError) as exc:
+            show_message(view.message_label, venue_words(exc))
+            return
+        await self._load_sessions()
 
     # --- copy trading
     def link(self, account: str) -> None:

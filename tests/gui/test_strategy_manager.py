@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.viewmodels.strategy_manager import StrategyManagerViewModel
 from services.domain import ConnectionState
+from services.errors import AuthError
 from services.ramm.copy_trading import CopyTrader
 from services.ramm.search import Query
 from services.ramm.session import RammSession
@@ -219,3 +220,33 @@ async def test_every_list_loads_its_first_page_after_login(manager) -> None:
         )
         assert "Page" in controller.view.page_label.text()
     assert window.client_stats.model.rowCount() > 0 and window.symbols.model.rowCount() > 0
+
+
+async def test_manager_rights_and_another_managers_session_logged_out(manager, sim) -> None:
+    window, view_model = manager
+    other = RammSession("http://sim.test/ramm", transport=sim.transport(), heartbeat_interval=3600)
+    try:
+        await other.login("viewer", "demo")
+        await log_in(window, view_model, "demo")
+        window.show_dock("managers")
+        await wait_until(lambda: window.managers.model.rowCount() >= 2)
+        window.managers.select(2)
+        await wait_until(lambda: "#2" in window.manager_rights.text())
+        assert "strategies.search" in window.manager_rights.text()
+        window.show_dock("sessions")
+        sessions = window.sessions
+        await wait_until(lambda: sessions.model.rowCount() >= 2)
+        key = next(i for i in sessions.model.ids() if sessions.model.record_by_id(i)["Login"] == "viewer")
+        sessions.view.selectRow(sessions.model.row_of(key))
+        sessions.logout_button.click()
+        await wait_until(lambda: window.findChild(QMessageBox, "confirmBox") is not None)
+        box = window.findChild(QMessageBox, "confirmBox")
+        assert "viewer" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        await wait_until(
+            lambda: all(sessions.model.record_by_id(i)["Login"] != "viewer" for i in sessions.model.ids())
+        )
+        with pytest.raises(AuthError):
+            await other.beat()
+    finally:
+        await other.aclose()

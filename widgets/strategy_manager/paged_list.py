@@ -48,6 +48,7 @@ class PagedList(QWidget):
         self._descending = False
         self._total = 0
         layout = QVBoxLayout(self)
+        self.main_layout = layout  # a window may add a detail line under the list
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         top = QHBoxLayout()

@@ -238,6 +238,52 @@ class CopyTradingView(QWidget):
             self.account_combo.setCurrentText(current)
 
 
+class SessionsView(QWidget):
+    """The company's manager sessions (sessions.search): log another manager out."""
+
+    refreshRequested = Signal()
+    logoutRequested = Signal(str)  # login
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessions")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        buttons = QHBoxLayout()
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("sessions.refresh")
+        self.refresh_button.clicked.connect(self.refreshRequested)
+        self.logout_button = QPushButton(self.tr("Log out\u2026"), self)
+        self.logout_button.setObjectName("sessions.logout")
+        self.logout_button.clicked.connect(self._logout)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.logout_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.message_label = _message_label(self, "sessions.message")
+        layout.addWidget(self.message_label)
+        self.model = RecordTableModel(
+            [
+                col("Login", self.tr("Login")),
+                col("ManagerID", self.tr("Manager")),
+                col("CompanyID", self.tr("Company")),
+                col("DTCreated", self.tr("Since"), fmt=_dt),
+                col("DTLastActivity", self.tr("Last activity"), fmt=_dt),
+                col("ExpirationMinutes", self.tr("Expires after, min"), True),
+            ],
+            key="key",
+            parent=self,
+        )
+        self.view = RecordTableView(self.model, self)
+        self.view.setObjectName("sessions.table")
+        layout.addWidget(self.view, 1)
+
+    def _logout(self) -> None:
+        ids = self.view.selected_ids()
+        record = self.model.record_by_id(ids[0]) if ids else None
+        self.logoutRequested.emit("" if record is None else str(record.get("Login") or ""))
+
+
 class StrategyManagerWindow(QMainWindow):
     closing = Signal()
     layoutChanged = Signal()
@@ -450,6 +496,12 @@ class StrategyManagerWindow(QMainWindow):
             sortable=("ID", "Name"),
             search_hint=tr("Name contains\u2026 (Enter)"),
         )
+        self.sessions = SessionsView()
+        self.manager_rights = QLabel(self.tr("Select a manager to see their rights."))
+        self.manager_rights.setObjectName("managers.rights")
+        self.manager_rights.setWordWrap(True)
+        self.manager_rights.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.managers.main_layout.addWidget(self.manager_rights)
         self.docks: dict[str, QDockWidget] = {}
         left, right, bottom = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -473,6 +525,7 @@ class StrategyManagerWindow(QMainWindow):
             "symbols": (tr("Symbols"), self.symbols),
             "managers": (tr("Managers"), self.managers),
             "companies": (tr("Companies"), self.companies),
+            "sessions": (tr("Sessions"), self.sessions),
         }
         for name, (title, widget) in extra.items():
             self._dock(name, title, widget, bottom)
