@@ -988,11 +988,17 @@ class StrategyManagerViewModel(QObject):
         if loop_running() and any(r.signal_id is not None or r.sync for r in self.copy.signals[:1]):
             self.refresh_copy()
 
+    def _signal_symbol(self, record: PublishedSignal) -> str:
+        if not record.sync:
+            return record.symbol
+        held = record.symbol if record.symbol != "-" else self.tr("all flat")
+        return self.tr("sync: {symbols}").format(symbols=held)
+
     def _signal_record(self, record: PublishedSignal) -> dict[str, Any]:
         lot = ("+" if record.lot > 0 else "") + f"{record.lot.normalize():f}"
         return {
             "ticket": record.ticket,
-            "symbol": (self.tr("sync: ") if record.sync else "") + record.symbol,
+            "symbol": self._signal_symbol(record),
             "lot": "" if record.sync else lot,
             "delivery": QCoreApplication.translate("ramm", record.delivery.value),
             "signal_id": record.signal_id,

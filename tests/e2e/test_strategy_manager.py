@@ -77,6 +77,7 @@ async def close_ramm(shell: Shell) -> None:
     if services is not None:
         services.copy.unlink()
         await services.aclose()
+    await core_of(shell).aclose()  # the CHP session and its feeds end with the test
 
 
 async def test_copy_trading_from_the_terminal(ramm_shell) -> None:

@@ -78,6 +78,7 @@ class StrategyDetail(QWidget):
         self.plot.setMinimumHeight(120)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setLabel("left", self.tr("Yield, %"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.plot.plot([], [], pen=pg.mkPen("#4aa3df", width=2))
         layout.addWidget(self.plot, 1)
         self.shares = QLabel(self)
