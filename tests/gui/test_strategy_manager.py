@@ -250,3 +250,30 @@ async def test_manager_rights_and_another_managers_session_logged_out(manager, s
             await other.beat()
     finally:
         await other.aclose()
+
+
+async def test_the_ramm_light_follows_the_session_and_tells_changed_rights(qtbot, sim) -> None:
+    from app.connections import RammIndicator
+    from services.ramm import RammClient
+    from tests.services.ramm.sim_support import MAIN_URL
+    from widgets.common.status import ConnectionIndicator, LightState
+
+    indicator = ConnectionIndicator("ramm", "RAMM")
+    qtbot.addWidget(indicator)
+    session = RammSession("http://sim.test/ramm", transport=sim.transport(), heartbeat_interval=3600)
+    try:
+        RammIndicator(session, indicator)
+        assert indicator.state is LightState.DISCONNECTED and "Click to log in" in indicator.toolTip()
+        await session.login("viewer", "demo")
+        assert indicator.state is LightState.CONNECTED and "viewer" in indicator.toolTip()
+        async with RammClient.create(MAIN_URL, transport=sim.transport()) as main:
+            admin = await main.open_company("demo", "demo", company_id=1)
+            async with admin:
+                await admin.managers_set_methods(2, [*session.rights, "strategies.add"])
+        await session.beat()
+        assert "Rights re-read" in indicator.toolTip()
+        sim.ctx.clock.advance_by(3600)  # the session expires
+        with pytest.raises(AuthError):
+            await session.beat()
+    finally:
+        await session.aclose()

@@ -191,3 +191,17 @@ async def test_nothing_is_sent_while_the_trading_venue_is_not_live(session: Ramm
         await asyncio.sleep(0.01)
     assert len(trader.signals) == 1 and trader.signals[0].sync and trader.signals[0].symbol == "-"
     trader.close()
+
+
+async def test_unlinking_stops_the_signals(session: RammSession) -> None:
+    store = PositionStore()
+    await session.login(DEMO_LOGIN, DEMO_PASSWORD)
+    trader = CopyTrader(session, store)
+    await trader.link_to(1, "demo strategy", "chp", PORTFOLIO)
+    trader.unlink()
+    hold(store, SBER=10)
+    await trader.publish()
+    assert trader.link is None and all(r.sync for r in trader.signals)
+    page = await session.client.signals_search(Query(filter={"StrategyID": 1, "Symbol": "SBER"}))
+    assert not any(row.TraderLot == 10 for row in page.rows)
+    trader.close()
