@@ -188,6 +188,7 @@ class StrategyManagerViewModel(QObject):
         self.login_dialog: RammLoginDialog | None = None
         self.form: StrategyForm | None = None
         self.rename_form: RenameForm | None = None
+        self.abook_form: ABookForm | None = None
         self._name_timer = QTimer(self)
         self._name_timer.setSingleShot(True)
         self._name_timer.setInterval(CHECK_NAME_DELAY_MS)
@@ -765,32 +766,44 @@ class StrategyManagerViewModel(QObject):
             lambda: self.spawn(self._command(where, command, row.ID)),
         )
 
-    def open_abook(self) -> ABookForm | None:
+    def open_abook(self) -> None:
         row = self.account
         if row is None:
             self.window.accounts.showMessage(self.tr("Select an account first."))
+            return
+        self.spawn(self._open_abook(row))
+
+    async def _open_abook(self, row: s.AccountRow) -> ABookForm | None:
+        try:
+            info = await self.ramm.client.accounts_get(row.ID)
+        except (VenueError, TransportError) as exc:
+            self.window.accounts.showMessage(venue_words(exc))
             return None
-        form = ABookForm(row.ID, "" if row.ABook is None else f"{row.ABook.normalize():f}", self.window)
+        streams = [(x.StreamID, x.Name or str(x.StreamID)) for x in info.AvailableStreams]
+        current = "" if info.ABook is None else f"{info.ABook.normalize():f}"
+        form = ABookForm(row.ID, current, streams, info.StreamID, self.window)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.submitted.connect(lambda values: self._set_abook(form, row.ID, values["ABook"]))
+        form.submitted.connect(lambda values: self._set_abook(form, row.ID, values))
+        self.abook_form = form
         form.open()
         return form
 
-    def _set_abook(self, form: ABookForm, account_id: int, text: str) -> None:
+    def _set_abook(self, form: ABookForm, account_id: int, values: dict[str, str]) -> None:
         try:
-            share = Decimal(text.replace(",", "."))
+            share = Decimal(values["ABook"].replace(",", "."))
         except InvalidOperation:
             form.setFieldError("ABook", self.tr("A number from 0 to 1."))
             return
         if not share.is_finite() or not Decimal(0) <= share <= 1:
             form.setFieldError("ABook", self.tr("A number from 0 to 1."))
             return
-        self.spawn(self._send_abook(form, account_id, share))
+        stream = int(values["StreamID"]) if values.get("StreamID") else None
+        self.spawn(self._send_abook(form, s.AccountUpdate(ID=account_id, ABook=share, StreamID=stream)))
 
-    async def _send_abook(self, form: ABookForm, account_id: int, share: Decimal) -> None:
+    async def _send_abook(self, form: ABookForm, change: s.AccountUpdate) -> None:
         form.setBusy(True)
         try:
-            await self.ramm.client.accounts_set(s.AccountUpdate(ID=account_id, ABook=share))
+            await self.ramm.client.accounts_set(change)
         except (VenueError, TransportError) as exc:
             form.setBusy(False)
             form.setFieldError("ABook", venue_words(exc))

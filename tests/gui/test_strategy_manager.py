@@ -198,8 +198,10 @@ async def test_the_a_book_share_is_checked_then_set(manager) -> None:
     )
     window.accounts.select(account_id)
     await wait_until(lambda: view_model.account is not None)
-    form = view_model.open_abook()
-    assert form is not None
+    view_model.open_abook()
+    await wait_until(lambda: view_model.abook_form is not None)
+    form = view_model.abook_form
+    assert form.stream_combo.count() >= 1
     form.edits["ABook"].setText("1.5")
     form.buttons.accepted.emit()
     assert form.errors["ABook"].isVisible() and not form.busy

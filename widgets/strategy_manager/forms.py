@@ -6,7 +6,7 @@ closes; while ``busy`` nothing can be submitted twice. The view-model validates 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -232,11 +232,32 @@ class TransferForm(_FieldForm):
 
 
 class ABookForm(_FieldForm):
-    """Set an account's A-book share (accounts.set)."""
+    """Set an account's A-book share and stream (accounts.set)."""
 
-    def __init__(self, account_id: int, current: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("A-book share of account #{id}").format(id=account_id), parent)
+    def __init__(
+        self,
+        account_id: int,
+        current: str,
+        streams: Sequence[tuple[int, str]] = (),
+        stream: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("A-book and stream of account #{id}").format(id=account_id), parent)
         self.setObjectName("abookForm")
         edit = self.add_field("ABook", self.tr("A-book share"), self.tr("0 to 1 (1 = all to the liquidity)"))
         edit.setText(current)
         edit.selectAll()
+        self.stream_combo = QComboBox(self)
+        self.stream_combo.setObjectName("field.StreamID")
+        self.stream_combo.addItem(self.tr("(unchanged)"), None)
+        for stream_id, name in streams:
+            self.stream_combo.addItem(f"{name} (#{stream_id})", stream_id)
+        if stream is not None and self.stream_combo.findData(stream) >= 0:
+            self.stream_combo.setCurrentIndex(self.stream_combo.findData(stream))
+        self.form.addRow(self.tr("Stream"), self.stream_combo)
+
+    def values(self) -> dict[str, str]:
+        values = super().values()
+        stream = self.stream_combo.currentData()
+        values["StreamID"] = "" if stream is None else str(stream)
+        return values
