@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.context import AppContext
 from app.panels import builtin_panels
-from app.ramm_session import install_ramm, ramm
+from app.ramm_session import LINK_SETTINGS, install_ramm, load_link, ramm
 from app.shell import Shell
 from app.trading.install import install_trading
 from app.venues import demo
@@ -110,6 +110,8 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         await wait_until(lambda: copy.link is not None and copy.signals and copy.signals[0].sync)
         await wait_until(lambda: copy.signals[0].delivery is Delivery.SENT, message=str(copy.signals[:1]))
         assert PORTFOLIO in copy_view.link_label.text()
+        kept = load_link(shell.ctx.profile.panel_settings(LINK_SETTINGS))  # the link survives a restart
+        assert kept is not None and (kept.strategy_id, kept.account) == (DEMO_STRATEGY, PORTFOLIO)
 
         client = session.client
         accounts = (await client.accounts_search(Query({"StrategyID": DEMO_STRATEGY}))).rows
@@ -220,6 +222,8 @@ async def test_bad_input_is_told_at_the_field_and_a_missing_right_where_clicked(
         assert "access_denied" in form.message_label.text() or "right" in form.message_label.text()
         assert (await client.strategies_search()).pagination.TotalRecords == before
         form.reject()
+        window.close()  # the window's own arrangement is kept in the profile
+        assert shell.ctx.profile.panel_settings("strategy_manager").get("layout")
     finally:
         await close_ramm(shell)
         if shiboken6.isValid(window):
