@@ -9,6 +9,7 @@ venue's access_denied in the form.
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 import pytest
@@ -77,7 +78,8 @@ async def close_ramm(shell: Shell) -> None:
     if services is not None:
         services.copy.unlink()
         await services.aclose()
-    await core_of(shell).aclose()  # the CHP session and its feeds end with the test
+    await core_of(shell).session("chp").logout()  # the CHP session and its feeds end with the test
+    await asyncio.sleep(0.3)  # the feeds' last cancellations (Feed._cancel_keys) finish on this loop
 
 
 async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
