@@ -33,6 +33,7 @@ from app.i18n import install_translator
 from app.journal import JournalHandler
 from app.panels import builtin_panels
 from app.profiles import ProfileStore, is_valid_profile_name
+from app.ramm_session import install_ramm, log_in_ramm
 from app.shell import Shell
 from app.trading.install import install_trading, log_in_all
 from services.tasks import spawn
@@ -134,6 +135,7 @@ async def _run(ctx: AppContext, args: argparse.Namespace) -> int:
             log.exception("the demo simulator could not start")
             return 1
     core = install_trading(ctx)
+    ramm_services = install_ramm(ctx)
     shell = Shell(ctx, builtin_panels(), reset_layout=args.reset_layout)
     closed = asyncio.Event()
     shell.closed.connect(closed.set)
@@ -145,6 +147,8 @@ async def _run(ctx: AppContext, args: argparse.Namespace) -> int:
     shell.start_probes()
     if ctx.demo is not None:
         spawn(log_in_all(core, ctx.demo.login, ctx.demo.password), name="demo login")
+        if ramm_services is not None:
+            spawn(log_in_ramm(ramm_services, ctx.demo.login, ctx.demo.password), name="demo RAMM login")
     if args.smoke is not None:
         QTimer.singleShot(int(args.smoke * 1000), lambda: _end_smoke(shell, args.screenshot))
     try:

@@ -24,6 +24,7 @@ from app.trading.bridge import QtTrading
 from services.domain import ConnectionState as SessionState
 from services.errors import TransportError
 from services.http import Timeouts, VenueHttp
+from services.ramm.session import RammSession
 from services.retry import Backoff
 from services.tasks import spawn
 from widgets.common.status import ConnectionIndicator, LightState
@@ -167,3 +168,42 @@ class SessionIndicator(QObject):
         elif state in (SessionState.DISCONNECTED, SessionState.FAILED):
             lines.append(self.tr("Click to log in."))
         self.indicator.setState(LightState(state.value), self._latency_ms, "\n".join(lines))
+
+
+class RammIndicator(QObject):
+    """Keeps ``indicator`` showing the RAMM session: its state, who is logged in where, the venue's words."""
+
+    def __init__(self, session: RammSession, indicator: ConnectionIndicator) -> None:
+        super().__init__(indicator)
+        self.session = session
+        self.indicator = indicator
+        session.state_changed.connect(self._on_state)
+        session.rights_changed.connect(self._on_rights)
+        indicator.destroyed.connect(lambda *_args, me=self: me._disconnect())
+        self._show()
+
+    def _disconnect(self, *_args: object) -> None:
+        self.session.state_changed.disconnect(self._on_state)
+        self.session.rights_changed.disconnect(self._on_rights)
+
+    def _on_state(self, _state: SessionState, _detail: str) -> None:
+        self._show()
+
+    def _on_rights(self, rights: frozenset[str]) -> None:
+        self._show(self.tr("Rights re-read: {count} methods.").format(count=len(rights)))
+
+    def _show(self, extra: str = "") -> None:
+        session = self.session
+        lines = [session.detail] if session.detail else []
+        if session.connected:
+            company = session.company.Name if session.company is not None else ""
+            lines = [
+                self.tr("Logged in as {login} to {company}").format(login=session.login_name, company=company)
+            ]
+            if session.state is SessionState.DEGRADED and session.detail:
+                lines.append(session.detail)
+        elif session.state in (SessionState.DISCONNECTED, SessionState.FAILED):
+            lines.append(self.tr("Click to log in."))
+        if extra:
+            lines.append(extra)
+        self.indicator.setState(LightState(session.state.value), None, "\n".join(lines))

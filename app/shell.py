@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.back_office import BackOffice
 from app.back_office_session import BackOfficeIndicator, QtBackOffice, install_back_office
-from app.connections import ConnectionProbe, SessionIndicator
+from app.connections import ConnectionProbe, RammIndicator, SessionIndicator
 from app.context import AppContext
 from app.layout_presets import layout_presets
 from app.profiles import SavedLayout
+from app.ramm_session import ramm
+from app.strategy_manager import StrategyManager
 from app.themes import apply_theme
 from app.trading.install import SERVICE_NAME as TRADING_SERVICE
 from app.trading.install import trading
@@ -67,6 +70,7 @@ class Shell(QObject):
         self.probe: ConnectionProbe | None = None
         self.venue_access: VenueAccess | None = None
         self.back_office: BackOffice | None = None
+        self.strategy_manager: StrategyManager | None = None
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -180,6 +184,7 @@ class Shell(QObject):
             self.back_office = BackOffice(self.window, self.ctx, back_office, self.schedule_save, menu, self)
             if "dxregister" in self.indicators:
                 self.back_office.bind_indicator(self.indicators["dxregister"])
+        self._install_strategy_manager()
         self.window.add_status_widget(UtcClock())
 
     def _install_venue_access(self) -> VenueAccess:
@@ -189,18 +194,51 @@ class Shell(QObject):
         self.ctx.services.register(VENUE_ACCESS_SERVICE, access)
         return access
 
+    def _install_strategy_manager(self) -> None:
+        """Venue → Strategy manager… and the RAMM light's clicks, when the app has a RAMM session."""
+        services = ramm(self.ctx)
+        if services is None:
+            return
+        menu = (
+            self.venue_access.menu
+            if self.venue_access is not None
+            else self.window.add_menu(self.tr("&Venue"))
+        )
+        self.strategy_manager = StrategyManager(
+            self.ctx, services, menu, self.schedule_save, parent=self.window
+        )
+        window = self.window
+        services.session.rights_changed.connect(
+            lambda rights: (
+                window.notify(
+                    self.tr("Your RAMM rights changed: {count} methods now.").format(count=len(rights)),
+                    ToastLevel.INFO,
+                )
+                if shiboken6.isValid(window)
+                else None
+            )
+        )
+        indicator = self.indicators.get("ramm")
+        if indicator is not None:
+            manager = self.strategy_manager
+            indicator.clicked.connect(
+                lambda _venue: manager.open_login() if not services.session.connected else None
+            )
+
     def _add_connection_indicators(self, venues: VenueEndpoints) -> None:
         """A venue with a session shows the session's state; the others are probed for reachability."""
         core = trading(self.ctx) if TRADING_SERVICE in self.ctx.services else None
         sessions = core.sessions if core is not None else {}
         unserved = self._venues_the_simulator_lacks()
         back_office = self._back_office_session()
+        ramm_services = ramm(self.ctx)
         probed = {
             venue: url
             for venue, url in venues.by_venue().items()
             if venue not in sessions
             and venue not in unserved
             and not (venue == "dxregister" and back_office is not None)
+            and not (venue == "ramm" and ramm_services)
         }
         self.probe = ConnectionProbe(probed, parent=self)
         for venue in VENUE_IDS:
@@ -210,6 +248,8 @@ class Shell(QObject):
                 SessionIndicator(core, venue, indicator)
             elif venue == "dxregister" and back_office is not None:  # the back-office session's light
                 BackOfficeIndicator(back_office, indicator)
+            elif venue == "ramm" and ramm_services is not None:
+                RammIndicator(ramm_services.session, indicator)
             elif venue in unserved:  # a 404 from the simulator would otherwise read as "reachable"
                 indicator.setState(
                     WidgetConnectionState.DISCONNECTED, None, self.tr("Not in the demo simulator yet")

@@ -119,8 +119,14 @@ class TimeAxisItem(_MemoAxis):
     def _compute(self, low, high, length):
         if len(self._series) < 2 or length <= 0 or high <= low:
             return 1.0, [], {}
-        ticks = time_ticks(self._series.time, math.ceil(low), math.floor(high), length / (high - low),
-                           TIME_TICK_GAP_PX, self._utc_offset)
+        ticks = time_ticks(
+            self._series.time,
+            math.ceil(low),
+            math.floor(high),
+            length / (high - low),
+            TIME_TICK_GAP_PX,
+            self._utc_offset,
+        )
         locale = QLocale()
         labels = {float(t.index): format_tick(t, locale) for t in ticks}
         return 1.0, list(labels), labels

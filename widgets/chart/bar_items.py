@@ -76,8 +76,9 @@ class CandleItem(BarSeriesItem):
             x = cx[mask]
             drawn += self._lines.draw(painter, color, x, y_high[mask], x, y_low[mask])
             if bodies:
-                drawn += self._rects.draw(painter, color, x - width // 2, top[mask], np.full(len(x), width),
-                                          height[mask])
+                drawn += self._rects.draw(
+                    painter, color, x - width // 2, top[mask], np.full(len(x), width), height[mask]
+                )
         return drawn
 
 

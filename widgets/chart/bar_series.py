@@ -145,8 +145,16 @@ class BarSeries:
         if level == 0:
             sl = slice(first, last + 1)
             o, c = self.open[sl], self.close[sl]
-            return BarSlice(np.arange(first, last + 1, dtype=np.float64), o, c, self.low[sl], self.high[sl],
-                            self.volume[sl], c >= o, 0)
+            return BarSlice(
+                np.arange(first, last + 1, dtype=np.float64),
+                o,
+                c,
+                self.low[sl],
+                self.high[sl],
+                self.volume[sl],
+                c >= o,
+                0,
+            )
         size = 1 << level
         starts = np.arange(first >> level, (last >> level) + 1, dtype=np.int64) * size
         ends = np.minimum(starts + size, self._n) - 1
@@ -170,9 +178,9 @@ class BarSeries:
         """Copy ``cols`` into our own buffers with spare room for appends, then rebuild the pyramid."""
         n = len(cols[0])
         capacity = n + max(n // 8, _MIN_SPARE)
-        buffers: list[np.ndarray] = (
-            [np.empty(capacity, np.int64)] + [np.empty(capacity) for _ in _PRICE_COLUMNS]
-        )
+        buffers: list[np.ndarray] = [np.empty(capacity, np.int64)] + [
+            np.empty(capacity) for _ in _PRICE_COLUMNS
+        ]
         for buf, src in zip(buffers, cols, strict=True):
             buf[:n] = src
         self._time, self._cols = buffers[0], dict(zip(_PRICE_COLUMNS, buffers[1:], strict=True))
@@ -193,8 +201,9 @@ class BarSeries:
         level = (np.empty(size), np.empty(size), np.empty(size))
         bucket = 1 << STORED_FROM_LEVEL
         whole = n // bucket
-        for src, dst, reduce in zip(self._extreme_columns(), level, (np.minimum, np.maximum, np.maximum),
-                                    strict=True):
+        for src, dst, reduce in zip(
+            self._extreme_columns(), level, (np.minimum, np.maximum, np.maximum), strict=True
+        ):
             reduce.reduce(src[: whole * bucket].reshape(whole, bucket), axis=1, out=dst[:whole])
             if n > whole * bucket:
                 dst[whole] = reduce.reduce(src[whole * bucket : n])

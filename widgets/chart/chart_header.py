@@ -39,7 +39,8 @@ class ChartHeader(QWidget):
         for code, text in _INTERVALS:
             self._intervals.addItem(QCoreApplication.translate("ChartHeader", str(text)), code)
         self._intervals.currentIndexChanged.connect(
-            lambda index: self.intervalChanged.emit(self._intervals.itemData(index)))
+            lambda index: self.intervalChanged.emit(self._intervals.itemData(index))
+        )
         self._readout = QLabel(self)
         self._readout_color: QColor | None = None
         self._busy = QProgressBar(self)

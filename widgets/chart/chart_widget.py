@@ -117,15 +117,25 @@ class ChartWidget(QWidget):
         self._markers = FillMarkersItem(self._price_box, self._series, colors)
         self._last_line = LevelLineItem(self._price_box, colors.up, Qt.PenStyle.DotLine, z=3)
         self._position_line = LevelLineItem(self._price_box, colors.position, Qt.PenStyle.DashLine, z=4)
-        self._price_crosshair = CrosshairItem(self._price_box, colors.crosshair,
-                                              lambda y: format_price(y, self._decimals))
-        self._volume_crosshair = CrosshairItem(self._volume_box, colors.crosshair, format_volume,
-                                               self._bar_time_text)
+        self._price_crosshair = CrosshairItem(
+            self._price_box, colors.crosshair, lambda y: format_price(y, self._decimals)
+        )
+        self._volume_crosshair = CrosshairItem(
+            self._volume_box, colors.crosshair, format_volume, self._bar_time_text
+        )
         self._price_box.sigXRangeChanged.connect(self._on_x_range_changed)
 
     # --- data API --------------------------------------------------------------------------------
-    def set_bars(self, time: np.ndarray, open: np.ndarray, high: np.ndarray, low: np.ndarray,
-                 close: np.ndarray, volume: np.ndarray, price_decimals: int) -> None:
+    def set_bars(
+        self,
+        time: np.ndarray,
+        open: np.ndarray,
+        high: np.ndarray,
+        low: np.ndarray,
+        close: np.ndarray,
+        volume: np.ndarray,
+        price_decimals: int,
+    ) -> None:
         """Replace all bars (oldest first) and show the last 100."""
         with self._batch():
             self._series.set(time, open, high, low, close, volume)
@@ -139,8 +149,15 @@ class ChartWidget(QWidget):
             self._set_x_range(n - START_BARS - 0.5, n - 0.5 + RIGHT_MARGIN_BARS)
         self._update_busy()
 
-    def prepend_bars(self, time: np.ndarray, open: np.ndarray, high: np.ndarray, low: np.ndarray,
-                     close: np.ndarray, volume: np.ndarray) -> None:
+    def prepend_bars(
+        self,
+        time: np.ndarray,
+        open: np.ndarray,
+        high: np.ndarray,
+        low: np.ndarray,
+        close: np.ndarray,
+        volume: np.ndarray,
+    ) -> None:
         """Insert an older page of bars before the first one; the visible bars stay where they are.
 
         Re-arms ``historyRequested`` (an empty page too: the owner may then ask again later).
@@ -155,16 +172,16 @@ class ChartWidget(QWidget):
             self._set_x_range(x0 + added, x1 + added)
         self._update_busy()
 
-    def update_last_bar(self, open: float, high: float, low: float, close: float,
-                        volume: float) -> None:
+    def update_last_bar(self, open: float, high: float, low: float, close: float, volume: float) -> None:
         """Replace the newest bar's values (a live tick). Ignored while there are no bars."""
         if not len(self._series):
             return
         self._series.update_last(open, high, low, close, volume)
         self._live_changed(follow=False)
 
-    def append_bar(self, time: int, open: float, high: float, low: float, close: float,
-                   volume: float) -> None:
+    def append_bar(
+        self, time: int, open: float, high: float, low: float, close: float, volume: float
+    ) -> None:
         """Add a newer bar (``time`` after the last one); if the last bar was in view, the view follows."""
         n = len(self._series)
         follow = n == 0 or self.visible_bar_range()[1] >= n - 1
@@ -237,13 +254,26 @@ class ChartWidget(QWidget):
         self._position_line.set_level(price, label, self._decimals)
 
     # --- appearance ------------------------------------------------------------------------------
-    def set_colors(self, up: QColor | str | None = None, down: QColor | str | None = None,
-                   background: QColor | str | None = None, foreground: QColor | str | None = None,
-                   grid: QColor | str | None = None, crosshair: QColor | str | None = None,
-                   position: QColor | str | None = None) -> None:
+    def set_colors(
+        self,
+        up: QColor | str | None = None,
+        down: QColor | str | None = None,
+        background: QColor | str | None = None,
+        foreground: QColor | str | None = None,
+        grid: QColor | str | None = None,
+        crosshair: QColor | str | None = None,
+        position: QColor | str | None = None,
+    ) -> None:
         """Override palette-derived colours (None leaves a colour as it is)."""
-        given = {"up": up, "down": down, "background": background, "foreground": foreground, "grid": grid,
-                 "crosshair": crosshair, "position": position}
+        given = {
+            "up": up,
+            "down": down,
+            "background": background,
+            "foreground": foreground,
+            "grid": grid,
+            "crosshair": crosshair,
+            "position": position,
+        }
         self._color_overrides.update({k: QColor(v) for k, v in given.items() if v is not None})
         self._apply_colors()
 
@@ -326,8 +356,14 @@ class ChartWidget(QWidget):
         s = self._series
         if not len(s):
             return None
-        return (int(s.time[-1]), float(s.open[-1]), float(s.high[-1]), float(s.low[-1]), float(s.close[-1]),
-                float(s.volume[-1]))
+        return (
+            int(s.time[-1]),
+            float(s.open[-1]),
+            float(s.high[-1]),
+            float(s.low[-1]),
+            float(s.close[-1]),
+            float(s.volume[-1]),
+        )
 
     @property
     def canvas(self) -> pg.GraphicsLayoutWidget:
@@ -350,8 +386,11 @@ class ChartWidget(QWidget):
         kind = event.type()
         if kind == QEvent.Type.KeyPress and watched is self._canvas and isinstance(event, QKeyEvent):
             return self._handle_key(event)
-        if (kind == QEvent.Type.MouseMove and watched is self._canvas.viewport()
-                and isinstance(event, QMouseEvent)):
+        if (
+            kind == QEvent.Type.MouseMove
+            and watched is self._canvas.viewport()
+            and isinstance(event, QMouseEvent)
+        ):
             self._hover(event.position().toPoint())
         elif kind == QEvent.Type.Leave and watched is self._canvas.viewport():
             self._set_hover(None, None, None)
@@ -451,7 +490,7 @@ class ChartWidget(QWidget):
     def _bars_changed(self) -> None:
         """After bars were replaced or prepended: bar length, limits, markers, lines, read-out."""
         n = len(self._series)
-        recent = self._series.time[-min(n, 1000):]
+        recent = self._series.time[-min(n, 1000) :]
         self._bar_seconds = float(np.median(np.diff(recent))) if len(recent) > 1 else 60.0
         self._update_limits()
         self._markers.data_changed()
@@ -482,8 +521,11 @@ class ChartWidget(QWidget):
     def _update_limits(self) -> None:
         n = len(self._series)
         for box in (self._price_box, self._volume_box):
-            box.setLimits(xMin=-0.5 - LEFT_SLACK_BARS, xMax=max(n, 1) - 0.5 + RIGHT_SLACK_BARS,
-                          minXRange=MIN_VISIBLE_BARS)
+            box.setLimits(
+                xMin=-0.5 - LEFT_SLACK_BARS,
+                xMax=max(n, 1) - 0.5 + RIGHT_SLACK_BARS,
+                minXRange=MIN_VISIBLE_BARS,
+            )
 
     def _fit_axis_widths(self) -> None:
         """Right axes wide enough for the longest price; set once per data set (no per-frame relayout)."""
@@ -506,9 +548,14 @@ class ChartWidget(QWidget):
         o, c = float(s.open[i]), float(s.close[i])
         change = (c - o) / o * 100 if o else 0.0
         text = self.tr("{time}   O {open}  H {high}  L {low}  C {close}  V {volume}  {change}").format(
-            time=self._bar_time_text(i), open=format_price(o, d), high=format_price(float(s.high[i]), d),
-            low=format_price(float(s.low[i]), d), close=format_price(c, d),
-            volume=format_volume(float(s.volume[i])), change=f"{change:+.2f}%")
+            time=self._bar_time_text(i),
+            open=format_price(o, d),
+            high=format_price(float(s.high[i]), d),
+            low=format_price(float(s.low[i]), d),
+            close=format_price(c, d),
+            volume=format_volume(float(s.volume[i])),
+            change=f"{change:+.2f}%",
+        )
         self._header.set_readout(text, self._colors.up if c >= o else self._colors.down)
 
     def _bar_time_text(self, index: int) -> str:
@@ -534,8 +581,9 @@ class ChartWidget(QWidget):
             item.set_colors(colors)
         for crosshair in (self._price_crosshair, self._volume_crosshair):
             crosshair.set_color(colors.crosshair)
-        self._position_line.set_level(self._position_line.price, self._position_line.label, self._decimals,
-                                      colors.position)
+        self._position_line.set_level(
+            self._position_line.price, self._position_line.label, self._decimals, colors.position
+        )
         for line, side in self._orders.values():
             line.set_level(line.price, line.label, line.decimals, self._side_color(side))
         if len(self._series):

@@ -13,8 +13,13 @@ from .view_overlay import ViewOverlay
 
 
 class CrosshairItem(ViewOverlay):
-    def __init__(self, view: pg.ViewBox, color: QColor, y_text: Callable[[float], str],
-                 x_text: Callable[[int], str] | None = None) -> None:
+    def __init__(
+        self,
+        view: pg.ViewBox,
+        color: QColor,
+        y_text: Callable[[float], str],
+        x_text: Callable[[int], str] | None = None,
+    ) -> None:
         super().__init__(view, z=20)
         self._color = QColor(color)
         self._y_text, self._x_text = y_text, x_text

@@ -65,7 +65,14 @@ class FillMarkersItem(ViewOverlay):
             path = QPainterPath()
             for px, py in points.tolist():
                 base = py - direction * HEIGHT_PX  # direction -1: tip at the price, base below it
-                path.addPolygon(QPolygonF([QPointF(px, py), QPointF(px - HALF_WIDTH_PX, base),
-                                           QPointF(px + HALF_WIDTH_PX, base)]))
+                path.addPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(px, py),
+                            QPointF(px - HALF_WIDTH_PX, base),
+                            QPointF(px + HALF_WIDTH_PX, base),
+                        ]
+                    )
+                )
             painter.fillPath(path, QBrush(color))
             self.drawn_count += len(points)

@@ -12,8 +12,14 @@ from .view_overlay import ViewOverlay
 
 
 class GridItem(ViewOverlay):
-    def __init__(self, view: pg.ViewBox, x_axis: pg.AxisItem, y_axis: pg.AxisItem, color: QColor,
-                 separator: bool = False) -> None:
+    def __init__(
+        self,
+        view: pg.ViewBox,
+        x_axis: pg.AxisItem,
+        y_axis: pg.AxisItem,
+        color: QColor,
+        separator: bool = False,
+    ) -> None:
         """``separator``: also draw the view's top edge (the line between two stacked panes)."""
         super().__init__(view, z=-10)
         self._separator = separator

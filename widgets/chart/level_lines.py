@@ -25,8 +25,14 @@ class LevelLineItem(ViewOverlay):
     #: (order_id, new_price) when the user releases a dragged line somewhere else
     moveFinished = Signal(str, float)
 
-    def __init__(self, view: pg.ViewBox, color: QColor, style: Qt.PenStyle = Qt.PenStyle.SolidLine,
-                 order_id: str = "", z: float = 5) -> None:
+    def __init__(
+        self,
+        view: pg.ViewBox,
+        color: QColor,
+        style: Qt.PenStyle = Qt.PenStyle.SolidLine,
+        order_id: str = "",
+        z: float = 5,
+    ) -> None:
         super().__init__(view, z=z)
         self.order_id = order_id
         self.price: float | None = None

@@ -37,8 +37,9 @@ class TimeTick:
     kind: TickKind
 
 
-def time_ticks(times: np.ndarray, first: int, last: int, px_per_bar: float, min_gap_px: float = 90.0,
-               utc_offset: int = 0) -> list[TimeTick]:
+def time_ticks(
+    times: np.ndarray, first: int, last: int, px_per_bar: float, min_gap_px: float = 90.0, utc_offset: int = 0
+) -> list[TimeTick]:
     """Ticks on bars first..last (inclusive, clamped) of the sorted epoch-second array ``times``."""
     first, last = max(first, 0), min(last, len(times) - 1)
     if last <= first or px_per_bar <= 0:

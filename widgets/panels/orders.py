@@ -200,8 +200,13 @@ class OrdersPanel(QWidget):
         self.loading.setTextVisible(False)
         self.loading.hide()
         for widget in (
-            self.venue_combo, QLabel(self.tr("From"), bar), self.from_edit, QLabel(self.tr("To"), bar),
-            self.to_edit, self.load_button, self.loading,
+            self.venue_combo,
+            QLabel(self.tr("From"), bar),
+            self.from_edit,
+            QLabel(self.tr("To"), bar),
+            self.to_edit,
+            self.load_button,
+            self.loading,
         ):
             row.addWidget(widget)
         row.addStretch(1)

@@ -1,0 +1,98 @@
+"""Venue → Strategy manager…: the RAMM.STORE window, its own saved layout, and the RAMM light's clicks.
+
+One :class:`StrategyManager` per main window, installed by the shell when the app has a RAMM session
+(``app.ramm_session``). The window is made on first open and kept; its dock arrangement is saved in the
+profile under ``panels["strategy_manager"]["layout"]``; the copy-trading link under
+``panels["copy_trading"]`` whenever it changes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu
+
+from app.ramm_session import LINK_SETTINGS, RammServices, save_link
+from app.trading.install import SERVICE_NAME as TRADING_SERVICE
+from app.trading.install import trading
+from app.viewmodels.strategy_manager import StrategyManagerViewModel
+from services.domain import ConnectionState
+from widgets.strategy_manager.window import StrategyManagerWindow
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+
+SETTINGS = "strategy_manager"
+TRADING_VENUE = "chp"
+
+
+class StrategyManager(QObject):
+    def __init__(
+        self, ctx: AppContext, ramm: RammServices, menu: QMenu, save: Callable[[], None], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ramm = ramm
+        self._save = save
+        self.window: StrategyManagerWindow | None = None
+        self.view_model: StrategyManagerViewModel | None = None
+        menu.addSeparator()
+        action = menu.addAction(self.tr("Strategy manager\u2026"))
+        action.setObjectName("action.venue.ramm.manager")
+        action.triggered.connect(lambda _checked=False: self.open())
+        ramm.copy.changed.connect(self._save_link)
+
+    def open(self) -> StrategyManagerWindow:
+        window = self.window
+        if window is not None and shiboken6.isValid(window):
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return window
+        window = StrategyManagerWindow()
+        self.window = window
+        self.view_model = StrategyManagerViewModel(
+            window, self.ramm.session, self.ramm.copy, self._trading_accounts
+        )
+        blob = self.ctx.profile.panel_settings(SETTINGS).get("layout")
+        if isinstance(blob, str):
+            try:
+                window.restore(base64.b64decode(blob.encode("ascii"), validate=True))
+            except (binascii.Error, ValueError):
+                pass
+        window.layoutChanged.connect(self._save_layout)
+        window.closing.connect(self._save_layout)
+        window.show()
+        if not self.ramm.session.connected and self.ramm.session.state is not ConnectionState.CONNECTING:
+            self.view_model.open_login()
+        return window
+
+    def open_login(self) -> None:
+        """The RAMM light clicked while logged out: the window with its login dialog."""
+        window = self.open()
+        if self.view_model is not None and not self.ramm.session.connected:
+            self.view_model.open_login()
+        window.raise_()
+
+    def _trading_accounts(self) -> list[str]:
+        if TRADING_SERVICE not in self.ctx.services:
+            return []
+        session = trading(self.ctx).sessions.get(TRADING_VENUE)
+        return [] if session is None else [account.name for account in session.accounts]
+
+    def _save_layout(self) -> None:
+        window = self.window
+        if window is None or not shiboken6.isValid(window):
+            return
+        settings = self.ctx.profile.panel_settings(SETTINGS)
+        settings["layout"] = base64.b64encode(window.snapshot()).decode("ascii")
+        self._save()
+
+    def _save_link(self) -> None:
+        save_link(self.ctx.profile.panel_settings(LINK_SETTINGS), self.ramm.copy.link)
+        self._save()

@@ -1,0 +1,281 @@
+"""The Strategy manager window and its view-model over the in-process RAMM simulator (no network): login
+through company discovery, paging, the name checked as it is typed, create / rename, a refusal shown where
+the user clicked, the window's own layout kept."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from decimal import Decimal
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QMessageBox
+
+from app.viewmodels.strategy_manager import StrategyManagerViewModel
+from services.domain import ConnectionState
+from services.errors import AuthError
+from services.ramm.copy_trading import CopyTrader
+from services.ramm.search import Query
+from services.ramm.session import RammSession
+from services.trading.stores import PositionStore
+from tests.conftest import wait_until
+from tests.services.ramm.sim_support import SimHandle, make_sim
+from widgets.strategy_manager.forms import RammLoginDialog, StrategyForm
+from widgets.strategy_manager.window import StrategyManagerWindow
+
+
+@pytest.fixture
+def sim() -> SimHandle:
+    return make_sim()
+
+
+@pytest.fixture
+async def manager(qtbot, sim) -> AsyncIterator[tuple[StrategyManagerWindow, StrategyManagerViewModel]]:
+    session = RammSession("http://sim.test/ramm", transport=sim.transport(), heartbeat_interval=3600)
+    copy = CopyTrader(session, PositionStore())
+    window = StrategyManagerWindow()
+    qtbot.addWidget(window)
+    view_model = StrategyManagerViewModel(window, session, copy, lambda: ["ST100001-MO-01"])
+    window.show()
+    try:
+        yield window, view_model
+    finally:
+        copy.close()
+        await session.aclose()
+
+
+async def log_in(window: StrategyManagerWindow, view_model: StrategyManagerViewModel, login: str) -> None:
+    dialog = view_model.open_login()
+    assert isinstance(dialog, RammLoginDialog)
+    dialog.buttons.accepted.emit()  # nothing typed: told at the fields, nothing sent
+    assert dialog.errors["login"].isVisible() and dialog.company_combo.count() == 0
+    dialog.edits["login"].setText(login)
+    dialog.edits["password"].setText("demo")
+    dialog.buttons.accepted.emit()
+    await wait_until(lambda: dialog.company_combo.count() > 0)
+    dialog.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+    assert view_model.ramm.state is ConnectionState.CONNECTED
+
+
+async def test_a_wrong_password_is_told_in_the_dialog(manager) -> None:
+    _window, view_model = manager
+    dialog = view_model.open_login()
+    dialog.edits["login"].setText("demo")
+    dialog.edits["password"].setText("nope")
+    dialog.buttons.accepted.emit()
+    await wait_until(lambda: dialog.message_label.isVisible())
+    assert dialog.message_label.text() and dialog.company_combo.count() == 0
+
+
+async def test_lists_page_through_the_search(manager) -> None:
+    window, view_model = manager
+    view_model.clients.per_page = 5
+    await log_in(window, view_model, "demo")
+    clients = window.clients
+    await wait_until(lambda: clients.model.rowCount() > 0)
+    await wait_until(lambda: clients.model.rowCount() == 5 and "Page 1 of 4" in clients.page_label.text())
+    assert clients.next_button.isEnabled() and not clients.prev_button.isEnabled()
+    first = clients.model.ids()
+    clients.next_button.click()
+    await wait_until(lambda: "Page 2 of 4" in clients.page_label.text())
+    assert set(clients.model.ids()).isdisjoint(first)
+    clients.search_edit.setText("demo")
+    clients.search_edit.returnPressed.emit()
+    await wait_until(lambda: "Page 1 of 1" in clients.page_label.text())
+    accounts = window.accounts
+    window.show_dock("accounts")
+    accounts.search_edit.setText("abc")  # a strategy ID is a number: told at the list, nothing sent
+    accounts.search_edit.returnPressed.emit()
+    await wait_until(lambda: accounts.message_label.isVisible())
+    assert "number" in accounts.message_label.text()
+
+
+async def test_create_checks_the_name_as_typed_and_the_fields_before_sending(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    await wait_until(lambda: window.strategies.model.rowCount() == 5)
+    form = view_model.open_create()
+    assert isinstance(form, StrategyForm)
+    form.edits["Name"].setText("Demo Blue Chips")
+    form.nameEdited.emit("Demo Blue Chips")
+    await wait_until(lambda: "exists" in form.errors["Name"].text(), timeout=3)
+    form.edits["Name"].setText("Fresh Idea")
+    form.nameEdited.emit("Fresh Idea")
+    await wait_until(lambda: "free" in form.errors["Name"].text(), timeout=3)
+    form.edits["ClientID"].setText("1")
+    form.edits["WalletID"].setText("1")
+    form.edits["Money"].setText("1000.001")  # 3 decimals: told at the field
+    form.buttons.accepted.emit()
+    assert "decimals" in form.errors["Money"].text() and not form.busy
+    form.edits["Money"].setText("1000")
+    form.edits["FeeRate"].setText("0.2")
+    form.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=5)
+    await wait_until(lambda: window.strategies.model.rowCount() == 6)
+    new_id = max(window.strategies.model.ids())
+    window.strategies.select(new_id)
+    await wait_until(lambda: view_model.strategy is not None and new_id == view_model.strategy.ID)
+    rename = view_model.open_rename()
+    assert rename is not None
+    rename.edits["Name"].setText("Renamed Idea")
+    rename.buttons.accepted.emit()
+    await wait_until(lambda: view_model.strategy is not None and view_model.strategy.Name == "Renamed Idea")
+
+
+async def test_a_venue_refusal_on_a_field_is_shown_at_that_field(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    form = view_model.open_create()
+    for field, text in {"ClientID": "1", "WalletID": "2", "Name": "Other Wallet", "Money": "10"}.items():
+        form.edits[field].setText(text)
+    form.buttons.accepted.emit()  # wallet 2 is not client 1's: the venue says so at WalletID
+    await wait_until(lambda: form.errors["WalletID"].isVisible(), timeout=5)
+    assert "WalletID" in form.errors["WalletID"].text()
+
+
+async def test_a_missing_right_is_shown_where_the_user_clicked(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "viewer")
+    accounts = window.accounts
+    window.show_dock("accounts")
+    await wait_until(lambda: accounts.model.rowCount() > 0)
+    account_id = next(i for i in accounts.model.ids() if accounts.model.record_by_id(i)["Type"] == 2)
+    accounts.select(account_id)
+    await wait_until(lambda: view_model.account is not None)
+    window.pause_button.click()
+
+    await wait_until(lambda: window.findChild(QMessageBox, "confirmBox") is not None)
+    box = window.findChild(QMessageBox, "confirmBox")
+    assert f"#{account_id}" in box.text() and "closed at market" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    await wait_until(lambda: accounts.message_label.isVisible())
+    assert "access_denied" in accounts.message_label.text() or "right" in accounts.message_label.text()
+
+
+async def test_the_window_keeps_its_own_layout(manager) -> None:
+    window, _view_model = manager
+    window.docks["signals"].setFloating(True)
+    blob = window.snapshot()
+    other = StrategyManagerWindow()
+    try:
+        assert other.restore(blob)
+        assert other.docks["signals"].isFloating()
+        assert not other.restore(b"garbage")
+    finally:
+        other.deleteLater()
+
+
+async def test_a_transfer_is_checked_at_the_fields_then_added(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    window.show_dock("transfers")
+    await wait_until(lambda: window.transfers.model.rowCount() > 0)
+    form = view_model.open_transfer()
+    form.edits["WalletID"].setText("w1")
+    form.edits["Amount"].setText("0")
+    form.buttons.accepted.emit()
+    assert form.errors["WalletID"].isVisible() and form.errors["Amount"].isVisible() and not form.busy
+    form.edits["WalletID"].setText("1")
+    form.edits["Amount"].setText("12.345")
+    form.buttons.accepted.emit()
+    assert "decimals" in form.errors["Amount"].text()
+    form.edits["Amount"].setText("250")
+    form.edits["CommentClient"].setText("top-up")
+    form.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=5)
+    page = await view_model.ramm.client.wallet_transfers_search(Query({"WalletID": 1}))
+    assert any(row.CommentClient == "top-up" and row.Amount == 250 for row in page.rows)
+
+
+async def test_the_a_book_share_is_checked_then_set(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    window.show_dock("accounts")
+    await wait_until(lambda: window.accounts.model.rowCount() > 0)
+    account_id = next(
+        i for i in window.accounts.model.ids() if window.accounts.model.record_by_id(i)["Type"] == 2
+    )
+    window.accounts.select(account_id)
+    await wait_until(lambda: view_model.account is not None)
+    view_model.open_abook()
+    await wait_until(lambda: view_model.abook_form is not None)
+    form = view_model.abook_form
+    assert form.stream_combo.count() >= 1
+    form.edits["ABook"].setText("1.5")
+    form.buttons.accepted.emit()
+    assert form.errors["ABook"].isVisible() and not form.busy
+    form.edits["ABook"].setText("0.25")
+    form.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=5)
+    assert (await view_model.ramm.client.accounts_get(account_id)).ABook == Decimal("0.25")
+
+
+async def test_every_list_loads_its_first_page_after_login(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    for controller in view_model.lists:
+        await wait_until(lambda c=controller: c.loaded.is_set() or c.view.message_label.text(), timeout=5)
+        assert not controller.view.message_label.text(), (
+            controller.view.objectName(),
+            controller.view.message_label.text(),
+        )
+        assert "Page" in controller.view.page_label.text()
+    assert window.client_stats.model.rowCount() > 0 and window.symbols.model.rowCount() > 0
+
+
+async def test_manager_rights_and_another_managers_session_logged_out(manager, sim) -> None:
+    window, view_model = manager
+    other = RammSession("http://sim.test/ramm", transport=sim.transport(), heartbeat_interval=3600)
+    try:
+        await other.login("viewer", "demo")
+        await log_in(window, view_model, "demo")
+        window.show_dock("managers")
+        await wait_until(lambda: window.managers.model.rowCount() >= 2)
+        window.managers.select(2)
+        await wait_until(lambda: "#2" in window.manager_rights.text())
+        assert "strategies.search" in window.manager_rights.text()
+        window.show_dock("sessions")
+        sessions = window.sessions
+        await wait_until(lambda: sessions.model.rowCount() >= 2)
+        key = next(i for i in sessions.model.ids() if sessions.model.record_by_id(i)["Login"] == "viewer")
+        sessions.view.selectRow(sessions.model.row_of(key))
+        sessions.logout_button.click()
+        await wait_until(lambda: window.findChild(QMessageBox, "confirmBox") is not None)
+        box = window.findChild(QMessageBox, "confirmBox")
+        assert "viewer" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        await wait_until(
+            lambda: all(sessions.model.record_by_id(i)["Login"] != "viewer" for i in sessions.model.ids())
+        )
+        with pytest.raises(AuthError):
+            await other.beat()
+    finally:
+        await other.aclose()
+
+
+async def test_the_ramm_light_follows_the_session_and_tells_changed_rights(qtbot, sim) -> None:
+    from app.connections import RammIndicator
+    from services.ramm import RammClient
+    from tests.services.ramm.sim_support import MAIN_URL
+    from widgets.common.status import ConnectionIndicator, LightState
+
+    indicator = ConnectionIndicator("ramm", "RAMM")
+    qtbot.addWidget(indicator)
+    session = RammSession("http://sim.test/ramm", transport=sim.transport(), heartbeat_interval=3600)
+    try:
+        RammIndicator(session, indicator)
+        assert indicator.state is LightState.DISCONNECTED and "Click to log in" in indicator.toolTip()
+        await session.login("viewer", "demo")
+        assert indicator.state is LightState.CONNECTED and "viewer" in indicator.toolTip()
+        async with RammClient.create(MAIN_URL, transport=sim.transport()) as main:
+            admin = await main.open_company("demo", "demo", company_id=1)
+            async with admin:
+                await admin.managers_set_methods(2, [*session.rights, "strategies.add"])
+        await session.beat()
+        assert "Rights re-read" in indicator.toolTip()
+        sim.ctx.clock.advance_by(3600)  # the session expires
+        with pytest.raises(AuthError):
+            await session.beat()
+    finally:
+        await session.aclose()
