@@ -12,6 +12,8 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.aggregion_access import SERVICE_NAME as AGGREGION_SERVICE
+from app.aggregion_access import AggregionAccess
 from app.connections import ConnectionProbe, SessionIndicator
 from app.context import AppContext
 from app.layout_presets import layout_presets
@@ -64,6 +66,7 @@ class Shell(QObject):
         self.indicators: dict[str, ConnectionIndicator] = {}
         self.probe: ConnectionProbe | None = None
         self.venue_access: VenueAccess | None = None
+        self.aggregion: AggregionAccess | None = None
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -171,6 +174,11 @@ class Shell(QObject):
             self._add_connection_indicators(venues)
         if TRADING_SERVICE in self.ctx.services:  # Venue menu, login dialogs, account summary
             self.venue_access = self._install_venue_access()
+        if venues is not None and AGGREGION_SERVICE not in self.ctx.services:  # Help: licence, add-ons
+            self.aggregion = AggregionAccess(
+                self.window, self.ctx, self.registry, venues.aggregion, parent=self.window
+            )
+            self.ctx.services.register(AGGREGION_SERVICE, self.aggregion)
         self.window.add_status_widget(UtcClock())
 
     def _install_venue_access(self) -> VenueAccess:
