@@ -230,6 +230,8 @@ class AggregionAccess(QObject):
     async def _run(
         self, dialog: LicenceDialog | AddonsDialog, busy: str, work: Callable[[], Coroutine[Any, Any, None]]
     ) -> None:
+        if not shiboken6.isValid(dialog) or not dialog.isVisible():
+            return
         dialog.setBusy(True, busy)
         try:
             await work()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -162,6 +163,13 @@ class AddonsDialog(QDialog):
         return self._busy
 
     # --- internals
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter searches from the search field and does not close the dialog (Esc does)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the search field has taken it already
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _fill_combo(self, combo: QComboBox, values: Sequence[str], any_text: str) -> None:
         current = combo.currentData() or ""

@@ -81,8 +81,6 @@ class LicenceDialog(QDialog):
         self.sign_in_button.setObjectName("signIn")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._on_sign_in)
-        self.login_edit.returnPressed.connect(self._on_sign_in)
-        self.password_edit.returnPressed.connect(self._on_sign_in)
         self.sign_in_error = _error_label(self.sign_in_box, "signInError")
         form.addRow(self.sign_in_button)
         form.addRow(self.sign_in_error)
