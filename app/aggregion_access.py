@@ -311,6 +311,7 @@ class AggregionAccess(QObject):
 
         async def work() -> None:
             self._leases = await self.terminal.leases()
+            self.set_verdict(self.book.check())  # the active leases just seen: a revoked one shows now
             if not shiboken6.isValid(dialog):
                 return
             lang = self._lang()

@@ -171,6 +171,16 @@ class LicenceBook:
         _write(self.licence_path, licence)
         _write(self.record_path, json.dumps(record.to_json(), indent=1).encode("utf-8"))
 
+    def note_active_leases(self, lease_ids: Sequence[str]) -> bool:
+        """Record the user's active leases as last seen online; True if the licensed lease is no longer one
+        of them (revoked, or expired on the distributor's side)."""
+        record = self.record()
+        if record is None:
+            return False
+        record.active_leases = list(lease_ids)
+        _write(self.record_path, json.dumps(record.to_json(), indent=1).encode("utf-8"))
+        return record.lease_id not in record.active_leases
+
     def forget(self) -> None:
         for path in (self.licence_path, self.record_path):
             with contextlib.suppress(FileNotFoundError):
@@ -302,6 +312,8 @@ class AggregionTerminal:
         leases = await self.client.client_leases(ListQuery(extend=("item.catalog",)))
         key_id = await self._key_id() if any(lease.keys for lease in leases) else None
         del number
+        if self.book.record() is not None:
+            self.book.note_active_leases([lease.id for lease in leases])
         return [LeaseView(lease, _entry_of(lease), key_id in lease.key_ids()) for lease in leases]
 
     async def public_key(self) -> str:
