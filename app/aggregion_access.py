@@ -105,8 +105,8 @@ class AggregionAccess(QObject):
         self.ctx = ctx
         self.registry = registry
         self.book = LicenceBook(ctx.profiles.directory / "aggregion")
-        secret = ctx.credentials.get(OAUTH_SECRET_SERVICE, "tessera") or DEMO_OAUTH_SECRET
-        self.client = AggregionClient.create(AggregionUrls.under(base_url), client_secret=secret)
+        self.client_secret = ctx.credentials.get(OAUTH_SECRET_SERVICE, "tessera") or DEMO_OAUTH_SECRET
+        self.client = AggregionClient.create(AggregionUrls.under(base_url), client_secret=self.client_secret)
         self._memory_keys: dict[str, str] = {}
         self.terminal = AggregionTerminal(self.client, self.book, (self._get_key, self._set_key))
         self.verdict: LicenceVerdict | None = None  # None until the first check has run
@@ -135,6 +135,7 @@ class AggregionAccess(QObject):
     def _build_menu(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Help"))
         menu.setObjectName("menu.help")
+        self.help_menu = menu
         self.licence_action = QAction(self.tr("&Licence\u2026"), self.window)
         self.licence_action.setObjectName("action.help.licence")
         self.licence_action.triggered.connect(self.open_licence)
@@ -280,6 +281,8 @@ class AggregionAccess(QObject):
             if key
             else self.tr("This device: {host} (no key yet)").format(host=device.host_name)
         )
+        if self.terminal.user_id:
+            text += " \u00b7 " + self.tr("your user id: {id}").format(id=self.terminal.user_id)
         dialog.setDevice(text)
 
     def _on_sign_in(self, login: str, password: str) -> None:

@@ -18,6 +18,8 @@ from app.connections import ConnectionProbe, SessionIndicator
 from app.context import AppContext
 from app.layout_presets import layout_presets
 from app.profiles import SavedLayout
+from app.publisher_console import SERVICE_NAME as PUBLISHER_SERVICE
+from app.publisher_console import PublisherConsole
 from app.themes import apply_theme
 from app.trading.install import SERVICE_NAME as TRADING_SERVICE
 from app.trading.install import trading
@@ -67,6 +69,7 @@ class Shell(QObject):
         self.probe: ConnectionProbe | None = None
         self.venue_access: VenueAccess | None = None
         self.aggregion: AggregionAccess | None = None
+        self.publisher: PublisherConsole | None = None
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -179,6 +182,15 @@ class Shell(QObject):
                 self.window, self.ctx, self.registry, venues.aggregion, parent=self.window
             )
             self.ctx.services.register(AGGREGION_SERVICE, self.aggregion)
+            self.publisher = PublisherConsole(
+                self.window,
+                self.ctx,
+                venues.aggregion,
+                self.aggregion.help_menu,
+                self.aggregion.client_secret,
+                parent=self.window,
+            )
+            self.ctx.services.register(PUBLISHER_SERVICE, self.publisher)
         self.window.add_status_widget(UtcClock())
 
     def _install_venue_access(self) -> VenueAccess:

@@ -271,6 +271,7 @@ class AggregionTerminal:
         self.book = book
         self._get_key, self._set_key = key_store
         self.login_name = ""
+        self.user_id = ""  # what a publisher leases to
         self.key_number: str | None = None
         self.created_key = False
         self._public_key: str | None = None
@@ -288,6 +289,7 @@ class AggregionTerminal:
         accounts = await self.client.accounts()
         self.client.use_account(accounts[0].id if accounts else None)
         self.login_name = login.strip()
+        self.user_id = (await self.client.me()).id or ""
         await self.ensure_key()
 
     async def ensure_key(self) -> str:

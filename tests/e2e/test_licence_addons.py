@@ -61,7 +61,8 @@ async def sign_in(shell: Shell) -> LicenceDialog:
     QTest.keyClicks(dialog.login_edit, "demo")
     QTest.keyClicks(dialog.password_edit, "demo")
     QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
-    await wait_until(lambda: dialog.table.rowCount() == 2 and not dialog.isBusy(), timeout=10)
+    # Pro and the layout pack (and what a publisher test may have leased to demo since)
+    await wait_until(lambda: dialog.table.rowCount() >= 2 and not dialog.isBusy(), timeout=10)
     return dialog
 
 
@@ -170,15 +171,17 @@ def select_entry(dialog: AddonsDialog, title: str) -> None:
     dialog.entries.setCurrentRow(titles.index(title))
 
 
-async def test_browse_and_install_the_leased_layout_pack(trading_shell):
+async def test_browse_and_install_the_leased_layout_pack(trading_shell, live_simulator):
+    state = live_simulator.context.venue_state["aggregion"]
+    published = len([entry for entry in state.catalog.values() if entry["isPublic"]])  # 6 at the start
     shell = trading_shell(pack_registry(), name="addons")
     await sign_in(shell)
     dialog = await open_catalog(shell)
-    assert dialog.entries.count() == 6  # the published ones
-    assert "layouts" in [dialog.tag_combo.itemData(i) for i in range(dialog.tag_combo.count())]
+    assert dialog.entries.count() == published >= 6
+    assert "scalping" in [dialog.tag_combo.itemData(i) for i in range(dialog.tag_combo.count())]
     assert "linux" in [dialog.platform_combo.itemData(i) for i in range(dialog.platform_combo.count())]
 
-    dialog.tag_combo.setCurrentIndex(dialog.tag_combo.findData("layouts"))  # tag filter
+    dialog.tag_combo.setCurrentIndex(dialog.tag_combo.findData("scalping"))  # tag filter
     assert [dialog.entries.item(r).text() for r in range(dialog.entries.count())] == ["Scalper Layout Pack"]
     dialog.tag_combo.setCurrentIndex(0)
     dialog.search_edit.setText("telegram")  # search (the catalog's textsearch)
@@ -194,7 +197,7 @@ async def test_browse_and_install_the_leased_layout_pack(trading_shell):
 
     dialog.search_edit.clear()
     QTest.keyClick(dialog.search_edit, Qt.Key.Key_Return)
-    await wait_until(lambda: dialog.entries.count() == 6 and not dialog.isBusy(), timeout=10)
+    await wait_until(lambda: dialog.entries.count() == published and not dialog.isBusy(), timeout=10)
     select_entry(dialog, "Scalper Layout Pack")
     assert "order book" in dialog.description_label.text()
     await wait_until(lambda: dialog.versions.count() == 1 and not dialog.isBusy(), timeout=10)
@@ -234,3 +237,94 @@ async def test_bad_input_in_the_sign_in_form_is_told_at_the_field_and_sends_noth
     await wait_until(lambda: dialog.errorText("signIn") != "", timeout=10)
     assert dialog.errorText("signIn").startswith("Aggregion refused")
     assert not access(shell).terminal.signed_in
+
+
+async def test_publisher_creates_uploads_publishes_and_leases_to_the_demo_user(
+    trading_shell, live_simulator, tmp_path
+):
+    state = live_simulator.context.venue_state["aggregion"]
+    shell = trading_shell(pack_registry(), name="publisher")
+    trigger(shell, "action.help.publisher")
+    console = shell.publisher.dialog
+    assert console is not None and console.isVisible()
+    QTest.keyClicks(console.login_edit, "publisher")
+    QTest.keyClicks(console.password_edit, "demo")
+    QTest.keyClick(console.password_edit, Qt.Key.Key_Return)
+    await wait_until(lambda: console.table.rowCount() >= 7 and not console.isBusy(), timeout=10)
+    assert "Tessera Labs" in console.account_label.text()
+
+    # a new entry: bad input is told at the field and nothing is sent
+    before = len(state.catalog)
+    QTest.mouseClick(console.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(console.save_button, Qt.MouseButton.LeftButton)
+    assert console.errorText("title") == "Enter a title." and len(state.catalog) == before
+    QTest.keyClicks(console.title_edit, "Gold Layouts")
+    QTest.keyClicks(console.description_edit, "Two layouts in gold.")
+    QTest.keyClicks(console.tags_edit, "layouts, Gold!")
+    console.max_keys_edit.setText("lots")
+    QTest.mouseClick(console.save_button, Qt.MouseButton.LeftButton)
+    assert "not 'Gold!'" in console.errorText("tags") and console.errorText("title") == ""
+    assert len(state.catalog) == before
+    console.tags_edit.setText("layouts, gold")
+    QTest.mouseClick(console.save_button, Qt.MouseButton.LeftButton)
+    assert console.errorText("maxKeys") == "Seats per lease is a whole number."
+    assert len(state.catalog) == before
+    console.max_keys_edit.setText("2")
+    console.title_ru_edit.setText("Золотые раскладки")  # QTest types ASCII only
+    QTest.mouseClick(console.save_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "saved" in console.messageText() and not console.isBusy(), timeout=10)
+    assert len(state.catalog) == before + 1
+    row = console.selectedRow()
+    assert console.table.item(row, 0).text() == "Gold Layouts"
+    assert console.table.item(row, 1).text() == "not published"
+
+    # a bundle version: bad version / missing file refused at the field, then a real upload
+    pack = tmp_path / "gold.json"
+    pack.write_text(
+        '{"format": "tessera-layouts/1", "layouts": [{"name": "Gold: chart and orders", "panels": '
+        '[{"panel": "chart", "area": "left", "size": 500}, {"panel": "orders", "area": "bottom"}]}]}'
+    )
+    bundles_before = len(state.bundles)
+    console.version_edit.setText("one")
+    console.file_edit.setText(str(pack))
+    QTest.mouseClick(console.upload_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: console.errorText("version") != "", timeout=5)
+    assert console.errorText("version") == "A version looks like 1.2.0."
+    console.version_edit.setText("1.0.0")
+    console.file_edit.setText(str(tmp_path / "missing.json"))
+    QTest.mouseClick(console.upload_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: console.errorText("file") != "", timeout=5)
+    assert console.errorText("file") == "The file cannot be read." and len(state.bundles) == bundles_before
+    console.file_edit.setText(str(pack))
+    QTest.mouseClick(console.upload_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "uploaded" in console.messageText() and not console.isBusy(), timeout=10)
+    assert [console.versions.item(i).text() for i in range(console.versions.count())] == ["1.0.0"]
+
+    # publish
+    QTest.mouseClick(console.publish_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "public catalog" in console.messageText() and not console.isBusy(), timeout=10)
+    assert console.table.item(console.selectedRow(), 1).text() == "published"
+
+    # lease to the demo user: a bad id is told at the field and nothing is sent
+    leases_before = len(state.leases)
+    console.users_edit.setText("demo")
+    QTest.mouseClick(console.lease_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: console.errorText("users") != "", timeout=5)
+    assert "24 hexadecimal" in console.errorText("users") and len(state.leases) == leases_before
+    licence = await sign_in(shell)  # the demo user, in the same window, shows their id for the publisher
+    demo_id = access(shell).terminal.user_id
+    assert demo_id in licence.device_label.text()
+    licence.close()
+    console.users_edit.setText(demo_id)
+    QTest.mouseClick(console.lease_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "leased to 1 user" in console.messageText(), timeout=10)
+    assert len(state.leases) == leases_before + 1
+
+    # the demo user sees it in the catalog, holds its lease, and installs it
+    catalog = await open_catalog(shell)
+    select_entry(catalog, "Gold Layouts")
+    assert catalog.description_label.text() == "Two layouts in gold."
+    await wait_until(lambda: catalog.versions.count() == 1 and not catalog.isBusy(), timeout=10)
+    QTest.mouseClick(catalog.install_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "installed and verified" in catalog.messageText(), timeout=10)
+    assert shell.window.has_layout_preset("Gold: chart and orders")
