@@ -5,7 +5,8 @@ Start-up never waits for it: the cached licence (``<profile dir>/aggregion/``, s
 :mod:`services.aggregion.terminal`) is verified offline in a worker thread once the event loop runs, and the
 status bar says "Licensed to ... until ..." or why Tessera runs in its free mode. Nothing else is switched
 off in free mode. Installed add-ons are applied at start-up too: a layout pack's layouts become named
-layouts of the Window menu (and of the Layouts toolbar).
+layouts of the Window menu (and of the Layouts toolbar); a strategy-template pack's templates are offered by
+the Strategies panel's "New from template" (:mod:`app.addon_templates`).
 
 One :class:`AggregionAccess` per window, installed by the shell and registered in ``ctx.services`` as
 ``aggregion_access``; its client is closed with the window.
@@ -23,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
+from app.addon_templates import addon_templates, templates_of
 from app.workspace import WorkspaceRegistry
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.licence import LicenceRefused, LicenceStatus
@@ -106,7 +108,8 @@ class AggregionAccess(QObject):
         self.registry = registry
         self.book = LicenceBook(ctx.profiles.directory / "aggregion")
         self.client_secret = ctx.credentials.get(OAUTH_SECRET_SERVICE, "tessera") or DEMO_OAUTH_SECRET
-        self.client = AggregionClient.create(AggregionUrls.under(base_url), client_secret=self.client_secret)
+        self.client_urls = AggregionUrls.under(base_url)
+        self.client = AggregionClient.create(self.client_urls, client_secret=self.client_secret)
         self._memory_keys: dict[str, str] = {}
         self.terminal = AggregionTerminal(self.client, self.book, (self._get_key, self._set_key))
         self.verdict: LicenceVerdict | None = None  # None until the first check has run
@@ -494,6 +497,12 @@ class AggregionAccess(QObject):
             names.append(name)
         if names:
             return self.tr("New layouts in the Window menu: {names}.").format(names=", ".join(names))
+        templates = templates_of(addon.content)
+        if templates:
+            addon_templates(self.ctx).add(templates)
+            return self.tr("New strategy templates in the Strategies panel: {names}.").format(
+                names=", ".join(t.name for t in templates)
+            )
         return self.tr("It takes effect in a later Tessera version.")
 
     async def aclose(self) -> None:

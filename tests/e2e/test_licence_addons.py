@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from app.aggregion_access import KEY_SERVICE, AggregionAccess
 from app.shell import Shell
 from app.workspace import PanelSpec, WorkspaceRegistry
-from services.aggregion import device, terminal
+from services.aggregion import AggregionClient, device, terminal
 from tests.conftest import wait_until
 from tests.gui.conftest import test_registry
 from widgets.dialogs.addons import AddonsDialog
@@ -328,3 +328,29 @@ async def test_publisher_creates_uploads_publishes_and_leases_to_the_demo_user(
     QTest.mouseClick(catalog.install_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: "installed and verified" in catalog.messageText(), timeout=10)
     assert shell.window.has_layout_preset("Gold: chart and orders")
+
+
+async def test_a_strategy_template_pack_adds_templates_for_the_strategies_panel(trading_shell):
+    from datetime import UTC, datetime, timedelta
+
+    from app.addon_templates import addon_templates
+    from services.aggregion.publisher import LeaseForm, PublisherDesk
+
+    shell = trading_shell(pack_registry(), name="templates")
+    await sign_in(shell)
+    desk = PublisherDesk(AggregionClient.create(access(shell).client_urls, client_secret="demo"))
+    try:
+        await desk.sign_in("publisher", "demo")
+        pack = next(e for e in await desk.entries() if e.options.get("kind") == "strategy-template-pack")
+        until = datetime.now(UTC) + timedelta(days=30)
+        await desk.lease_to_users(pack.id, LeaseForm(access(shell).terminal.user_id, until))
+    finally:
+        await desk.client.aclose()
+    dialog = await open_catalog(shell)
+    select_entry(dialog, "Market-Making Strategy Templates")
+    await wait_until(lambda: dialog.versions.count() == 1 and not dialog.isBusy(), timeout=10)
+    QTest.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "installed and verified" in dialog.messageText(), timeout=10)
+    assert "New strategy templates in the Strategies panel" in dialog.messageText()
+    names = [t.name for t in addon_templates(shell.ctx).templates()]
+    assert names == ["Tight ETH-BTC maker", "Volume keeper BTC-USDT", "Wide EOS-USDT maker"]
