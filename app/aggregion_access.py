@@ -117,6 +117,7 @@ class AggregionAccess(QObject):
         self.addons_dialog: AddonsDialog | None = None
         self.about_dialog: AboutDialog | None = None
         self._leases: list[LeaseView] = []
+        self._looks = 0  # online looks at the leases started; only the newest one's answer is shown
         self._catalog: list[CatalogEntry] = []
         self._shown: list[CatalogEntry] = []
         self._bundles: list[Bundle] = []
@@ -315,8 +316,15 @@ class AggregionAccess(QObject):
         if dialog is None or not shiboken6.isValid(dialog):
             return
 
+        self._looks += 1
+        look = self._looks
+
         async def work() -> None:
-            self._leases = await self.terminal.leases()
+            leases = await self.terminal.leases()
+            if look != self._looks:  # a newer look started meanwhile: its answer is the one that counts
+                return
+            self._leases = leases
+            self.book.note_active_leases([view.lease.id for view in leases])
             self.set_verdict(self.book.check())  # the active leases just seen: a revoked one shows now
             if not shiboken6.isValid(dialog):
                 return

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMenu
 
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.publisher import KINDS, PLATFORMS, BundleForm, EntryForm, LeaseForm, PublisherDesk
-from services.aggregion.schemas import CatalogEntry
+from services.aggregion.schemas import CatalogEntry, IdUser, Lease, format_date
 from services.errors import RejectedInput, TransportError, VenueError
 from services.tasks import spawn
 from widgets.dialogs.publisher import PublisherDialog
@@ -58,6 +58,7 @@ class PublisherConsole(QObject):
         self.desk = PublisherDesk(self.client)
         self.dialog: PublisherDialog | None = None
         self._entries: list[CatalogEntry] = []
+        self._leases: list[Lease] = []
         self._tasks: set[asyncio.Task[Any]] = set()
         self.action = QAction(self.tr("&Publisher console\u2026"), window)
         self.action.setObjectName("action.help.publisher")
@@ -121,6 +122,7 @@ class PublisherConsole(QObject):
             dialog.publishRequested.connect(self._on_publish)
             dialog.uploadRequested.connect(self._on_upload)
             dialog.leaseRequested.connect(self._on_lease)
+            dialog.revokeRequested.connect(self._on_revoke)
             self.dialog = dialog
         dialog.setSignedIn(self.desk.signed_in, self.desk.account_name)
         dialog.show()
@@ -181,13 +183,47 @@ class PublisherConsole(QObject):
             }
         )
         dialog.setVersions([])
+        dialog.setLeases([])
 
         async def work() -> None:
             bundles = await self.desk.bundles(entry.id)
             if shiboken6.isValid(dialog) and self._selected() is entry:
                 dialog.setVersions([bundle.version for bundle in bundles])
+            await self._load_leases(entry)
 
         self._spawn(self._run(self.tr("Loading versions\u2026"), work))
+
+    async def _load_leases(self, entry: CatalogEntry) -> None:
+        leases = await self.desk.leases(entry.id)
+        dialog = self.dialog
+        if dialog is None or not shiboken6.isValid(dialog) or self._selected() is not entry:
+            return
+        self._leases = leases
+        dialog.setLeases(
+            [
+                (
+                    lease.user.id or "" if isinstance(lease.user, IdUser) else lease.user,
+                    format_date(lease.expiration_date)[:10],
+                    f"{len(lease.keys)}/{lease.max_keys}",
+                    lease.is_active,
+                )
+                for lease in leases
+            ]
+        )
+
+    def _on_revoke(self, row: int) -> None:
+        entry = self._selected()
+        if entry is None or not 0 <= row < len(self._leases):
+            return
+        lease = self._leases[row]
+
+        async def work() -> None:
+            await self.desk.revoke(lease.id)
+            await self._load_leases(entry)
+            if self.dialog is not None and shiboken6.isValid(self.dialog):
+                self.dialog.showMessage(self.tr("The lease is revoked."))
+
+        self._spawn(self._run(self.tr("Revoking\u2026"), work))
 
     def _on_save(self, values: dict[str, Any]) -> None:
         entry = self._selected()
@@ -259,6 +295,7 @@ class PublisherConsole(QObject):
 
         async def work() -> None:
             leases = await self.desk.lease_to_users(entry.id, form)
+            await self._load_leases(entry)
             if self.dialog is not None and shiboken6.isValid(self.dialog):
                 self.dialog.showMessage(
                     self.tr("\u201c{title}\u201d leased to {count} user(s) until {date}.").format(

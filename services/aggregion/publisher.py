@@ -21,9 +21,11 @@ from services.aggregion.schemas import (
     CatalogEntry,
     CatalogFields,
     CatalogPatch,
+    Item,
     Lease,
     LeaseLine,
     LeasesForUsersRequest,
+    ListQuery,
     Localised,
     MultiItemDraft,
 )
@@ -206,22 +208,35 @@ class PublisherDesk:
         )
         return await self.client.create_bundle(draft)
 
+    async def leases(self, catalog_id: str) -> list[Lease]:
+        """The account's leases of one entry, newest first."""
+        leases = await self.client.leases(ListQuery(extend=("item",), order=("-creationDate",)))
+        return [lease for lease in leases if _lease_catalog(lease) == catalog_id]
+
+    async def revoke(self, lease_id: str) -> Lease:
+        """End a lease now (``isActive: false``): its seats are freed and its licences stop being renewed."""
+        return await self.client.deactivate_lease(lease_id)
+
     async def lease_to_users(self, catalog_id: str, form: LeaseForm) -> list[Lease]:
         users, until = form.checked()
         if self._default_fund is None:
             raise RejectedInput("users", "The publishing account has no default fund.")
+        item_end = until + timedelta(days=1)
         await self.client.create_items(
             MultiItemDraft(
-                catalog=catalog_id,
-                fund=self._default_fund,
-                expiration_date=until + timedelta(days=1),
-                qty=len(users),
+                catalog=catalog_id, fund=self._default_fund, expiration_date=item_end, qty=len(users)
             )
         )
-        request = LeasesForUsersRequest(
-            items=[LeaseLine(catalog=catalog_id)], users=users, expiration_date=until
+        request = LeasesForUsersRequest(  # the items just made (an older free item may end before the lease)
+            items=[LeaseLine(catalog=catalog_id, expiration_date=item_end)],
+            users=users,
+            expiration_date=until,
         )
         return await self.client.create_leases_for_users(request)
+
+
+def _lease_catalog(lease: Lease) -> str | None:
+    return _id_of(lease.item.catalog) if isinstance(lease.item, Item) else None
 
 
 def _id_of(value: object) -> str:

@@ -310,12 +310,12 @@ class AggregionTerminal:
         return next((k.id for k in keys if k.number == self.key_number), None)
 
     async def leases(self) -> list[LeaseView]:
+        """The user's active leases. The caller notes them in the book
+        (:meth:`LicenceBook.note_active_leases`), for the newest look only."""
         number = self.key_number or await self.ensure_key()
         leases = await self.client.client_leases(ListQuery(extend=("item.catalog",)))
         key_id = await self._key_id() if any(lease.keys for lease in leases) else None
         del number
-        if self.book.record() is not None:
-            self.book.note_active_leases([lease.id for lease in leases])
         return [LeaseView(lease, _entry_of(lease), key_id in lease.key_ids()) for lease in leases]
 
     async def public_key(self) -> str:

@@ -66,9 +66,12 @@ async def sign_in(shell: Shell) -> LicenceDialog:
     return dialog
 
 
+def rows_of(dialog: LicenceDialog) -> list[str]:
+    return [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+
+
 def row_of(dialog: LicenceDialog, title: str) -> int:
-    rows = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
-    return rows.index(title)
+    return rows_of(dialog).index(title)
 
 
 async def bind_pro(shell: Shell) -> LicenceDialog:
@@ -354,3 +357,47 @@ async def test_a_strategy_template_pack_adds_templates_for_the_strategies_panel(
     assert "New strategy templates in the Strategies panel" in dialog.messageText()
     names = [t.name for t in addon_templates(shell.ctx).templates()]
     assert names == ["Tight ETH-BTC maker", "Volume keeper BTC-USDT", "Wide EOS-USDT maker"]
+
+
+async def test_a_lease_the_publisher_revokes_is_told_plainly(trading_shell):
+    shell = trading_shell(pack_registry(), name="revoked")
+    licence = await sign_in(shell)
+    demo_id = access(shell).terminal.user_id
+    trigger(shell, "action.help.publisher")
+    console = shell.publisher.dialog
+    QTest.keyClicks(console.login_edit, "publisher")
+    QTest.keyClicks(console.password_edit, "demo")
+    QTest.keyClick(console.password_edit, Qt.Key.Key_Return)
+    await wait_until(lambda: console.table.rowCount() >= 7 and not console.isBusy(), timeout=10)
+    titles = [console.table.item(r, 0).text() for r in range(console.table.rowCount())]
+    console.table.selectRow(titles.index("Night Trader Themes"))
+    await wait_until(lambda: console.versions.count() == 1 and not console.isBusy(), timeout=10)
+    console.users_edit.setText(demo_id)
+    QTest.mouseClick(console.lease_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: console.messageText() != "" and not console.isBusy(), timeout=10)
+    assert "leased to 1 user" in console.messageText()
+    mine = [r for r in range(console.leases.rowCount()) if console.leases.item(r, 0).text() == demo_id]
+    assert mine and console.leases.item(mine[0], 3).text() == "yes"
+
+    # the demo user licenses this device with it
+    QTest.mouseClick(licence.refresh_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "Night Trader Themes" in rows_of(licence) and not licence.isBusy(), timeout=10)
+    licence.table.selectRow(row_of(licence, "Night Trader Themes"))
+    QTest.mouseClick(licence.bind_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: status_text(shell).startswith("Licensed to demo"), timeout=10)
+
+    # the publisher revokes it (asked first, naming the entry and the user)
+    console.leases.selectRow(mine[0])
+    QTest.mouseClick(console.revoke_button, Qt.MouseButton.LeftButton)
+    box = console.confirmation
+    assert box is not None and "Night Trader Themes" in box.text() and demo_id in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    await wait_until(lambda: "revoked" in console.messageText() and not console.isBusy(), timeout=10)
+    assert console.leases.item(mine[0], 3).text() == "no"
+
+    # the next online look tells the demo user plainly; Tessera goes on in free mode
+    QTest.mouseClick(licence.refresh_button, Qt.MouseButton.LeftButton)
+    revoked = "Free mode \u2014 Licence revoked or unknown"
+    await wait_until(lambda: status_text(shell) == revoked, timeout=10)
+    assert "Night Trader Themes" not in rows_of(licence)
+    assert "revoked" in licence.status_label.text()

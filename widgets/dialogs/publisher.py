@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -59,6 +60,7 @@ class PublisherDialog(QDialog):
     publishRequested = Signal(bool)
     uploadRequested = Signal(str, str)  # version, file path
     leaseRequested = Signal(str, QDate)  # user ids, until
+    revokeRequested = Signal(int)  # row of the leases table, confirmed
 
     def __init__(self, platforms: Sequence[str], kinds: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,6 +210,23 @@ class PublisherDialog(QDialog):
         self.lease_button.setObjectName("lease")
         self.lease_button.clicked.connect(self._on_lease)
         lease.addRow(self.lease_button)
+        self.leases = QTableWidget(0, 4, self.lease_box)
+        self.leases.setObjectName("leases")
+        self.leases.setHorizontalHeaderLabels(
+            [self.tr("User"), self.tr("Until"), self.tr("Seats"), self.tr("Active")]
+        )
+        self.leases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.leases.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.leases.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.leases.verticalHeader().hide()
+        self.leases.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.leases.setFixedHeight(110)
+        self.leases.itemSelectionChanged.connect(self._update_buttons)
+        lease.addRow(self.leases)
+        self.revoke_button = QPushButton(self.tr("Revoke lease\u2026"), self.lease_box)
+        self.revoke_button.setObjectName("revoke")
+        self.revoke_button.clicked.connect(self._on_revoke)
+        lease.addRow(self.revoke_button)
         right.addWidget(self.lease_box)
         body.addLayout(right, 3)
         self.body = QWidget(self)
@@ -229,6 +248,8 @@ class PublisherDialog(QDialog):
         layout.addLayout(bottom)
 
         self._published: list[bool] = []
+        self._lease_rows: list[tuple[str, str, str, bool]] = []
+        self.confirmation: QMessageBox | None = None
         self._busy = False
         self.setSignedIn(False)
 
@@ -274,6 +295,16 @@ class PublisherDialog(QDialog):
     def setVersions(self, versions: Sequence[str]) -> None:
         self.versions.clear()
         self.versions.addItems(list(versions))
+
+    def setLeases(self, rows: Sequence[tuple[str, str, str, bool]]) -> None:
+        """``(user, until, seats, active)`` per lease of the selected entry."""
+        self._lease_rows = list(rows)
+        self.leases.setRowCount(len(rows))
+        for r, (user, until, seats, active) in enumerate(rows):
+            texts = (user, until, seats, self.tr("yes") if active else self.tr("no"))
+            for c, text in enumerate(texts):
+                self.leases.setItem(r, c, QTableWidgetItem(text))
+        self._update_buttons()
 
     def showFieldError(self, field: str, text: str) -> None:
         label = self._errors.get(field)
@@ -387,7 +418,42 @@ class PublisherDialog(QDialog):
         self._clear_errors()
         self.leaseRequested.emit(self.users_edit.text(), self.until_edit.date())
 
+    def _on_revoke(self) -> None:
+        rows = self.leases.selectionModel().selectedRows()
+        if self._busy or not rows or self._row() < 0:
+            return
+        row = rows[0].row()
+        user, until, _seats, _active = self._lease_rows[row]
+        cell = self.table.item(self._row(), 0)
+        title = cell.text() if cell is not None else ""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Revoke lease"),
+            self.tr(
+                "Revoke the lease of \u201c{title}\u201d to user {user} (until {until})? Its seats are freed "
+                "and its licences are refused from now on."
+            ).format(title=title, user=user, until=until),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmRevoke")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(
+            lambda button, r=row, b=box: (
+                self.revokeRequested.emit(r)
+                if b.standardButton(button) == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
+        box.finished.connect(box.deleteLater)
+        self.confirmation = box
+        box.open()
+
     def _update_buttons(self) -> None:
+        lease_rows = self.leases.selectionModel().selectedRows()
+        self.revoke_button.setEnabled(
+            not self._busy and bool(lease_rows) and self._lease_rows[lease_rows[0].row()][3]
+        )
         row = self._row()
         selected = not self._busy and row >= 0
         self.publish_button.setEnabled(selected and not self._published[row])

@@ -99,7 +99,7 @@ async def test_a_changed_byte_expiry_another_device_and_a_revoked_lease_are_told
     assert book.check().valid
 
     sim.state.leases[pro.lease.id]["isActive"] = False  # the publisher revoked it
-    await terminal.leases()  # the next online look notes the active leases
+    book.note_active_leases([v.lease.id for v in await terminal.leases()])  # the next online look
     revoked = book.check().check
     assert revoked is not None and revoked.status is LicenceStatus.REVOKED_OR_UNKNOWN
 
