@@ -128,3 +128,56 @@ def test_layout_pack_panels_become_placements():
     assert placements["time_sales"].split_from == "order_book"
     assert placements["time_sales"].orientation == Qt.Orientation.Vertical
     assert placements["chart"].tab_with is None
+
+
+def test_publisher_console_forms(qtbot):
+    from widgets.dialogs.publisher import PublisherDialog
+
+    dialog = PublisherDialog(("windows", "linux"), ("layout-pack", "theme-pack"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    signed: list[tuple[str, str]] = []
+    saved: list[dict] = []
+    revoked: list[int] = []
+    dialog.signInRequested.connect(lambda login, password: signed.append((login, password)))
+    dialog.saveRequested.connect(saved.append)
+    dialog.revokeRequested.connect(revoked.append)
+    QTest.keyClick(dialog.login_edit, Qt.Key.Key_Return)
+    assert dialog.errorText("login") == "Enter your Aggregion login." and signed == []
+    assert dialog.isVisible()  # Enter does not close the console
+    QTest.keyClicks(dialog.login_edit, "publisher")
+    QTest.keyClicks(dialog.password_edit, "demo")
+    QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert signed == [("publisher", "demo")]
+
+    dialog.setSignedIn(True, "Tessera Labs")
+    assert "Tessera Labs" in dialog.account_label.text() and not dialog.sign_in_box.isVisible()
+    dialog.setEntries(
+        [("Scalper Layout Pack", "published", "3", True), ("Draft", "not published", "1", False)], 0
+    )
+    assert dialog.unpublish_button.isEnabled() and not dialog.publish_button.isEnabled()
+    dialog.setEntryForm(
+        {"title": "Scalper Layout Pack", "tags": "layouts", "platforms": ["linux"], "kind": "x"}
+    )
+    assert not dialog.platform_boxes["windows"].isChecked() and dialog.platform_boxes["linux"].isChecked()
+    dialog.save_button.click()
+    assert saved[-1]["title"] == "Scalper Layout Pack" and saved[-1]["platforms"] == ["linux"]
+    dialog.showFieldError("maxKeys", "Seats per lease is a whole number.")
+    assert dialog.errorText("maxKeys") == "Seats per lease is a whole number."
+
+    dialog.setLeases([("22e0bcdb0000000000000001", "2027-12-02", "0/3", True)])
+    dialog.leases.selectRow(0)
+    assert dialog.revoke_button.isEnabled()
+    dialog.revoke_button.click()
+    box = dialog.confirmation
+    assert (
+        box is not None and "Scalper Layout Pack" in box.text() and "22e0bcdb0000000000000001" in box.text()
+    )
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert revoked == []
+    dialog.revoke_button.click()
+    dialog.confirmation.button(QMessageBox.StandardButton.Yes).click()
+    assert revoked == [0]
+    dialog.setLeases([("22e0bcdb0000000000000001", "2027-12-02", "0/3", False)])
+    dialog.leases.selectRow(0)
+    assert not dialog.revoke_button.isEnabled()  # revoked already
