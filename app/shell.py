@@ -13,12 +13,16 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from app.aggregion_access import SERVICE_NAME as AGGREGION_SERVICE
+from app.aggregion_access import AggregionAccess
 from app.back_office import BackOffice
 from app.back_office_session import BackOfficeIndicator, QtBackOffice, install_back_office
 from app.connections import ConnectionProbe, RammIndicator, SessionIndicator
 from app.context import AppContext
 from app.layout_presets import layout_presets
 from app.profiles import SavedLayout
+from app.publisher_console import SERVICE_NAME as PUBLISHER_SERVICE
+from app.publisher_console import PublisherConsole
 from app.ramm_session import ramm
 from app.strategy_manager import StrategyManager
 from app.themes import apply_theme
@@ -71,6 +75,8 @@ class Shell(QObject):
         self.venue_access: VenueAccess | None = None
         self.back_office: BackOffice | None = None
         self.strategy_manager: StrategyManager | None = None
+        self.aggregion: AggregionAccess | None = None
+        self.publisher: PublisherConsole | None = None
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -185,6 +191,20 @@ class Shell(QObject):
             if "dxregister" in self.indicators:
                 self.back_office.bind_indicator(self.indicators["dxregister"])
         self._install_strategy_manager()
+        if venues is not None and AGGREGION_SERVICE not in self.ctx.services:  # Help: licence, add-ons
+            self.aggregion = AggregionAccess(
+                self.window, self.ctx, self.registry, venues.aggregion, parent=self.window
+            )
+            self.ctx.services.register(AGGREGION_SERVICE, self.aggregion)
+            self.publisher = PublisherConsole(
+                self.window,
+                self.ctx,
+                venues.aggregion,
+                self.aggregion.help_menu,
+                self.aggregion.client_secret,
+                parent=self.window,
+            )
+            self.ctx.services.register(PUBLISHER_SERVICE, self.publisher)
         self.window.add_status_widget(UtcClock())
 
     def _install_venue_access(self) -> VenueAccess:

@@ -40,3 +40,6 @@ class StubSession(VenueSessionBase):
 
     def _start_feeds(self) -> None:
         return None
+
+    async def resync(self) -> None:
+        return None  # no venue behind the stub

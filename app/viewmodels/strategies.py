@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.addon_templates import addon_templates
 from app.strategy_forms.fields import TYPES
 from app.strategy_forms.mapping import (
     apply_values,
@@ -52,6 +53,7 @@ VENUE = "coinweight"
 POLL_INTERVAL = 1.5  # seconds
 CONTEXT = "Strategies"
 DEFAULT_TEMPLATE = "SingleMarketMaker"
+ADDON_KEY = "addon:"  # the new-strategy dialog's key of an add-on template: "addon:<template name>"
 
 _STATE_TEXT = {
     StrategyStatus.STOPPED: QT_TRANSLATE_NOOP("Strategies", "Stopped"),
@@ -337,13 +339,22 @@ class StrategiesViewModel(PanelViewModel[PanelSettings]):
             (t for t in self._templates if t.strategy_type == DEFAULT_TEMPLATE), self._templates[0]
         )
         exchange, symbol = self._template_market(template)
+        extra = [  # from installed add-ons, after the venue's own
+            (f"{ADDON_KEY}{t.name}", tr("{name} ({type}, add-on)").format(name=t.name, type=t.strategy_type))
+            for t in self._addon_templates()
+        ]
         self.panel.open_new_dialog(
-            [(t.strategy_type, t.strategy_type) for t in self._templates],
+            [(t.strategy_type, t.strategy_type) for t in self._templates] + extra,
             self._markets(),
             template=template.strategy_type,
             exchange=exchange,
             symbol=symbol,
         )
+
+    def _addon_templates(self) -> list[StrategySpec]:
+        """Templates from installed add-ons (none without an app context, e.g. a bare panel)."""
+        app = self.context.app
+        return addon_templates(app).templates() if app is not None else []
 
     def _template_market(self, template: StrategySpec) -> tuple[str, str]:
         first = entries(template)[:1]
@@ -353,6 +364,9 @@ class StrategiesViewModel(PanelViewModel[PanelSettings]):
     def create_draft(self, template_type: str, name: str, exchange: str, symbol: str) -> None:
         """Show a new strategy from the template in the form; nothing is saved until the user saves it."""
         template = next((t for t in self._templates if t.strategy_type == template_type), None)
+        if template_type.startswith(ADDON_KEY):
+            chosen = template_type[len(ADDON_KEY) :]
+            template = next((t for t in self._addon_templates() if t.name == chosen), None)
         if template is None:
             return
         draft = from_template(template, name, exchange, symbol, self._instrument(exchange, symbol))
