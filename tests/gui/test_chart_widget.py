@@ -206,10 +206,18 @@ def test_set_loading_shows_the_busy_indicator(chart) -> None:
 
 
 # --- crosshair ----------------------------------------------------------------------------------
+def hover(chart, pos: QPoint) -> None:
+    """Move the mouse to ``pos`` on the canvas. It goes elsewhere first: Qt sends no move to where the cursor
+    already is, and an earlier test (in any order) may have left it there."""
+    viewport = chart.canvas.viewport()
+    QTest.mouseMove(viewport, QPoint(pos.x() + 7, pos.y() + 7))
+    QTest.mouseMove(viewport, pos)
+
+
 def test_crosshair_readout_shows_the_bar_under_the_mouse(chart, qtbot) -> None:
     _, open_, high, low, close, volume = load(chart, 1000)
     # bar 950 spans x 949.5..950.5
-    QTest.mouseMove(chart.canvas.viewport(), viewport_pos(chart, 949.7, float(close[950])))
+    hover(chart, viewport_pos(chart, 949.7, float(close[950])))
     assert chart.hovered_bar() == 950
     text = chart.readout_text()
     for value in (open_[950], high[950], low[950], close[950]):
@@ -407,7 +415,7 @@ def test_dark_screenshot(chart, qtbot, tmp_path) -> None:
         ]
     )
     chart.set_position_line(float(close[4940]), "LONG 0.5")
-    QTest.mouseMove(chart.canvas.viewport(), viewport_pos(chart, 4970, float(close[4970])))
+    hover(chart, viewport_pos(chart, 4970, float(close[4970])))
     qtbot.wait(10)
     path = tmp_path / "chart.png"
     assert chart.grab().save(str(path))
