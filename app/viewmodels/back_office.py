@@ -82,6 +82,19 @@ class WindowViewModel(QObject):
         task.add_done_callback(self._tasks.discard)
         return task
 
+    def follow_session(self) -> None:
+        """Load now if logged in, and again at every (re)login (``on_session_state``)."""
+        self.back_office.stateChanged.connect(self.on_session_state)  # bound: dropped with the view
+        if self.back_office.session.connected:
+            self.refresh()
+
+    def on_session_state(self, state: ConnectionState, _detail: str) -> None:
+        if state is ConnectionState.CONNECTED:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Load what the section shows (sections that follow the session override this)."""
+
 
 # --- login -------------------------------------------------------------------------------------------------
 
@@ -183,16 +196,14 @@ class AccountsViewModel(WindowViewModel):
         view.editTransferRequested.connect(self.edit_transfer)
         view.permissionRequested.connect(self._on_permission)
         view.categoryRequested.connect(self.open_category)
-        back_office.stateChanged.connect(self._on_state)
         back_office.moneyMoved.connect(self._on_money)  # bound methods: dropped with the view
         back_office.accountsChanged.connect(self.refresh)
-        if back_office.session.connected:
-            self.refresh()
+        self.follow_session()
 
     def _on_money(self, _clearing_code: str, _account_code: str) -> None:
         self.refresh()
 
-    def _on_state(self, state: ConnectionState, _detail: str) -> None:
+    def on_session_state(self, state: ConnectionState, _detail: str) -> None:
         if state is ConnectionState.CONNECTED:
             self.refresh()
         elif not self.back_office.session.connected:
@@ -573,13 +584,7 @@ class ClientsViewModel(WindowViewModel):
         view.groupsRequested.connect(self.open_groups)
         view.marketDataRequested.connect(self.open_market_data)
         self.groups: list[str] = []  # "domain@name"
-        back_office.stateChanged.connect(self._on_state)
-        if back_office.session.connected:
-            self.refresh()
-
-    def _on_state(self, state: ConnectionState, _detail: str) -> None:
-        if state is ConnectionState.CONNECTED:
-            self.refresh()
+        self.follow_session()
 
     def refresh(self) -> None:
         if self.back_office.session.connected:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.back_office_session import QtBackOffice
 from app.viewmodels.back_office import LOGIN, WindowViewModel, venue_words
-from services.domain import ConnectionState
 from services.dxregister.schemas import (
     Category,
     CategoryValue,
@@ -588,13 +587,7 @@ class ReferenceViewModel(WindowViewModel):
         self.view: ReferenceView = view
         view.refreshRequested.connect(self.refresh)
         view.addCategoryRequested.connect(self.add_value)
-        back_office.stateChanged.connect(self._on_state)
-        if back_office.session.connected:
-            self.refresh()
-
-    def _on_state(self, state: ConnectionState, _detail: str) -> None:
-        if state is ConnectionState.CONNECTED:
-            self.refresh()
+        self.follow_session()
 
     def refresh(self) -> None:
         if self.back_office.session.connected:
