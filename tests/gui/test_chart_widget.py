@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPalette, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QProgressBar
 
@@ -207,11 +207,18 @@ def test_set_loading_shows_the_busy_indicator(chart) -> None:
 
 # --- crosshair ----------------------------------------------------------------------------------
 def hover(chart, pos: QPoint) -> None:
-    """Move the mouse to ``pos`` on the canvas. It goes elsewhere first: Qt sends no move to where the cursor
-    already is, and an earlier test (in any order) may have left it there."""
+    """The mouse moves to ``pos`` on the canvas: the move event is sent to the viewport itself, as the window
+    system would deliver it, so a popup or grab left by an earlier test (any order) cannot take it."""
     viewport = chart.canvas.viewport()
-    QTest.mouseMove(viewport, QPoint(pos.x() + 7, pos.y() + 7))
-    QTest.mouseMove(viewport, pos)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(pos),
+        QPointF(viewport.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, event)
 
 
 def test_crosshair_readout_shows_the_bar_under_the_mouse(chart, qtbot) -> None:
