@@ -44,16 +44,18 @@ def _entry(session: CoinWeightVenueSession) -> OrderEntry:
     )
 
 
-async def _far_bid(session: CoinWeightVenueSession) -> Decimal:
+async def _far_bid(session: CoinWeightVenueSession, depth: str) -> Decimal:
+    """A bid ``depth`` below the best, distinct per test: the simulator is shared, and the venue matches an order
+    whose answer was lost by its terms, so an identical order another test placed moments ago would be taken for it."""
     book = await session.market_data.order_book(ETH, 5)
-    return (book.bids[0].price * Decimal("0.8")).quantize(Decimal("0.01"))
+    return (book.bids[0].price * (1 - Decimal(depth))).quantize(Decimal("0.01"))
 
 
 async def test_a_late_answer_is_reconciled_without_a_second_order(session, live_simulator):
     entry = _entry(session)
     outcomes: list[tuple[str, str]] = []
     entry.outcome.connect(lambda outcome: outcomes.append((outcome.level, outcome.text())))
-    price = await _far_bid(session)
+    price = await _far_bid(session, "0.23")
     before = {o.order_id for o in await session.adapter.active_orders()}
     live_simulator.context.faults.add(path="/exp/v2/order/create$", latency_after=1.5, times=1)
 
@@ -73,7 +75,7 @@ async def test_a_request_dropped_before_the_venue_is_reported_not_placed(session
     entry = _entry(session)
     live_simulator.context.faults.add(path="/exp/v2/order/create$", drop_before=True, times=1)
     request = OrderRequest(
-        ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=await _far_bid(session)
+        ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=await _far_bid(session, "0.24")
     )
     order = await entry.submit(request)
     assert order is not None and order.status is OrderStatus.REJECTED
@@ -83,7 +85,7 @@ async def test_a_request_dropped_before_the_venue_is_reported_not_placed(session
 async def test_the_same_order_is_never_sent_twice(session):
     entry = _entry(session)
     request = OrderRequest(
-        ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=await _far_bid(session)
+        ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=await _far_bid(session, "0.25")
     )
     first = await entry.submit(request)
     with pytest.raises(RejectedInput):
