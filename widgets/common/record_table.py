@@ -13,9 +13,12 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleDataSpan,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -24,11 +27,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from widgets.common.sort_keys import NUMBER, TEXT, KeyKindMismatch, fit, key_array, key_of, kind_of
+
 Record = Any
 Index = QModelIndex | QPersistentModelIndex
 
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the unformatted value (for sorting and for tests)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 def field_value(record: Record, key: str) -> Any:
@@ -59,6 +68,18 @@ NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class RecordTableModel(QAbstractTableModel):
+    """Records in arrival order, or sorted by one column's raw values (the model sorts itself).
+
+    Records live in a storage list that only grows (a removed record leaves a hole until the holes are
+    many); the rows shown are a permutation of storage slots (numpy), so a change never copies rows and a
+    header click sorts by pre-computed keys (one key per record, one ``sorted`` call) instead of a comparison
+    per pair. While sorted, a record whose key changes moves to its place (``beginMoveRows``) and new ones
+    are inserted where they belong (a large batch: appended, then one layout change that keeps the
+    selection). A delegate's ~8 roles per cell are answered in one ``multiData`` call.
+    """
+
+    BULK_SORT = 64  # more new rows than this in one batch, while sorted: append them and re-sort once
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -70,59 +91,90 @@ class RecordTableModel(QAbstractTableModel):
         self._key: Callable[[Record], Hashable] = (
             (lambda record: field_value(record, key)) if isinstance(key, str) else key
         )
-        self._records: list[Record] = []
-        self._ids: list[Hashable] = []
-        self._rows: dict[Hashable, int] = {}
+        self._records: list[Record] = []  # storage slots; None where a record was removed
+        self._ids: list[Hashable] = []  # per slot
+        self._rows: dict[Hashable, int] = {}  # id -> slot
+        self._perm = np.zeros(0, dtype=np.int64)  # ascending position -> slot
+        self._pos = np.zeros(0, dtype=np.int64)  # slot -> ascending position (-1: a hole)
+        self._sort_column = -1
+        self._descending = False
+        self._sort_keys = _NO_KEYS  # per ascending position, while sorted
+        self._kind = NUMBER  # how the sorted column's values compare (widgets.common.sort_keys)
 
     # --- reading
     def ids(self) -> list[Hashable]:
-        return list(self._ids)
+        """The records' ids in arrival order."""
+        return [record_id for record_id in self._ids if record_id is not _HOLE]
 
     def row_of(self, record_id: Hashable) -> int | None:
-        return self._rows.get(record_id)
+        slot = self._rows.get(record_id)
+        return None if slot is None else self._row_of_position(int(self._pos[slot]))
 
     def record(self, row: int) -> Record | None:
-        return self._records[row] if 0 <= row < len(self._records) else None
+        slot = self._slot(row)
+        return None if slot is None else self._records[slot]
 
     def record_by_id(self, record_id: Hashable) -> Record | None:
-        row = self._rows.get(record_id)
-        return None if row is None else self._records[row]
+        slot = self._rows.get(record_id)
+        return None if slot is None else self._records[slot]
+
+    def sort_column(self) -> int:
+        return self._sort_column
 
     # --- batched changes
     def upsert(self, rows: Iterable[Record]) -> None:
         changed: set[int] = set()
+        moved: list[int] = []
         new: dict[Hashable, Record] = {}
+        sorted_ = self._sort_column >= 0
         for record in rows:
             record_id = self._key(record)
-            row = self._rows.get(record_id)
-            if row is not None:
-                if self._records[row] != record:
-                    self._records[row] = record
-                    changed.add(row)
+            slot = self._rows.get(record_id)
+            if slot is not None:
+                old = self._records[slot]
+                if old != record:
+                    self._records[slot] = record
+                    if sorted_ and self._key_changed(slot, record):
+                        moved.append(slot)
+                    else:
+                        changed.add(self._row_of_position(int(self._pos[slot])))
             else:
                 new[record_id] = record  # a later duplicate in the same batch wins
         last_column = len(self._columns) - 1
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        for slot in moved:
+            self._move_to_its_place(slot)
         if new:
-            start = len(self._records)
-            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-            for offset, (record_id, record) in enumerate(new.items()):
-                self._rows[record_id] = start + offset
-                self._ids.append(record_id)
-                self._records.append(record)
-            self.endInsertRows()
+            self._insert(new)
+
+    def _key_changed(self, slot: int, record: Record) -> bool:
+        try:
+            return bool(self._sort_key(record) != self._sort_keys[int(self._pos[slot])])
+        except KeyKindMismatch:
+            return True
 
     def remove(self, ids: Iterable[Hashable]) -> None:
-        rows = {self._rows[i] for i in ids if i in self._rows}
-        if not rows:
+        slots = {self._rows[i] for i in ids if i in self._rows}
+        if not slots:
             return
-        for first, last in reversed(_runs(rows)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._records[first : last + 1]
-            del self._ids[first : last + 1]
+        positions = sorted(int(self._pos[slot]) for slot in slots)
+        n = len(self._perm)
+        for first, last in reversed(_runs(positions)):
+            top, bottom = self._rows_of_positions(first, last, n)
+            self.beginRemoveRows(QModelIndex(), top, bottom)
+            for slot in self._perm[first : last + 1].tolist():
+                del self._rows[self._ids[slot]]
+                self._records[slot] = None
+                self._ids[slot] = _HOLE
+            self._perm = np.delete(self._perm, np.s_[first : last + 1])
+            if self._sort_column >= 0:
+                self._sort_keys = np.delete(self._sort_keys, np.s_[first : last + 1])
+            n -= last - first + 1
+            self._reindex()
             self.endRemoveRows()
-        self._rows = {record_id: row for row, record_id in enumerate(self._ids)}
+        if len(self._records) > 1024 and len(self._records) > 2 * len(self._perm):
+            self._compact()
 
     def reset(self, rows: Iterable[Record] = ()) -> None:
         """Replace everything (one modelReset): for a fresh snapshot, not for per-frame updates."""
@@ -136,11 +188,165 @@ class RecordTableModel(QAbstractTableModel):
             self._rows[record_id] = len(self._records)
             self._ids.append(record_id)
             self._records.append(record)
+        self._perm = np.arange(len(self._records), dtype=np.int64)
+        self._sort_all()
         self.endResetModel()
+
+    # --- sorting
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``'s raw values (None first), stable; -1: arrival order. Rows stay selected."""
+        column = column if 0 <= column < len(self._columns) else -1
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        slots = [(self._slot(index.row()), index.column()) for index in persistent]
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder and column >= 0
+        self._perm = np.flatnonzero(self._pos >= 0).astype(np.int64)  # live slots in arrival order
+        self._sort_all()
+        self._remap(persistent, slots)
+        self.layoutChanged.emit()
+
+    def _sort_key(self, record: Record) -> float | str:
+        """The record's key in the sorted column (KeyKindMismatch when its value is of another kind)."""
+        return key_of(self._kind, field_value(record, self._columns[self._sort_column].key))
+
+    def _sort_all(self) -> None:
+        """Order ``_perm`` (slots in their current order) by the sort column's keys, stably; reindex."""
+        if self._sort_column < 0:
+            self._perm = np.sort(self._perm)
+            self._sort_keys = _NO_KEYS
+            self._reindex()
+            return
+        name = self._columns[self._sort_column].key
+        values = [field_value(record, name) for record in map(self._records.__getitem__, self._perm.tolist())]
+        self._kind = kind_of(values)
+        try:
+            keys = key_array(self._kind, values)
+        except KeyKindMismatch:  # values of kinds that do not compare: by their text
+            self._kind = TEXT
+            keys = key_array(TEXT, values)
+        order = np.argsort(keys, kind="stable")
+        self._perm = self._perm[order]
+        self._sort_keys = keys[order]
+        self._reindex()
+
+    def _place_of(self, key: float | str) -> int:
+        """The ascending position a record of ``key`` goes to (after its equals: arrival order)."""
+        self._sort_keys = fit(self._sort_keys, key)
+        return int(np.searchsorted(self._sort_keys, key, side="right"))
+
+    def _move_to_its_place(self, slot: int) -> None:
+        try:
+            key = self._sort_key(self._records[slot])
+        except KeyKindMismatch:
+            self.sort(self._sort_column, self._order())
+            return
+        old = int(self._pos[slot])
+        self._sort_keys = np.delete(self._sort_keys, old)
+        perm = np.delete(self._perm, old)
+        new = self._place_of(key)
+        source = self._row_of_position(old)
+        target = self._row_of_position(new)
+        if target != source:
+            # Qt's destination is the row before which the moved row goes, counted before the move
+            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target + (target > source))
+        self._perm = np.insert(perm, new, slot)
+        self._sort_keys = np.insert(self._sort_keys, new, key)
+        self._reindex()
+        if target != source:
+            self.endMoveRows()
+        self.dataChanged.emit(self.index(target, 0), self.index(target, len(self._columns) - 1))
+
+    def _insert(self, new: dict[Hashable, Record]) -> None:
+        start = len(self._records)
+        sorted_ = self._sort_column >= 0
+        if sorted_ and len(new) <= self.BULK_SORT:
+            for offset, (record_id, record) in enumerate(new.items()):
+                slot = start + offset
+                try:
+                    key = self._sort_key(record)
+                except KeyKindMismatch:
+                    self._append({record_id: record}, slot)
+                    self.sort(self._sort_column, self._order())
+                    continue
+                place = self._place_of(key)
+                n = len(self._perm)
+                row = place if not self._descending else n - place
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._records.append(record)
+                self._ids.append(record_id)
+                self._rows[record_id] = slot
+                self._perm = np.insert(self._perm, place, slot)
+                self._sort_keys = np.insert(self._sort_keys, place, key)
+                self._reindex()
+                self.endInsertRows()
+            return
+        self._append(new, start)
+        if sorted_:
+            self.sort(self._sort_column, self._order())
+
+    def _append(self, new: dict[Hashable, Record], start: int) -> None:
+        """New records after the rows shown (one ``beginInsertRows``), in arrival order."""
+        n = len(self._perm)
+        self.beginInsertRows(QModelIndex(), n, n + len(new) - 1)
+        for offset, (record_id, record) in enumerate(new.items()):
+            self._rows[record_id] = start + offset
+            self._ids.append(record_id)
+            self._records.append(record)
+        added = np.arange(start, start + len(new), dtype=np.int64)
+        if self._descending:
+            self._perm = np.concatenate((added[::-1], self._perm))
+        else:
+            self._perm = np.concatenate((self._perm, added))
+        self._reindex()
+        self.endInsertRows()
+
+    def _order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    # --- positions
+    def _reindex(self) -> None:
+        pos = np.full(len(self._records), -1, dtype=np.int64)
+        pos[self._perm] = np.arange(len(self._perm), dtype=np.int64)
+        self._pos = pos
+
+    def _compact(self) -> None:
+        """Drop the holes (slots renumbered; rows and their order unchanged)."""
+        live = np.flatnonzero(self._pos >= 0)
+        renumber = np.full(len(self._records), -1, dtype=np.int64)
+        renumber[live] = np.arange(len(live), dtype=np.int64)
+        self._records = [self._records[slot] for slot in live.tolist()]
+        self._ids = [self._ids[slot] for slot in live.tolist()]
+        self._rows = {record_id: slot for slot, record_id in enumerate(self._ids)}
+        self._perm = renumber[self._perm]
+        self._reindex()
+
+    def _row_of_position(self, position: int, n: int | None = None) -> int:
+        count = len(self._perm) if n is None else n
+        return count - 1 - position if self._descending else position
+
+    def _rows_of_positions(self, first: int, last: int, n: int) -> tuple[int, int]:
+        if self._descending:
+            return n - 1 - last, n - 1 - first
+        return first, last
+
+    def _slot(self, row: int) -> int | None:
+        n = len(self._perm)
+        if not 0 <= row < n:
+            return None
+        return int(self._perm[n - 1 - row if self._descending else row])
+
+    def _remap(self, persistent: list[QModelIndex], slots: list[tuple[int | None, int]]) -> None:
+        moved = [
+            QModelIndex() if slot is None or self._pos[slot] < 0
+            else self.index(self._row_of_position(int(self._pos[slot])), column)
+            for slot, column in slots
+        ]
+        self.changePersistentIndexList(persistent, moved)
 
     # --- Qt model interface
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._records)
+        return 0 if parent.isValid() else len(self._perm)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
@@ -158,25 +364,42 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        slot = self._slot(index.row()) if index.isValid() else None
+        if slot is None:
             return None
-        record = self._records[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
+        return self.cell_data(self._records[slot], slot, index.column(), int(role))
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role a delegate asks for one cell in one call (Qt asks ~8 roles per cell per paint)."""
+        slot = self._slot(index.row()) if index.isValid() else None
+        if slot is None:
+            return
+        record, column = self._records[slot], index.column()
+        for k in range(roleDataSpan.size()):
+            role_data = roleDataSpan[k]
+            role_data.setData(self.cell_data(record, slot, column, role_data.role()))
+
+    def cell_data(self, record: Record, slot: int, column: int, role: int) -> Any:
+        """What one cell shows for ``role`` (an int): the one place a subclass changes what cells show."""
+        spec = self._columns[column]
+        if role == DISPLAY:
+            return spec.text(record)
         if role == RAW_VALUE_ROLE:
-            return field_value(record, column.key)
+            return field_value(record, spec.key)
         if role == RECORD_ID_ROLE:
-            return self._ids[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
-            color = column.color(record)
+            return self._ids[slot]
+        if role == ALIGNMENT:
+            return int(spec.align)
+        if role == FOREGROUND and spec.color is not None:
+            color = spec.color(record)
             return None if color is None else QColor(color)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(record)
+        if role == TOOLTIP and spec.tooltip is not None:
+            return spec.tooltip(record)
         return None
 
+
+_HOLE = object()  # the id of a removed record's slot
+_NO_KEYS = np.zeros(0, dtype=np.float64)
 
 def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     """Sorted rows as inclusive (first, last) runs of consecutive numbers."""
@@ -189,18 +412,20 @@ def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
-class _RawValueSortProxy(QSortFilterProxyModel):
-    """Sorts by the records' raw values; None sorts first; mixed types fall back to their text."""
+class _SourceSortProxy(QSortFilterProxyModel):
+    """Filters (for the panels that filter) and leaves the order to the :class:`RecordTableModel`, which sorts
+    by pre-computed keys: a header click reaches the source's ``sort``."""
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a = left.data(RAW_VALUE_ROLE)
-        b = right.data(RAW_VALUE_ROLE)
-        if a is None or b is None:
-            return a is None and b is not None
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
+    def __init__(self, source: RecordTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self.setSourceModel(source)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source.sort(column, order)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
+        self._source.multiData(self.mapToSource(index), roleDataSpan)
 
 
 def make_compact(view: QTableView) -> None:
@@ -231,8 +456,7 @@ class RecordTableView(QTableView):
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None, sortable: bool = True) -> None:
         super().__init__(parent)
         self.record_model = model
-        self.proxy = _RawValueSortProxy(self)
-        self.proxy.setSourceModel(model)
+        self.proxy = _SourceSortProxy(model, self)
         self.proxy.setDynamicSortFilter(True)
         self.setModel(self.proxy)
         make_compact(self)

@@ -7,6 +7,7 @@ a refused change falls back to the order's own value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,13 +15,16 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.decimal_input import DecimalInput
 from widgets.common.record_table import (
+    DISPLAY,
     NUMERIC,
     RECORD_ID_ROLE,
+    TOOLTIP,
     Column,
     RecordTableModel,
     RecordTableView,
@@ -28,9 +32,19 @@ from widgets.common.record_table import (
 from widgets.panels.order_ticket import BUYING, action_title, decimals_of, type_title
 
 Index = QModelIndex | QPersistentModelIndex
-ITALIC_ROLE = Qt.ItemDataRole.UserRole + 10  # bool: sent but not answered yet (the view's font, in italics)
+ITALIC_ROLE = Qt.ItemDataRole.UserRole + 10  # bool: sent but not answered yet (the cell's font is italic)
+EDIT = int(Qt.ItemDataRole.EditRole)
+FONT = int(Qt.ItemDataRole.FontRole)
 BLUE = "#3d8bfd"
 STATE_COLOURS = {"working": BLUE, "partial": AMBER, "filled": GREEN, "canceled": GREY, "rejected": RED}
+
+
+@functools.cache
+def _italic_font() -> QFont:
+    """Italics over whatever font the view has (the delegate resolves the rest from the view's font)."""
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 def _tr(text: str) -> str:
@@ -148,21 +162,19 @@ class OrdersTableModel(RecordTableModel):
             return _number_text(value, record.step_of(column))
         return str(getattr(record, column))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        record: OrderRow | None = self.record(index.row()) if index.isValid() else None
-        if record is None:
-            return None
-        column = self._keys[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(record, column)
-        if role == Qt.ItemDataRole.EditRole:
-            value = getattr(record, column)
+    def cell_data(self, record: OrderRow, slot: int, column: int, role: int) -> Any:
+        key = self._keys[column]
+        if role == DISPLAY:
+            return self.cell_text(record, key)
+        if role == EDIT:
+            value = getattr(record, key)
             return "" if value is None else f"{value:f}"
-        if role == ITALIC_ROLE:
-            return record.state == "pending" or (record.key, column) in self._pending
-        if role == Qt.ItemDataRole.ToolTipRole and column == "time" and record.order_id:
+        if role in (ITALIC_ROLE, FONT):
+            italic = record.state == "pending" or (record.key, key) in self._pending
+            return italic if role == ITALIC_ROLE else (_italic_font() if italic else None)
+        if role == TOOLTIP and key == "time" and record.order_id:
             return _tr("Order {id}").format(id=record.order_id)
-        return super().data(index, role)
+        return super().cell_data(record, slot, column, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -185,17 +197,12 @@ class OrdersTableModel(RecordTableModel):
 
 
 class OrderCellDelegate(QStyledItemDelegate):
-    """Draws unanswered values in italics; edits a price or quantity with a :class:`DecimalInput` on the
+    """Edits a price or quantity with a :class:`DecimalInput` on the
     order's own grid."""
 
     def __init__(self, model: OrdersTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        if index.data(ITALIC_ROLE):
-            option.font.setItalic(True)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         record = self._model.record_by_id(index.data(RECORD_ID_ROLE))
