@@ -101,7 +101,7 @@ def test_changes_and_inserts_while_sorted_land_where_a_fresh_sort_puts_them(tabl
             current[changed.id] = changed
             model.upsert([changed])
     prices = [model.index(r, 1).data(RAW_VALUE_ROLE) for r in range(model.rowCount())]
-    assert prices == [getattr(current[i], "price") for i in expected(list(current.values()), "price", True)]
+    assert prices == [current[i].price for i in expected(list(current.values()), "price", True)]
     assert sorted(shown(view)) == sorted(current)
     assert all(model.row_of(i) is not None and model.record(model.row_of(i)).id == i for i in current)
 
@@ -151,7 +151,7 @@ def test_removing_while_sorted_and_back_to_arrival_order(table):
     assert len(shown(view)) == 1500 and not gone & set(shown(view))
     prices = [model.index(r, 1).data(RAW_VALUE_ROLE) for r in range(model.rowCount())]
     assert prices == [
-        getattr(model.record_by_id(i), "price")
+        model.record_by_id(i).price
         for i in expected([r for r in records if r.id not in gone], "price", False)
     ]
     view.sortByColumn(-1, ASC)

@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
@@ -369,14 +370,13 @@ class RecordTableModel(QAbstractTableModel):
             return None
         return self.cell_data(self._records[slot], slot, index.column(), int(role))
 
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         """Every role a delegate asks for one cell in one call (Qt asks ~8 roles per cell per paint)."""
         slot = self._slot(index.row()) if index.isValid() else None
         if slot is None:
             return
         record, column = self._records[slot], index.column()
-        for k in range(roleDataSpan.size()):
-            role_data = roleDataSpan[k]
+        for role_data in _each(roleDataSpan):
             role_data.setData(self.cell_data(record, slot, column, role_data.role()))
 
     def cell_data(self, record: Record, slot: int, column: int, role: int) -> Any:
@@ -401,6 +401,13 @@ class RecordTableModel(QAbstractTableModel):
 _HOLE = object()  # the id of a removed record's slot
 _NO_KEYS = np.zeros(0, dtype=np.float64)
 
+def _each(span: QModelRoleDataSpan | QModelRoleData) -> list[QModelRoleData]:
+    if isinstance(span, QModelRoleData):
+        return [span]
+    items: Any = span  # PySide's span is indexable at run time; its type stub does not say so
+    return [items[k] for k in range(span.size())]
+
+
 def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     """Sorted rows as inclusive (first, last) runs of consecutive numbers."""
     runs: list[tuple[int, int]] = []
@@ -424,7 +431,7 @@ class _SourceSortProxy(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._source.sort(column, order)
 
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         self._source.multiData(self.mapToSource(index), roleDataSpan)
 
 
