@@ -1,11 +1,15 @@
-"""Coalescing: many changes between two frames become one notification (bursts are never queued per tick)."""
+"""Coalescing: many changes between two frames become one notification (bursts are never queued per tick).
+
+The first change after a quiet frame is delivered on the next turn of the event loop (a venue's answer to
+the user's order is in the table at once); changes that follow within the frame wait for its end.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
 FRAME_MS = 33  # ~30 Hz
 
@@ -21,17 +25,20 @@ class FrameCoalescer(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.flush_now)
+        self._since_flush = QElapsedTimer()  # invalid until the first flush: the first change goes at once
 
     def mark(self, keys: Iterable[Hashable]) -> None:
         for key in keys:
             self._pending[key] = None
         if self._pending and not self._timer.isActive():
-            self._timer.start()
+            elapsed = self._since_flush.elapsed() if self._since_flush.isValid() else FRAME_MS
+            self._timer.start(max(0, FRAME_MS - elapsed))
 
     def flush_now(self) -> None:
         self._timer.stop()
         if not self._pending:
             return
+        self._since_flush.start()
         keys = list(self._pending)
         self._pending.clear()
         self._flush(keys)

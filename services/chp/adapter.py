@@ -278,7 +278,7 @@ class ChpVenue:
         self.book.remember_client_id(cookie, client_id)
         return cookie
 
-    async def cancel_order(self, order: Order) -> None:
+    async def cancel_order(self, order: Order) -> Order | None:
         portfolio = order.account or self._portfolio("")
         result = await self._authorised(
             lambda: self.client.cancel_order(portfolio, order.instrument.symbol, order.order_id))
@@ -286,6 +286,7 @@ class ChpVenue:
             raise VenueError(VENUE, None, f"order {order.order_id} was not canceled")
         with contextlib.suppress(TransportError):
             await self._fresh(AFTER_ACTION_SYNC_S)
+        return None  # Order/Cancel answers only true/false: the book's own update says how it ended
 
     async def modify_order(self, order: Order, price: object = None, quantity: object = None) -> Order:
         """Order/Move re-prices an order (for a stop order waiting for its trigger: moves the stop). CHP

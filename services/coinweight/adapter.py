@@ -295,12 +295,14 @@ class CoinWeightVenue:
         self._client_ids[created.street_order_id] = request.client_id
         return self._order(created)
 
-    async def cancel_order(self, order: Order) -> None:
-        await self._client.cancel_order(
+    async def cancel_order(self, order: Order) -> Order | None:
+        """The venue answers with the order as the cancel left it (EXECUTION_CANCELED)."""
+        answer = await self._client.cancel_order(
             cw.OrderCancelRequest(
                 street_order_id=order.order_id, owner=self.uid, counter_party=order.instrument.market
             )
         )
+        return self._order(answer)
 
     async def modify_order(self, order: Order, price: object = None, quantity: object = None) -> Order:
         """New price and/or quantity of an unfilled limit order (the venue refuses others: code 1000)."""

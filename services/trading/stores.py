@@ -26,7 +26,7 @@ class OrderStore:
     is keyed by venue and venue order id. Updates that arrive without the client id keep the one we know.
     When the venue's row of an order turns out to be one we placed (its answer or reconciliation names
     both ids), the two rows merge into ours: the venue key is then reported changed and ``get`` returns
-    None for it.
+    None for it. An order the venue said had ended is never brought back by a later, older word of it.
     """
 
     changed = Signal(list)  # [OrderKey]; a key whose get() is None was removed
@@ -46,6 +46,10 @@ class OrderStore:
                 key = ours
         previous = self._orders.get(key)
         if previous is not None:
+            if _revives(previous, order):
+                if changed:
+                    self.changed.emit(changed)
+                return key
             if not order.client_id and previous.client_id:
                 order = replace(order, client_id=previous.client_id)
             if previous == order:
@@ -122,6 +126,18 @@ class OrderStore:
         if order.client_id:
             return client_key(order.client_id)
         return f"venue:{order.instrument.venue}:{order.order_id}"
+
+
+def _revives(previous: Order, order: Order) -> bool:
+    """``order`` would bring back to life what the venue said had ended (an answer or a poll that left
+    before the end was known, arriving after it): an ended order never works again. An order we only
+    guessed had ended (no venue id: a lost answer judged not placed) may still turn out to be working."""
+    return (
+        previous.status.is_final
+        and bool(previous.order_id)
+        and previous.order_id == order.order_id
+        and not order.status.is_final
+    )
 
 
 def client_key(client_id: str) -> OrderKey:

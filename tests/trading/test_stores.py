@@ -70,3 +70,22 @@ def test_the_trading_core_imports_without_qt():
         "sys.exit(1 if qt else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_an_order_the_venue_ended_is_never_revived_by_an_older_word():
+    store = OrderStore()
+    store.upsert(_order(order_id="9", client_id="c9", status=OrderStatus.NEW))
+    store.upsert(_order(order_id="9", client_id="c9", status=OrderStatus.CANCELED))
+    told: list[list[str]] = []
+    store.changed.connect(told.append)
+    store.upsert(_order(order_id="9", status=OrderStatus.NEW))  # a poll that left before the cancel
+    assert store.get("client:c9").status is OrderStatus.CANCELED and told == []
+    store.upsert(_order(order_id="9", status=OrderStatus.PARTIALLY_CANCELED, filled_quantity=Decimal("0.5")))
+    assert store.get("client:c9").status is OrderStatus.PARTIALLY_CANCELED  # a final word still lands
+
+
+def test_an_order_only_guessed_lost_comes_back_when_the_venue_shows_it():
+    store = OrderStore()
+    store.upsert(_order(client_id="c8", status=OrderStatus.REJECTED, message="not found at the venue"))
+    store.upsert(_order(order_id="8", client_id="c8", status=OrderStatus.NEW))
+    assert store.get("client:c8").status is OrderStatus.NEW

@@ -1,0 +1,19 @@
+"""FrameCoalescer: the first change after a quiet frame goes on the next loop turn; a burst is one call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.trading.frames import FrameCoalescer
+
+
+def test_the_first_change_is_delivered_on_the_next_turn_and_a_burst_once(qtbot):
+    delivered: list[list[str]] = []
+    frames = FrameCoalescer(delivered.append)
+    frames.mark(["a"])
+    QCoreApplication.processEvents()  # no frame waited for: the venue's answer shows at once
+    assert delivered == [["a"]]
+    for key in ["b", "c", "b"]:
+        frames.mark([key])
+    qtbot.waitUntil(lambda: len(delivered) == 2, timeout=2000)
+    assert delivered == [["a"], ["b", "c"]]
