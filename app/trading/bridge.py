@@ -9,9 +9,11 @@ once. Texts of the core (order outcomes, statuses, session messages) are English
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 
 from app.trading.frames import FrameCoalescer
@@ -39,6 +41,20 @@ def _translated(value: object) -> object:
     if isinstance(value, OrderOutcome):
         return outcome_text(value)
     return value
+
+
+def _marker(frames: FrameCoalescer) -> Callable[[list[Any]], None]:
+    """``frames.mark`` as a plain function for a psygnal signal: psygnal calls a QObject's bound method
+    ~4x slower (6.7 us against 1.6 us a call: at 10,000 quotes a second, 5 % of a core), and a plain function
+    holding a weak reference does not keep the coalescer alive or call it once Qt has deleted it."""
+    ref = weakref.ref(frames)
+
+    def mark(keys: list[Any]) -> None:
+        target = ref()
+        if target is not None and shiboken6.isValid(target):
+            target.mark(keys)
+
+    return mark
 
 
 class QtTrading(QObject):
@@ -74,8 +90,8 @@ class QtTrading(QObject):
         self._frames: list[FrameCoalescer] = []
         self._order_frames = self._coalesced(self.ordersChanged.emit)
         self._quote_frames = self._coalesced(self.quotesChanged.emit)
-        core.orders.changed.connect(self._order_frames.mark)
-        core.quotes.changed.connect(self._quote_frames.mark)
+        core.orders.changed.connect(_marker(self._order_frames))
+        core.quotes.changed.connect(_marker(self._quote_frames))
         core.fills.changed.connect(self.fillsChanged.emit)
         core.accounts.balances_changed.connect(self.balancesChanged.emit)
         core.accounts.summary_changed.connect(self.summaryChanged.emit)

@@ -13,10 +13,12 @@ is published to the panel's link colour. Prices are rounded to the instrument's 
 from __future__ import annotations
 
 import logging
+import time
+from collections import OrderedDict
 from decimal import Decimal
 
 from pydantic import Field, field_validator
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from app.market_catalog import MarketCatalog, market_catalog
 from app.trading.bridge import QtTrading
@@ -29,15 +31,15 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
+QUOTE_SLICE_S = 0.006  # UI time per turn of the loop spent on quoted rows (a frame is 16 ms)
+
 
 def instrument_key(instrument: InstrumentId) -> str:
     return f"{instrument.market}:{instrument.symbol}"
 
 
-def rounded(value: Decimal | None, decimals: int | None) -> Decimal | None:
-    if value is None or decimals is None:
-        return value
-    return value.quantize(Decimal(1).scaleb(-decimals))
+def _to(value: Decimal | None, quantum: Decimal | None) -> Decimal | None:
+    return value if value is None or quantum is None else value.quantize(quantum)
 
 
 class MarketWatchSettings(PanelSettings):
@@ -76,6 +78,13 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self.favourites_only = favourites_only
         self._shown: list[InstrumentId] = []
         self._by_key: dict[str, InstrumentId] = {}
+        self._shown_set: frozenset[InstrumentId] = frozenset()
+        self._quanta: dict[InstrumentId, Decimal] = {}  # per instrument: its price step's decimals, as 1E-n
+        self._dirty: OrderedDict[InstrumentId, None] = OrderedDict()  # quoted, row not updated yet
+        self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
+        self._more_quotes.setSingleShot(True)
+        self._more_quotes.setInterval(0)
+        self._more_quotes.timeout.connect(self._apply_quotes)
         self._last: dict[InstrumentId, tuple[Decimal, int]] = {}  # last price shown and its direction
         self._visible = False
         panel.setLinkColour(self.link_colour)
@@ -168,6 +177,9 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         gone = [instrument_key(i) for i in self._shown if i not in instruments]
         self._shown = instruments
         self._by_key = {instrument_key(i): i for i in instruments}
+        self._shown_set = frozenset(instruments)
+        self._dirty.clear()  # every row shown is built below
+        self._quanta.clear()  # specs may have been (re)loaded since
         rows = [self._row(i) for i in instruments]
         if reset:
             self.panel.setRows(rows)
@@ -184,27 +196,55 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             self.core.unsubscribe_quotes(self)
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
-        changed = [i for i in instruments if instrument_key(i) in self._by_key]
-        if changed:
-            self.panel.updateRows(self._row(i) for i in changed)
+        shown, dirty = self._shown_set, self._dirty
+        for instrument in instruments:
+            if instrument in shown:
+                dirty[instrument] = None
+        if dirty:
+            self._apply_quotes()
+
+    def _apply_quotes(self) -> None:
+        """Rows of the instruments quoted since, for at most ``QUOTE_SLICE_S`` of the UI thread's time; the
+        rest on the next turn of the loop (with 2,000 instruments quoted every frame, a frame's worth of rows
+        at once would hold the loop for tens of ms)."""
+        dirty = self._dirty
+        deadline = time.perf_counter() + QUOTE_SLICE_S
+        rows: list[MarketRow] = []
+        while dirty:
+            rows.append(self._row(dirty.popitem(last=False)[0]))
+            if len(rows) % 32 == 0 and time.perf_counter() >= deadline:
+                break
+        if rows:
+            self.panel.updateRows(rows)
+        if dirty:
+            self._more_quotes.start()
 
     def _row(self, instrument: InstrumentId) -> MarketRow:
         quote = self.quotes.get(instrument) or Quote(instrument, None, None)
-        spec = self.core.instrument(instrument)
-        decimals = spec.price_decimals if spec is not None else None
-        last = rounded(quote.last, decimals)
+        quantum = self._quantum(instrument)
+        last = _to(quote.last, quantum)
         return MarketRow(
             key=instrument_key(instrument),
             counterparty=instrument.market,
             symbol=instrument.symbol,
             favourite=self.catalog.is_favourite(instrument),
-            bid=rounded(quote.bid, decimals),
-            ask=rounded(quote.ask, decimals),
+            bid=_to(quote.bid, quantum),
+            ask=_to(quote.ask, quantum),
             last=last,
             change_pct=quote.change_pct_24h,
             volume=quote.volume_24h,
             tick=self._direction(instrument, last),
         )
+
+    def _quantum(self, instrument: InstrumentId) -> Decimal | None:
+        """The price rounding (1E-decimals), kept while the tab is shown: it is asked for every quote."""
+        quantum = self._quanta.get(instrument)
+        if quantum is None:
+            spec = self.core.instrument(instrument)
+            if spec is None:
+                return None  # not loaded yet: asked again next time
+            quantum = self._quanta[instrument] = Decimal(1).scaleb(-spec.price_decimals)
+        return quantum
 
     def _direction(self, instrument: InstrumentId, last: Decimal | None) -> int:
         """Which way the last price moved the last time it moved."""

@@ -120,12 +120,14 @@ def test_one_change_updates_that_rows_cells_only(table):
     model.upsert(rows(50))
     view.sortByColumn(3, ASC)
     events: list[tuple] = []
-    model.dataChanged.connect(lambda top, bottom, _roles: events.append((top.row(), bottom.row())))
+    model.dataChanged.connect(
+        lambda top, bottom, _roles: events.append((top.row(), bottom.row(), top.column(), bottom.column()))
+    )
     model.rowsMoved.connect(lambda *args: events.append(("moved",)))
     model.layoutChanged.connect(lambda *args: events.append(("layout",)))
     target = model.record(10)
     model.upsert([replace(target, count=target.count + 100)])  # not the sorted column: no move
-    assert events == [(10, 10)]
+    assert events == [(10, 10, 4, 4)]  # that row, that column
     assert model.record(10).count == target.count + 100
 
 

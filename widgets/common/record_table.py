@@ -76,10 +76,12 @@ class RecordTableModel(QAbstractTableModel):
     header click sorts by pre-computed keys (one key per record, one ``sorted`` call) instead of a comparison
     per pair. While sorted, a record whose key changes moves to its place (``beginMoveRows``) and new ones
     are inserted where they belong (a large batch: appended, then one layout change that keeps the
-    selection). A delegate's ~8 roles per cell are answered in one ``multiData`` call.
+    selection). A change tells only the columns that differ (``dataChanged`` on the smallest range). A
+    delegate's ~8 roles per cell are answered in one ``multiData`` call.
     """
 
     BULK_SORT = 64  # more new rows than this in one batch, while sorted: append them and re-sort once
+    CELL_DIFF = True  # a change repaints only the columns that differ (False: cells depend on more than that)
 
     def __init__(
         self,
@@ -124,7 +126,7 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- batched changes
     def upsert(self, rows: Iterable[Record]) -> None:
-        changed: set[int] = set()
+        changed: dict[int, tuple[int, int]] = {}  # view row -> the columns that changed (first, last)
         moved: list[int] = []
         new: dict[Hashable, Record] = {}
         sorted_ = self._sort_column >= 0
@@ -138,16 +140,30 @@ class RecordTableModel(QAbstractTableModel):
                     if sorted_ and self._key_changed(slot, record):
                         moved.append(slot)
                     else:
-                        changed.add(self._row_of_position(int(self._pos[slot])))
+                        row = self._row_of_position(int(self._pos[slot]))
+                        changed[row] = self._changed_columns(old, record)
             else:
                 new[record_id] = record  # a later duplicate in the same batch wins
-        last_column = len(self._columns) - 1
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        for (first, last), (left, right) in _spans(changed):
+            self.dataChanged.emit(self.index(first, left), self.index(last, right))
         for slot in moved:
             self._move_to_its_place(slot)
         if new:
             self._insert(new)
+
+    def _changed_columns(self, old: Record, new: Record) -> tuple[int, int]:
+        """The first and last column whose text, colour or tooltip may differ (all, unless ``CELL_DIFF``)."""
+        last = len(self._columns) - 1
+        if not self.CELL_DIFF:
+            return 0, last
+        touched = [
+            index
+            for index, column in enumerate(self._columns)
+            if field_value(old, column.key) != field_value(new, column.key)
+            or (column.color is not None and column.color(old) != column.color(new))
+            or (column.tooltip is not None and column.tooltip(old) != column.tooltip(new))
+        ]
+        return (touched[0], touched[-1]) if touched else (0, last)
 
     def _key_changed(self, slot: int, record: Record) -> bool:
         try:
@@ -406,6 +422,19 @@ def _each(span: QModelRoleDataSpan | QModelRoleData) -> list[QModelRoleData]:
         return [span]
     items: Any = span  # PySide's span is indexable at run time; its type stub does not say so
     return [items[k] for k in range(span.size())]
+
+
+def _spans(changed: dict[int, tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Changed rows as ((first row, last row), (first column, last column)): consecutive rows whose changed
+    columns are the same make one range."""
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for row in sorted(changed):
+        columns = changed[row]
+        if spans and spans[-1][0][1] == row - 1 and spans[-1][1] == columns:
+            spans[-1] = ((spans[-1][0][0], row), columns)
+        else:
+            spans.append(((row, row), columns))
+    return spans
 
 
 def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:

@@ -126,6 +126,7 @@ def order_columns() -> list[Column]:
 
 class OrdersTableModel(RecordTableModel):
     editRequested = Signal(str, str, object)  # row key, column (price/stop/quantity), Decimal
+    CELL_DIFF = False  # the row's state sets every cell's font (italic while pending)
 
     def __init__(self, parent: Any = None) -> None:
         columns = order_columns()
