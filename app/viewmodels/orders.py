@@ -57,15 +57,19 @@ def shows_as_active(order: Order) -> bool:
     return order.status.is_active or order.status is OrderStatus.UNKNOWN
 
 
+NOTHING: frozenset[str] = frozenset()
+PRICE_AND_QUANTITY, STOP, PRICE = frozenset({"price", "quantity"}), frozenset({"stop"}), frozenset({"price"})
+
+
 def editable_columns(order: Order) -> frozenset[str]:
     """What may be changed in place (whether the venue takes it is checked when the user commits)."""
     if not order.order_id or order.status not in (OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED):
-        return frozenset()
+        return NOTHING
     if order.instrument.venue == CRYPTO_VENUE:
-        return frozenset({"price", "quantity"}) if order.type is OrderType.LIMIT else frozenset()
+        return PRICE_AND_QUANTITY if order.type is OrderType.LIMIT else NOTHING
     if order.type is OrderType.STOP:
-        return frozenset({"stop"})
-    return frozenset({"price"}) if order.type.has_price else frozenset()
+        return STOP
+    return PRICE if order.type.has_price else NOTHING
 
 
 def modify_refusal(order: Order | None) -> str:
@@ -109,6 +113,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
         super().__init__(context, panel, core=core)
         self.profile: Profile = context.app.profile
         self._history_request = 0
+        self._status_texts: dict[OrderStatus, str] = {}
         panel.cancelRequested.connect(self._on_cancel)
         panel.editRequested.connect(self._on_edit)
         panel.cancelAllClicked.connect(self._on_cancel_all_clicked)
@@ -134,7 +139,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             type=order.type.value,
             quantity=order.quantity,
             filled=order.filled_quantity,
-            status=status_text(order.status),
+            status=self._status_text(order.status),
             state=STATES[order.status],
             price=order.price,
             stop=order.stop_price,
@@ -144,6 +149,13 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             editable=editable_columns(order),
             message=order.message,
         )
+
+    def _status_text(self, status: OrderStatus) -> str:
+        """Translated once per status (the language is set at start-up): 100,000 rows ask for it."""
+        text = self._status_texts.get(status)
+        if text is None:
+            text = self._status_texts[status] = status_text(status)
+        return text
 
     # --- active -----------------------------------------------------------------------------------
 

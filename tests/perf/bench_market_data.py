@@ -46,6 +46,7 @@ def run(n: int, seconds: float, repeat: int) -> dict[str, float]:
     instruments = crypto_instruments(n)
     core = fake_core(instruments)
     session = core.session("coinweight")
+
     class Catalog(MarketCatalog):
         def _on_logged_in(self, _venue: str) -> None:  # no workspace to read: the tab is set here
             pass

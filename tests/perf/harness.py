@@ -7,10 +7,13 @@ import json
 import os
 import resource
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QObject, Qt, QTimer
@@ -126,10 +129,26 @@ def fake_core(instruments: Sequence[Instrument]) -> QtTrading:
 
 
 def panel_context(panel_id: str) -> PanelContext:
-    return PanelContext(app=None, panel_id=panel_id, settings={}, settings_changed=lambda: None)  # type: ignore[arg-type]  # no AppContext: the view-model is given its core
+    """A panel's context without an AppContext (view-models are given their core): a default profile."""
+    from app.profiles import Profile
+
+    app: Any = SimpleNamespace(profile=Profile())
+    return PanelContext(app=app, panel_id=panel_id, settings={}, settings_changed=lambda: None)
 
 
-def child_env() -> dict[str, str]:
+def in_children(module: str, runs: int, args: Sequence[str] = ()) -> dict[str, float]:
+    """Run ``python -m module --child [args]`` ``runs`` times (fresh processes: RSS and caches of one run do
+    not colour the next); each prints a JSON object of figures; the median of each figure."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return env
+    samples: list[dict[str, float]] = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-m", module, "--child", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        samples.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {key: median([sample[key] for sample in samples]) for key in samples[0]}

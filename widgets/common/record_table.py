@@ -9,6 +9,7 @@ not by their text.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,18 @@ def field_value(record: Record, key: str) -> Any:
     if isinstance(record, Mapping):
         return record.get(key)
     return getattr(record, key, None)
+
+
+def column_values(records: Sequence[Record], key: str) -> list[Any]:
+    """``field_value`` of every record, at C speed when the records are all of one kind."""
+    if not records:
+        return []
+    if isinstance(records[0], Mapping):
+        return [record.get(key) if isinstance(record, Mapping) else None for record in records]
+    try:
+        return list(map(operator.attrgetter(key), records))
+    except AttributeError:  # some record lacks the field: None for it
+        return [field_value(record, key) for record in records]
 
 
 @dataclass(frozen=True)
@@ -234,8 +247,8 @@ class RecordTableModel(QAbstractTableModel):
             self._sort_keys = _NO_KEYS
             self._reindex()
             return
-        name = self._columns[self._sort_column].key
-        values = [field_value(record, name) for record in map(self._records.__getitem__, self._perm.tolist())]
+        records = list(map(self._records.__getitem__, self._perm.tolist()))
+        values = column_values(records, self._columns[self._sort_column].key)
         self._kind = kind_of(values)
         try:
             keys = key_array(self._kind, values)

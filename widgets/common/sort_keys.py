@@ -49,8 +49,18 @@ def key_of(kind: str, value: Any) -> float | str:
 
 def key_array(kind: str, values: Sequence[Any]) -> np.ndarray:
     """The keys of ``values`` (KeyKindMismatch when one is not of ``kind``)."""
+    types = set(map(type, values))
+    types.discard(type(None))
+    if kind == NUMBER and all(_is_number(t) for t in types):
+        return np.array([-np.inf if value is None else value for value in values], dtype=np.float64)
+    if kind == TEXT and types <= {str}:
+        return np.array(["" if value is None else value for value in values], dtype=str)
     keys = [key_of(kind, value) for value in values]
     return np.array(keys, dtype=str if kind == TEXT else np.float64)
+
+
+def _is_number(kind: type) -> bool:
+    return issubclass(kind, (int, float, Decimal)) and not issubclass(kind, Enum)
 
 
 def fit(keys: np.ndarray, key: float | str) -> np.ndarray:
