@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from widgets.chart import ChartWidget
 
-SIZES = (10_000, 100_000, 1_000_000)
+SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 WINDOW = (1280, 720)
 
 
