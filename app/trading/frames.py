@@ -34,6 +34,11 @@ class FrameCoalescer(QObject):
             elapsed = self._since_flush.elapsed() if self._since_flush.isValid() else FRAME_MS
             self._timer.start(max(0, FRAME_MS - elapsed))
 
+    def flush_soon(self) -> None:
+        """Deliver what is pending on the next loop turn, not at the frame's end (the user's own action)."""
+        if self._pending:
+            self._timer.start(0)
+
     def flush_now(self) -> None:
         self._timer.stop()
         if not self._pending:

@@ -89,6 +89,7 @@ class OrderEntry:
     """Places, modifies and cancels orders on the venues ``venues()`` returns (id -> TradingVenue)."""
 
     outcome = Signal(OrderOutcome)
+    answered = Signal()  # the venue answered the user's own place, cancel or modify: its row is in the store
 
     def __init__(
         self,
@@ -159,6 +160,7 @@ class OrderEntry:
                 )
                 return await self._reconcile(venue, pending)
             self.store.upsert(replace(order, client_id=request.client_id))
+            self.answered.emit()
             self._tell(request.client_id, Level.INFO, ORDER_SUMMARY, **order_fields(order))
             return order
         finally:
@@ -170,6 +172,7 @@ class OrderEntry:
     def _refused(self, pending: Order, reason: str, template: str, exc: Exception) -> Order:
         refused = replace(pending, status=OrderStatus.REJECTED, message=reason, updated=utc_now())
         self.store.upsert(refused)
+        self.answered.emit()
         self._tell(pending.client_id, Level.ERROR, template, reason=str(exc))
         return refused
 
@@ -242,6 +245,7 @@ class OrderEntry:
             self.store.upsert(replace(answer, client_id=answer.client_id or current.client_id))
         else:
             self.store.upsert(replace(current, status=OrderStatus.CANCELING, updated=utc_now()))
+        self.answered.emit()
         return True
 
     async def modify(
@@ -256,5 +260,6 @@ class OrderEntry:
             self._tell(order.client_id, Level.ERROR, "Modify failed: {reason}", reason=str(exc))
             return None
         self.store.upsert(replace(modified, client_id=modified.client_id or order.client_id))
+        self.answered.emit()
         self._tell(order.client_id, Level.INFO, ORDER_SUMMARY, **order_fields(modified))
         return modified
