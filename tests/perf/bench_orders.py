@@ -48,7 +48,7 @@ async def _until(predicate, timeout: float = 10.0) -> None:  # type: ignore[no-u
         await asyncio.sleep(0.001)
 
 
-async def run(orders: int) -> tuple[list[float], list[float]]:
+async def run(orders: int) -> tuple[list[float], list[float], list[float]]:
     from app.trading.bridge import QtTrading
     from app.viewmodels.orders import OrdersViewModel
     from services.simulator.server import EmbeddedSimulator
@@ -73,7 +73,9 @@ async def run(orders: int) -> tuple[list[float], list[float]]:
         await session.login("demo", "demo")
         book = await session.market_data.order_book(ETH, 5)
         far = (book.bids[0].price * Decimal("0.7")).quantize(Decimal("0.01"))
-        placed, cancelled, sent = [], [], []
+        placed, cancelled, sent, after_answer = [], [], [], []
+        answered_at: list[float] = []  # when order entry stored the venue's answer
+        qt.order_entry.answered.connect(lambda: answered_at.append(time.perf_counter()))
         model = panel.active
         for k in range(orders):
             price = far - Decimal(k) / 100
@@ -85,9 +87,11 @@ async def run(orders: int) -> tuple[list[float], list[float]]:
                 return row is not None and model.record(row).state == "working"
 
             start = time.perf_counter()
+            answered_at.clear()
             task = asyncio.ensure_future(qt.order_entry.submit(request))
             await _until(lambda start=start, working=working: working() and clock.painted_at > start)
             placed.append(clock.painted_at - start)
+            after_answer.append(clock.painted_at - answered_at[0])
             sent.append(await task)
             await asyncio.sleep(0.02)
         for order in sent:
@@ -100,7 +104,7 @@ async def run(orders: int) -> tuple[list[float], list[float]]:
             await asyncio.sleep(0.02)
         await qt.aclose()
         panel.close()
-    return placed, cancelled
+    return placed, cancelled, after_answer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,9 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
-    p50, p99, cancel50 = [], [], []
+    p50, p99, cancel50, terminal50 = [], [], [], []
     for _ in range(args.repeat):
-        placed, cancelled = loop.run_until_complete(run(args.orders))
+        placed, cancelled, after_answer = loop.run_until_complete(run(args.orders))
+        terminal50.append(1000 * statistics.median(after_answer))
         p50.append(1000 * statistics.median(placed))
         p99.append(1000 * percentile(placed, 99))
         cancel50.append(1000 * statistics.median(cancelled))
@@ -127,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             "order_painted_p50_ms": round(statistics.median(p50), 2),
             "order_painted_p99_ms": round(statistics.median(p99), 2),
             "cancel_gone_p50_ms": round(statistics.median(cancel50), 2),
+            "order_answer_to_painted_p50_ms": round(statistics.median(terminal50), 2),
         },
     )
     return 0
