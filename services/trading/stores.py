@@ -34,6 +34,7 @@ class OrderStore:
     def __init__(self) -> None:
         self._orders: dict[OrderKey, Order] = {}
         self._by_venue_id: dict[tuple[str, str], OrderKey] = {}
+        self._inferred_end: set[OrderKey] = set()  # ended as the venue stopped listing them: may come back
 
     def upsert(self, order: Order) -> OrderKey:
         key = self._key_of(order)
@@ -46,7 +47,7 @@ class OrderStore:
                 key = ours
         previous = self._orders.get(key)
         if previous is not None:
-            if _revives(previous, order):
+            if _revives(previous, order) and key not in self._inferred_end:
                 if changed:
                     self.changed.emit(changed)
                 return key
@@ -57,6 +58,7 @@ class OrderStore:
                     self.changed.emit(changed)
                 return key
         self._orders[key] = order
+        self._inferred_end.discard(key)
         if order.order_id:
             self._by_venue_id[(order.instrument.venue, order.order_id)] = key
         changed.append(key)
@@ -94,9 +96,11 @@ class OrderStore:
             else:
                 ended = "the venue no longer lists this order"
                 self.upsert(replace(order, status=OrderStatus.EXPIRED, message=ended))
+            self._inferred_end.add(key)  # our inference, not the venue's word: the venue may show it again
 
     def remove(self, key: OrderKey) -> None:
         order = self._orders.pop(key, None)
+        self._inferred_end.discard(key)
         if order is None:
             return
         if order.order_id:
@@ -131,7 +135,8 @@ class OrderStore:
 def _revives(previous: Order, order: Order) -> bool:
     """``order`` would bring back to life what the venue said had ended (an answer or a poll that left
     before the end was known, arriving after it): an ended order never works again. An order we only
-    guessed had ended (no venue id: a lost answer judged not placed) may still turn out to be working."""
+    guessed had ended (no venue id: a lost answer judged not placed; or one the venue stopped listing, which
+    the store remembers) may still turn out to be working."""
     return (
         previous.status.is_final
         and bool(previous.order_id)

@@ -89,3 +89,12 @@ def test_an_order_only_guessed_lost_comes_back_when_the_venue_shows_it():
     store.upsert(_order(client_id="c8", status=OrderStatus.REJECTED, message="not found at the venue"))
     store.upsert(_order(order_id="8", client_id="c8", status=OrderStatus.NEW))
     assert store.get("client:c8").status is OrderStatus.NEW
+
+
+def test_an_order_ended_only_because_the_venue_stopped_listing_it_comes_back_when_listed():
+    store = OrderStore()
+    store.upsert(_order(order_id="7", client_id="c7", status=OrderStatus.NEW))
+    store.retire_missing(["client:c7"], active_ids=set())  # the venue's list left it out
+    assert store.get("client:c7").status is OrderStatus.EXPIRED
+    store.upsert(_order(order_id="7", status=OrderStatus.NEW))  # it was working after all
+    assert store.get("client:c7").status is OrderStatus.NEW
