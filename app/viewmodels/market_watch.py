@@ -31,7 +31,7 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.006  # UI time per turn of the loop spent on quoted rows (a frame is 16 ms)
+QUOTE_SLICE_S = 0.004  # UI time per loop turn spent building quoted rows (their model update about as much)
 
 
 def instrument_key(instrument: InstrumentId) -> str:
@@ -212,7 +212,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         rows: list[MarketRow] = []
         while dirty:
             rows.append(self._row(dirty.popitem(last=False)[0]))
-            if len(rows) % 32 == 0 and time.perf_counter() >= deadline:
+            if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
                 break
         if rows:
             self.panel.updateRows(rows)

@@ -165,7 +165,8 @@ class RecordTableModel(QAbstractTableModel):
             self._insert(new)
 
     def _changed_columns(self, old: Record, new: Record) -> tuple[int, int]:
-        """The first and last column whose text, colour or tooltip may differ (all, unless ``CELL_DIFF``)."""
+        """The first and last column whose text or colour may differ (all, unless ``CELL_DIFF``). Tooltips
+        are asked for when shown: a changed one needs no repaint."""
         last = len(self._columns) - 1
         if not self.CELL_DIFF:
             return 0, last
@@ -174,7 +175,6 @@ class RecordTableModel(QAbstractTableModel):
             for index, column in enumerate(self._columns)
             if field_value(old, column.key) != field_value(new, column.key)
             or (column.color is not None and column.color(old) != column.color(new))
-            or (column.tooltip is not None and column.tooltip(old) != column.tooltip(new))
         ]
         return (touched[0], touched[-1]) if touched else (0, last)
 
