@@ -31,7 +31,8 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.004  # UI time per loop turn spent building quoted rows (their model update about as much)
+QUOTE_SLICE_S = 0.004  # UI time per loop turn spent building quoted rows
+FRAME_S = 0.033  # built rows reach the table at least this often
 
 
 def instrument_key(instrument: InstrumentId) -> str:
@@ -80,7 +81,9 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._by_key: dict[str, InstrumentId] = {}
         self._shown_set: frozenset[InstrumentId] = frozenset()
         self._quanta: dict[InstrumentId, Decimal] = {}  # per instrument: its price step's decimals, as 1E-n
-        self._dirty: OrderedDict[InstrumentId, None] = OrderedDict()  # quoted, row not updated yet
+        self._dirty: OrderedDict[InstrumentId, None] = OrderedDict()  # quoted, row not built yet
+        self._built: dict[InstrumentId, MarketRow] = {}  # built, not given to the table yet
+        self._built_since = 0.0
         self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
         self._more_quotes.setSingleShot(True)
         self._more_quotes.setInterval(0)
@@ -179,6 +182,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._by_key = {instrument_key(i): i for i in instruments}
         self._shown_set = frozenset(instruments)
         self._dirty.clear()  # every row shown is built below
+        self._built.clear()
         self._quanta.clear()  # specs may have been (re)loaded since
         rows = [self._row(i) for i in instruments]
         if reset:
@@ -204,17 +208,22 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             self._apply_quotes()
 
     def _apply_quotes(self) -> None:
-        """Rows of the instruments quoted since, for at most ``QUOTE_SLICE_S`` of the UI thread's time; the
-        rest on the next turn of the loop (with 2,000 instruments quoted every frame, a frame's worth of rows
-        at once would hold the loop for tens of ms)."""
-        dirty = self._dirty
+        """Rows of the instruments quoted since, built for at most ``QUOTE_SLICE_S`` of the UI thread's time
+        per loop turn (with 2,000 instruments quoted every frame, building them at once would hold the loop
+        for tens of ms). The table gets them in one update when all are built, or a frame after the first
+        (so it repaints once a frame, not once a slice, and keeps up under any load)."""
+        dirty, built = self._dirty, self._built
         deadline = time.perf_counter() + QUOTE_SLICE_S
-        rows: list[MarketRow] = []
+        if not built:
+            self._built_since = deadline
         while dirty:
-            rows.append(self._row(dirty.popitem(last=False)[0]))
-            if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
+            instrument = dirty.popitem(last=False)[0]
+            built[instrument] = self._row(instrument)
+            if len(built) % 16 == 0 and time.perf_counter() >= deadline:
                 break
-        if rows:
+        if built and (not dirty or time.perf_counter() - self._built_since >= FRAME_S):
+            rows = list(built.values())
+            built.clear()
             self.panel.updateRows(rows)
         if dirty:
             self._more_quotes.start()

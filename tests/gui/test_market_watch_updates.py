@@ -47,9 +47,12 @@ def test_a_quote_repaints_only_the_price_cells_of_its_row(watch):
     assert panel.row(instrument_key(instruments[5].id)).ask == Decimal("10.03")
 
 
-def test_a_large_frame_of_quotes_lands_in_slices_and_none_is_lost(watch, qtbot, monkeypatch):
+def test_a_large_frame_of_quotes_is_built_in_slices_and_shown_in_one_update(watch, qtbot, monkeypatch):
     core, panel, instruments = watch
     monkeypatch.setattr(market_watch, "QUOTE_SLICE_S", 0.0)  # the smallest slice: 16 rows a turn
+    monkeypatch.setattr(market_watch, "FRAME_S", 60.0)  # no frame ends meanwhile
+    updates: list[int] = []
+    panel.model.dataChanged.connect(lambda top, bottom, _roles: updates.append(bottom.row() - top.row() + 1))
     for n, instrument in enumerate(instruments):
         core.quotes.put(Quote(instrument.id, Decimal(n), Decimal(n + 1), Decimal(n) + Decimal("0.5")))
     core.flush_now()
@@ -57,6 +60,7 @@ def test_a_large_frame_of_quotes_lands_in_slices_and_none_is_lost(watch, qtbot, 
     def current() -> int:
         return sum(panel.row(instrument_key(i.id)).last is not None for i in instruments)
 
-    assert current() == 16  # the first slice; the loop is free again until the next turn
+    assert current() == 0  # one slice built; the loop is free again until the next turn
     qtbot.waitUntil(lambda: current() == len(instruments), timeout=5000)
+    assert updates == [len(instruments)]  # one update of the table (one repaint), no row lost
     assert panel.row(instrument_key(instruments[-1].id)).last == Decimal("299.50")
