@@ -24,10 +24,12 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
+import resources
 from app.addon_templates import addon_templates, templates_of
 from app.workspace import WorkspaceRegistry
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.licence import LicenceRefused, LicenceStatus
+from services.aggregion.pinned_keys import pinned_keys
 from services.aggregion.schemas import Bundle, CatalogEntry, format_date
 from services.aggregion.terminal import (
     AggregionTerminal,
@@ -106,7 +108,9 @@ class AggregionAccess(QObject):
         self.window = window
         self.ctx = ctx
         self.registry = registry
-        self.book = LicenceBook(ctx.profiles.directory / "aggregion")
+        self.book = LicenceBook(
+            ctx.profiles.directory / "aggregion", pinned_keys(resources.path("keys", "aggregion"), base_url)
+        )
         self.client_secret = ctx.credentials.get(OAUTH_SECRET_SERVICE, "tessera") or DEMO_OAUTH_SECRET
         self.client_urls = AggregionUrls.under(base_url)
         self.client = AggregionClient.create(self.client_urls, client_secret=self.client_secret)
@@ -210,6 +214,7 @@ class AggregionAccess(QObject):
             LicenceStatus.EXPIRED: self.tr("Licence expired"),
             LicenceStatus.NOT_YET_VALID: self.tr("Licence not valid yet"),
             LicenceStatus.TAMPERED: self.tr("Licence refused"),
+            LicenceStatus.UNKNOWN_KEY: self.tr("Licence signed by an unknown key"),
             LicenceStatus.FOREIGN_DEVICE: self.tr("Licence is for another device"),
             LicenceStatus.REVOKED_OR_UNKNOWN: self.tr("Licence revoked or unknown"),
         }
