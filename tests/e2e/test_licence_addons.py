@@ -332,6 +332,26 @@ async def test_publisher_creates_uploads_publishes_and_leases_to_the_demo_user(
     await wait_until(lambda: "installed and verified" in catalog.messageText(), timeout=10)
     assert shell.window.has_layout_preset("Gold: chart and orders")
 
+    # the publisher moves an item of Tessera Pro to the demo trader's account with an invoice, and sees the
+    # invoice under Documents
+    demo_account = next(a["id"] for a in state.accounts.values() if a["name"] == "Demo trader")
+    console.showTab("funds")
+    page = console.funds_page
+    await wait_until(lambda: page.items.rowCount() > 0 and not console.isBusy(), timeout=10)
+    titles = [page.items.item(r, 0).text() for r in range(page.items.rowCount())]
+    page.items.selectRow(titles.index("Tessera Pro"))
+    page.account_edit.setText(demo_account)
+    page.invoice_edit.setText("INV-E2E-7")
+    QTest.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "INV-E2E-7" in console.messageText() and not console.isBusy(), timeout=10)
+    console.showTab("documents")
+    table = console.documents.table
+    await wait_until(lambda: not console.isBusy() and table.rowCount() > 0, timeout=10)
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    invoice = next(row for row in rows if "invoice: INV-E2E-7" in row[6])
+    assert invoice[1:5] == ["invoice", "new", "Tessera Labs", "Demo trader"]
+    assert invoice[5].startswith("Tessera Pro \u00d71")
+
 
 async def test_a_strategy_template_pack_adds_templates_for_the_strategies_panel(trading_shell):
     from datetime import UTC, datetime, timedelta
