@@ -141,16 +141,27 @@ class PublisherInventory(QObject):
         dialog = self._live()
         if dialog is None or load != self._fund_loads:
             return
-        self.groups = []
-        shown: list[tuple[str, str, str, str]] = []
+        # one row per entry and expiry (what a move names); the venue also splits by creation date
+        merged: dict[tuple[str, datetime | None], tuple[object, GroupedQty]] = {}
         for row in rows:
             catalog_id = row.catalog.id if isinstance(row.catalog, CatalogEntry) else row.catalog
             for group in row.items:
-                self.groups.append((catalog_id, group))
-                expires = format_date(group.expiration_date)[:10] if group.expiration_date else "\u2014"
-                shown.append(
-                    (self._title(row.catalog), format_date(group.creation_date)[:10], expires, str(group.qty))
-                )
+                key = (catalog_id, group.expiration_date)
+                if key in merged:
+                    earlier = merged[key][1]
+                    group = GroupedQty(
+                        creation_date=min(earlier.creation_date, group.creation_date),
+                        expiration_date=group.expiration_date,
+                        qty=earlier.qty + group.qty,
+                    )
+                merged[key] = (row.catalog, group)
+        self.groups = [(catalog_id, group) for (catalog_id, _expiry), (_c, group) in merged.items()]
+        shown: list[tuple[str, str, str, str]] = []
+        for catalog, group in merged.values():
+            expires = format_date(group.expiration_date)[:10] if group.expiration_date else "\u2014"
+            shown.append(
+                (self._title(catalog), format_date(group.creation_date)[:10], expires, str(group.qty))
+            )
         if fund is None:
             title = self.tr("Choose a fund to see its items.")
         elif not shown:

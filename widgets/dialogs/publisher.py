@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -240,7 +242,15 @@ class PublisherDialog(QDialog):
         self.revoke_button.clicked.connect(self._on_revoke)
         lease.addRow(self.revoke_button)
         right.addWidget(self.lease_box)
-        body.addLayout(right, 3)
+        right_widget = QWidget(self)
+        right_widget.setLayout(right)
+        right_scroll = QScrollArea(self)  # the forms scroll: the console stays smaller than a screen
+        right_scroll.setObjectName("entryForms")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right_widget)
+        body.addWidget(right_scroll, 3)
         self.catalog_page = QWidget(self)
         self.catalog_page.setLayout(body)
         self.funds_page = FundsPage(self._error_for, self)
@@ -262,7 +272,7 @@ class PublisherDialog(QDialog):
         self.transactions = PagedTable(
             "transactions",
             [
-                self.tr("Date"),
+                self.tr("Date (UTC)"),
                 self.tr("From"),
                 self.tr("To"),
                 self.tr("Document"),
