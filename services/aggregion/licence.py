@@ -172,8 +172,8 @@ def open_document(
     public_key = keys.keys.get(document["keyId"]) if isinstance(document["keyId"], str) else None
     if public_key is None:
         raise UnknownSigningKey(
-            f"it is signed by an unknown key ({str(document['keyId'])[:16]!r} is not a key Tessera trusts "
-            "for this distributor)"
+            f"it is signed by an unknown key ({str(document['keyId'])[:16]}), not by one Tessera trusts "
+            "for this distributor"
         )
     body, signature = document[field], document["signature"]
     if not isinstance(body, dict) or not isinstance(signature, str):
@@ -200,6 +200,10 @@ def read_licence(data: bytes | str, trusted: TrustedKeys | Ed25519PublicKey) -> 
 # --- verification -------------------------------------------------------------------------------------------
 
 
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:] + "."
+
+
 def verify_licence(
     data: bytes | str,
     trusted: TrustedKeys | bytes | str | Ed25519PublicKey,
@@ -222,14 +226,14 @@ def verify_licence(
         return LicenceCheck(LicenceStatus.TAMPERED, "the distributor's public key is not a valid Ed25519 key")
     if not keys:
         return LicenceCheck(
-            LicenceStatus.UNKNOWN_KEY, "Licence refused: Tessera trusts no signing key for this distributor."
+            LicenceStatus.UNKNOWN_KEY, "Tessera trusts no signing key for this distributor."
         )
     try:
         claims = read_licence(data, keys)
     except UnknownSigningKey as refused:
-        return LicenceCheck(LicenceStatus.UNKNOWN_KEY, f"Licence refused: {refused}.")
+        return LicenceCheck(LicenceStatus.UNKNOWN_KEY, _sentence(str(refused)))
     except LicenceRefused as refused:
-        return LicenceCheck(LicenceStatus.TAMPERED, f"Licence refused: {refused}.")
+        return LicenceCheck(LicenceStatus.TAMPERED, _sentence(str(refused)))
     return _judge(claims, device_id, now or datetime.now(UTC), lease_id, key_number, active_leases)
 
 

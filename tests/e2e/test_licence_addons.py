@@ -205,6 +205,7 @@ async def test_browse_and_install_the_leased_layout_pack(trading_shell, live_sim
     assert "order book" in dialog.description_label.text()
     await wait_until(lambda: dialog.versions.count() == 1 and not dialog.isBusy(), timeout=10)
     assert dialog.versions.item(0).text() == "1.0.0"
+    await wait_until(dialog.hasCover, timeout=10)  # its SVG cover, from the distributor's storage
     QTest.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: "installed and verified" in dialog.messageText(), timeout=10)
 
