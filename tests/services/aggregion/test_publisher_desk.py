@@ -81,6 +81,8 @@ async def test_funds_items_and_a_move_with_an_invoice(desk: PublisherDesk, sim: 
 async def test_lease_to_a_group_leases_each_member(desk: PublisherDesk, sim: Sim):  # noqa: F811
     group = next(iter(sim.state.groups.values()))
     assert [g.name for g in await desk.groups()] == ["Tessera beta testers"]
+    one = await desk.client.group(group["id"], "members")
+    assert [m.nickname for m in one.members if not isinstance(m, str)] == ["demo"]
     themes = next(e for e in await desk.entries() if e.options.get("kind") == "theme-pack")
     leases = await desk.lease(themes.id, LeaseForm(group["id"], YEAR, groups=True))
     assert [lease.user if isinstance(lease.user, str) else lease.user.id for lease in leases] == group[
