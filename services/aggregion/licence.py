@@ -225,9 +225,7 @@ def verify_licence(
     except (ValueError, TypeError, binascii.Error):
         return LicenceCheck(LicenceStatus.TAMPERED, "the distributor's public key is not a valid Ed25519 key")
     if not keys:
-        return LicenceCheck(
-            LicenceStatus.UNKNOWN_KEY, "Tessera trusts no signing key for this distributor."
-        )
+        return LicenceCheck(LicenceStatus.UNKNOWN_KEY, "Tessera trusts no signing key for this distributor.")
     try:
         claims = read_licence(data, keys)
     except UnknownSigningKey as refused:
