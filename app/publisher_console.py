@@ -134,6 +134,7 @@ class PublisherConsole(QObject):
             dialog.leaseRequested.connect(self._on_lease)
             dialog.revokeRequested.connect(self._on_revoke)
             dialog.tabShown.connect(self.inventory.show)
+            dialog.groupsWanted.connect(self._on_groups_wanted)
             self.inventory.attach(dialog)
             self.dialog = dialog
         dialog.setSignedIn(self.desk.signed_in, self.desk.account_name)
@@ -295,6 +296,14 @@ class PublisherConsole(QObject):
                 self.dialog.showMessage(self.tr("Version {version} uploaded.").format(version=bundle.version))
 
         self._spawn(self._run(self.tr("Uploading\u2026"), work))
+
+    def _on_groups_wanted(self) -> None:
+        async def work() -> None:
+            groups = await self.desk.groups()
+            if self.dialog is not None and shiboken6.isValid(self.dialog):
+                self.dialog.setGroups([(group.name, group.id or "") for group in groups])
+
+        self._spawn(self._run(self.tr("Loading groups\u2026"), work))
 
     def _on_lease(self, users: str, until: QDate, groups: bool = False) -> None:
         entry = self._selected()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.publisher_console import PublisherConsole
 from services.aggregion.client import AggregionClient, AggregionUrls
-from services.aggregion.publisher import PublisherDesk
+from services.aggregion.publisher import KINDS, PLATFORMS, PublisherDesk
 from services.simulator.apis.aggregion import create_app
 from services.simulator.apis.aggregion.state import AggregionState
 from services.simulator.context import SimulatorContext
@@ -65,13 +65,8 @@ async def publisher(qtbot) -> AsyncIterator[Console]:
     window = MainWindow()
     qtbot.addWidget(window)
     menu = QMenu(window)
-    console = PublisherConsole(
-        window,
-        SimpleNamespace(profile=SimpleNamespace(language="en")),
-        ROOT,
-        menu,
-        "demo",  # type: ignore[arg-type]
-    )
+    context: Any = SimpleNamespace(profile=SimpleNamespace(language="en"))  # all the console reads of it
+    console = PublisherConsole(window, context, ROOT, menu, "demo")
     await console.client.aclose()
     console.client = AggregionClient.create(
         AggregionUrls.under(ROOT), client_secret="demo", transport=recorder
@@ -156,6 +151,8 @@ async def test_lease_an_entry_to_a_group(publisher: Console):
     before = len(c.state.leases)
     dialog.lease_to_combo.setCurrentIndex(1)
     assert "group ids" in dialog.users_edit.placeholderText()
+    await wait_until(lambda: group_id in dialog.groups_label.text(), timeout=10)  # the account's groups
+    assert "Tessera beta testers" in dialog.groups_label.text()
     dialog.users_edit.setText(group_id)
     QTest.mouseClick(dialog.lease_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: "leased to 1 user" in dialog.messageText() and not dialog.isBusy(), timeout=10)
@@ -354,6 +351,7 @@ async def test_bad_input_in_every_publisher_form_is_told_at_the_field_and_sends_
         assert c.dialog.messageText() == "", case  # told at the field, not as the distributor's refusal
 
 
+@pytest.mark.parametrize("window", ["licence", "publisher"])
 @pytest.mark.parametrize(
     ("login", "password", "field", "message"),
     [
@@ -361,8 +359,8 @@ async def test_bad_input_in_every_publisher_form_is_told_at_the_field_and_sends_
         ("demo", "", "password", "Enter your password."),
     ],
 )
-def test_bad_input_in_the_licence_sign_in_is_told_at_the_field(qtbot, login, password, field, message):
-    dialog = LicenceDialog()
+def test_bad_input_in_the_sign_in_forms_is_told_at_the_field(qtbot, window, login, password, field, message):
+    dialog = LicenceDialog() if window == "licence" else PublisherDialog(PLATFORMS, KINDS)
     qtbot.addWidget(dialog)
     dialog.show()
     sent: list[tuple[str, str]] = []

@@ -69,6 +69,7 @@ class PublisherDialog(QDialog):
     leaseRequested = Signal(str, QDate, bool)  # user (or group) ids, until, to groups
     revokeRequested = Signal(int)  # row of the leases table, confirmed
     tabShown = Signal(str)  # "catalog", "funds", "documents", "transactions"
+    groupsWanted = Signal()  # "Lease to: groups" was chosen: the app lists the account's groups
 
     def __init__(self, platforms: Sequence[str], kinds: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +220,12 @@ class PublisherDialog(QDialog):
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setDisplayFormat("yyyy-MM-dd")
         lease.addRow(self.tr("Ids:"), _with_error(self.users_edit, self._error_for("users")))
+        self.groups_label = QLabel(self.lease_box)
+        self.groups_label.setObjectName("groups")
+        self.groups_label.setWordWrap(True)
+        self.groups_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.groups_label.hide()
+        lease.addRow(self.groups_label)
         lease.addRow(self.tr("Until:"), _with_error(self.until_edit, self._error_for("until")))
         self.lease_button = QPushButton(self.tr("Lease"), self.lease_box)
         self.lease_button.setObjectName("lease")
@@ -500,6 +507,17 @@ class PublisherDialog(QDialog):
         self.users_edit.setPlaceholderText(
             self.tr("group ids, separated by commas") if groups else self.tr("user ids, separated by commas")
         )
+        self.groups_label.setVisible(groups)
+        if groups:
+            self.groupsWanted.emit()
+
+    def setGroups(self, groups: Sequence[tuple[str, str]]) -> None:
+        """``(name, id)`` of the account's groups, shown under the ids when leasing to groups."""
+        if groups:
+            lines = [f"{name}: {group_id}" for name, group_id in groups]
+            self.groups_label.setText(self.tr("Your groups — {groups}").format(groups="; ".join(lines)))
+        else:
+            self.groups_label.setText(self.tr("Your accounts have no groups."))
 
     def _on_revoke(self) -> None:
         rows = self.leases.selectionModel().selectedRows()
