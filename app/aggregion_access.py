@@ -293,6 +293,8 @@ class AggregionAccess(QObject):
         )
         if self.terminal.user_id:
             text += " \u00b7 " + self.tr("your user id: {id}").format(id=self.terminal.user_id)
+        if self.client.account:  # what a publisher moves items to
+            text += " \u00b7 " + self.tr("account id: {id}").format(id=self.client.account)
         dialog.setDevice(text)
 
     def _on_sign_in(self, login: str, password: str) -> None:

@@ -317,7 +317,8 @@ async def test_publisher_creates_uploads_publishes_and_leases_to_the_demo_user(
     assert "24 hexadecimal" in console.errorText("users") and len(state.leases) == leases_before
     licence = await sign_in(shell)  # the demo user, in the same window, shows their id for the publisher
     demo_id = access(shell).terminal.user_id
-    assert demo_id in licence.device_label.text()
+    demo_account = access(shell).client.account or ""
+    assert demo_id in licence.device_label.text() and demo_account in licence.device_label.text()
     licence.close()
     console.users_edit.setText(demo_id)
     QTest.mouseClick(console.lease_button, Qt.MouseButton.LeftButton)
@@ -335,7 +336,7 @@ async def test_publisher_creates_uploads_publishes_and_leases_to_the_demo_user(
 
     # the publisher moves an item of Tessera Pro to the demo trader's account with an invoice, and sees the
     # invoice under Documents
-    demo_account = next(a["id"] for a in state.accounts.values() if a["name"] == "Demo trader")
+    assert state.accounts[demo_account]["name"] == "Demo trader"  # the id the Licence window showed
     console.showTab("funds")
     page = console.funds_page
     await wait_until(lambda: page.items.rowCount() > 0 and not console.isBusy(), timeout=10)

@@ -96,6 +96,8 @@ Choices where the doc is open:
   201 ``{id, name, size}``; ``GET /resources/{id}`` -> the bytes. Covers are public; other files are
   readable by the owner account's members, by their named readers, and bundle files by users with an active
   lease of the bundle's position.
+- ID groups: ``GET /groups`` and ``GET /groups/{id}`` (read-only; filter ``name``, ``parent``; extend
+  ``members``) answer the groups owned by the accounts the token's user owns or administers.
 - ID accounts carry ``defaultFund`` (DS's addition). POST /users/me/accounts (201) makes one with its
   default fund; PATCH (owner only) takes name, admins, isOrganization, organizationDetails.
 """
