@@ -62,6 +62,7 @@ class PublisherConsole(QObject):
         self._entries: list[CatalogEntry] = []
         self._leases: list[Lease] = []
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._busy = 0  # work running in the console
         self.inventory = PublisherInventory(
             self.desk,
             lambda: self.dialog,
@@ -91,6 +92,7 @@ class PublisherConsole(QObject):
         dialog = self.dialog
         if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
             return
+        self._busy += 1  # overlapping work (a tab's load during a save) keeps the console busy to the end
         dialog.setBusy(True, busy)
         try:
             await work()
@@ -106,7 +108,8 @@ class PublisherConsole(QObject):
                 message = self.tr("Aggregion cannot be reached: {message}").format(message=exc.message)
                 dialog.showMessage(message, error=True)
         finally:
-            if shiboken6.isValid(dialog):
+            self._busy -= 1
+            if shiboken6.isValid(dialog) and self._busy == 0:
                 dialog.setBusy(False)
 
     def _rejects(self, check: Callable[[], object]) -> bool:
