@@ -47,6 +47,13 @@ class User:
     next_strategy_id: int = 1
 
 
+# What a paper account keeps across restarts (services/simulator/paper): the users with their favourites,
+# markets, layouts, API keys and strategy items, the token secret (issued tokens stay valid), the cancels
+# /order/cancel-all has scheduled. Started strategies are not kept: they come back stopped, their orders on the
+# book (as after a leave).
+PAPER_FIELDS = ("jwt_secret", "users", "next_uid", "pending_cancels", "seq_no")
+
+
 @dataclass
 class CoinweightState:
     jwt_secret: bytes = field(default_factory=lambda: os.urandom(32))
