@@ -1,7 +1,7 @@
-"""``python -m services.simulator --port N --seed S [--state PATH]``: every simulated venue, until interrupted.
+"""``python -m services.simulator --port N --seed S [--state PATH]``: every simulated venue until interrupted.
 
-``--state PATH`` keeps the venues' state (a paper account, services/simulator/paper) in that SQLite file across
-runs; without it the simulator starts fresh and forgets at exit."""
+``--state PATH`` keeps the venues' state (a paper account, services/simulator/paper) in that SQLite file
+across runs; without it the simulator starts fresh and forgets at exit."""
 
 from __future__ import annotations
 

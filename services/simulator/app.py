@@ -27,7 +27,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Mount, Route
-
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.simulator.context import SimulatorContext, StateKeeper

@@ -15,7 +15,7 @@ DEMO_SERVER_TOKEN = "demo"
 
 
 class StateKeeper(Protocol):
-    """Keeps the venues' state somewhere (a paper account, paper/account.py); the server tells it of writes."""
+    """Keeps the venues' state (a paper account, paper/account.py); the server tells it of writes."""
 
     def touched(self, venue: str) -> None:
         """A request to ``venue`` (its id in app.VENUE_MOUNTS) that may have changed something was served."""

@@ -32,8 +32,8 @@ from services.simulator.engine.clock import SimClock
 from services.simulator.engine.instrument import LiveInstrument
 from services.simulator.engine.ledger import EXACT, Ledger
 from services.simulator.engine.matching import FEE_ACCOUNT, STREET_ACCOUNT, Exchange
-from services.simulator.engine.snapshot import CHUNK, EngineCore, InstrumentMark
 from services.simulator.engine.prices import DAY, EPOCH, LruCache, PriceProcess, UnderlyingPath
+from services.simulator.engine.snapshot import CHUNK, EngineCore, InstrumentMark
 from services.simulator.engine.types import (
     AccountConfig,
     BarArrays,
@@ -296,9 +296,9 @@ class MarketEngine:
             if (since is None or f.time >= since) and (key is None or f.key == key)
         ]
 
-    # --- a paper account's restart (snapshot.py) -------------------------------------------------------------
+    # --- a paper account's restart (snapshot.py) ----------------------------------------------------------
     def snapshot(self) -> EngineCore:
-        """What the engine must keep besides its orders and fills (:meth:`orders_chunk`, :meth:`fills_chunk`)."""
+        """What the engine keeps besides its orders and fills (:meth:`orders_chunk`, :meth:`fills_chunk`)."""
         totals, held = self._ledger.export()
         holds, sequence, (next_order, next_fill, next_sequence) = self._exchange.export()
         marks = {
@@ -344,12 +344,10 @@ class MarketEngine:
             inst.next_trade_id = mark.next_trade_id
             inst.history.overlay.update(mark.overlay)
         for order in working:
-            inst = self._live.get(order.key)
-            if inst is None:
-                if order.key not in self._specs:
-                    continue
-                inst = self._start_following(order.key, int(self._now) - 60)
-            self._exchange.rest(inst, order)
+            if order.key not in self._specs:
+                continue
+            live = self._live.get(order.key) or self._start_following(order.key, int(self._now) - 60)
+            self._exchange.rest(live, order)
 
     def subscribe(self, listener: Callable[[EngineEvent], None]) -> Callable[[], None]:
         """Calls ``listener`` synchronously for every event; returns the unsubscribe function."""

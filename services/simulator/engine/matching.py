@@ -99,7 +99,7 @@ class Exchange:
     def working_keys(self) -> list[str]:
         return [key for key, orders in self._working.items() if orders]
 
-    # --- a paper account's restart (engine/snapshot.py) --------------------------------------------------------
+    # --- a paper account's restart (engine/snapshot.py) ----------------------------------------------------
     def export(self) -> tuple[dict[str, Decimal], dict[str, int], tuple[int, int, int]]:
         """The working orders' holds and time priorities, and the id counters."""
         working = {order_id for orders in self._working.values() for order_id in orders}

@@ -15,7 +15,7 @@ from services.simulator.context import SimulatorContext
 from services.simulator.engine.snapshot import EngineCore, chunk_of
 from services.simulator.engine.types import EngineEvent, FillEvent, OrderEvent, SimFill, SimOrder
 from services.simulator.paper import codec
-from services.simulator.paper.store import Parts, PaperStore, PaperStoreUnreadable, set_aside
+from services.simulator.paper.store import PaperStore, PaperStoreUnreadable, Parts, set_aside
 from services.simulator.paper.venues import kept_fields, restore_venues
 
 log = logging.getLogger("tessera.simulator.paper")

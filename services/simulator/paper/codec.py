@@ -50,7 +50,7 @@ def loads(text: str) -> Any:
 
 
 def encode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str) and not isinstance(value, enum.Enum):
+    if value is None or (isinstance(value, bool | int | float | str) and not isinstance(value, enum.Enum)):
         return value
     if isinstance(value, Decimal):
         return {"$dec": str(value)}
@@ -123,9 +123,10 @@ def _decode_tagged(tag: str, value: dict[str, Any]) -> Any:
 
 
 def _dataclass(name: str, raw: dict[str, Any]) -> Any:
-    cls = _class(name, object)
-    if not dataclasses.is_dataclass(cls):
+    found = _class(name, object)
+    if not dataclasses.is_dataclass(found):
         raise ValueError(f"{name} is not a dataclass")
+    cls: Any = found
     values = {key: decode(item) for key, item in raw.items()}
     fields = dataclasses.fields(cls)
     instance = cls(**{f.name: values[f.name] for f in fields if f.init and f.name in values})

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Collection, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("tessera.simulator.paper")
 
@@ -93,22 +94,23 @@ class PaperStore:
         except sqlite3.DatabaseError as exc:
             raise PaperStoreUnreadable(str(exc)) from exc
 
-    # --- reading ----------------------------------------------------------------------------------------------
+    # --- reading --------------------------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
         with self._lock:
             return dict(self._read("SELECT key, value FROM meta"))
 
     def parts(self) -> Parts:
         with self._lock:
-            return {(venue, part): body for venue, part, body in self._read("SELECT venue, part, body FROM parts")}
+            rows = self._read("SELECT venue, part, body FROM parts")
+        return {(venue, part): body for venue, part, body in rows}
 
-    def _read(self, query: str) -> list[tuple[str, ...]]:
+    def _read(self, query: str) -> list[Any]:
         try:
             return self._db.execute(query).fetchall()
         except sqlite3.DatabaseError as exc:
             raise PaperStoreUnreadable(str(exc)) from exc
 
-    # --- writing ----------------------------------------------------------------------------------------------
+    # --- writing --------------------------------------------------------------------------------------------
     def write(self, meta: Mapping[str, str], changed: Parts, gone: Collection[tuple[str, str]] = ()) -> None:
         """One transaction: ``meta`` keys set, ``changed`` parts replaced, ``gone`` parts deleted."""
         with self._lock:
@@ -138,7 +140,7 @@ class PaperStore:
 
 
 def set_aside(path: Path, now: datetime | None = None) -> Path:
-    """Moves a damaged or newer file (with its side files) to ``<name>.corrupt-<time>``; returns the new path."""
+    """Moves a damaged or newer file (and its side files) to ``<name>.corrupt-<time>``; returns where."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1

@@ -66,7 +66,8 @@ class Session:
     changed_portfolios: dict[str, None] = field(default_factory=dict)
 
 
-# Kept by a paper account (the portfolios' money and positions are the engine's): the opening positions' prices.
+# Kept by a paper account (the portfolios' money and positions are the engine's): the opening positions'
+# prices.
 PAPER_FIELDS = ("openings",)
 
 

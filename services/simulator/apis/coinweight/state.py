@@ -49,8 +49,8 @@ class User:
 
 # What a paper account keeps across restarts (services/simulator/paper): the users with their favourites,
 # markets, layouts, API keys and strategy items, the token secret (issued tokens stay valid), the cancels
-# /order/cancel-all has scheduled. Started strategies are not kept: they come back stopped, their orders on the
-# book (as after a leave).
+# /order/cancel-all has scheduled. Started strategies are not kept: they come back stopped, their orders on
+# the book (as after a leave).
 PAPER_FIELDS = ("jwt_secret", "users", "next_uid", "pending_cancels", "seq_no")
 
 
