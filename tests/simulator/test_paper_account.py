@@ -1,5 +1,5 @@
-"""The paper account (services/simulator/paper): a simulator restarted on the same file has every venue's state
-back as it was; working orders rest in the book again; a damaged or newer file is set aside, never a crash.
+"""The paper account (services/simulator/paper): a simulator restarted on the same file has every venue's
+state back as it was; working orders rest in the book again; a damaged or newer file is set aside, never a crash.
 
 In-process: the whole simulator app over httpx.ASGITransport; a "restart" is a save, a close and a new
 PaperAccount on the same file."""
@@ -75,7 +75,8 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
         added = await http.post(f"{CW}/config/market/custom/1/favorite/add",
                                 json={"counterParty": "binance", "symbol": "ETH-BTC"}, headers=cw)
         assert added.json()["success"], added.text
-        created = await http.post(f"{CW}/config/strategy/custom/1/item/create", json=STRATEGY_ITEM, headers=cw)
+        created = await http.post(f"{CW}/config/strategy/custom/1/item/create", json=STRATEGY_ITEM,
+                                  headers=cw)
         assert created.json()["success"], created.text
         top = account.context.engine.top(KEY)
         far = (top.bid * Decimal("0.5")).quantize(Decimal("0.01"))
@@ -86,7 +87,8 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
             "owner": "1", "counterParty": "binance", "symbol": "BTC-USDT", "side": "BID",
             "orderType": "MARKET", "quantity": "0.01000"})
         assert filled.json()["data"]["executionType"] == "EXECUTION_FILLED", filled.text
-        login = await http.post(f"{DX}/login", json={"username": "demo", "domain": "default", "password": "demo"})
+        login = await http.post(f"{DX}/login",
+                                json={"username": "demo", "domain": "default", "password": "demo"})
         deposit = await http.put(
             f"{DX}/api/register/account/ITI/ST100001-MO-01/deposit/kept-1",
             json={"currency": "RUB", "amount": 12345, "description": "kept"},
@@ -262,3 +264,27 @@ def test_the_codec_rebuilds_only_classes_of_the_services_package() -> None:
         codec.loads('{"$data": "subprocess:Popen", "fields": {}}')
     with pytest.raises(TypeError):
         codec.dumps(lambda: None)
+
+
+def test_the_embedded_simulator_keeps_its_state_path_and_resets_on_the_same_port(tmp_path: Path) -> None:
+    from services.simulator.server import EmbeddedSimulator
+
+    path = tmp_path / "profile" / "paper-account.sqlite"
+    favourite = {"counterParty": "huobi", "symbol": "ETH-BTC"}
+
+    def favourites(base_url: str, add: bool = False) -> list[dict[str, Any]]:
+        with httpx.Client(base_url=f"{base_url}/exp/v2") as http:
+            token = http.post("/user/login", json={"userName": "demo", "password": "demo"}).json()
+            headers = {"Authorization": f"Bearer {token['data']['authToken']}"}
+            if add:
+                http.post("/config/market/custom/1/favorite/add", json=favourite, headers=headers)
+            return http.get("/config/market/custom/1/favorite", headers=headers).json()["data"]
+
+    with EmbeddedSimulator(state_path=path) as first:
+        assert favourites(first.base_url, add=True) == [{**favourite, "favorite": True}]
+    with EmbeddedSimulator(state_path=path) as second:  # the app started again with the profile
+        assert favourites(second.base_url) == [{**favourite, "favorite": True}]
+        port = second.port
+        assert second.reset_paper() == f"http://127.0.0.1:{port}"
+        assert favourites(second.base_url) == []
+    assert path.exists()

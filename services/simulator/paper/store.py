@@ -54,7 +54,7 @@ class PaperStore:
         self._lock = threading.Lock()  # loads happen on the caller's thread, saves on the server's
         self._closed = False
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False, isolation_level=None)
         except sqlite3.Error as exc:
             raise PaperStoreUnreadable(f"cannot open: {exc}") from exc
         try:
