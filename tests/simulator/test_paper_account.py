@@ -1,5 +1,6 @@
 """The paper account (services/simulator/paper): a simulator restarted on the same file has every venue's
-state back as it was; working orders rest in the book again; a damaged or newer file is set aside, never a crash.
+state back as it was; working orders rest in the book again; a damaged or newer file is set aside, never a
+crash.
 
 In-process: the whole simulator app over httpx.ASGITransport; a "restart" is a save, a close and a new
 PaperAccount on the same file."""
