@@ -35,10 +35,14 @@ ACCOUNT = "cw:1:binance"
 
 
 @contextlib.asynccontextmanager
-async def wire(account: PaperAccount) -> AsyncIterator[httpx.AsyncClient]:
+async def served(account: PaperAccount) -> AsyncIterator[httpx.AsyncClient]:
+    """The simulator app over ``account`` for the block, its lifespan included: at the end the venues stop
+    and the account is saved and closed, as when the app quits."""
     app = build_app(account.context)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://sim.test") as http:
-        yield http
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://sim.test") as http:
+            yield http
 
 
 async def cw_login(http: httpx.AsyncClient) -> dict[str, str]:
@@ -71,7 +75,7 @@ STRATEGY_ITEM = {
 async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "paper.sqlite"
     account = PaperAccount(path, seed=3)
-    async with wire(account) as http:
+    async with served(account) as http:
         cw = await cw_login(http)
         added = await http.post(f"{CW}/config/market/custom/1/favorite/add",
                                 json={"counterParty": "binance", "symbol": "ETH-BTC"}, headers=cw)
@@ -79,6 +83,10 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
         created = await http.post(f"{CW}/config/strategy/custom/1/item/create", json=STRATEGY_ITEM,
                                   headers=cw)
         assert created.json()["success"], created.text
+        strategy = {**created.json()["data"]["1"], "id": "1"}
+        started = await http.post(f"{CW}/strategy/start", json={"userid": "1", "strategy": strategy},
+                                  headers=cw)
+        assert started.json()["success"], started.text
         top = account.context.engine.top(KEY)
         far = (top.bid * Decimal("0.5")).quantize(Decimal("0.01"))
         resting = await http.post(f"{CW}/order/create", headers=cw, json={
@@ -101,12 +109,12 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
         signal = await http.post(f"{RAMM}trading.addSignal", headers={"Token": ramm_token},
                                  json={"StrategyID": 1, "Symbol": "GAZP", "Lot": 300})
         assert signal.status_code == 200, signal.text
-    before = documents(account)
-    balances = account.context.engine.holdings(ACCOUNT)
-    orders = account.context.engine.orders(ACCOUNT)
-    fills = account.context.engine.fills(ACCOUNT)
+        before = documents(account)
+        balances = account.context.engine.holdings(ACCOUNT)
+        orders = account.context.engine.orders(ACCOUNT)
+        fills = account.context.engine.fills(ACCOUNT)
 
-    again = restart(account, path)
+    again = PaperAccount(path, seed=3)  # the app started again
 
     assert again.set_aside is None
     assert documents(again) == before  # every kept field of every venue, to the byte
@@ -117,14 +125,16 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
     ]
     assert engine.fills(ACCOUNT) == fills
     assert far in [price for price, _size in engine.depth(KEY, 500).bids]  # it rests in the book again
-    async with wire(again) as http:
+    async with served(again) as http:
         cw = await cw_login(http)  # the same demo user, not a new one
         favourites = (await http.get(f"{CW}/config/market/custom/1/favorite", headers=cw)).json()["data"]
         assert {"counterParty": "binance", "symbol": "ETH-BTC", "favorite": True} in favourites
         items = (await http.get(f"{CW}/config/strategy/custom/1/items", headers=cw)).json()["data"]
         assert [item["name"] for item in items] == ["Kept maker"]
+        status = (await http.get(f"{CW}/strategy/status/1", headers=cw)).json()["data"]["status"]
+        assert status == [{"id": "1", "status": "running"}]  # it runs again, as at a real venue
         active = (await http.get(f"{CW}/order/active", params={"owner": "1"}, headers=cw)).json()["data"]
-        assert [o["streetOrderId"] for o in active] == [resting.json()["data"]["streetOrderId"]]
+        assert resting.json()["data"]["streetOrderId"] in [o["streetOrderId"] for o in active]
         new = await http.post(f"{CW}/order/create", headers=cw, json={
             "owner": "1", "counterParty": "binance", "symbol": "BTC-USDT", "side": "BID",
             "orderType": "LIMIT", "price": str(far), "quantity": "0.01000"})

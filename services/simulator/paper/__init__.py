@@ -21,9 +21,8 @@ On restart the engine comes back first (working orders rest in the book again wi
 instrument is followed again from where it had got to, at most a week back, so resting orders meet the market
 of the time the simulator was not running), then the venues in dependency order (venues.py), which then reuse
 their restored state instead of seeding. Prices are a function of (seed, instrument, time): the kept seed is
-used and the clock never goes back, so the market goes on from its last prices. Not kept: login sessions (the
-terminal logs in again), started coin-weight strategies (they come back stopped, their orders on the book),
-the tape's recent prints.
+used and the clock never goes back, so the market goes on from its last prices. Started coin-weight strategies
+run again. Not kept: login sessions (the terminal logs in again), the tape's recent prints.
 
 A file that is not a database, is damaged, or has a newer schema is moved aside as ``*.corrupt-<time>`` and a
 fresh account starts (``PaperAccount.set_aside`` says where it went); the terminal tells the user."""

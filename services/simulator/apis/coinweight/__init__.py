@@ -127,8 +127,9 @@ VolumeMarketMaker for real (see market_maker.py) from the strategy in the reques
 stored item; starting a running id restarts it with the new parameters); other types answer 501. A start first
 cancels the orders the strategy id still has on the book (after a leave or for a restart). Orders go to the
 user's account on ``exchange``, tagged ``cw-strategy:<id>``; the first ladder is on the book when start
-answers. /strategy/stop stops the task; ``bCancel`` true (the default) cancels the strategy's open orders,
-false ("leave") keeps them. /strategy/status lists the user's items and started ids, ``running`` or
+answers. A started strategy stays started until /strategy/stop: a simulator restarted on a paper account
+(services/simulator/paper) runs it again. /strategy/stop stops the task; ``bCancel`` true (the default)
+cancels the strategy's open orders, false ("leave") keeps them. /strategy/status lists the user's items and started ids, ``running`` or
 ``stopped``.
 
 Not Released endpoints (the doc gives requests only): pwd/change checks oldPassword (3) and sets newPassword;

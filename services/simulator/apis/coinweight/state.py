@@ -49,9 +49,8 @@ class User:
 
 # What a paper account keeps across restarts (services/simulator/paper): the users with their favourites,
 # markets, layouts, API keys and strategy items, the token secret (issued tokens stay valid), the cancels
-# /order/cancel-all has scheduled. Started strategies are not kept: they come back stopped, their orders on
-# the book (as after a leave).
-PAPER_FIELDS = ("jwt_secret", "users", "next_uid", "pending_cancels", "seq_no")
+# /order/cancel-all has scheduled, and the started strategies (they run again when the simulator is back).
+PAPER_FIELDS = ("jwt_secret", "users", "next_uid", "pending_cancels", "seq_no", "started")
 
 
 @dataclass
@@ -63,4 +62,6 @@ class CoinweightState:
         default_factory=dict
     )  # order id -> when /order/cancel-all lands
     runners: dict[tuple[int, str], Runner] = field(default_factory=dict)  # (uid, strategy id)
+    # (uid, strategy id) -> the strategy as /strategy/start got it, until /strategy/stop (not at shutdown)
+    started: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
     seq_no: int = 0  # of the strategy API's answers
