@@ -129,8 +129,8 @@ cancels the orders the strategy id still has on the book (after a leave or for a
 user's account on ``exchange``, tagged ``cw-strategy:<id>``; the first ladder is on the book when start
 answers. A started strategy stays started until /strategy/stop: a simulator restarted on a paper account
 (services/simulator/paper) runs it again. /strategy/stop stops the task; ``bCancel`` true (the default)
-cancels the strategy's open orders, false ("leave") keeps them. /strategy/status lists the user's items and started ids, ``running`` or
-``stopped``.
+cancels the strategy's open orders, false ("leave") keeps them. /strategy/status lists the user's items and
+started ids, ``running`` or ``stopped``.
 
 Not Released endpoints (the doc gives requests only): pwd/change checks oldPassword (3) and sets newPassword;
 phone/verify "sends" the code ``123456``, phone/bind binds the phone with it; totp/new issues a base32 secret
