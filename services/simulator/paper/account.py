@@ -149,6 +149,7 @@ class PaperAccount:
                 await task
             self._save_logged(force=True)
             self.close()
+            log.info("paper account %s saved", self.path)
 
     async def _save_forever(self) -> None:
         while True:
