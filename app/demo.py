@@ -54,6 +54,14 @@ def demo_setup(simulator: EmbeddedSimulator) -> DemoSetup:
 
 
 def paper_notices(simulator: EmbeddedSimulator) -> list[str]:
+    if simulator.paper_unavailable is not None:
+        return [
+            QCoreApplication.translate(
+                "PaperAccount",
+                "Your paper account cannot be kept in the profile's folder ({reason}); what you do on the "
+                "demo venues is forgotten when Tessera closes.",
+            ).format(reason=simulator.paper_unavailable)
+        ]
     aside = simulator.paper.set_aside if simulator.paper is not None else None
     if aside is None:
         return []

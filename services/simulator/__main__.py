@@ -13,7 +13,7 @@ import uvicorn
 
 from services.simulator.app import VENUE_MOUNTS, available_venues, build_app, create_context
 from services.simulator.paper.account import PaperAccount
-from services.simulator.paper.store import PaperStoreBusy
+from services.simulator.paper.store import PaperStoreBusy, PaperStoreUnreadable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         try:
             paper = PaperAccount(args.state, seed=args.seed, speed=args.speed)
-        except PaperStoreBusy as exc:
-            parser.exit(2, f"python -m services.simulator: {exc}\n")
+        except (PaperStoreBusy, PaperStoreUnreadable, OSError) as exc:
+            parser.exit(2, f"python -m services.simulator: the paper account cannot be used: {exc}\n")
         if paper.set_aside is not None:
             print(f"The paper account could not be used ({paper.problem}); it was moved to {paper.set_aside} "
                   "and a fresh one starts.")

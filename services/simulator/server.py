@@ -14,7 +14,7 @@ from services.simulator.app import build_app, create_context
 from services.simulator.context import SimulatorContext
 from services.simulator.paper import store as paper_store
 from services.simulator.paper.account import PaperAccount
-from services.simulator.paper.store import PaperStoreBusy
+from services.simulator.paper.store import PaperStoreBusy, PaperStoreUnreadable
 
 log = logging.getLogger("tessera.simulator")
 
@@ -39,6 +39,7 @@ class EmbeddedSimulator:
         self.speed = speed
         self.state_path = state_path
         self.paper: PaperAccount | None = None
+        self.paper_unavailable: str | None = None  # why the state_path could not be used (then: in memory)
         self.context: SimulatorContext = self._make_context()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -46,12 +47,17 @@ class EmbeddedSimulator:
         self._error: BaseException | None = None
 
     def _make_context(self) -> SimulatorContext:
+        self.paper_unavailable = None
         if self.state_path is None:
             return create_context(seed=self.seed, speed=self.speed)
         try:
             self.paper = PaperAccount(self.state_path, seed=self.seed, speed=self.speed)
         except PaperStoreBusy as exc:
             raise SimulatorStartError(f"the paper account is open in another Tessera: {exc}") from exc
+        except (PaperStoreUnreadable, OSError) as exc:  # trading goes on, forgetful: the app says so
+            self.paper_unavailable = str(exc)
+            log.warning("the paper account cannot be kept at %s (%s): in memory", self.state_path, exc)
+            return create_context(seed=self.seed, speed=self.speed)
         return self.paper.context
 
     def reset_paper(self, timeout: float = 15.0) -> str:

@@ -299,3 +299,13 @@ def test_the_embedded_simulator_keeps_its_state_path_and_resets_on_the_same_port
         assert second.reset_paper() == f"http://127.0.0.1:{port}"
         assert favourites(second.base_url) == []
     assert path.exists()
+
+
+def test_a_folder_that_cannot_hold_the_file_leaves_the_simulator_in_memory(tmp_path: Path) -> None:
+    from services.simulator.server import EmbeddedSimulator
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the profile folder should be")
+    simulator = EmbeddedSimulator(state_path=blocker / "paper-account.sqlite")
+    assert simulator.paper is None and simulator.paper_unavailable
+    assert simulator.context.keeper is None  # trading works, forgetful

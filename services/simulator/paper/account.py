@@ -30,7 +30,7 @@ class PaperAccount:
 
     A file that cannot be used is moved aside and a fresh account starts: ``set_aside`` is then where it went
     and ``problem`` why. :class:`~services.simulator.paper.store.PaperStoreBusy` (another simulator has the
-    file) is raised.
+    file) is raised, and so are ``PaperStoreUnreadable`` and ``OSError`` when no file can be made there.
     """
 
     def __init__(self, path: Path, seed: int = 1, speed: float = 1.0) -> None:
@@ -59,6 +59,8 @@ class PaperAccount:
         try:
             return PaperStore(self.path)
         except PaperStoreUnreadable as exc:
+            if not self.path.exists():  # nothing to set aside: the folder cannot hold the file
+                raise
             self._start_over(exc.reason)
             return PaperStore(self.path)
 
