@@ -30,6 +30,7 @@ from services.simulator.paper.venues import kept_fields
 CW = "http://sim.test/exp/v2"
 RAMM = "http://sim.test/ramm/dc1/api/manager/v1/"
 DX = "http://sim.test/dxweb/rest"
+AG = "http://sim.test/aggregion"
 KEY = "binance:BTC-USDT"
 ACCOUNT = "cw:1:binance"
 
@@ -58,6 +59,22 @@ def restart(account: PaperAccount, path: Path) -> PaperAccount:
 
 def documents(account: PaperAccount) -> dict[tuple[str, str], str]:
     return {(venue, name): codec.dumps(value) for venue, name, value in kept_fields(account.context)}
+
+
+async def aggregion_key(http: httpx.AsyncClient) -> str:
+    """The demo user's Aggregion device key for this device (made at first ask): its number."""
+    session = (await http.post(f"{AG}/id/api/auth/local", json={"login": "demo", "password": "demo"})).json()
+    code = await http.post(f"{AG}/id/api/oauth/code", json={"clientId": "tessera", "credentials": {}},
+                           headers={"X-Session-Id": session["sessionId"]})
+    token = (await http.post(f"{AG}/id/api/oauth/token", json={
+        "clientId": "tessera", "clientSecret": "demo", "grantType": "code", "code": code.json()["code"],
+        "refreshToken": None})).json()["token"]
+    bearer = {"Authorization": f"Bearer {token}"}
+    account = (await http.get(f"{AG}/id/api/users/me/accounts", headers=bearer)).json()[0]["id"]
+    made = await http.post(f"{AG}/api/client/keys", json={"deviceId": "kept-device", "deviceName": "PC"},
+                           headers={**bearer, "X-Account": account})
+    assert made.status_code == 201, made.text
+    return str(made.json()["number"])
 
 
 STRATEGY_ITEM = {
@@ -104,6 +121,17 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
             headers={"Authorization": f"DXAPI {login.json()['sessionToken']}"},
         )
         assert deposit.status_code in (200, 201), deposit.text
+        dx = {"Authorization": f"DXAPI {login.json()['sessionToken']}"}
+        notice = await http.post(f"{DX}/api/clientnotifications", headers=dx, json={
+            "recipients": [{"domain": "default", "login": "trader2"}], "priority": "HIGH", "subject": "Kept",
+            "message": "Across restarts", "expirationDate": "2030-01-01T00:00:00.000Z",
+            "mustAcknowledge": True})
+        assert notice.status_code == 200, notice.text
+        imported = await http.post(f"{DX}/api/transaction-import", headers=dx, json=[{
+            "transactionId": "S1:K1", "action": "CREATE", "accountCode": "ST100001-MO-01", "symbol": "GAZP",
+            "quantity": 10, "costBasis": -1500, "calculateCashEffect": True}])
+        assert imported.json()["createdTransactions"] == ["S1:K1"], imported.text
+        key = await aggregion_key(http)
         ramm_token = (await http.post(f"{RAMM}session.login", json={
             "Login": "demo", "Password": "demo", "CompanyID": 1})).json()["Token"]
         signal = await http.post(f"{RAMM}trading.addSignal", headers={"Token": ramm_token},
@@ -131,6 +159,7 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
         assert {"counterParty": "binance", "symbol": "ETH-BTC", "favorite": True} in favourites
         items = (await http.get(f"{CW}/config/strategy/custom/1/items", headers=cw)).json()["data"]
         assert [item["name"] for item in items] == ["Kept maker"]
+        assert await aggregion_key(http) == key  # the same device key, not a new one
         status = (await http.get(f"{CW}/strategy/status/1", headers=cw)).json()["data"]["status"]
         assert status == [{"id": "1", "status": "running"}]  # it runs again, as at a real venue
         active = (await http.get(f"{CW}/order/active", params={"owner": "1"}, headers=cw)).json()["data"]
