@@ -153,13 +153,14 @@ async def test_a_restart_brings_back_every_venue_as_it_was(tmp_path: Path) -> No
     ]
     assert engine.fills(ACCOUNT) == fills
     assert far in [price for price, _size in engine.depth(KEY, 500).bids]  # it rests in the book again
+    assert [k["number"] for k in again.context.venue_state["aggregion"].keys.values()] == [key]
     async with served(again) as http:
         cw = await cw_login(http)  # the same demo user, not a new one
         favourites = (await http.get(f"{CW}/config/market/custom/1/favorite", headers=cw)).json()["data"]
         assert {"counterParty": "binance", "symbol": "ETH-BTC", "favorite": True} in favourites
         items = (await http.get(f"{CW}/config/strategy/custom/1/items", headers=cw)).json()["data"]
         assert [item["name"] for item in items] == ["Kept maker"]
-        assert await aggregion_key(http) == key  # the same device key, not a new one
+        assert await aggregion_key(http) == key  # the same device key
         status = (await http.get(f"{CW}/strategy/status/1", headers=cw)).json()["data"]["status"]
         assert status == [{"id": "1", "status": "running"}]  # it runs again, as at a real venue
         active = (await http.get(f"{CW}/order/active", params={"owner": "1"}, headers=cw)).json()["data"]
