@@ -9,6 +9,10 @@
 | Aggregion DS | ``/aggregion`` | ``<server>/aggregion`` |
 | ITI CHP_Rest | ``/`` (last, its paths are ``/{Controller}/{Action}``) | ``<server>`` |
 
+State: each venue keeps its own in ``ctx.venue_state``; with ``ctx.keeper`` (a paper account,
+services/simulator/paper) the lifespan runs its saving and every request but GETs and control routes is told
+to it by the venue that served it.
+
 Control (not part of any venue): ``GET /_sim/health``; ``GET|POST|DELETE /_sim/faults`` (list, add a FaultRule
 from a JSON body, clear); ``GET|POST /_sim/clock`` (``{"speed": x}`` and/or ``{"advance": seconds}``).
 """

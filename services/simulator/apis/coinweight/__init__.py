@@ -3,7 +3,8 @@
 Mount prefix ``/exp/v2`` (the real venue: ``https://api.coin-weight.com/exp/v2``); ``create_app(ctx)`` gives a
 Starlette app whose routes are relative to it. Counterparties ``binance``, ``huobi``, ``okcoin``: their
 instruments are the engine's (market = counterparty, key ``binance:ETH-BTC``). State lives in
-``ctx.venue_state["coinweight"]`` for the simulator's life.
+``ctx.venue_state["coinweight"]`` for the simulator's life (and across restarts on a paper account,
+services/simulator/paper).
 
 Routes (40 documented endpoints; "leave" is /strategy/stop with ``bCancel: false``)::
 
