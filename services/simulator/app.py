@@ -102,8 +102,8 @@ class _TellKeeper:
         path = scope.get("path", "")
         if scope["type"] != "http" or scope["method"] == "GET" or path.startswith("/_sim/"):
             return
-        self.keeper.touched(next(venue for venue, prefix, _module in VENUE_MOUNTS
-                                 if path == prefix or path.startswith(prefix + "/")))
+        self.keeper.touched(next((venue for venue, prefix, _module in VENUE_MOUNTS
+                                  if path == prefix or path.startswith(prefix + "/")), ""))
 
 
 async def _advance_forever(ctx: SimulatorContext) -> None:
