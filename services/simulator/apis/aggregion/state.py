@@ -48,6 +48,15 @@ class Grant:
     client_id: str = ""
 
 
+# What a paper account keeps across restarts: every record and stored file, the OAuth grants (a refresh token
+# the terminal keeps still works); not the login sessions and one-time codes. Keys and ids follow the seed.
+PAPER_FIELDS = (
+    "counter", "users", "logins", "accounts", "groups", "applications", "tokens", "refresh_tokens", "catalog",
+    "bundles", "funds", "items", "leases", "keys", "documents", "transactions", "resources", "lease_sn",
+    "document_number", "key_number",
+)
+
+
 @dataclass
 class AggregionState:
     ctx: SimulatorContext

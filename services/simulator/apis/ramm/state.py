@@ -231,6 +231,13 @@ class SignalRec:
     processed: float | None = None
 
 
+# What a paper account keeps across restarts: every record but the sessions and one-time passwords.
+PAPER_FIELDS = (
+    "companies", "managers", "settings", "clients", "wallets", "transfers", "strategies", "accounts", "deals",
+    "fill_requests", "fills", "signals", "equity", "counters",
+)
+
+
 @dataclass
 class RammState:
     companies: dict[int, CompanyRec] = field(default_factory=dict)
