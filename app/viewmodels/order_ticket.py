@@ -131,6 +131,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         self._known: dict[InstrumentId, Instrument] = {}
         self._client_id = ""
         self._connection_error = False  # the outcome line says the venue was not connected
+        self._told: OrderStatus | None = None  # the last order's state when its outcome line was written
         if embedded:
             self.settings.link = link_colour
         saved = self.settings.instrument
@@ -448,6 +449,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         if level == "warning" and order is not None and order.status is OrderStatus.UNKNOWN:
             message = _tr("Unknown \u2014 checking with the venue\u2026")
         self._connection_error = False
+        self._told = None if order is None else order.status
         self.panel.show_outcome(level, message)
 
     def _on_orders_changed(self, keys: list[str]) -> None:
@@ -458,8 +460,9 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
             return
         order = self.core.orders.get(key)
         level = None if order is None else _STATE_LEVELS.get(order.status)
-        if order is None or level is None:
-            return
+        if order is None or level is None or order.status is self._told:
+            return  # the line already tells this state (in the venue's or the entry's words)
+        self._told = order.status
         summary = outcome_text(OrderOutcome(self._client_id, Level.INFO, ORDER_SUMMARY, order_fields(order)))
         if self.panel.outcome() != (level, summary):
             self.panel.show_outcome(level, summary)

@@ -132,7 +132,7 @@ class DecimalInput(QLineEdit):
     def _check(self, value: Decimal | None) -> str:
         if value is None:
             return ""
-        if fraction_digits(value) > self._decimals:
+        if self._tolerant and fraction_digits(value) > self._decimals:
             if not self._decimals:
                 return self.tr("Whole numbers only")
             return self.tr("At most {decimals} decimals (step {step})").format(
