@@ -64,6 +64,17 @@ def test_minus_one_stays_minus_one_and_is_refused_at_the_field(ticket):
     assert view.confirm_dialog is None and placed(core) == []
 
 
+async def test_trailing_zeros_beyond_the_precision_are_no_error_and_go_on_the_grid(ticket):
+    view, core, shell = ticket
+    shell.ctx.profile.confirm_orders["place"] = False
+    type_into(view.price.input, "60000.500")
+    type_into(view.quantity.input, "0.010")
+    assert view.field_error("price") == "" and view.submit_button.isEnabled()
+    enter(view)
+    await wait_until(lambda: len(placed(core)) == 1)
+    assert str(placed(core)[0].price) == "60000.50"  # written at the instrument's precision
+
+
 def test_a_letter_is_refused_with_a_word_about_letters_not_decimals(ticket):
     view, _core, _shell = ticket
     type_into(view.price.input, "60000")

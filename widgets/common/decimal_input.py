@@ -22,8 +22,8 @@ from widgets.common.colors import AMBER
 
 
 def fraction_digits(value: Decimal) -> int:
-    """How many decimals ``value`` was written with (trailing zeros count: "1.50" has 2)."""
-    exponent = value.as_tuple().exponent
+    """How many decimals ``value`` needs (trailing zeros do not count: "1.50" needs 1)."""
+    exponent = value.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
@@ -88,7 +88,13 @@ class DecimalInput(QLineEdit):
         text = self.text().strip().replace(",", ".").removesuffix(".")
         if text in ("", "-"):
             return None
-        return self._parse(text)
+        value = self._parse(text)
+        if value is None:
+            return None
+        written = value.as_tuple().exponent
+        if isinstance(written, int) and -written > self._decimals >= fraction_digits(value):
+            value = value.quantize(Decimal(1).scaleb(-self._decimals))  # "1.500" at 2 decimals is 1.50
+        return value
 
     def setValue(self, value: Decimal | str | None) -> None:
         if value is None:
