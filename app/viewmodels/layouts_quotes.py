@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from app.trading.bridge import QtTrading
 from app.venue_layouts import VENUE, venue_layouts
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
+from app.viewmodels.liveness import not_live_reason
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, LayoutKind, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput
@@ -65,8 +66,10 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
         self.layouts.refused.connect(self._on_refused)
         self.core.quotesChanged.connect(self._on_quotes)
         self.core.orderOutcome.connect(self._on_outcome)
+        self.core.sessionStateChanged.connect(lambda _venue, _state, _detail: self._show_liveness())
         self._show_instruments()
         self._on_slots(KIND)
+        self._show_liveness()
 
     def slots(self) -> tuple[InstrumentId | None, ...]:
         return self.layouts.slots(KIND)
@@ -109,6 +112,11 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
 
     def on_session_changed(self, venue: str) -> None:
         self._show_instruments()
+        self._show_liveness()
+
+    def _show_liveness(self) -> None:
+        """The tiles show the quotes of the layouts' venue: frozen while it is not connected."""
+        self.panel.set_not_live(not_live_reason(self.core, VENUE))
 
     def _show_instruments(self) -> None:
         session = self.layouts.session

@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
+from app.viewmodels.liveness import not_live_reason
 from app.workspace import PanelContext
 from services.domain import InstrumentId, OrderBook, OrderRequest, OrderType, Side
 from services.errors import RejectedInput, TransportError
@@ -153,10 +154,13 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         instrument = self._instrument
         session = None if instrument is None else self.core.sessions.get(instrument.venue)
         wanted = instrument if self._visible and session is not None and session.connected else None
+        reason = "" if instrument is None else not_live_reason(self.core, instrument.venue)
+        if wanted is None:
+            self.panel.set_live(False, reason)
         if wanted == self._streaming:
             return
         self._stop_stream()
-        self.panel.set_live(False)  # until the first book of the new stream
+        self.panel.set_live(False, reason)  # until the first book of the new stream
         if instrument is not None and wanted is None and self._visible:
             self.panel.set_state_text(_tr("Not connected to {venue}").format(venue=instrument.venue))
         if wanted is None:
@@ -175,7 +179,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
             else:
                 message = _tr("The book is not available: {error}").format(error=exc)
             log.warning("order book of %s: %s", instrument, message)
-            self.panel.set_live(False)
+            self.panel.set_live(False, message)
             self.panel.set_state_text(message)
 
         def show(book: OrderBook) -> None:
