@@ -14,12 +14,12 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
+from app.viewmodels.ramm_fields import FieldChecks
 from services.domain import ConnectionState
 from services.errors import RejectedInput, TransportError, VenueError
 from services.ramm import schemas as s
@@ -40,7 +40,15 @@ from services.ramm.enums import (
 from services.ramm.search import Query
 from services.ramm.session import RammSession
 from services.tasks import loop_running, spawn
-from widgets.strategy_manager.forms import ABookForm, RammLoginDialog, RenameForm, StrategyForm, TransferForm
+from widgets.strategy_manager.forms import (
+    ABookForm,
+    FieldForm,
+    FollowerForm,
+    RammLoginDialog,
+    RenameForm,
+    StrategyForm,
+    TransferForm,
+)
 from widgets.strategy_manager.paged_list import PagedList
 from widgets.strategy_manager.window import StrategyManagerWindow, show_message
 
@@ -58,6 +66,17 @@ def venue_words(exc: Exception) -> str:
     if isinstance(exc, TransportError | RejectedInput):
         return exc.message
     return str(exc)
+
+
+def refused(form: FieldForm, exc: Exception) -> None:
+    """A refusal of a form's request: at the field the venue names (``invalid input in field 'X'``), else
+    on the form's message line (``access_denied`` and the like: where the user clicked)."""
+    form.setBusy(False)
+    field = FIELD_IN_MESSAGE.search(exc.message) if isinstance(exc, VenueError) else None
+    if field is not None and field.group(1) in form.edits:
+        form.setFieldError(field.group(1), venue_words(exc))
+    else:
+        form.showMessage(venue_words(exc))
 
 
 def _enum_name(kind: Any, value: Any) -> str:
@@ -189,6 +208,7 @@ class StrategyManagerViewModel(QObject):
         self.form: StrategyForm | None = None
         self.rename_form: RenameForm | None = None
         self.abook_form: ABookForm | None = None
+        self.follower_form: FollowerForm | None = None
         self._name_timer = QTimer(self)
         self._name_timer.setSingleShot(True)
         self._name_timer.setInterval(CHECK_NAME_DELAY_MS)
@@ -300,6 +320,7 @@ class StrategyManagerViewModel(QObject):
         w.resume_button.clicked.connect(lambda: self.ask_account_command("resume"))
         w.close_account_button.clicked.connect(lambda: self.ask_account_command("close"))
         w.abook_button.clicked.connect(self.open_abook)
+        w.open_account_button.clicked.connect(self.open_follower)
         w.new_transfer_button.clicked.connect(self.open_transfer)
         w.managers.currentChanged.connect(self._on_manager)
         w.sessions.refreshRequested.connect(lambda: self.spawn(self._load_sessions()))
@@ -505,67 +526,24 @@ class StrategyManagerViewModel(QObject):
             form.setFieldNote("Name", self.tr("A strategy with this name exists."), ok=False)
 
     def _name_problem(self, name: str) -> str:
-        if not name:
-            return self.tr("Required.")
-        if len(name) > 50:
-            return self.tr("At most 50 characters ({n} now).").format(n=len(name))
-        return ""
+        checks = FieldChecks({"Name": name})
+        checks.name("Name")
+        return checks.errors.get("Name", "")
 
     def validate_strategy(self, values: dict[str, str]) -> tuple[dict[str, str], s.StrategyDraft | None]:
-        errors: dict[str, str] = {}
-        tr = self.tr
-
-        def integer(field: str) -> int | None:
-            text = values.get(field, "")
-            if not text:
-                errors[field] = tr("Required.")
-            elif not text.isdigit() or int(text) <= 0:
-                errors[field] = tr("A positive whole number.")
-            else:
-                return int(text)
-            return None
-
-        def decimal(field: str, required: bool, places: int | None = None) -> Decimal | None:
-            text = values.get(field, "").replace(",", ".")
-            if not text:
-                if required:
-                    errors[field] = tr("Required.")
-                return None
-            try:
-                value = Decimal(text)
-            except InvalidOperation:
-                errors[field] = tr("A number, e.g. 0.25.")
-                return None
-            if not value.is_finite():
-                errors[field] = tr("A number, e.g. 0.25.")
-                return None
-            if places is not None and -value.as_tuple().exponent > places:  # type: ignore[operator]  # finite
-                errors[field] = tr("At most {n} decimals.").format(n=places)
-                return None
-            return value
-
-        client_id = integer("ClientID")
-        wallet_id = integer("WalletID")
-        name = values.get("Name", "")
-        if self._name_problem(name):
-            errors["Name"] = self._name_problem(name)
-        money = decimal("Money", True, 2)
-        if money is not None and money <= 0:
-            errors["Money"] = tr("Must be more than 0.")
-        fee = decimal("FeeRate", False, 2)
-        if fee is not None and not Decimal(0) <= fee <= 1:
-            errors["FeeRate"] = tr("From 0 to 1 (0.2 is 20 %).")
-        protection = decimal("Protection", False, 3)
-        if protection is not None and not Decimal(0) <= protection < 1:
-            errors["Protection"] = tr("From 0 to 1, 1 excluded.")
-        target = decimal("Target", False)
-        if target is not None and target <= 0:
-            errors["Target"] = tr("Must be more than 0, or empty.")
-        commission = decimal("CommissionRate", False)
+        checks = FieldChecks(values)
+        client_id = checks.positive_int("ClientID")
+        wallet_id = checks.positive_int("WalletID")
+        name = checks.name("Name")
+        money = checks.money("Money")
+        fee = checks.share("FeeRate", places=2, one_allowed=True)
+        protection = checks.share("Protection", places=3, one_allowed=False)
+        target = checks.target("Target")
+        commission = checks.number("CommissionRate", required=False)
         if commission is not None and commission < 0:
-            errors["CommissionRate"] = tr("Must not be negative.")
-        if errors or client_id is None or wallet_id is None or money is None:
-            return errors, None
+            checks.fail("CommissionRate", self.tr("Must not be negative."))
+        if checks.errors or client_id is None or wallet_id is None or money is None or name is None:
+            return checks.errors, None
         draft = s.StrategyDraft(
             WalletID=wallet_id,
             ClientID=client_id,
@@ -591,12 +569,7 @@ class StrategyManagerViewModel(QObject):
         try:
             strategy_id = await self.ramm.client.strategies_add(draft)
         except (VenueError, TransportError) as exc:
-            form.setBusy(False)
-            field = FIELD_IN_MESSAGE.search(exc.message)
-            if field is not None and field.group(1) in form.edits:
-                form.setFieldError(field.group(1), venue_words(exc))
-            else:
-                form.showMessage(venue_words(exc))
+            refused(form, exc)
             return
         form.finish()
         self.window.statusBar().showMessage(
@@ -789,13 +762,10 @@ class StrategyManagerViewModel(QObject):
         return form
 
     def _set_abook(self, form: ABookForm, account_id: int, values: dict[str, str]) -> None:
-        try:
-            share = Decimal(values["ABook"].replace(",", "."))
-        except InvalidOperation:
-            form.setFieldError("ABook", self.tr("A number from 0 to 1."))
-            return
-        if not share.is_finite() or not Decimal(0) <= share <= 1:
-            form.setFieldError("ABook", self.tr("A number from 0 to 1."))
+        checks = FieldChecks(values)
+        share = checks.share("ABook", places=2, one_allowed=True, required=True)
+        form.setFieldErrors(checks.errors)
+        if share is None:
             return
         stream = int(values["StreamID"]) if values.get("StreamID") else None
         self.spawn(self._send_abook(form, s.AccountUpdate(ID=account_id, ABook=share, StreamID=stream)))
@@ -811,6 +781,61 @@ class StrategyManagerViewModel(QObject):
         form.finish()
         self.accounts.reload()
 
+    def open_follower(self) -> FollowerForm:
+        """A follower account on the selected strategy (or any): opened for the client through the client
+        API with a one-time password (the manager API has no method for it)."""
+        strategy = self.strategy
+        form = FollowerForm("" if strategy is None else str(strategy.ID), self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda values: self._follower(form, values))
+        self.follower_form = form
+        form.open()
+        return form
+
+    def validate_follower(
+        self, values: dict[str, str]
+    ) -> tuple[dict[str, str], tuple[int, s.FollowerDraft] | None]:
+        checks = FieldChecks(values)
+        strategy_id = checks.positive_int("StrategyID")
+        client_id = checks.positive_int("ClientID")
+        money = checks.money("Money")
+        factor = checks.factor("Factor")
+        protection = checks.share("Protection", places=3, one_allowed=False)
+        target = checks.target("Target")
+        if checks.errors or None in (strategy_id, client_id, money, factor):
+            return checks.errors, None
+        assert strategy_id is not None and client_id is not None and money is not None and factor is not None
+        draft = s.FollowerDraft(
+            StrategyID=strategy_id, Factor=factor, Money=money, Protection=protection, Target=target
+        )
+        return {}, (client_id, draft)
+
+    def _follower(self, form: FollowerForm, values: dict[str, str]) -> None:
+        errors, request = self.validate_follower(values)
+        form.showMessage("")
+        form.setFieldErrors(errors)
+        if request is not None:
+            self.spawn(self._send_follower(form, *request))
+
+    async def _send_follower(self, form: FollowerForm, client_id: int, draft: s.FollowerDraft) -> None:
+        form.setBusy(True)
+        try:
+            opened = await self.ramm.open_follower(client_id, draft)
+        except (VenueError, TransportError) as exc:
+            refused(form, exc)
+            return
+        form.finish()
+        self.window.statusBar().showMessage(
+            self.tr("Account #{id} opened: client {client} follows strategy #{strategy}.").format(
+                id=opened.AccountID, client=client_id, strategy=draft.StrategyID
+            ),
+            8000,
+        )
+        self.accounts.reload()
+        self.strategies.reload()
+        if self.strategy is not None and draft.StrategyID == self.strategy.ID:
+            self.spawn(self._load_strategy(draft.StrategyID))
+
     # --- wallets
     def open_transfer(self) -> TransferForm:
         wallet = self.window.wallets.current_id()
@@ -823,25 +848,13 @@ class StrategyManagerViewModel(QObject):
     def validate_transfer(
         self, values: dict[str, str]
     ) -> tuple[dict[str, str], s.WalletTransferDraft | None]:
-        errors: dict[str, str] = {}
-        wallet = values.get("WalletID", "")
-        if not wallet.isdigit() or int(wallet) <= 0:
-            errors["WalletID"] = self.tr("A wallet ID (a positive whole number).")
-        amount: Decimal | None = None
-        try:
-            amount = Decimal(values.get("Amount", "").replace(",", "."))
-        except InvalidOperation:
-            errors["Amount"] = self.tr("A number, e.g. 100.50.")
-        if amount is not None and (not amount.is_finite() or amount <= 0):
-            errors["Amount"] = self.tr("Must be more than 0.")
-            amount = None
-        elif amount is not None and -amount.as_tuple().exponent > 2:  # type: ignore[operator]  # finite
-            errors["Amount"] = self.tr("At most 2 decimals.")
-            amount = None
-        if errors or amount is None:
-            return errors, None
+        checks = FieldChecks(values)
+        wallet = checks.positive_int("WalletID")
+        amount = checks.money("Amount")
+        if checks.errors or wallet is None or amount is None:
+            return checks.errors, None
         draft = s.WalletTransferDraft(
-            WalletID=int(wallet),
+            WalletID=wallet,
             Type=int(values["Type"]),
             Amount=amount,
             ExternalTransferID=int(time.time() * 1000) % 2_000_000_000,
@@ -867,12 +880,7 @@ class StrategyManagerViewModel(QObject):
                 form.showMessage(venue_words(exc))
                 return
         except VenueError as exc:
-            form.setBusy(False)
-            field = FIELD_IN_MESSAGE.search(exc.message)
-            if field is not None and field.group(1) in form.edits:
-                form.setFieldError(field.group(1), venue_words(exc))
-            else:
-                form.showMessage(venue_words(exc))
+            refused(form, exc)
             return
         form.finish()
         self.transfers.reload()

@@ -24,7 +24,7 @@ ERROR_STYLE = "color: #d9534f;"
 OK_STYLE = "color: #3c9a5f;"
 
 
-class _FieldForm(QDialog):
+class FieldForm(QDialog):
     """A form whose rows each have an edit and a message line under it."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -129,7 +129,7 @@ class _FieldForm(QDialog):
     submitted = Signal(dict)
 
 
-class RammLoginDialog(_FieldForm):
+class RammLoginDialog(FieldForm):
     """Login and password; the first Enter finds the login's companies, the next one enters the chosen one."""
 
     companiesRequested = Signal(str, str)  # login, password
@@ -177,7 +177,7 @@ class RammLoginDialog(_FieldForm):
             )
 
 
-class StrategyForm(_FieldForm):
+class StrategyForm(FieldForm):
     """Create a strategy (strategies.add): the documented constraints are told at each field."""
 
     nameEdited = Signal(str)
@@ -196,7 +196,7 @@ class StrategyForm(_FieldForm):
         self.add_field("CommissionRate", self.tr("Commission"), self.tr("USD per 1M USD turnover, >= 0"))
 
 
-class RenameForm(_FieldForm):
+class RenameForm(FieldForm):
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Rename strategy"), parent)
         self.setObjectName("renameForm")
@@ -205,7 +205,7 @@ class RenameForm(_FieldForm):
         edit.selectAll()
 
 
-class TransferForm(_FieldForm):
+class TransferForm(FieldForm):
     """Add a wallet transfer (walletTransfers.add): wallet, type, amount, comments."""
 
     TYPES = (0, 1, 2, 3)  # the types a manager may add: fund, withdraw, bonus fund, bonus withdraw
@@ -231,7 +231,7 @@ class TransferForm(_FieldForm):
         return values
 
 
-class ABookForm(_FieldForm):
+class ABookForm(FieldForm):
     """Set an account's A-book share and stream (accounts.set)."""
 
     def __init__(
@@ -261,3 +261,18 @@ class ABookForm(_FieldForm):
         stream = self.stream_combo.currentData()
         values["StreamID"] = "" if stream is None else str(stream)
         return values
+
+
+class FollowerForm(FieldForm):
+    """Open a follower account on a strategy for a client (its money comes from the client's wallet)."""
+
+    def __init__(self, strategy_id: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New follower account"), parent)
+        self.setObjectName("followerForm")
+        self.add_field("StrategyID", self.tr("Strategy ID"), self.tr("the strategy to follow"))
+        self.edits["StrategyID"].setText(strategy_id)
+        self.add_field("ClientID", self.tr("Client ID"), self.tr("the investor (a client of the company)"))
+        self.add_field("Money", self.tr("Money, USD"), self.tr("> 0, 2 decimals, from the client's wallet"))
+        self.add_field("Factor", self.tr("Factor"), self.tr("0.01 to 1000 (or -1000 to -0.01), 2 decimals"))
+        self.add_field("Protection", self.tr("Protection"), self.tr("0 to 1 (1 excluded), or empty"))
+        self.add_field("Target", self.tr("Target"), self.tr("> 0, 3 decimals, or empty"))

@@ -347,6 +347,7 @@ class StrategyManagerWindow(QMainWindow):
             sortable=("ID", "StrategyID", "ClientID"),
             search_hint=tr("Strategy ID (Enter)"),
         )
+        self.open_account_button = self._tool(self.accounts, "accounts.open", tr("Open\u2026"))
         self.pause_button = self._tool(self.accounts, "accounts.pause", tr("Pause\u2026"))
         self.resume_button = self._tool(self.accounts, "accounts.resume", tr("Resume\u2026"))
         self.close_account_button = self._tool(self.accounts, "accounts.close", tr("Close\u2026"))
