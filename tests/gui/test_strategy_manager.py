@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from decimal import Decimal
+from typing import Any
 
 import pytest
 import shiboken6
@@ -29,8 +30,29 @@ def sim() -> SimHandle:
     return make_sim()
 
 
+@pytest.fixture(scope="module")
+def unchanged_sim() -> SimHandle:
+    """One simulator for the tests that send nothing (seeding the book takes a while)."""
+    return make_sim()
+
+
 @pytest.fixture
 async def manager(qtbot, sim) -> AsyncIterator[tuple[StrategyManagerWindow, StrategyManagerViewModel]]:
+    async for made in _manager(qtbot, sim):
+        yield made
+
+
+@pytest.fixture
+async def manager_of_unchanged(
+    qtbot, unchanged_sim
+) -> AsyncIterator[tuple[StrategyManagerWindow, StrategyManagerViewModel]]:
+    async for made in _manager(qtbot, unchanged_sim):
+        yield made
+
+
+async def _manager(
+    qtbot, sim: SimHandle
+) -> AsyncIterator[tuple[StrategyManagerWindow, StrategyManagerViewModel]]:
     session = RammSession("http://sim.test/ramm", transport=sim.transport(), heartbeat_interval=3600)
     copy = CopyTrader(session, PositionStore())
     window = StrategyManagerWindow()
@@ -279,3 +301,142 @@ async def test_the_ramm_light_follows_the_session_and_tells_changed_rights(qtbot
             await session.beat()
     finally:
         await session.aclose()
+
+
+# --- bad input in every form: a message at the field, nothing sent -----------------------------------------
+
+VALID = {
+    "create": {
+        "ClientID": "1",
+        "WalletID": "1",
+        "Name": "Valid Name",
+        "Money": "100",
+        "FeeRate": "0.2",
+        "Protection": "0.5",
+        "Target": "1",
+        "CommissionRate": "10",
+    },
+    "rename": {"Name": "Valid Name"},
+    "follower": {
+        "StrategyID": "1",
+        "ClientID": "7",
+        "Money": "100",
+        "Factor": "1",
+        "Protection": "0.5",
+        "Target": "1",
+    },
+    "abook": {"ABook": "0.5"},
+    "transfer": {"WalletID": "1", "Amount": "10"},
+    "login": {"login": "demo", "password": "demo"},
+}
+BAD_INPUT = [
+    ("login", "login", ""),
+    ("login", "password", ""),
+    ("create", "ClientID", "x"),
+    ("create", "ClientID", ""),
+    ("create", "WalletID", "0"),
+    ("create", "Name", ""),
+    ("create", "Name", "n" * 51),
+    ("create", "Money", "-5"),
+    ("create", "Money", "1.001"),
+    ("create", "FeeRate", "2"),
+    ("create", "FeeRate", "0.123"),
+    ("create", "Protection", "1"),
+    ("create", "Target", "0"),
+    ("create", "CommissionRate", "-1"),
+    ("rename", "Name", ""),
+    ("rename", "Name", "n" * 51),
+    ("follower", "StrategyID", "abc"),
+    ("follower", "ClientID", ""),
+    ("follower", "Money", "0"),
+    ("follower", "Money", "lots"),
+    ("follower", "Factor", "0"),
+    ("follower", "Factor", "0.001"),
+    ("follower", "Factor", "1000.5"),
+    ("follower", "Protection", "1.5"),
+    ("follower", "Target", "-1"),
+    ("abook", "ABook", "1.5"),
+    ("abook", "ABook", "half"),
+    ("abook", "ABook", "0.125"),
+    ("abook", "ABook", ""),
+    ("transfer", "WalletID", "w1"),
+    ("transfer", "Amount", "0"),
+    ("transfer", "Amount", "12.345"),
+    ("transfer", "Amount", "NaN"),
+]
+
+
+async def _open_form(kind: str, window: StrategyManagerWindow, view_model: StrategyManagerViewModel) -> Any:
+    if kind == "login":
+        return view_model.open_login()
+    await log_in(window, view_model, "demo")
+    if kind == "create":
+        return view_model.open_create()
+    if kind == "transfer":
+        return view_model.open_transfer()
+    if kind in ("rename", "follower"):
+        await wait_until(lambda: window.strategies.model.row_of(1) is not None)
+        window.strategies.select(1)
+        await wait_until(lambda: view_model.strategy is not None)
+        return view_model.open_rename() if kind == "rename" else view_model.open_follower()
+    window.show_dock("accounts")
+    await wait_until(lambda: window.accounts.model.rowCount() > 0)
+    follower = next(
+        i for i in window.accounts.model.ids() if window.accounts.model.record_by_id(i)["Type"] == 2
+    )
+    window.accounts.select(follower)
+    await wait_until(lambda: view_model.account is not None)
+    view_model.open_abook()
+    await wait_until(lambda: view_model.abook_form is not None)
+    return view_model.abook_form
+
+
+@pytest.mark.parametrize("kind", list(VALID))
+async def test_bad_input_in_every_form_is_told_at_the_field_and_sends_nothing(
+    manager_of_unchanged, unchanged_sim, monkeypatch, kind: str
+) -> None:
+    window, view_model = manager_of_unchanged
+    form = await _open_form(kind, window, view_model)
+    spawned: list[str] = []
+    original = view_model.spawn
+
+    def spawn(coro: Any) -> Any:
+        spawned.append(coro.__qualname__)
+        return original(coro)
+
+    monkeypatch.setattr(view_model, "spawn", spawn)
+    requests_before = set(unchanged_sim.seen)
+    for field, text in [(f, t) for k, f, t in BAD_INPUT if k == kind]:
+        for name, value in {**VALID[kind], field: text}.items():
+            form.edits[name].setText(value)
+        form.buttons.accepted.emit()  # Enter
+        case = f"{field}={text!r}: {form.errors[field].text()!r}"
+        assert form.errors[field].isVisible() and form.errors[field].text(), case
+        assert [f for f in form.edits if form.errors[f].isVisible()] == [field], case  # only that one
+        assert spawned == [] and not form.busy and form.isVisible(), case  # nothing sent, open to correct
+    assert set(unchanged_sim.seen) == requests_before
+
+
+async def test_actions_without_a_selection_are_told_where_clicked(manager_of_unchanged) -> None:
+    window, view_model = manager_of_unchanged
+    await log_in(window, view_model, "demo")
+    copy_view = window.copy_trading
+    copy_view.link_button.setEnabled(True)  # even if clicked: no strategy of one's own selected
+    copy_view.link_button.click()
+    assert copy_view.message_label.isVisible() and "strategy" in copy_view.message_label.text()
+    window.rename_button.click()
+    assert window.strategies.message_label.isVisible()
+    window.show_dock("accounts")
+    for button in (
+        window.pause_button,
+        window.resume_button,
+        window.close_account_button,
+        window.abook_button,
+    ):
+        window.accounts.showMessage("")
+        button.click()
+        assert "Select an account" in window.accounts.message_label.text(), button.objectName()
+    window.show_dock("sessions")
+    window.sessions.logout_button.click()
+    assert window.sessions.message_label.isVisible()
+    assert window.findChild(QMessageBox, "confirmBox") is None  # nothing asked, nothing sent
