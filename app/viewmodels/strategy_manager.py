@@ -54,6 +54,7 @@ from widgets.strategy_manager.window import StrategyManagerWindow, show_message
 
 PER_PAGE = 50
 CHECK_NAME_DELAY_MS = 300
+EQUITY_READS_AT_ONCE = 8
 FIELD_IN_MESSAGE = re.compile(r"field '([A-Za-z.]+)'")
 RAMM_VENUE = "chp"  # the trading accounts copy trading may link: the CHP portfolios
 
@@ -108,6 +109,7 @@ class ListController(QObject):
         record: Callable[[Any], dict[str, Any]] = _record,
         default_order: tuple[str, SortDirection] | None = None,
         key: str = "ID",
+        details: Callable[[RammClient, list[Any]], Awaitable[dict[Any, dict[str, Any]]]] | None = None,
     ) -> None:
         super().__init__(owner)
         self.owner = owner
@@ -121,6 +123,8 @@ class ListController(QObject):
         self.order = default_order
         self.rows: dict[Any, Any] = {}
         self.key = key
+        self._details = details  # fields the search lacks, read per row of the page shown
+        self._generation = 0
         self.loaded = asyncio.Event()
         view.searchRequested.connect(self._on_search)
         view.pageRequested.connect(self._on_page)
@@ -154,6 +158,8 @@ class ListController(QObject):
         if self.order is not None:
             query = Query(filter_, self.page, self.per_page, self.order[0], self.order[1])
         self.view.setBusy(True)
+        self._generation += 1
+        generation = self._generation
         try:
             page = await self._search(self.owner.ramm.client, query)
         except (VenueError, TransportError) as exc:
@@ -167,6 +173,11 @@ class ListController(QObject):
             info.CurrentPage, info.TotalPages, info.TotalRecords, [self._record(r) for r in page.rows]
         )
         self.loaded.set()
+        if self._details is not None and page.rows:
+            extra = await self._details(self.owner.ramm.client, list(page.rows))
+            if generation == self._generation and self.owner._alive():
+                records = [self._record(r) for r in page.rows if getattr(r, self.key) in extra]
+                self.view.model.upsert([{**r, **extra[r[self.key]]} for r in records])
 
 
 def _id_filter(field: str, what: str) -> Callable[[str], dict[str, Any] | None]:
@@ -178,6 +189,24 @@ def _id_filter(field: str, what: str) -> Callable[[str], dict[str, Any] | None]:
         return {field: int(text)}
 
     return parse
+
+
+async def _strategy_equities(
+    client: RammClient, rows: list[s.StrategySearchRow]
+) -> dict[Any, dict[str, Any]]:
+    """Each strategy's absolute equity (``strategies.get`` Equity, the total of all investments): the search
+    rows have only the unit price. Read for the page shown, a few at a time; a failed read stays blank."""
+    limit = asyncio.Semaphore(EQUITY_READS_AT_ONCE)
+
+    async def one(row: s.StrategySearchRow) -> tuple[int, Any]:
+        async with limit:
+            try:
+                return row.ID, (await client.strategies_get(row.ID)).Equity
+            except (VenueError, TransportError):
+                return row.ID, None
+
+    found = await asyncio.gather(*(one(row) for row in rows))
+    return {strategy_id: {"Equity": equity} for strategy_id, equity in found if equity is not None}
 
 
 def _fills_filter(text: str) -> dict[str, Any]:
@@ -220,6 +249,7 @@ class StrategyManagerViewModel(QObject):
             lambda c, q: c.strategies_search(q),
             lambda text: {"Name": text} if text else None,
             lambda r: _record(r, status=_enum_name(CopyStrategyStatus, r.Status)),
+            details=_strategy_equities,
         )
         self.accounts = ListController(
             self,

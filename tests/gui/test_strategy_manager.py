@@ -16,6 +16,7 @@ from app.viewmodels.strategy_manager import StrategyManagerViewModel
 from services.domain import ConnectionState
 from services.errors import AuthError
 from services.ramm.copy_trading import CopyTrader
+from services.ramm.enums import SortDirection
 from services.ramm.search import Query
 from services.ramm.session import RammSession
 from services.trading.stores import PositionStore
@@ -440,3 +441,32 @@ async def test_actions_without_a_selection_are_told_where_clicked(manager_of_unc
     window.sessions.logout_button.click()
     assert window.sessions.message_label.isVisible()
     assert window.findChild(QMessageBox, "confirmBox") is None  # nothing asked, nothing sent
+
+
+async def test_strategies_show_their_equity_and_the_lists_sort_by_documented_fields(
+    manager_of_unchanged,
+) -> None:
+    window, view_model = manager_of_unchanged
+    await log_in(window, view_model, "demo")
+    strategies = window.strategies
+    await wait_until(lambda: strategies.model.rowCount() > 0)
+    equity = (await view_model.ramm.client.strategies_get(1)).Equity
+    assert equity is not None and equity > 0
+    column = next(i for i, c in enumerate(strategies.model._columns) if c.key == "Equity")
+    shown = lambda: strategies.model.data(strategies.model.index(strategies.model.row_of(1), column))  # noqa: E731
+    await wait_until(lambda: shown() == f"{equity:,.2f}", message=f"{shown()!r} != {equity}")
+    assert "Equity" not in strategies._sortable  # strategies.search cannot order by it (notes §4)
+    for controller in view_model.lists:
+        view = controller.view
+        controller.per_page = 3  # the order is the point here, not the rows
+        for col in view.model._columns:
+            every = controller in (view_model.strategies, view_model.accounts)
+            if col.key not in view._sortable or not (every or col.key.islower()):
+                continue  # elsewhere only the columns shown as words (their field is named otherwise)
+            controller.order = (view._sortable[col.key], SortDirection.DESC)
+            await controller._load()
+            where = f"{view.objectName()}.{col.key}"
+            assert not view.message_label.isVisible(), (where, view.message_label.text())
+    header = strategies.view.horizontalHeader()  # a click on a header asks the search in that order
+    header.sectionClicked.emit(next(i for i, c in enumerate(strategies.model._columns) if c.key == "status"))
+    assert view_model.strategies.order == ("Status", SortDirection.DESC)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 import pyqtgraph as pg
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -39,8 +40,20 @@ def _num(value: object) -> str:
     return "" if value is None else f"{value}"
 
 
+def _money(value: object) -> str:
+    """An amount with thousands separators and 2 decimals (``12,345.60``)."""
+    try:
+        return f"{Decimal(str(value)):,.2f}" if value is not None else ""
+    except InvalidOperation:
+        return _num(value)
+
+
 def _dt(value: object) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else _num(value)
+
+
+ALL = ("*",)  # every column sorts (each is an OrderBy field of its search, per the notes)
+ALL_BUT_EQUITY = ("*", "-Equity")  # strategies.search cannot order by the equity (it reads strategies.get)
 
 
 def col(key: str, title: str, numeric: bool = False, fmt: Callable[[object], str] | None = None) -> Column:
@@ -320,11 +333,12 @@ class StrategyManagerWindow(QMainWindow):
                 col("Name", tr("Name")),
                 col("status", tr("Status")),
                 col("Yield", tr("Yield, %"), True, _num),
-                col("UnitPrice", tr("Equity / money"), True, _num),
+                col("Equity", tr("Equity, USD"), True, _money),
+                col("UnitPrice", tr("Unit price"), True, _num),
                 col("Accounts", tr("Followers"), True),
                 col("TraderLogin", tr("Trader")),
             ],
-            sortable=("ID", "Name", "Yield", "Status"),
+            sortable=ALL_BUT_EQUITY,
             search_hint=tr("Name contains\u2026 (Enter)"),
         )
         self.new_strategy_button = self._tool(self.strategies, "strategies.new", tr("New\u2026"))
@@ -344,7 +358,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Balance", tr("Balance"), True, _num),
                 col("Equity", tr("Equity"), True, _num),
             ],
-            sortable=("ID", "StrategyID", "ClientID"),
+            sortable=ALL,
             search_hint=tr("Strategy ID (Enter)"),
         )
         self.open_account_button = self._tool(self.accounts, "accounts.open", tr("Open\u2026"))
@@ -365,7 +379,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("ActiveAccountsCount", tr("Active accounts"), True),
                 col("TotalFunds", tr("Total funds"), True, _num),
             ],
-            sortable=("ID", "Login"),
+            sortable=ALL,
             search_hint=tr("Login, name, e-mail\u2026 (Enter)"),
         )
         self.wallets = PagedList(
@@ -377,7 +391,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Bonus", tr("Bonus"), True, _num),
                 col("DTCreated", tr("Created"), fmt=_dt),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Client ID (Enter)"),
         )
         self.transfers = PagedList(
@@ -390,7 +404,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("DT", tr("Time"), fmt=_dt),
                 col("CommentClient", tr("Comment")),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Wallet ID (Enter)"),
         )
         self.new_transfer_button = self._tool(self.transfers, "transfers.new", tr("New\u2026"))
@@ -405,7 +419,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("status", tr("Status")),
                 col("Ticket", tr("Ticket")),
             ],
-            sortable=("ID", "DT"),
+            sortable=ALL,
             search_hint=tr("Strategy ID (Enter)"),
         )
         self.client_stats = PagedList(
@@ -420,7 +434,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("WalletsTotalBalance", tr("Wallets"), True, _num),
                 col("PositionsCount", tr("Positions"), True),
             ],
-            sortable=("IDClient",),
+            sortable=ALL,
             key="IDClient",
             search_hint=tr("Login contains\u2026 (Enter)"),
         )
@@ -434,7 +448,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Price", tr("Price"), True, _num),
                 col("DT", tr("Time"), fmt=_dt),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Symbol (Enter; otherwise the last 30 days)"),
         )
         self.fill_requests = PagedList(
@@ -446,7 +460,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Volume", tr("Volume"), True, _num),
                 col("DT", tr("Time"), fmt=_dt),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Symbol (Enter)"),
         )
         self.assets = PagedList(
@@ -457,7 +471,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("type", tr("Type")),
                 col("Precision", tr("Digits")),
             ],
-            sortable=("ID", "Name"),
+            sortable=ALL,
             search_hint=tr("Name contains\u2026 (Enter)"),
         )
         self.symbols = PagedList(
@@ -470,7 +484,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("AssetQuoteName", tr("Quote")),
                 col("Enabled", tr("Enabled")),
             ],
-            sortable=("ID", "Name"),
+            sortable=ALL,
             search_hint=tr("Ticker contains\u2026 (Enter)"),
         )
         self.managers = PagedList(
@@ -483,7 +497,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("status", tr("Status")),
                 col("Comment", tr("Comment")),
             ],
-            sortable=("ID", "Login"),
+            sortable=ALL,
             search_hint=tr("Login, name\u2026 (Enter)"),
         )
         self.companies = PagedList(
@@ -495,7 +509,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Demo", tr("Demo")),
                 col("URL", tr("Access server")),
             ],
-            sortable=("ID", "Name"),
+            sortable=ALL,
             search_hint=tr("Name contains\u2026 (Enter)"),
         )
         self.sessions = SessionsView()
