@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from app.context import AppContext
 
 SETTINGS = "strategy_manager"
-TRADING_VENUE = "chp"
 
 
 class StrategyManager(QObject):
@@ -79,11 +78,20 @@ class StrategyManager(QObject):
             self.view_model.open_login()
         window.raise_()
 
-    def _trading_accounts(self) -> list[str]:
+    def _trading_accounts(self) -> list[tuple[str, str]]:
+        """What copy trading may link, as (venue, account): each venue session's trading accounts (a
+        broker's portfolios) and, on a spot venue, the accounts holding its balances (coin-weight)."""
         if TRADING_SERVICE not in self.ctx.services:
             return []
-        session = trading(self.ctx).sessions.get(TRADING_VENUE)
-        return [] if session is None else [account.name for account in session.accounts]
+        qt = trading(self.ctx)
+        found: list[tuple[str, str]] = []
+        for venue, session in qt.sessions.items():
+            if session.capabilities.positions:
+                found += [(venue, account.name) for account in session.accounts]
+            else:
+                held = {b.account for b in qt.core.stores.accounts.balances(venue)}
+                found += [(venue, account) for account in sorted(held)]
+        return found
 
     def _save_layout(self) -> None:
         window = self.window

@@ -56,7 +56,6 @@ PER_PAGE = 50
 CHECK_NAME_DELAY_MS = 300
 EQUITY_READS_AT_ONCE = 8
 FIELD_IN_MESSAGE = re.compile(r"field '([A-Za-z.]+)'")
-RAMM_VENUE = "chp"  # the trading accounts copy trading may link: the CHP portfolios
 
 
 def venue_words(exc: Exception) -> str:
@@ -223,7 +222,7 @@ class StrategyManagerViewModel(QObject):
         window: StrategyManagerWindow,
         ramm: RammSession,
         copy: CopyTrader,
-        trading_accounts: Callable[[], list[str]],
+        trading_accounts: Callable[[], list[tuple[str, str]]],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -399,7 +398,7 @@ class StrategyManagerViewModel(QObject):
         else:
             text = self.tr("Not logged in to RAMM.") + (f" {detail}" if detail else "")
         self.window.setSession(text, connected)
-        self.window.copy_trading.setAccounts(self.trading_accounts())
+        self._show_trading_accounts()
         if state is ConnectionState.CONNECTED and not self.strategies.loaded.is_set():
             self.reload_all()
 
@@ -503,7 +502,7 @@ class StrategyManagerViewModel(QObject):
                     "{name} (#{id}) is traded by {trader}; only your own strategies can be linked."
                 ).format(name=info.Name, id=info.ID, trader=info.TraderLogin or "?")
             )
-        copy.setAccounts(self.trading_accounts())
+        self._show_trading_accounts()
         copy.link_button.setEnabled(owned and self.copy.link is None)
         try:
             shares = await client.strategysymbolstat_get(strategy_id)
@@ -978,7 +977,19 @@ class StrategyManagerViewModel(QObject):
         await self._load_sessions()
 
     # --- copy trading
-    def link(self, account: str) -> None:
+    def _venue_name(self, venue: str) -> str:
+        names = {"chp": self.tr("CHP"), "coinweight": self.tr("Coin-weight")}
+        return names.get(venue, venue)
+
+    def _show_trading_accounts(self) -> None:
+        self.window.copy_trading.setAccounts(
+            [
+                (venue, account, f"{self._venue_name(venue)} \u00b7 {account}")
+                for venue, account in self.trading_accounts()
+            ]
+        )
+
+    def link(self, venue: str, account: str) -> None:
         info = self.strategy
         where = self.window.copy_trading
         if info is None or not self._owned(info):
@@ -986,13 +997,14 @@ class StrategyManagerViewModel(QObject):
                 where.message_label, self.tr("Select a strategy you own in the Strategies list first.")
             )
             return
-        if not account:
+        if not venue or not account:
             show_message(
-                where.message_label, self.tr("Log in to CHP: its portfolios are the accounts to link.")
+                where.message_label,
+                self.tr("Log in to CHP or coin-weight first: their accounts are the ones to link."),
             )
             return
         show_message(where.message_label, "")
-        self.spawn(self.copy.link_to(info.ID, info.Name or str(info.ID), RAMM_VENUE, account))
+        self.spawn(self.copy.link_to(info.ID, info.Name or str(info.ID), venue, account))
 
     def unlink(self) -> None:
         self.copy.unlink()
@@ -1029,7 +1041,7 @@ class StrategyManagerViewModel(QObject):
                 ).format(
                     name=link.strategy_name,
                     id=link.strategy_id,
-                    venue=link.venue.upper(),
+                    venue=self._venue_name(link.venue),
                     account=link.account,
                 )
             )

@@ -156,7 +156,7 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         assert sorted(factors.values()) == sorted(FOLLOWERS.values())
 
         # link it to the demo CHP portfolio
-        copy_view.account_combo.setCurrentText(PORTFOLIO)
+        assert copy_view.select_account("chp", PORTFOLIO), copy_view.account_combo.count()
         copy_view.link_button.click()
         copy = services.copy
         await wait_until(lambda: copy.link is not None and copy.signals and copy.signals[0].sync)

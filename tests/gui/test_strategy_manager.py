@@ -58,7 +58,9 @@ async def _manager(
     copy = CopyTrader(session, PositionStore())
     window = StrategyManagerWindow()
     qtbot.addWidget(window)
-    view_model = StrategyManagerViewModel(window, session, copy, lambda: ["ST100001-MO-01"])
+    view_model = StrategyManagerViewModel(
+        window, session, copy, lambda: [("chp", "ST100001-MO-01"), ("coinweight", "binance")]
+    )
     window.show()
     try:
         yield window, view_model
@@ -470,3 +472,24 @@ async def test_strategies_show_their_equity_and_the_lists_sort_by_documented_fie
     header = strategies.view.horizontalHeader()  # a click on a header asks the search in that order
     header.sectionClicked.emit(next(i for i, c in enumerate(strategies.model._columns) if c.key == "status"))
     assert view_model.strategies.order == ("Status", SortDirection.DESC)
+
+
+async def test_a_strategy_links_to_the_coin_weight_account_too(manager_of_unchanged, monkeypatch) -> None:
+    window, view_model = manager_of_unchanged
+    await log_in(window, view_model, "demo")
+    linked: list[tuple[int, str, str]] = []
+
+    async def link_to(strategy_id: int, _name: str, venue: str, account: str) -> None:
+        linked.append((strategy_id, venue, account))  # the publisher itself: test_session_copy_trading
+
+    monkeypatch.setattr(view_model.copy, "link_to", link_to)
+    await wait_until(lambda: window.strategies.model.row_of(1) is not None)
+    window.strategies.select(1)  # the demo trader's own strategy
+    copy_view = window.copy_trading
+    await wait_until(lambda: copy_view.link_button.isEnabled())
+    texts = [copy_view.account_combo.itemText(i) for i in range(copy_view.account_combo.count())]
+    assert texts == ["CHP \u00b7 ST100001-MO-01", "Coin-weight \u00b7 binance"]
+    assert copy_view.select_account("coinweight", "binance")
+    copy_view.link_button.click()
+    await wait_until(lambda: bool(linked))
+    assert linked == [(1, "coinweight", "binance")]

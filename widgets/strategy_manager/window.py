@@ -171,7 +171,7 @@ class AccountDetail(QWidget):
 
 
 class CopyTradingView(QWidget):
-    linkRequested = Signal(str)  # the trading account (CHP portfolio)
+    linkRequested = Signal(str, str)  # the trading account: venue, account (a CHP portfolio, coin-weight)
     unlinkRequested = Signal()
     refreshRequested = Signal()
 
@@ -187,7 +187,9 @@ class CopyTradingView(QWidget):
         form.addRow(self.tr("Strategy"), self.strategy_label)
         self.account_combo = QComboBox(self)
         self.account_combo.setObjectName("copyTrading.account")
-        self.account_combo.setPlaceholderText(self.tr("log in to CHP: its portfolios can be linked"))
+        self.account_combo.setPlaceholderText(
+            self.tr("log in to CHP or coin-weight: their accounts can be linked")
+        )
         form.addRow(self.tr("Trading account"), self.account_combo)
         self.link_label = QLabel(self.tr("Not linked."), self)
         self.link_label.setObjectName("copyTrading.link")
@@ -197,7 +199,7 @@ class CopyTradingView(QWidget):
         buttons = QHBoxLayout()
         self.link_button = QPushButton(self.tr("Link"), self)
         self.link_button.setObjectName("copyTrading.linkButton")
-        self.link_button.clicked.connect(lambda: self.linkRequested.emit(self.account_combo.currentText()))
+        self.link_button.clicked.connect(self._link)
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
         self.unlink_button.setObjectName("copyTrading.unlinkButton")
         self.unlink_button.clicked.connect(self.unlinkRequested)
@@ -244,12 +246,29 @@ class CopyTradingView(QWidget):
         split.addWidget(self.positions_view)
         layout.addWidget(split, 1)
 
-    def setAccounts(self, accounts: Sequence[str]) -> None:
-        current = self.account_combo.currentText()
+    def setAccounts(self, accounts: Sequence[tuple[str, str, str]]) -> None:
+        """The accounts that can be linked: (venue, account, shown text)."""
+        current = self.account_combo.currentData()
         self.account_combo.clear()
-        self.account_combo.addItems(list(accounts))
-        if current in accounts:
-            self.account_combo.setCurrentText(current)
+        for venue, account, text in accounts:
+            self.account_combo.addItem(text, self.account_key(venue, account))
+        index = self.account_combo.findData(current)
+        if index >= 0:
+            self.account_combo.setCurrentIndex(index)
+
+    @staticmethod
+    def account_key(venue: str, account: str) -> str:
+        return f"{venue}|{account}"
+
+    def select_account(self, venue: str, account: str) -> bool:
+        index = self.account_combo.findData(self.account_key(venue, account))
+        if index >= 0:
+            self.account_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def _link(self) -> None:
+        venue, _sep, account = str(self.account_combo.currentData() or "").partition("|")
+        self.linkRequested.emit(venue, account)
 
 
 class SessionsView(QWidget):
