@@ -6,9 +6,14 @@ records the field's message in ``errors`` (the first problem of a field is the o
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+MOBILE = re.compile(r"\+?[0-9][0-9 ()-]{4,24}")
+LANGUAGE = re.compile(r"[A-Za-z]{2}")  # ISO 639-1 (the field keeps at most 3 characters)
 
 
 def _tr(text: str) -> str:
@@ -101,3 +106,21 @@ class FieldChecks:
         else:
             return text
         return None
+
+    def required(self, field: str, max_len: int | None = None) -> str | None:
+        text = self.text(field)
+        if not text:
+            self.fail(field, _tr("Required."))
+            return None
+        if max_len is not None and len(text) > max_len:
+            self.fail(field, _tr("At most {max} characters ({n} now).").format(max=max_len, n=len(text)))
+            return None
+        return text
+
+    def optional(self, field: str, pattern: re.Pattern[str], message: str) -> str | None:
+        """Empty, or text of ``pattern`` (``message`` tells the shape when it is not)."""
+        text = self.text(field)
+        if text and not pattern.fullmatch(text):
+            self.fail(field, message)
+            return None
+        return text or None

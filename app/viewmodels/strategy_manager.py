@@ -19,7 +19,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
-from app.viewmodels.ramm_fields import FieldChecks
+from app.viewmodels.ramm_fields import EMAIL, LANGUAGE, MOBILE, FieldChecks
 from services.domain import ConnectionState
 from services.errors import RejectedInput, TransportError, VenueError
 from services.ramm import schemas as s
@@ -42,10 +42,12 @@ from services.ramm.session import RammSession
 from services.tasks import loop_running, spawn
 from widgets.strategy_manager.forms import (
     ABookForm,
+    ClientForm,
     FieldForm,
     FollowerForm,
     RammLoginDialog,
     RenameForm,
+    RightsForm,
     StrategyForm,
     TransferForm,
 )
@@ -237,6 +239,8 @@ class StrategyManagerViewModel(QObject):
         self.rename_form: RenameForm | None = None
         self.abook_form: ABookForm | None = None
         self.follower_form: FollowerForm | None = None
+        self.client_form: ClientForm | None = None
+        self.rights_form: RightsForm | None = None
         self._name_timer = QTimer(self)
         self._name_timer.setSingleShot(True)
         self._name_timer.setInterval(CHECK_NAME_DELAY_MS)
@@ -352,6 +356,8 @@ class StrategyManagerViewModel(QObject):
         w.open_account_button.clicked.connect(self.open_follower)
         w.new_transfer_button.clicked.connect(self.open_transfer)
         w.managers.currentChanged.connect(self._on_manager)
+        w.new_client_button.clicked.connect(self.open_client)
+        w.rights_button.clicked.connect(self.open_rights)
         w.sessions.refreshRequested.connect(lambda: self.spawn(self._load_sessions()))
         w.sessions.logoutRequested.connect(self.ask_session_logout)
         w.copy_trading.linkRequested.connect(self.link)
@@ -924,7 +930,97 @@ class StrategyManagerViewModel(QObject):
             return False
         return any(row.ExternalTransferID == draft.ExternalTransferID for row in page.rows)
 
+    # --- clients
+    def open_client(self) -> ClientForm:
+        form = ClientForm(self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda values: self._client(form, values))
+        self.client_form = form
+        form.open()
+        return form
+
+    def validate_client(self, values: dict[str, str]) -> tuple[dict[str, str], s.ClientDraft | None]:
+        checks = FieldChecks(values)
+        login = checks.required("Login", max_len=64)
+        password = checks.required("Password")
+        email = checks.optional("Email", EMAIL, self.tr("An e-mail address, e.g. name@example.com."))
+        mobile = checks.optional("Mobile", MOBILE, self.tr("A phone number: + and digits."))
+        language = checks.optional("Language", LANGUAGE, self.tr("Two letters (ISO 639-1), e.g. en."))
+        if checks.errors or login is None or password is None:
+            return checks.errors, None
+        draft = s.ClientDraft(
+            Login=login,
+            Password=password,
+            FirstName=checks.text("FirstName") or None,
+            LastName=checks.text("LastName") or None,
+            Email=email,
+            Mobile=mobile,
+            Language=language.lower() if language else None,
+        )
+        return {}, draft
+
+    def _client(self, form: ClientForm, values: dict[str, str]) -> None:
+        errors, draft = self.validate_client(values)
+        form.showMessage("")
+        form.setFieldErrors(errors)
+        if draft is not None:
+            self.spawn(self._add_client(form, draft))
+
+    async def _add_client(self, form: ClientForm, draft: s.ClientDraft) -> None:
+        form.setBusy(True)
+        try:
+            created = await self.ramm.client.clients_add_with_wallet(draft)
+        except (VenueError, TransportError) as exc:
+            refused(form, exc)
+            return
+        form.finish()
+        self.window.statusBar().showMessage(
+            self.tr("Client {login} added (#{id}) with wallet #{wallet}.").format(
+                login=draft.Login, id=created.Client.ID, wallet=created.Wallet.ID
+            ),
+            8000,
+        )
+        self.clients.reload()
+        self.wallets.reload()
+
     # --- managers and sessions
+    def open_rights(self) -> None:
+        manager_id = self.window.managers.current_id()
+        if not isinstance(manager_id, int):
+            self.window.managers.showMessage(self.tr("Select the manager whose rights to set."))
+            return
+        self.spawn(self._open_rights(manager_id))
+
+    async def _open_rights(self, manager_id: int) -> RightsForm | None:
+        company = self.ramm.company.ID if self.ramm.company is not None else 0
+        try:
+            held = await self.ramm.client.managers_get_methods(manager_id, company)
+        except (VenueError, TransportError) as exc:
+            self.window.managers.showMessage(venue_words(exc))
+            return None
+        row = self.managers.rows.get(manager_id)
+        name = (row.Login if row is not None else None) or f"#{manager_id}"
+        grantable = sorted(m for m in self.ramm.rights if not m.startswith("session."))
+        form = RightsForm(name, grantable, held, self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda _values: self._set_rights(form, manager_id))
+        self.rights_form = form
+        form.open()
+        return form
+
+    def _set_rights(self, form: RightsForm, manager_id: int) -> None:
+        self.spawn(self._send_rights(form, manager_id, form.checked()))
+
+    async def _send_rights(self, form: RightsForm, manager_id: int, methods: list[str]) -> None:
+        form.setBusy(True)
+        try:
+            await self.ramm.client.managers_set_methods(manager_id, methods)
+        except (VenueError, TransportError) as exc:
+            refused(form, exc)
+            return
+        form.finish()
+        await self._load_rights(manager_id)
+
     def _on_manager(self, manager_id: object) -> None:
         if isinstance(manager_id, int):
             self.spawn(self._load_rights(manager_id))

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.viewmodels.strategy_manager import StrategyManagerViewModel
@@ -331,6 +332,15 @@ VALID = {
     "abook": {"ABook": "0.5"},
     "transfer": {"WalletID": "1", "Amount": "10"},
     "login": {"login": "demo", "password": "demo"},
+    "client": {
+        "Login": "new.client",
+        "Password": "secret",
+        "FirstName": "Nina",
+        "LastName": "New",
+        "Email": "nina@example.com",
+        "Mobile": "+7 900 123-45-67",
+        "Language": "en",
+    },
 }
 BAD_INPUT = [
     ("login", "login", ""),
@@ -366,6 +376,12 @@ BAD_INPUT = [
     ("transfer", "Amount", "0"),
     ("transfer", "Amount", "12.345"),
     ("transfer", "Amount", "NaN"),
+    ("client", "Login", ""),
+    ("client", "Login", "x" * 65),
+    ("client", "Password", ""),
+    ("client", "Email", "nina.example.com"),
+    ("client", "Mobile", "call me"),
+    ("client", "Language", "eng"),
 ]
 
 
@@ -377,6 +393,8 @@ async def _open_form(kind: str, window: StrategyManagerWindow, view_model: Strat
         return view_model.open_create()
     if kind == "transfer":
         return view_model.open_transfer()
+    if kind == "client":
+        return view_model.open_client()
     if kind in ("rename", "follower"):
         await wait_until(lambda: window.strategies.model.row_of(1) is not None)
         window.strategies.select(1)
@@ -439,6 +457,9 @@ async def test_actions_without_a_selection_are_told_where_clicked(manager_of_unc
         window.accounts.showMessage("")
         button.click()
         assert "Select an account" in window.accounts.message_label.text(), button.objectName()
+    window.show_dock("managers")
+    window.rights_button.click()
+    assert window.managers.message_label.isVisible()
     window.show_dock("sessions")
     window.sessions.logout_button.click()
     assert window.sessions.message_label.isVisible()
@@ -493,3 +514,36 @@ async def test_a_strategy_links_to_the_coin_weight_account_too(manager_of_unchan
     copy_view.link_button.click()
     await wait_until(lambda: bool(linked))
     assert linked == [(1, "coinweight", "binance")]
+
+
+async def test_a_managers_rights_are_set_from_those_one_holds(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    window.show_dock("managers")
+    await wait_until(lambda: window.managers.model.row_of(2) is not None)
+    window.managers.select(2)  # viewer: read rights only
+    window.rights_button.click()
+    await wait_until(lambda: view_model.rights_form is not None and view_model.rights_form.isVisible())
+    form = view_model.rights_form
+    items = {form.rights.item(i).text(): form.rights.item(i) for i in range(form.rights.count())}
+    assert items["strategies.search"].checkState() == Qt.CheckState.Checked
+    assert items["strategies.add"].checkState() == Qt.CheckState.Unchecked
+    items["strategies.add"].setCheckState(Qt.CheckState.Checked)
+    form.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible())
+    await wait_until(lambda: "strategies.add" in window.manager_rights.text())
+    assert "strategies.add" in await view_model.ramm.client.managers_get_methods(2, 1)
+
+
+async def test_a_client_is_added_with_a_wallet(manager) -> None:
+    window, view_model = manager
+    await log_in(window, view_model, "demo")
+    form = view_model.open_client()
+    assert form.edits["Password"].echoMode() == form.edits["Password"].EchoMode.Password  # masked
+    for name, value in VALID["client"].items():
+        form.edits[name].setText(value)
+    form.buttons.accepted.emit()
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=5)
+    page = await view_model.ramm.client.clients_search(Query({"Login": "new.client"}))
+    assert [(c.Login, c.Email) for c in page.rows] == [("new.client", "nina@example.com")]
+    assert "new.client" in window.statusBar().currentMessage()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -276,3 +278,53 @@ class FollowerForm(FieldForm):
         self.add_field("Factor", self.tr("Factor"), self.tr("0.01 to 1000 (or -1000 to -0.01), 2 decimals"))
         self.add_field("Protection", self.tr("Protection"), self.tr("0 to 1 (1 excluded), or empty"))
         self.add_field("Target", self.tr("Target"), self.tr("> 0, 3 decimals, or empty"))
+
+
+class ClientForm(FieldForm):
+    """A new client of the company with a USD wallet (clients.addWithWallet)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New client"), parent)
+        self.setObjectName("clientForm")
+        self.add_field("Login", self.tr("Login"), self.tr("up to 64 characters, unique"))
+        self.add_field("Password", self.tr("Password"), self.tr("the client's first password"), password=True)
+        self.add_field("FirstName", self.tr("First name"))
+        self.add_field("LastName", self.tr("Last name"))
+        self.add_field("Email", self.tr("E-mail"), self.tr("name@example.com"))
+        self.add_field("Mobile", self.tr("Mobile"), self.tr("+ and digits, e.g. +79001234567"))
+        self.add_field("Language", self.tr("Language"), self.tr("two letters (ISO 639-1), e.g. en"))
+
+
+class RightsForm(FieldForm):
+    """A manager's method rights (managers.setMethods): only the rights the caller holds can be granted."""
+
+    def __init__(
+        self,
+        manager: str,
+        grantable: Sequence[str],
+        held: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Rights of {manager}").format(manager=manager), parent)
+        self.setObjectName("rightsForm")
+        self.rights = QListWidget(self)
+        self.rights.setObjectName("field.Methods")
+        self.rights.setMinimumHeight(320)
+        for method in sorted(set(grantable) | set(held)):
+            item = QListWidgetItem(method, self.rights)
+            item.setCheckState(Qt.CheckState.Checked if method in held else Qt.CheckState.Unchecked)
+            if method not in grantable:  # held, but not the caller's to grant or take
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(self.tr("You do not hold this right yourself."))
+        self.form.addRow(self.tr("Methods"), self.rights)
+
+    def checked(self) -> list[str]:
+        return [
+            self.rights.item(row).text()
+            for row in range(self.rights.count())
+            if self.rights.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def setBusy(self, busy: bool) -> None:
+        super().setBusy(busy)
+        self.rights.setEnabled(not busy)

@@ -401,6 +401,7 @@ class StrategyManagerWindow(QMainWindow):
             sortable=ALL,
             search_hint=tr("Login, name, e-mail\u2026 (Enter)"),
         )
+        self.new_client_button = self._tool(self.clients, "clients.new", tr("New\u2026"))
         self.wallets = PagedList(
             "wallets",
             [
@@ -519,6 +520,7 @@ class StrategyManagerWindow(QMainWindow):
             sortable=ALL,
             search_hint=tr("Login, name\u2026 (Enter)"),
         )
+        self.rights_button = self._tool(self.managers, "managers.rights", tr("Rights\u2026"))
         self.companies = PagedList(
             "companies",
             [
