@@ -81,6 +81,11 @@ def refused(form: FieldForm, exc: Exception) -> None:
         form.showMessage(venue_words(exc))
 
 
+def _shown(value: Any) -> str:
+    """A value the venue may leave out: a dash when it did."""
+    return "\u2014" if value is None else f"{value}"
+
+
 def _enum_name(kind: Any, value: Any) -> str:
     """A venue enum's value as words (translated when the catalogue has them)."""
     if value is None:
@@ -462,6 +467,7 @@ class StrategyManagerViewModel(QObject):
     # --- strategies
     def _on_strategy(self, strategy_id: object) -> None:
         if isinstance(strategy_id, int):
+            self.window.show_dock("strategy")
             self.spawn(self._load_strategy(strategy_id))
 
     async def _load_strategy(self, strategy_id: int) -> None:
@@ -478,16 +484,17 @@ class StrategyManagerViewModel(QObject):
         detail.title.setText(
             self.tr(
                 "<b>{name}</b> (#{id}) \u00b7 {status} \u00b7 trader {trader}<br>"
-                "Equity {equity} USD \u00b7 yield {yld} % \u00b7 {followers} followers \u00b7 fee {fee}"
+                "Equity {equity} USD \u00b7 yield {yld} % \u00b7 {followers} followers \u00b7 "
+                "performance fee {fee} %"
             ).format(
                 name=info.Name,
                 id=info.ID,
                 status=_enum_name(CopyStrategyStatus, info.Status),
                 trader=info.TraderLogin or "",
-                equity=info.Equity if info.Equity is not None else "",
-                yld=info.Yield if info.Yield is not None else "",
+                equity=f"{info.Equity:,.2f}" if info.Equity is not None else "\u2014",
+                yld=info.Yield if info.Yield is not None else "\u2014",
                 followers=info.Accounts or 0,
-                fee=info.Fee if info.Fee is not None else "",
+                fee=f"{(info.Fee * 100).normalize():f}" if info.Fee is not None else "\u2014",
             )
         )
         points = [
@@ -691,6 +698,7 @@ class StrategyManagerViewModel(QObject):
 
     def _on_account(self, account_id: object) -> None:
         if isinstance(account_id, int):
+            self.window.show_dock("account")
             row = self.accounts.rows.get(account_id)
             self.account = row
             self.spawn(self._load_account(account_id))
@@ -721,10 +729,10 @@ class StrategyManagerViewModel(QObject):
             self.tr(
                 "Factor {factor} \u00b7 A-book {abook} \u00b7 protection {protection} \u00b7 target {target}"
             ).format(
-                factor=statement.Factor,
-                abook=statement.ABook,
-                protection=statement.Protection,
-                target=statement.Target,
+                factor=_shown(statement.Factor),
+                abook=_shown(statement.ABook),
+                protection=_shown(statement.Protection),
+                target=_shown(statement.Target),
             )
         )
         detail.positions.reset([_record(p) for p in positions.rows])

@@ -271,6 +271,16 @@ class FollowerForm(FieldForm):
     def __init__(self, strategy_id: str = "", parent: QWidget | None = None) -> None:
         super().__init__(self.tr("New follower account"), parent)
         self.setObjectName("followerForm")
+        note = QLabel(
+            self.tr(
+                "Opens an account for the client that copies the strategy: the money is taken from the "
+                "client's wallet, and the strategy's open positions are opened in it at market, times the "
+                "factor."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
         self.add_field("StrategyID", self.tr("Strategy ID"), self.tr("the strategy to follow"))
         self.edits["StrategyID"].setText(strategy_id)
         self.add_field("ClientID", self.tr("Client ID"), self.tr("the investor (a client of the company)"))

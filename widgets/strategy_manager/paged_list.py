@@ -17,11 +17,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from widgets.common.record_table import Column, RecordTableModel, RecordTableView
+
+MAX_COLUMN_WIDTH = 260
+
+
+def fit_columns(view: QTableView) -> None:
+    """Columns as wide as what they show (names and states are not cut), none wider than a readable cap."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for section in range(header.count()):
+        if header.sectionSize(section) > MAX_COLUMN_WIDTH:
+            header.resizeSection(section, MAX_COLUMN_WIDTH)
 
 
 def _order_fields(columns: Sequence[Column], sortable: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
@@ -108,6 +120,7 @@ class PagedList(QWidget):
         self._page, self._pages = current, pages
         selected = self.view.selected_ids()
         self.model.reset(records)
+        fit_columns(self.view)
         if selected and self.model.row_of(selected[0]) is not None:
             self.select(selected[0])
         self._update_pager(busy=False, total=total)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel, RecordTableView
-from widgets.strategy_manager.paged_list import PagedList
+from widgets.strategy_manager.paged_list import PagedList, fit_columns
 
 ERROR_STYLE = "color: #d9534f;"
 
@@ -67,6 +67,11 @@ def _message_label(parent: QWidget, name: str) -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
+
+
+def fit_on_reset(view: RecordTableView) -> None:
+    """The view's columns fit what they show each time its model is filled anew."""
+    view.model().modelReset.connect(lambda: fit_columns(view))
 
 
 def show_message(label: QLabel, text: str) -> None:
@@ -112,6 +117,7 @@ class StrategyDetail(QWidget):
             parent=self,
         )
         self.followers_view = RecordTableView(self.followers, self)
+        fit_on_reset(self.followers_view)
         self.followers_view.setObjectName("strategyDetail.followers")
         layout.addWidget(self.followers_view, 1)
         self.followers_view.setMinimumHeight(110)
@@ -149,6 +155,7 @@ class AccountDetail(QWidget):
             parent=self,
         )
         self.positions_view = RecordTableView(self.positions, self)
+        fit_on_reset(self.positions_view)
         self.positions_view.setObjectName("accountDetail.positions")
         split.addWidget(self.positions_view)
         self.deals = RecordTableModel(
@@ -165,6 +172,7 @@ class AccountDetail(QWidget):
             parent=self,
         )
         self.deals_view = RecordTableView(self.deals, self)
+        fit_on_reset(self.deals_view)
         self.deals_view.setObjectName("accountDetail.deals")
         split.addWidget(self.deals_view)
         layout.addWidget(split, 1)
@@ -228,6 +236,7 @@ class CopyTradingView(QWidget):
             parent=self,
         )
         self.signals_view = RecordTableView(self.signals, self, sortable=False)
+        fit_on_reset(self.signals_view)
         self.signals_view.setObjectName("copyTrading.signals")
         split.addWidget(self.signals_view)
         self.positions = RecordTableModel(
@@ -242,6 +251,7 @@ class CopyTradingView(QWidget):
             parent=self,
         )
         self.positions_view = RecordTableView(self.positions, self)
+        fit_on_reset(self.positions_view)
         self.positions_view.setObjectName("copyTrading.positions")
         split.addWidget(self.positions_view)
         layout.addWidget(split, 1)
@@ -308,6 +318,7 @@ class SessionsView(QWidget):
             parent=self,
         )
         self.view = RecordTableView(self.model, self)
+        fit_on_reset(self.view)
         self.view.setObjectName("sessions.table")
         layout.addWidget(self.view, 1)
 
