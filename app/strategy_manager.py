@@ -58,6 +58,7 @@ class StrategyManager(QObject):
         self.view_model = StrategyManagerViewModel(
             window, self.ramm.session, self.ramm.copy, self._trading_accounts
         )
+        self._follow_trading_accounts(self.view_model)
         blob = self.ctx.profile.panel_settings(SETTINGS).get("layout")
         if isinstance(blob, str):
             try:
@@ -92,6 +93,23 @@ class StrategyManager(QObject):
                 held = {b.account for b in qt.core.stores.accounts.balances(venue)}
                 found += [(venue, account) for account in sorted(held)]
         return found
+
+    def _follow_trading_accounts(self, view_model: StrategyManagerViewModel) -> None:
+        """The accounts copy trading may link follow the venues' sessions while the window lives."""
+        if TRADING_SERVICE not in self.ctx.services:
+            return
+        qt = trading(self.ctx)
+        sources = [session.accounts_changed for session in qt.sessions.values()]
+        sources.append(qt.core.stores.accounts.balances_changed)
+        refresh = view_model.refresh_trading_accounts
+        for source in sources:
+            source.connect(refresh)
+
+        def stop(*_args: object) -> None:
+            for source in sources:
+                source.disconnect(refresh)
+
+        view_model.destroyed.connect(stop)
 
     def _save_layout(self) -> None:
         window = self.window

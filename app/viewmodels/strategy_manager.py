@@ -81,6 +81,11 @@ def refused(form: FieldForm, exc: Exception) -> None:
         form.showMessage(venue_words(exc))
 
 
+def _showing(form: FieldForm | None) -> bool:
+    """An open form (one closed a moment ago may still wait for its deletion)."""
+    return form is not None and shiboken6.isValid(form) and form.isVisible()
+
+
 def _shown(value: Any) -> str:
     """A value the venue may leave out: a dash when it did."""
     return "\u2014" if value is None else f"{value}"
@@ -429,7 +434,8 @@ class StrategyManagerViewModel(QObject):
         self.spawn(self._load_sessions())
 
     def open_login(self) -> RammLoginDialog:
-        if self.login_dialog is not None and shiboken6.isValid(self.login_dialog):
+        if _showing(self.login_dialog):
+            assert self.login_dialog is not None
             self.login_dialog.raise_()
             return self.login_dialog
         dialog = RammLoginDialog(self.window)
@@ -532,7 +538,8 @@ class StrategyManagerViewModel(QObject):
         return bool(info.TraderLogin) and info.TraderLogin == self.ramm.login_name
 
     def open_create(self) -> StrategyForm:
-        if self.form is not None and shiboken6.isValid(self.form):
+        if _showing(self.form):
+            assert self.form is not None
             self.form.raise_()
             return self.form
         form = StrategyForm(self.window)
@@ -1084,6 +1091,11 @@ class StrategyManagerViewModel(QObject):
     def _venue_name(self, venue: str) -> str:
         names = {"chp": self.tr("CHP"), "coinweight": self.tr("Coin-weight")}
         return names.get(venue, venue)
+
+    def refresh_trading_accounts(self) -> None:
+        """A trading venue's accounts changed (logged in, out, new balances): the accounts to link again."""
+        if self._alive():
+            self._show_trading_accounts()
 
     def _show_trading_accounts(self) -> None:
         self.window.copy_trading.setAccounts(

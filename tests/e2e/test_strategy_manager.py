@@ -66,8 +66,8 @@ async def open_manager(shell: Shell) -> StrategyManagerWindow:
 
 
 async def log_in(window: StrategyManagerWindow, login: str = "demo") -> None:
-    await wait_until(lambda: window.findChild(RammLoginDialog) is not None)
-    dialog = window.findChild(RammLoginDialog)
+    await wait_until(lambda: any(d.isVisible() for d in window.findChildren(RammLoginDialog)))
+    dialog = shown_form(window, RammLoginDialog)
     dialog.edits["login"].setText(login)
     dialog.edits["password"].setText("demo")
     dialog.buttons.accepted.emit()  # Enter: the login's companies
