@@ -258,6 +258,10 @@ class CopyTradingView(QWidget):
 
     def setAccounts(self, accounts: Sequence[tuple[str, str, str]]) -> None:
         """The accounts that can be linked: (venue, account, shown text)."""
+        combo = self.account_combo
+        shown = [(str(combo.itemData(i)), combo.itemText(i)) for i in range(combo.count())]
+        if shown == [(self.account_key(v, a), text) for v, a, text in accounts]:
+            return  # unchanged: an open list is left alone
         current = self.account_combo.currentData()
         self.account_combo.clear()
         for venue, account, text in accounts:
