@@ -16,10 +16,6 @@ MOBILE = re.compile(r"\+?[0-9][0-9 ()-]{4,24}")
 LANGUAGE = re.compile(r"[A-Za-z]{2}")  # ISO 639-1 (the field keeps at most 3 characters)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ramm", text)
-
-
 def decimals_of(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
@@ -39,9 +35,9 @@ class FieldChecks:
     def positive_int(self, field: str) -> int | None:
         text = self.text(field)
         if not text:
-            self.fail(field, _tr("Required."))
+            self.fail(field, QCoreApplication.translate("FieldChecks", "Required."))
         elif not text.isdigit() or int(text) <= 0:
-            self.fail(field, _tr("A positive whole number."))
+            self.fail(field, QCoreApplication.translate("FieldChecks", "A positive whole number."))
         else:
             return int(text)
         return None
@@ -50,17 +46,19 @@ class FieldChecks:
         text = self.text(field).replace(",", ".")
         if not text:
             if required:
-                self.fail(field, _tr("Required."))
+                self.fail(field, QCoreApplication.translate("FieldChecks", "Required."))
             return None
         try:
             value = Decimal(text)
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            self.fail(field, _tr("A number, e.g. 0.25."))
+            self.fail(field, QCoreApplication.translate("FieldChecks", "A number, e.g. 0.25."))
             return None
         if places is not None and decimals_of(value) > places:
-            self.fail(field, _tr("At most {n} decimals.").format(n=places))
+            self.fail(
+                field, QCoreApplication.translate("FieldChecks", "At most {n} decimals.").format(n=places)
+            )
             return None
         return value
 
@@ -68,7 +66,7 @@ class FieldChecks:
         """More than 0, at most 2 decimals (numeric(28,2))."""
         value = self.number(field, required=required, places=2)
         if value is not None and value <= 0:
-            self.fail(field, _tr("Must be more than 0."))
+            self.fail(field, QCoreApplication.translate("FieldChecks", "Must be more than 0."))
             return None
         return value
 
@@ -78,14 +76,19 @@ class FieldChecks:
         if value is None:
             return None
         if value < 0 or value > 1 or (value == 1 and not one_allowed):
-            self.fail(field, _tr("From 0 to 1.") if one_allowed else _tr("From 0 to 1, 1 excluded."))
+            self.fail(
+                field,
+                QCoreApplication.translate("FieldChecks", "From 0 to 1.")
+                if one_allowed
+                else QCoreApplication.translate("FieldChecks", "From 0 to 1, 1 excluded."),
+            )
             return None
         return value
 
     def target(self, field: str) -> Decimal | None:
         value = self.number(field, required=False, places=3)
         if value is not None and value <= 0:
-            self.fail(field, _tr("Must be more than 0, or empty."))
+            self.fail(field, QCoreApplication.translate("FieldChecks", "Must be more than 0, or empty."))
             return None
         return value
 
@@ -93,16 +96,23 @@ class FieldChecks:
         """The copy factor: [-1000, -0.01] or [0.01, 1000], 2 decimals (the documented DB check)."""
         value = self.number(field, required=True, places=2)
         if value is not None and not Decimal("0.01") <= abs(value) <= 1000:
-            self.fail(field, _tr("From 0.01 to 1000 (or -1000 to -0.01)."))
+            self.fail(
+                field, QCoreApplication.translate("FieldChecks", "From 0.01 to 1000 (or -1000 to -0.01).")
+            )
             return None
         return value
 
     def name(self, field: str, max_len: int = 50) -> str | None:
         text = self.text(field)
         if not text:
-            self.fail(field, _tr("Required."))
+            self.fail(field, QCoreApplication.translate("FieldChecks", "Required."))
         elif len(text) > max_len:
-            self.fail(field, _tr("At most {max} characters ({n} now).").format(max=max_len, n=len(text)))
+            self.fail(
+                field,
+                QCoreApplication.translate("FieldChecks", "At most {max} characters ({n} now).").format(
+                    max=max_len, n=len(text)
+                ),
+            )
         else:
             return text
         return None
@@ -110,10 +120,15 @@ class FieldChecks:
     def required(self, field: str, max_len: int | None = None) -> str | None:
         text = self.text(field)
         if not text:
-            self.fail(field, _tr("Required."))
+            self.fail(field, QCoreApplication.translate("FieldChecks", "Required."))
             return None
         if max_len is not None and len(text) > max_len:
-            self.fail(field, _tr("At most {max} characters ({n} now).").format(max=max_len, n=len(text)))
+            self.fail(
+                field,
+                QCoreApplication.translate("FieldChecks", "At most {max} characters ({n} now).").format(
+                    max=max_len, n=len(text)
+                ),
+            )
             return None
         return text
 
