@@ -53,6 +53,17 @@ class SessionRec:
 
 
 @dataclass
+class ClientSessionRec:
+    """A session of the client API (an investor's own, opened with login and password or a manager's OTP)."""
+
+    token: str
+    client_id: int
+    wallet_id: int
+    last_activity: float
+    expiration_minutes: int = 60
+
+
+@dataclass
 class CustomerRec:
     """A RAMM client (investor or trader)."""
 
@@ -258,6 +269,7 @@ class RammState:
     )  # company.getEquity history: (company, day end, equity, balance, wallets balance)
     counters: dict[str, int] = field(default_factory=dict)
     otps: dict[int, str] = field(default_factory=dict)
+    client_sessions: dict[str, ClientSessionRec] = field(default_factory=dict)  # the client API's
 
     def next_id(self, kind: str) -> int:
         value = self.counters.get(kind, 0) + 1
