@@ -575,10 +575,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: on_choose(k))
 
     def _on_language(self, language: str) -> None:
-        self.languageRequested.emit(language)
-        message = self.tr("The language will change when Tessera is restarted.")
-        self.show_status(message, 8000)
-        self.notify(message)
+        self.languageRequested.emit(language)  # the shell switches it live (app/i18n.py)
 
 
 def _is_side(area: Qt.DockWidgetArea) -> bool:

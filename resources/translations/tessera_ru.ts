@@ -2322,6 +2322,17 @@
     </message>
 </context>
 <context>
+    <name>LayoutPresets</name>
+    <message>
+        <source>Professional</source>
+        <translation>Профессиональная</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>Простая</translation>
+    </message>
+</context>
+<context>
     <name>LicenceDialog</name>
     <message>
         <source>Licence</source>
@@ -2582,10 +2593,6 @@
     <message>
         <source>Русский</source>
         <translation>Русский</translation>
-    </message>
-    <message>
-        <source>The language will change when Tessera is restarted.</source>
-        <translation>Язык сменится после перезапуска Tessera.</translation>
     </message>
 </context>
 <context>
@@ -2950,6 +2957,96 @@
     <message>
         <source>You can turn the confirmation back on in the order ticket&apos;s menu</source>
         <translation>Подтверждение можно снова включить в меню тикета заявки</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntry</name>
+    <message>
+        <source>{side} {qty} {symbol}{price}: {status}</source>
+        <translation>{side} {qty} {symbol}{price}: {status}</translation>
+    </message>
+    <message>
+        <source>BUY</source>
+        <translation>ПОКУПКА</translation>
+    </message>
+    <message>
+        <source>SELL</source>
+        <translation>ПРОДАЖА</translation>
+    </message>
+    <message>
+        <source>Order rejected: {reason}</source>
+        <translation>Заявка отклонена: {reason}</translation>
+    </message>
+    <message>
+        <source>Order not sent: {reason}</source>
+        <translation>Заявка не отправлена: {reason}</translation>
+    </message>
+    <message>
+        <source>No answer from {venue}; checking whether the order was placed…</source>
+        <translation>Нет ответа от {venue}; проверяем, выставлена ли заявка…</translation>
+    </message>
+    <message>
+        <source>{venue} cannot be reached; the order stays unknown until it can be asked</source>
+        <translation>{venue} недоступна; состояние заявки неизвестно, пока её нельзя запросить</translation>
+    </message>
+    <message>
+        <source>The venue has the order: {state}</source>
+        <translation>Заявка есть на площадке: {state}</translation>
+    </message>
+    <message>
+        <source>The venue has no such order: it was not placed. Send it again if you still want it.</source>
+        <translation>На площадке нет такой заявки: она не выставлена. Отправьте её снова, если она ещё нужна.</translation>
+    </message>
+    <message>
+        <source>Cancel failed: {reason}</source>
+        <translation>Снять не удалось: {reason}</translation>
+    </message>
+    <message>
+        <source>Modify failed: {reason}</source>
+        <translation>Изменить не удалось: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <source>unknown (checking)</source>
+        <translation>неизвестно (проверяется)</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>partially filled</source>
+        <translation>исполнена частично</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>исполнена</translation>
+    </message>
+    <message>
+        <source>canceling</source>
+        <translation>снимается</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>снята</translation>
+    </message>
+    <message>
+        <source>partially filled, rest canceled</source>
+        <translation>исполнена частично, остаток снят</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонена</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>истекла</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +3947,13 @@
     </message>
 </context>
 <context>
+    <name>Sessions</name>
+    <message>
+        <source>{venue} ended the session: please log in again.</source>
+        <translation>{venue} завершила сессию: войдите снова.</translation>
+    </message>
+</context>
+<context>
     <name>SessionsView</name>
     <message>
         <source>Login</source>
@@ -4157,6 +4261,389 @@
     <message>
         <source>Equity</source>
         <translation>Средства</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyFields</name>
+    <message>
+        <source>Both sides</source>
+        <translation>Обе стороны</translation>
+    </message>
+    <message>
+        <source>Bids only</source>
+        <translation>Только покупки</translation>
+    </message>
+    <message>
+        <source>Asks only</source>
+        <translation>Только продажи</translation>
+    </message>
+    <message>
+        <source>Order size</source>
+        <translation>Размер заявки</translation>
+    </message>
+    <message>
+        <source>Quantity of each order, in the base currency</source>
+        <translation>Количество в каждой заявке, в базовой валюте</translation>
+    </message>
+    <message>
+        <source>Size variation</source>
+        <translation>Разброс размера</translation>
+    </message>
+    <message>
+        <source>Each order&apos;s size varies at random by up to ± this quantity</source>
+        <translation>Размер каждой заявки случайно меняется не более чем на ± это количество</translation>
+    </message>
+    <message>
+        <source>Price variation</source>
+        <translation>Разброс цены</translation>
+    </message>
+    <message>
+        <source>Each order&apos;s price varies at random by up to ± this much (quote currency)</source>
+        <translation>Цена каждой заявки случайно меняется не более чем на ± эту величину (в котируемой валюте)</translation>
+    </message>
+    <message>
+        <source>Centre price</source>
+        <translation>Центральная цена</translation>
+    </message>
+    <message>
+        <source>The price the orders are placed around; 0 follows the market mid</source>
+        <translation>Цена, вокруг которой выставляются заявки; 0 — середина рынка</translation>
+    </message>
+    <message>
+        <source>0 = market mid</source>
+        <translation>0 = середина рынка</translation>
+    </message>
+    <message>
+        <source>Base budget</source>
+        <translation>Бюджет базовой валюты</translation>
+    </message>
+    <message>
+        <source>The most of the base currency (currency1) the asks may commit together</source>
+        <translation>Сколько базовой валюты (currency1) могут задействовать все продажи вместе</translation>
+    </message>
+    <message>
+        <source>Quote budget</source>
+        <translation>Бюджет котируемой валюты</translation>
+    </message>
+    <message>
+        <source>The most of the quote currency (currency2) the bids may commit together</source>
+        <translation>Сколько котируемой валюты (currency2) могут задействовать все покупки вместе</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <source>Budget of the side that spends this currency</source>
+        <translation>Бюджет стороны, которая тратит эту валюту</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Quote both sides, bids only or asks only</source>
+        <translation>Котировать обе стороны, только покупки или только продажи</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Спред</translation>
+    </message>
+    <message>
+        <source>Best bid to best ask, in percent of the centre price (sent as a fraction)</source>
+        <translation>От лучшей покупки до лучшей продажи, в процентах от центральной цены (отправляется долей)</translation>
+    </message>
+    <message>
+        <source>4 % is sent as 0.04</source>
+        <translation>4 % отправляется как 0,04</translation>
+    </message>
+    <message>
+        <source>Replace every</source>
+        <translation>Переставлять каждые</translation>
+    </message>
+    <message>
+        <source>Seconds between two replacements of the orders</source>
+        <translation>Секунд между двумя перестановками заявок</translation>
+    </message>
+    <message>
+        <source>Max order size</source>
+        <translation>Макс. размер заявки</translation>
+    </message>
+    <message>
+        <source>The largest single order</source>
+        <translation>Самая крупная отдельная заявка</translation>
+    </message>
+    <message>
+        <source>Parent index</source>
+        <translation>Индекс родителя</translation>
+    </message>
+    <message>
+        <source>Position of this entry&apos;s parent in the venue&apos;s strategy tree</source>
+        <translation>Позиция родителя этой записи в дереве стратегий площадки</translation>
+    </message>
+    <message>
+        <source>Order lifetime</source>
+        <translation>Время жизни заявки</translation>
+    </message>
+    <message>
+        <source>Seconds an unfilled order may live before it is replaced</source>
+        <translation>Сколько секунд неисполненная заявка живёт до перестановки</translation>
+    </message>
+    <message>
+        <source>Budget on {counterParty}</source>
+        <translation>Бюджет на {counterParty}</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Биржа</translation>
+    </message>
+    <message>
+        <source>Counterparty of this budget</source>
+        <translation>Контрагент этого бюджета</translation>
+    </message>
+    <message>
+        <source>Currency 1</source>
+        <translation>Валюта 1</translation>
+    </message>
+    <message>
+        <source>First currency of the budget</source>
+        <translation>Первая валюта бюджета</translation>
+    </message>
+    <message>
+        <source>Budget 1</source>
+        <translation>Бюджет 1</translation>
+    </message>
+    <message>
+        <source>Amount of currency 1</source>
+        <translation>Сумма в валюте 1</translation>
+    </message>
+    <message>
+        <source>Currency 2</source>
+        <translation>Валюта 2</translation>
+    </message>
+    <message>
+        <source>Second currency of the budget</source>
+        <translation>Вторая валюта бюджета</translation>
+    </message>
+    <message>
+        <source>Budget 2</source>
+        <translation>Бюджет 2</translation>
+    </message>
+    <message>
+        <source>Amount of currency 2</source>
+        <translation>Сумма в валюте 2</translation>
+    </message>
+    <message>
+        <source>The side the maker quotes</source>
+        <translation>Сторона, которую котирует маркет-мейкер</translation>
+    </message>
+    <message>
+        <source>Maker exchange</source>
+        <translation>Биржа мейкера</translation>
+    </message>
+    <message>
+        <source>Where the strategy places its orders</source>
+        <translation>Где стратегия выставляет заявки</translation>
+    </message>
+    <message>
+        <source>Watched exchange</source>
+        <translation>Отслеживаемая биржа</translation>
+    </message>
+    <message>
+        <source>Whose prices the orders follow</source>
+        <translation>Чьим ценам следуют заявки</translation>
+    </message>
+    <message>
+        <source>Maker currency 1</source>
+        <translation>Валюта мейкера 1</translation>
+    </message>
+    <message>
+        <source>Base currency on the maker exchange</source>
+        <translation>Базовая валюта на бирже мейкера</translation>
+    </message>
+    <message>
+        <source>Maker currency 2</source>
+        <translation>Валюта мейкера 2</translation>
+    </message>
+    <message>
+        <source>Quote currency on the maker exchange</source>
+        <translation>Котируемая валюта на бирже мейкера</translation>
+    </message>
+    <message>
+        <source>Each order&apos;s price varies at random by up to ± this much</source>
+        <translation>Цена каждой заявки случайно меняется не более чем на ± эту величину</translation>
+    </message>
+    <message>
+        <source>Orders per side</source>
+        <translation>Заявок на сторону</translation>
+    </message>
+    <message>
+        <source>Levels of the ladder on each quoted side</source>
+        <translation>Уровней лестницы на каждой котируемой стороне</translation>
+    </message>
+    <message>
+        <source>Level step</source>
+        <translation>Шаг уровня</translation>
+    </message>
+    <message>
+        <source>Price distance between two levels of the ladder (quote currency)</source>
+        <translation>Расстояние по цене между двумя уровнями лестницы (в котируемой валюте)</translation>
+    </message>
+    <message>
+        <source>Centre step</source>
+        <translation>Шаг центра</translation>
+    </message>
+    <message>
+        <source>How far the centre moves at a time when the market leaves the band</source>
+        <translation>На сколько за раз смещается центр, когда рынок выходит из коридора</translation>
+    </message>
+    <message>
+        <source>0 = jump to the market</source>
+        <translation>0 = сразу к рынку</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Допуск</translation>
+    </message>
+    <message>
+        <source>How far (percent) the market may drift before the centre moves</source>
+        <translation>Насколько (в процентах) рынок может уйти, прежде чем центр сместится</translation>
+    </message>
+    <message>
+        <source>Delay variation</source>
+        <translation>Разброс задержки</translation>
+    </message>
+    <message>
+        <source>The replacement delay varies at random by up to ± this many seconds</source>
+        <translation>Задержка перестановки случайно меняется не более чем на ± столько секунд</translation>
+    </message>
+    <message>
+        <source>Exchange 1</source>
+        <translation>Биржа 1</translation>
+    </message>
+    <message>
+        <source>First counterparty</source>
+        <translation>Первый контрагент</translation>
+    </message>
+    <message>
+        <source>Exchange 2</source>
+        <translation>Биржа 2</translation>
+    </message>
+    <message>
+        <source>Second counterparty</source>
+        <translation>Второй контрагент</translation>
+    </message>
+    <message>
+        <source>Buy spread</source>
+        <translation>Спред покупки</translation>
+    </message>
+    <message>
+        <source>Price gap that triggers a buy (as the venue takes it: the notes give no unit)</source>
+        <translation>Разрыв цен, запускающий покупку (как его принимает площадка: единица в документации не указана)</translation>
+    </message>
+    <message>
+        <source>Sell spread</source>
+        <translation>Спред продажи</translation>
+    </message>
+    <message>
+        <source>Price gap that triggers a sell (as the venue takes it: the notes give no unit)</source>
+        <translation>Разрыв цен, запускающий продажу (как его принимает площадка: единица в документации не указана)</translation>
+    </message>
+    <message>
+        <source>Where the three legs trade</source>
+        <translation>Где торгуются три ноги</translation>
+    </message>
+    <message>
+        <source>A leg of the triangle</source>
+        <translation>Нога треугольника</translation>
+    </message>
+    <message>
+        <source>Symbol 1</source>
+        <translation>Инструмент 1</translation>
+    </message>
+    <message>
+        <source>Symbol 2</source>
+        <translation>Инструмент 2</translation>
+    </message>
+    <message>
+        <source>Symbol 3</source>
+        <translation>Инструмент 3</translation>
+    </message>
+    <message>
+        <source>A currency of the triangle</source>
+        <translation>Валюта треугольника</translation>
+    </message>
+    <message>
+        <source>Currency 3</source>
+        <translation>Валюта 3</translation>
+    </message>
+    <message>
+        <source>The most of this currency the strategy may commit</source>
+        <translation>Сколько этой валюты стратегия может задействовать</translation>
+    </message>
+    <message>
+        <source>Budget 3</source>
+        <translation>Бюджет 3</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Least gain of a round trip, in percent (sent as a fraction)</source>
+        <translation>Минимальная прибыль круга, в процентах (отправляется долей)</translation>
+    </message>
+    <message>
+        <source>Distance from the watched price, in percent (sent as a fraction)</source>
+        <translation>Отступ от отслеживаемой цены, в процентах (отправляется долей)</translation>
+    </message>
+    <message>
+        <source>Budget of maker currency 1</source>
+        <translation>Бюджет валюты мейкера 1</translation>
+    </message>
+    <message>
+        <source>Budget of maker currency 2</source>
+        <translation>Бюджет валюты мейкера 2</translation>
+    </message>
+    <message>
+        <source>Distance from the watched price, in the quote currency</source>
+        <translation>Отступ от отслеживаемой цены, в котируемой валюте</translation>
+    </message>
+    <message>
+        <source>Quote exchange</source>
+        <translation>Биржа котировки</translation>
+    </message>
+    <message>
+        <source>Where the quote currency&apos;s price comes from</source>
+        <translation>Откуда берётся цена котируемой валюты</translation>
+    </message>
+    <message>
+        <source>The side the orders are placed on</source>
+        <translation>Сторона, на которой выставляются заявки</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>Базовая цена</translation>
+    </message>
+    <message>
+        <source>Price of the first order</source>
+        <translation>Цена первой заявки</translation>
+    </message>
+    <message>
+        <source>Price step</source>
+        <translation>Шаг цены</translation>
+    </message>
+    <message>
+        <source>Distance between two orders</source>
+        <translation>Расстояние между двумя заявками</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заявок</translation>
+    </message>
+    <message>
+        <source>How many orders to place</source>
+        <translation>Сколько заявок выставить</translation>
     </message>
 </context>
 <context>
@@ -4658,6 +5145,269 @@ Every session of this manager ends; they have to log in again.</source>
     <message>
         <source>{venue} API keys…</source>
         <translation>API-ключи {venue}…</translation>
+    </message>
+</context>
+<context>
+    <name>ramm</name>
+    <message>
+        <source>not activated</source>
+        <translation>не активирована</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>fund</source>
+        <translation>зачисление</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>списание</translation>
+    </message>
+    <message>
+        <source>bonus fund</source>
+        <translation>зачисление бонуса</translation>
+    </message>
+    <message>
+        <source>bonus withdraw</source>
+        <translation>списание бонуса</translation>
+    </message>
+    <message>
+        <source>to account</source>
+        <translation>на счёт</translation>
+    </message>
+    <message>
+        <source>from account</source>
+        <translation>со счёта</translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation>вознаграждение</translation>
+    </message>
+    <message>
+        <source>commission</source>
+        <translation>комиссия</translation>
+    </message>
+    <message>
+        <source>partners</source>
+        <translation>партнёрам</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ок</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>валюта</translation>
+    </message>
+    <message>
+        <source>metal</source>
+        <translation>металл</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>акция</translation>
+    </message>
+    <message>
+        <source>cryptocurrency</source>
+        <translation>криптовалюта</translation>
+    </message>
+    <message>
+        <source>disabled temporarily</source>
+        <translation>временно отключён</translation>
+    </message>
+    <message>
+        <source>disabled hidden</source>
+        <translation>отключён и скрыт</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалён</translation>
+    </message>
+    <message>
+        <source>real security</source>
+        <translation>реальный, ценные бумаги</translation>
+    </message>
+    <message>
+        <source>virtual master</source>
+        <translation>виртуальный мастер</translation>
+    </message>
+    <message>
+        <source>real internal</source>
+        <translation>реальный внутренний</translation>
+    </message>
+    <message>
+        <source>real external</source>
+        <translation>реальный внешний</translation>
+    </message>
+    <message>
+        <source>margin call</source>
+        <translation>маржин-колл</translation>
+    </message>
+    <message>
+        <source>protection target</source>
+        <translation>защита/цель</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>пауза</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>не используется</translation>
+    </message>
+    <message>
+        <source>active no positions</source>
+        <translation>активен, без позиций</translation>
+    </message>
+    <message>
+        <source>active with positions</source>
+        <translation>активен, с позициями</translation>
+    </message>
+    <message>
+        <source>margin call with positions</source>
+        <translation>маржин-колл, с позициями</translation>
+    </message>
+    <message>
+        <source>margin call no positions</source>
+        <translation>маржин-колл, без позиций</translation>
+    </message>
+    <message>
+        <source>protection with positions</source>
+        <translation>защита, с позициями</translation>
+    </message>
+    <message>
+        <source>protection no positions</source>
+        <translation>защита, без позиций</translation>
+    </message>
+    <message>
+        <source>target with positions</source>
+        <translation>цель, с позициями</translation>
+    </message>
+    <message>
+        <source>target no positions</source>
+        <translation>цель, без позиций</translation>
+    </message>
+    <message>
+        <source>pause with positions</source>
+        <translation>пауза, с позициями</translation>
+    </message>
+    <message>
+        <source>pause no positions</source>
+        <translation>пауза, без позиций</translation>
+    </message>
+    <message>
+        <source>disabled with positions</source>
+        <translation>отключён, с позициями</translation>
+    </message>
+    <message>
+        <source>disabled no positions</source>
+        <translation>отключён, без позиций</translation>
+    </message>
+    <message>
+        <source>closed with positions</source>
+        <translation>закрыт, с позициями</translation>
+    </message>
+    <message>
+        <source>closed no positions</source>
+        <translation>закрыт, без позиций</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>покупка</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>продажа</translation>
+    </message>
+    <message>
+        <source>balance</source>
+        <translation>баланс</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>кредит</translation>
+    </message>
+    <message>
+        <source>additional charge</source>
+        <translation>доп. начисление</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>корректировка</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>бонус</translation>
+    </message>
+    <message>
+        <source>dividend</source>
+        <translation>дивиденд</translation>
+    </message>
+    <message>
+        <source>interest</source>
+        <translation>проценты</translation>
+    </message>
+    <message>
+        <source>cancelled buy</source>
+        <translation>отменённая покупка</translation>
+    </message>
+    <message>
+        <source>cancelled sell</source>
+        <translation>отменённая продажа</translation>
+    </message>
+    <message>
+        <source>periodical commission</source>
+        <translation>периодическая комиссия</translation>
+    </message>
+    <message>
+        <source>zero total order</source>
+        <translation>заявка с нулевым итогом</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>не доставлен</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
     </message>
 </context>
 </TS>

@@ -553,6 +553,11 @@ class OrderTicketView(QWidget):
             return True
         return super().event(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # "Buy BTC-USDT" is made here, not a catalogue text
+            self._update_submit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or key not in self._KEYS:
