@@ -7,12 +7,13 @@ from decimal import Decimal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from widgets.common.colors import GREEN, RED
+from widgets.common.numbers import localized
 
 DASH = "\u2014"
 
 
 def money_text(value: Decimal) -> str:
-    return f"{value:,.2f}"
+    return localized(f"{value:,.2f}")
 
 
 class AccountSummaryWidget(QWidget):

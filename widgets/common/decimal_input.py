@@ -14,6 +14,8 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from widgets.common.numbers import localized
+
 
 class DecimalInput(QLineEdit):
     valueChanged = Signal(object)  # Decimal | None (None: empty or incomplete, e.g. "-" or "1.")
@@ -77,7 +79,7 @@ class DecimalInput(QLineEdit):
             self.setText("")
             return
         quantum = Decimal(1).scaleb(-self._decimals)
-        self.setText(f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):f}")
+        self.setText(localized(f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):f}"))
 
     def problem(self) -> str:
         """Why the current value is not acceptable ("" when it is or when the field is empty)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.decimal_input import DecimalInput
+from widgets.common.numbers import localized
 from widgets.common.record_table import (
     NUMERIC,
     RECORD_ID_ROLE,
@@ -81,8 +82,8 @@ def _number_text(value: Decimal | None, step: Decimal | None) -> str:
     if value is None:
         return ""
     if step is None:
-        return f"{value.normalize():f}"
-    return f"{value:,.{decimals_of(step)}f}"
+        return localized(f"{value.normalize():f}")
+    return localized(f"{value:,.{decimals_of(step)}f}")
 
 
 def _side_colour(row: OrderRow) -> str:
