@@ -37,7 +37,7 @@ from services.tasks import spawn
 from widgets.back_office.accounts import AccountRow, AccountsView, TransferRow
 from widgets.back_office.clients import ClientRow, ClientsView
 from widgets.back_office.form import FormDialog, FormField, ask
-from widgets.common.numbers import parse_decimal
+from widgets.common.numbers import localized, parse_decimal
 
 log = logging.getLogger("tessera.backoffice")
 
@@ -333,7 +333,7 @@ class AccountsViewModel(WindowViewModel):
             dialog.set_field_error(
                 "amount",
                 self.tr("More than the balance ({balance} {currency}).").format(
-                    balance=f"{account.balance:,.2f}", currency=account.currency
+                    balance=localized(f"{account.balance:,.2f}"), currency=account.currency
                 ),
             )
             ok = False
@@ -411,7 +411,7 @@ class AccountsViewModel(WindowViewModel):
         self.view.show_message(
             self.tr("{kind} of {amount} {currency} done.").format(
                 kind=self._kind_title(pending.kind),
-                amount=f"{pending.transfer.amount:,f}",
+                amount=localized(f"{pending.transfer.amount:,f}"),
                 currency=pending.transfer.currency,
             )
         )

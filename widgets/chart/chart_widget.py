@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout, QWidget
 
+from widgets.common.numbers import localized
+
 from .axes import PriceAxisItem, TimeAxisItem, VolumeAxisItem
 from .bar_items import CandleItem, VolumeItem
 from .bar_series import BarSeries
@@ -554,7 +556,7 @@ class ChartWidget(QWidget):
             low=format_price(float(s.low[i]), d),
             close=format_price(c, d),
             volume=format_volume(float(s.volume[i])),
-            change=f"{change:+.2f}%",
+            change=localized(f"{change:+.2f}%"),
         )
         self._header.set_readout(text, self._colors.up if c >= o else self._colors.down)
 

@@ -57,7 +57,7 @@ class AccountSummaryWidget(QWidget):
             self.change_label.setStyleSheet("")
         else:
             percent = change_fraction * 100
-            self.change_label.setText(f"{percent:+.2f}%")
+            self.change_label.setText(localized(f"{percent:+.2f}%"))
             colour = GREEN if percent > 0 else RED if percent < 0 else ""
             self.change_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.setToolTip(
