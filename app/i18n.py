@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
+    QModelIndex,
     QObject,
     Qt,
     QTranslator,
@@ -64,6 +65,7 @@ DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}  # each in its own language, never translated
 
 DIRECT_CHILDREN = Qt.FindChildOption.FindDirectChildrenOnly
+T = TypeVar("T")
 
 _installed: list[QTranslator] = []
 _current = DEFAULT_LANGUAGE
@@ -307,7 +309,7 @@ class Retranslator:
         models: dict[int, QAbstractItemModel] = {}
         for widget in widgets:
             self._contexts = _contexts_of(widget)
-            self._widget(widget)
+            self._guarded(self._widget, widget)
             for action in [*widget.actions(), *widget.findChildren(QAction, "", DIRECT_CHILDREN)]:
                 actions.setdefault(id(action), action)
             if isinstance(widget, QAbstractItemView) and widget.model() is not None:
@@ -315,10 +317,18 @@ class Retranslator:
                     models.setdefault(id(model), model)
         for action in actions.values():
             self._contexts = _contexts_of(action)
-            self._action(action)
+            self._guarded(self._action, action)
         for model in models.values():
             self._contexts = _contexts_of(model)
-            self._model(model)
+            self._guarded(self._model, model)
+
+    @staticmethod
+    def _guarded(retranslate: Callable[[T], None], obj: T) -> None:
+        """One object that cannot be re-read keeps its old texts; the others still change."""
+        try:
+            retranslate(obj)
+        except Exception:
+            log.exception("could not re-read the texts of %s", type(obj).__name__)
 
     def translate(self, text: str) -> str:
         """``text`` in the new language (unchanged when it is not a catalogue message)."""
@@ -405,7 +415,8 @@ class Retranslator:
                 self._set(item.text, item.setText)
                 self._set(item.toolTip, item.setToolTip)
         # models that translate in data()/headerData() answer in the new language when asked again
-        columns, rows = model.columnCount(), model.rowCount()
+        root = QModelIndex()
+        columns, rows = model.columnCount(root), model.rowCount(root)
         if columns > 0:
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
         if rows > 0:

@@ -4,6 +4,8 @@ profile."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QTabBar, QWidget
@@ -12,6 +14,9 @@ from app.i18n import DEFAULT_LANGUAGE, TextTable, catalogue, current_language, i
 from app.panels import builtin_panels
 from app.profiles import ProfileStore
 from widgets.panels import orders_table
+from widgets.panels.order_ticket import TicketSpec
+
+SPEC = TicketSpec("BTC-USDT", "BTC", "USDT", Decimal("0.01"), Decimal("0.0001"), Decimal("0.0001"))
 
 
 @pytest.fixture(autouse=True)
@@ -44,20 +49,22 @@ def test_language_switches_live_and_back(make_shell, qtbot, profile_root):
     window = shell.window
     orders = window.dock("orders").widget()
     ticket = window.dock("order_ticket").widget()
+    ticket.set_spec(SPEC, broker=False)
     ticket.price.input.setText("123.5")  # typed input survives a switch: nothing is rebuilt
     assert "&Venue" in menu_titles(window)
     assert window.dock("orders").windowTitle() == "Orders"
     assert first_header(orders) == "Time"
-    assert ticket.side_buttons["buy"].text() == "Buy" and ticket.submit_button.text().startswith("Buy")
+    assert ticket.side_buttons["buy"].text() == "Buy" and ticket.submit_button.text() == "Buy BTC-USDT"
 
     window.action("language.ru").trigger()
 
+    qtbot.waitUntil(lambda: ticket.submit_button.text() == "Купить BTC-USDT")  # on LanguageChange
     assert current_language() == "ru" and window.action("language.ru").isChecked()
     assert "&Площадка" in menu_titles(window) and "&Venue" not in menu_titles(window)
     assert window.dock("orders").windowTitle() == "Заявки"
     assert window.panel_action("orders").text() == "Заявки"  # View menu
     assert first_header(orders) == "Время"
-    assert ticket.side_buttons["buy"].text() == "Купить" and ticket.submit_button.text().startswith("Купить")
+    assert ticket.side_buttons["buy"].text() == "Купить"
     assert ticket.side_buttons["buy"].toolTip() == "Купить (F2)"
     assert ticket.type_combo.itemText(0) == "Лимитная"
     assert ticket.price.input.text() == "123.5"
@@ -67,9 +74,10 @@ def test_language_switches_live_and_back(make_shell, qtbot, profile_root):
 
     window.action("language.en").trigger()
 
+    qtbot.waitUntil(lambda: ticket.submit_button.text() == "Buy BTC-USDT")
     assert "&Venue" in menu_titles(window) and window.dock("orders").windowTitle() == "Orders"
     assert first_header(orders) == "Time"
-    assert ticket.side_buttons["buy"].text() == "Buy" and ticket.submit_button.text().startswith("Buy")
+    assert ticket.side_buttons["buy"].text() == "Buy"
     assert ticket.type_combo.itemText(0) == "Limit"
     shell.save_now()
     assert ProfileStore(profile_root, "trader").load().profile.language == "en"

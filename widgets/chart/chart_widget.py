@@ -406,6 +406,11 @@ class ChartWidget(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_colors()
+        elif event.type() == QEvent.Type.LanguageChange:  # numbers and dates in the new locale
+            for axis in (self._price_axis, self._volume_axis, self._time_axis):
+                axis.picture = None  # pyqtgraph keeps the drawn labels until the range changes
+                axis.update()
+            self._update_readout()
 
     def _handle_key(self, event: QKeyEvent) -> bool:
         if not len(self._series):
