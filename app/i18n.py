@@ -22,6 +22,7 @@ from typing import Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractListModel,
     QAbstractProxyModel,
     QCoreApplication,
     QLibraryInfo,
@@ -416,7 +417,8 @@ class Retranslator:
                 self._set(item.toolTip, item.setToolTip)
         # models that translate in data()/headerData() answer in the new language when asked again
         root = QModelIndex()
-        columns, rows = model.columnCount(root), model.rowCount(root)
+        rows = model.rowCount(root)
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)  # private in a list
         if columns > 0:
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
         if rows > 0:
