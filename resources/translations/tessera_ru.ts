@@ -3712,7 +3712,7 @@
     </message>
     <message>
         <source>Lease</source>
-        <translation>Аренда</translation>
+        <translation>Сдать в аренду</translation>
     </message>
     <message>
         <source>User</source>
