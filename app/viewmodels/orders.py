@@ -31,6 +31,7 @@ from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import Order, OrderStatus, OrderType
 from services.errors import RejectedInput, TransportError, VenueError
+from widgets.common.numbers import localized
 from widgets.panels.orders import OrdersPanel
 from widgets.panels.orders_table import OrderRow
 
@@ -81,7 +82,8 @@ def modify_refusal(order: Order | None) -> str:
 
 
 def describe(order: Order) -> str:
-    return f"{order.side.value.upper()} {order.quantity:f} {order.instrument}"
+    side = QCoreApplication.translate("OrderEntry", order.side.value.upper())  # marked in trading/bridge.py
+    return f"{side} {localized(f'{order.quantity:f}')} {order.instrument}"
 
 
 @contextlib.contextmanager
