@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QTabBar, QWidget
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTabBar, QWidget
 
 from app.i18n import DEFAULT_LANGUAGE, TextTable, catalogue, current_language, install_translator
 from app.panels import builtin_panels
@@ -101,6 +101,14 @@ def shown_texts(window) -> list[tuple[str, str]]:
         if isinstance(widget, QTabBar):
             texts += [(f"{name} tab", widget.tabText(i)) for i in range(widget.count())]
         texts += [(f"{name} action", action.text()) for action in widget.actions()]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            root = QModelIndex()
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
+            texts += [
+                (f"{name} header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(columns)
+            ]
     return texts
 
 
