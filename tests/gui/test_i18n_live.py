@@ -119,3 +119,17 @@ def test_a_message_lupdate_filed_under_no_context_is_found_from_its_own(qapp):
     assert QCoreApplication.translate("Panels", "Order book") == "Стакан"
     assert any(m.context == "" and m.source == "Avg price" for m in catalogue())
     assert QCoreApplication.translate("Nowhere", "Not a message") == "Not a message"  # not emptied
+
+
+def test_filled_in_texts_and_plurals_are_carried_over(qapp):
+    english = TextTable.of("en")
+    install_translator(qapp, "ru")
+    assert english.translate("Page 2 of 5 \u00b7 100 records") == "Страница 2 из 5 \u00b7 записей: 100"
+    assert english.translate("3 field(s) to correct") == "3 поля нужно исправить"
+    assert english.translate("Not connected to coin-weight: log in to see the chart") == (
+        "Нет подключения к coin-weight: войдите, чтобы увидеть график"
+    )
+    assert english.translate("BTC-USDT") is None and english.translate("42") is None
+    russian = TextTable.of("ru")
+    install_translator(qapp, "en")
+    assert russian.translate("5 полей нужно исправить") == "5 field(s) to correct"
