@@ -39,6 +39,7 @@ from services.domain import (
 from services.errors import RejectedInput
 from services.tasks import spawn
 from services.trading.order_entry import new_client_id
+from widgets.common.numbers import localized
 from widgets.panels.order_ticket import BUYING, PRICED, OrderTicketView, TicketSpec, TicketValues, on_grid
 
 log = logging.getLogger("tessera.ticket")
@@ -83,7 +84,7 @@ def market_title(venue: str, market: str, broker: bool) -> str:
 
 
 def amount_text(value: Decimal, decimals: int, unit: str) -> str:
-    return f"{value:,.{decimals}f} {unit}"
+    return f"{localized(f'{value:,.{decimals}f}')} {unit}"
 
 
 class TicketSettings(LinkedSettings):
