@@ -198,6 +198,7 @@ def catalogue(language: str = "ru") -> tuple[Message, ...]:
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
 _MIN_LETTERS = 3  # a template needs this many letters of its own, or it would match unrelated texts
+_SHORT = 12  # a template with fewer characters of its own fills each placeholder with one word only
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,8 @@ def _template(text: str, message: Message) -> _Template | None:
     if sum(ch.isalpha() for part in parts for ch in part) < _MIN_LETTERS:
         return None
     slots = tuple(_slot(p) for p in _PLACEHOLDER.findall(text))
-    groups = [r"(\d+)" if slot == "%n" else r"(.+?)" for slot in slots]
+    words = r"(\S+?)" if sum(map(len, parts)) < _SHORT else r"(.+?)"  # "Order {id}": not "Order sent by…"
+    groups = [r"(\d+)" if slot == "%n" else words for slot in slots]
     pattern = re.escape(parts[0]) + "".join(g + re.escape(p) for g, p in zip(groups, parts[1:], strict=True))
     literal = max(parts, key=len)
     return _Template(re.compile(pattern, re.DOTALL), message, slots, literal, sum(map(len, parts)))

@@ -133,3 +133,5 @@ def test_filled_in_texts_and_plurals_are_carried_over(qapp):
     russian = TextTable.of("ru")
     install_translator(qapp, "en")
     assert russian.translate("5 полей нужно исправить") == "5 field(s) to correct"
+    assert russian.translate("Заявка 12345") == "Order 12345"
+    assert TextTable.of("en").translate("Order rejected by the risk desk") is None  # not "Order {id}"
