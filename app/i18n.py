@@ -63,7 +63,6 @@ log = logging.getLogger("tessera.i18n")
 
 LANGUAGES = ("en", "ru")  # English is the source language: it needs no translator
 DEFAULT_LANGUAGE = "en"
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}  # each in its own language, never translated
 
 DIRECT_CHILDREN = Qt.FindChildOption.FindDirectChildrenOnly
 T = TypeVar("T")
@@ -98,6 +97,7 @@ def install_translator(app: QCoreApplication, language: str) -> str:
     global _current
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     if language not in LANGUAGES:
         log.warning("unknown language %r; using English", language)
@@ -230,7 +230,9 @@ class TextTable:
 
     @classmethod
     def of(cls, language: str) -> TextTable:
-        return cls(catalogue(), language)
+        """The table of ``language`` (English reads the sources of any catalogue)."""
+        translated = language if language != DEFAULT_LANGUAGE else LANGUAGES[1]
+        return cls(catalogue(translated), language)
 
     def translate(self, text: str, contexts: tuple[str, ...] = ()) -> str | None:
         """``text`` (shown in this table's language) in the installed language, or None if not a message."""
