@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QLocale
 
-from app.i18n import DEFAULT_LANGUAGE, install_translator
+from app.i18n import DEFAULT_LANGUAGE, install_translator, switch_language
+from widgets.common.account_summary import AccountSummaryWidget
 from widgets.common.decimal_input import DecimalInput
 from widgets.common.numbers import localized, parse_decimal
 from widgets.panels.market_watch import change_text, price_text
@@ -53,3 +54,16 @@ def test_typed_numbers_are_read_with_the_locale_separator_or_a_point(russian, qt
     field.clear()
     qtbot.keyClicks(field, "0.75")
     assert field.value() == Decimal("0.75")
+
+
+def test_shown_amounts_follow_a_live_switch(qapp, qtbot):
+    summary = AccountSummaryWidget()
+    qtbot.addWidget(summary)
+    summary.setSummary("USDT", Decimal("1571759.5"), Decimal("1500000"), Decimal("71759.5"), Decimal("0.018"))
+    assert summary.estimated_label.text() == "1,571,759.50 USDT"
+    try:
+        switch_language(qapp, "ru")
+        qtbot.waitUntil(lambda: summary.estimated_label.text() == f"1{NBSP}571{NBSP}759,50 USDT")
+        assert summary.change_label.text() == "+1,80%"
+    finally:
+        install_translator(qapp, DEFAULT_LANGUAGE)

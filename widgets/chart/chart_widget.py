@@ -408,8 +408,7 @@ class ChartWidget(QWidget):
             self._apply_colors()
         elif event.type() == QEvent.Type.LanguageChange:  # numbers and dates in the new locale
             for axis in (self._price_axis, self._volume_axis, self._time_axis):
-                axis.picture = None  # pyqtgraph keeps the drawn labels until the range changes
-                axis.update()
+                axis.invalidate()  # its labels are kept until the range changes
             self._update_readout()
 
     def _handle_key(self, event: QKeyEvent) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from widgets.common.colors import GREEN, RED
@@ -22,6 +23,7 @@ class AccountSummaryWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountSummary")
+        self._shown: tuple[str, Decimal, Decimal, Decimal, Decimal | None] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -49,6 +51,7 @@ class AccountSummaryWidget(QWidget):
         change_fraction: Decimal | None,
     ) -> None:
         """``change_fraction`` is a fraction: -0.0218 is -2.18 %."""
+        self._shown = (currency, estimated, available, on_orders, change_fraction)
         self.estimated_label.setText(f"{money_text(estimated)} {currency}")
         self.available_label.setText(money_text(available))
         self.on_orders_label.setText(money_text(on_orders))
@@ -66,7 +69,13 @@ class AccountSummaryWidget(QWidget):
             ).format(currency=currency)
         )
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._shown is not None:
+            self.setSummary(*self._shown)  # the numbers in the new locale
+
     def clear(self) -> None:
+        self._shown = None
         for label in (self.estimated_label, self.available_label, self.on_orders_label, self.change_label):
             label.setText(DASH)
             label.setStyleSheet("")
