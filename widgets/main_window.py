@@ -486,7 +486,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(menu)
         group.setExclusive(True)
         for name in self._layout_names:
-            action = menu.addAction(name)
+            preset = self._preset_actions.get(name)
+            action = menu.addAction(preset.text() if preset is not None else name)  # a preset by its title
             action.setCheckable(True)
             action.setChecked(name == self._current_layout)
             group.addAction(action)
