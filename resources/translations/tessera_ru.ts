@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Link the panel to a colour to send the price to an order ticket</source>
-        <translation>Свяжите панель цветом, чтобы передавать цену в тикет заявки</translation>
+        <translation>Свяжите панель цветом, чтобы передавать цену в панель «Заявка»</translation>
     </message>
     <message>
         <source>One-click trading is on: a click in Bid/Ask sends an order.</source>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>Active orders on the strategy&apos;s symbols (on its exchanges) not placed from this terminal&apos;s order ticket: the venue does not say which strategy placed an order</source>
-        <translation>Активные заявки по инструментам стратегии (на её биржах), выставленные не из тикета этого терминала: площадка не сообщает, какая стратегия выставила заявку</translation>
+        <translation>Активные заявки по инструментам стратегии (на её биржах), выставленные не из панели «Заявка» этого терминала: площадка не сообщает, какая стратегия выставила заявку</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2956,7 +2956,7 @@
     </message>
     <message>
         <source>You can turn the confirmation back on in the order ticket&apos;s menu</source>
-        <translation>Подтверждение можно снова включить в меню тикета заявки</translation>
+        <translation>Подтверждение можно снова включить в меню панели «Заявка»</translation>
     </message>
 </context>
 <context>
