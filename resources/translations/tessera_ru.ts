@@ -5066,19 +5066,19 @@ Every session of this manager ends; they have to log in again.</source>
     </message>
     <message>
         <source>Fund</source>
-        <translation>Зачислить</translation>
+        <translation>Зачисление</translation>
     </message>
     <message>
         <source>Withdraw</source>
-        <translation>Списать</translation>
+        <translation>Списание</translation>
     </message>
     <message>
         <source>Bonus fund</source>
-        <translation>Зачислить бонус</translation>
+        <translation>Зачисление бонуса</translation>
     </message>
     <message>
         <source>Bonus withdraw</source>
-        <translation>Списать бонус</translation>
+        <translation>Списание бонуса</translation>
     </message>
     <message>
         <source>Type</source>
