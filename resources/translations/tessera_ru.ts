@@ -1106,7 +1106,7 @@
     </message>
     <message>
         <source>Free mode (no licence on this device)</source>
-        <translation>Бесплатный режим (на этом устройстве нет лицензии)</translation>
+        <translation>Бесплатный режим (нет лицензии на устройстве)</translation>
     </message>
     <message>
         <source>Licensed to {licensee} until {date}</source>
@@ -3821,7 +3821,7 @@
     <name>QuotesPanel</name>
     <message>
         <source>Buy and Sell open a quick order to confirm; a click on a tile links it</source>
-        <translation>«Купить» и «Продать» открывают быструю заявку для подтверждения; щелчок по плитке связывает её</translation>
+        <translation>«Купить»/«Продать» — быстрая заявка с подтверждением; щелчок по плитке связывает её</translation>
     </message>
 </context>
 <context>
