@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>Side</source>
-        <translation>Направление</translation>
+        <translation>Операция</translation>
     </message>
     <message>
         <source>Price</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Factor</source>
-        <translation>Коэффициент</translation>
+        <translation>Коэфф.</translation>
     </message>
     <message>
         <source>State</source>
@@ -4248,7 +4248,7 @@
     </message>
     <message>
         <source>Factor</source>
-        <translation>Коэффициент</translation>
+        <translation>Коэфф.</translation>
     </message>
     <message>
         <source>A-book</source>
@@ -5006,7 +5006,7 @@ Every session of this manager ends; they have to log in again.</source>
     </message>
     <message>
         <source>Side</source>
-        <translation>Направление</translation>
+        <translation>Операция</translation>
     </message>
     <message>
         <source>Buy</source>
