@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.decimal_input import DecimalField
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.numbers import localized
 from widgets.panels.order_ticket_confirm import OrderConfirmDialog
 from widgets.panels.order_ticket_shortcuts import TICKET_PROPERTY, TicketShortcuts
 
@@ -605,7 +606,7 @@ class OrderTicketView(QWidget):
             field.setValue(None)
             return
         shown = value.quantize(Decimal(1).scaleb(-decimals_of(step)))
-        field.input.setText(f"{shown if shown == value else value.normalize():f}")
+        field.input.setText(localized(f"{shown if shown == value else value.normalize():f}"))
 
     def _apply_mode(self) -> None:
         broker = self._broker
