@@ -19,6 +19,7 @@ from app.back_office import BackOffice
 from app.back_office_session import BackOfficeIndicator, QtBackOffice, install_back_office
 from app.connections import ConnectionProbe, RammIndicator, SessionIndicator
 from app.context import AppContext
+from app.i18n import switch_language
 from app.layout_presets import layout_presets
 from app.paper_account import PaperAccountReset
 from app.profiles import SavedLayout
@@ -353,7 +354,12 @@ class Shell(QObject):
         self.profile.theme = apply_theme(app, theme)
 
     def _on_language(self, language: str) -> None:
-        self.profile.language = language
+        """Switch the language live: open windows re-read their texts; saved in the profile."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.profile.language = switch_language(app, language)
+        self.window.set_language_choice(self.profile.language)
+        self._update_title()
         self.schedule_save()
 
     def _on_closing(self) -> None:

@@ -35,6 +35,7 @@ from app.workspace import PanelContext
 from services.domain import BarArrays, BarInterval, InstrumentId, Order, OrderType, Side, Tick
 from services.errors import RejectedInput, TesseraError
 from services.trading.links import LINK_COLOURS
+from widgets.common.numbers import localized
 from widgets.panels.chart_panel import ChartPanel
 
 log = logging.getLogger("tessera.chart")
@@ -321,7 +322,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
     def _order_label(self, order: Order) -> str:
         side = self.tr("BUY") if order.side is Side.BUY else self.tr("SELL")
         tag = self.tr(str(_TYPE_TAGS[order.type])) if order.type in _TYPE_TAGS else ""
-        return f"{side} {order.remaining.normalize():f} {tag}".rstrip()
+        return localized(f"{side} {order.remaining.normalize():f} {tag}").rstrip()
 
     def _fills(self, instrument: InstrumentId) -> list[tuple[int, float, str]]:
         session = self.core.sessions.get(instrument.venue)
@@ -359,7 +360,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         target = self._snap(price, order.instrument)
         question = self.tr("Move the {side} order for {quantity} {symbol} from {old} to {new}?").format(
             side=self.tr("buy") if order.side is Side.BUY else self.tr("sell"),
-            quantity=f"{order.remaining.normalize():f}",
+            quantity=localized(f"{order.remaining.normalize():f}"),
             symbol=order.instrument.symbol,
             old=self._price_text(line_price(order), order.instrument),
             new=self._price_text(target, order.instrument),

@@ -35,7 +35,7 @@ from widgets.panels.quote_tile_order import QuickOrderPopover
 KIND = LayoutKind.SIMPLE
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("QuotesPanel", text)
 
 
@@ -153,7 +153,7 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
         instrument = self.slots()[position - 1]
         info = None if instrument is None else self._info(instrument)
         if instrument is None or info is None:
-            self.panel.show_message(_tr("Log in to coin-weight to trade"), "warning")
+            self.panel.show_message(tr("Log in to coin-weight to trade"), "warning")
             return
         tile = self.panel.tile(position)
         price = tile.ask() if side == "buy" else tile.bid()
@@ -218,7 +218,7 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
             return
         if order is not None and order.status is OrderStatus.REJECTED:
             popover.set_busy(False)
-            popover.show_error("", order.message or _tr("The order was rejected"))
+            popover.show_error("", order.message or tr("The order was rejected"))
         else:
             popover.close()
 

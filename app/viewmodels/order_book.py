@@ -46,7 +46,7 @@ BOOK_DEPTH = 20
 RETRY_MIN, RETRY_MAX = 0.5, 10.0  # s: back-off after a failed poll
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("OrderBook", text)
 
 
@@ -162,12 +162,12 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         self._stop_stream()
         self.panel.set_live(False, reason)  # until the first book of the new stream
         if instrument is not None and wanted is None and self._visible:
-            self.panel.set_state_text(_tr("Not connected to {venue}").format(venue=instrument.venue))
+            self.panel.set_state_text(tr("Not connected to {venue}").format(venue=instrument.venue))
         if wanted is None:
             return
         assert session is not None  # wanted is set only for a logged-in session
         if session.capabilities.order_book is BookSource.NONE:
-            self.panel.set_state_text(_tr("No order book for {instrument}").format(instrument=wanted))
+            self.panel.set_state_text(tr("No order book for {instrument}").format(instrument=wanted))
             return
         self._streaming = wanted
         self._task = self.spawn(self._follow(wanted, session), f"order book {wanted}")
@@ -175,9 +175,9 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
     async def _follow(self, instrument: InstrumentId, session: VenueSession) -> None:
         def failed(exc: Exception, _delay: float) -> None:
             if isinstance(exc, TransportError):
-                message = _tr("No data ({error}); retrying\u2026").format(error=exc.message)
+                message = tr("No data ({error}); retrying\u2026").format(error=exc.message)
             else:
-                message = _tr("The book is not available: {error}").format(error=exc)
+                message = tr("The book is not available: {error}").format(error=exc)
             log.warning("order book of %s: %s", instrument, message)
             self.panel.set_live(False, message)
             self.panel.set_state_text(message)
@@ -245,7 +245,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         colour = self.link_colour
         if colour is None:
             self.panel.show_message(
-                _tr("Link the panel to a colour to send the price to an order ticket"), "warning"
+                tr("Link the panel to a colour to send the price to an order ticket"), "warning"
             )
             return
         self.core.links.prefill(colour, instrument, side, price)
@@ -309,7 +309,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         self.save_settings()
         if on:
             self.panel.show_message(
-                _tr("One-click trading is on: a click in Bid/Ask sends an order."), "warning"
+                tr("One-click trading is on: a click in Bid/Ask sends an order."), "warning"
             )
 
     def _on_quantity_edited(self, quantity: Decimal | None) -> None:

@@ -46,6 +46,7 @@ from services.domain import (
 from services.errors import RejectedInput
 from services.tasks import spawn
 from services.trading.order_entry import ORDER_SUMMARY, Level, OrderOutcome, new_client_id, order_fields
+from widgets.common.numbers import localized
 from widgets.panels.order_ticket import BUYING, PRICED, OrderTicketView, TicketSpec, TicketValues, on_grid
 
 log = logging.getLogger("tessera.ticket")
@@ -74,7 +75,7 @@ _STATE_LEVELS = {
 }
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("OrderTicket", text)
 
 
@@ -102,7 +103,7 @@ def market_title(venue: str, market: str, broker: bool) -> str:
 
 
 def amount_text(value: Decimal, decimals: int, unit: str) -> str:
-    return f"{value:,.{decimals}f} {unit}"
+    return f"{localized(f'{value:,.{decimals}f}')} {unit}"
 
 
 class TicketSettings(LinkedSettings):
@@ -198,7 +199,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         if chosen is None:
             view.set_symbols([], "")
             view.set_spec(None, broker=False)
-            view.show_outcome("pending", _tr("Log in to a venue to trade"))
+            view.show_outcome("pending", tr("Log in to a venue to trade"))
             return
         view.set_symbols(
             sorted(i.symbol for i in self._known if (i.venue, i.market) == (chosen.venue, chosen.market)),
@@ -210,9 +211,9 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         if instrument is None:
             session = self.core.sessions.get(chosen.venue)
             message = (
-                _tr("{symbol} is not traded on {market}")
+                tr("{symbol} is not traded on {market}")
                 if session is not None and session.connected
-                else _tr("Log in to {venue} to trade {symbol}")
+                else tr("Log in to {venue} to trade {symbol}")
             )
             venue = VENUE_NAMES.get(chosen.venue, chosen.venue)
             view.set_field_error(
@@ -262,7 +263,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         )
         if found is None:
             self.panel.set_field_error(
-                "symbol", _tr("{symbol} is not traded on {market}").format(symbol=text.strip(), market=market)
+                "symbol", tr("{symbol} is not traded on {market}").format(symbol=text.strip(), market=market)
             )
             return
         self.set_instrument(found)
@@ -377,7 +378,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
             needed = quantity
         if needed <= available:
             return ""
-        return _tr("Not enough {asset}: the order needs {needed}, {available} available").format(
+        return tr("Not enough {asset}: the order needs {needed}, {available} available").format(
             asset=asset, needed=f"{needed:,.{decimals}f}", available=f"{available:,.{decimals}f}"
         )
 
@@ -387,13 +388,13 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
             return
         available, _asset, _decimals = self._available(instrument)
         if available is None:
-            self.panel.show_outcome("warning", _tr("The balance is not known yet"))
+            self.panel.show_outcome("warning", tr("The balance is not known yet"))
             return
         amount = available * percent / 100
         if self.panel.side() in BUYING:
             price = self._reference_price(instrument)
             if not price:
-                self.panel.set_field_error("price", _tr("Enter a price first"))
+                self.panel.set_field_error("price", tr("Enter a price first"))
                 return
             amount /= price
         quantity = on_grid(amount, instrument.qty_step)
@@ -426,7 +427,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         )
         self._client_id = request.client_id
         self.panel.set_busy(True)
-        self.panel.show_outcome("pending", _tr("Sending\u2026"))
+        self.panel.show_outcome("pending", tr("Sending\u2026"))
         # the order outlives the ticket: the core's task, not the panel's
         spawn(self._send(request), name="order ticket submit")
 
@@ -447,7 +448,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
             return
         order = self.core.orders.get(f"client:{client_id}")
         if level == "warning" and order is not None and order.status is OrderStatus.UNKNOWN:
-            message = _tr("Unknown \u2014 checking with the venue\u2026")
+            message = tr("Unknown \u2014 checking with the venue\u2026")
         self._connection_error = False
         self._told = None if order is None else order.status
         self.panel.show_outcome(level, message)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 
 from app.viewmodels.ramm_fields import EMAIL, LANGUAGE, MOBILE, FieldChecks
 from services.domain import ConnectionState
@@ -89,6 +89,74 @@ def _showing(form: FieldForm | None) -> bool:
 def _shown(value: Any) -> str:
     """A value the venue may leave out: a dash when it did."""
     return "\u2014" if value is None else f"{value}"
+# Words of the RAMM enums (_enum_name) and of a signal's delivery, marked for lupdate; a test checks the list.
+RAMM_WORDS = (
+    QT_TRANSLATE_NOOP("ramm", "not activated"),
+    QT_TRANSLATE_NOOP("ramm", "active"),
+    QT_TRANSLATE_NOOP("ramm", "paused"),
+    QT_TRANSLATE_NOOP("ramm", "disabled"),
+    QT_TRANSLATE_NOOP("ramm", "closed"),
+    QT_TRANSLATE_NOOP("ramm", "fund"),
+    QT_TRANSLATE_NOOP("ramm", "withdraw"),
+    QT_TRANSLATE_NOOP("ramm", "bonus fund"),
+    QT_TRANSLATE_NOOP("ramm", "bonus withdraw"),
+    QT_TRANSLATE_NOOP("ramm", "to account"),
+    QT_TRANSLATE_NOOP("ramm", "from account"),
+    QT_TRANSLATE_NOOP("ramm", "fee"),
+    QT_TRANSLATE_NOOP("ramm", "commission"),
+    QT_TRANSLATE_NOOP("ramm", "partners"),
+    QT_TRANSLATE_NOOP("ramm", "new"),
+    QT_TRANSLATE_NOOP("ramm", "ok"),
+    QT_TRANSLATE_NOOP("ramm", "reject"),
+    QT_TRANSLATE_NOOP("ramm", "error"),
+    QT_TRANSLATE_NOOP("ramm", "currency"),
+    QT_TRANSLATE_NOOP("ramm", "metal"),
+    QT_TRANSLATE_NOOP("ramm", "share"),
+    QT_TRANSLATE_NOOP("ramm", "cryptocurrency"),
+    QT_TRANSLATE_NOOP("ramm", "disabled temporarily"),
+    QT_TRANSLATE_NOOP("ramm", "disabled hidden"),
+    QT_TRANSLATE_NOOP("ramm", "deleted"),
+    QT_TRANSLATE_NOOP("ramm", "real security"),
+    QT_TRANSLATE_NOOP("ramm", "virtual master"),
+    QT_TRANSLATE_NOOP("ramm", "real internal"),
+    QT_TRANSLATE_NOOP("ramm", "real external"),
+    QT_TRANSLATE_NOOP("ramm", "margin call"),
+    QT_TRANSLATE_NOOP("ramm", "protection target"),
+    QT_TRANSLATE_NOOP("ramm", "pause"),
+    QT_TRANSLATE_NOOP("ramm", "unused"),
+    QT_TRANSLATE_NOOP("ramm", "active no positions"),
+    QT_TRANSLATE_NOOP("ramm", "active with positions"),
+    QT_TRANSLATE_NOOP("ramm", "margin call with positions"),
+    QT_TRANSLATE_NOOP("ramm", "margin call no positions"),
+    QT_TRANSLATE_NOOP("ramm", "protection with positions"),
+    QT_TRANSLATE_NOOP("ramm", "protection no positions"),
+    QT_TRANSLATE_NOOP("ramm", "target with positions"),
+    QT_TRANSLATE_NOOP("ramm", "target no positions"),
+    QT_TRANSLATE_NOOP("ramm", "pause with positions"),
+    QT_TRANSLATE_NOOP("ramm", "pause no positions"),
+    QT_TRANSLATE_NOOP("ramm", "disabled with positions"),
+    QT_TRANSLATE_NOOP("ramm", "disabled no positions"),
+    QT_TRANSLATE_NOOP("ramm", "closed with positions"),
+    QT_TRANSLATE_NOOP("ramm", "closed no positions"),
+    QT_TRANSLATE_NOOP("ramm", "buy"),
+    QT_TRANSLATE_NOOP("ramm", "sell"),
+    QT_TRANSLATE_NOOP("ramm", "balance"),
+    QT_TRANSLATE_NOOP("ramm", "credit"),
+    QT_TRANSLATE_NOOP("ramm", "additional charge"),
+    QT_TRANSLATE_NOOP("ramm", "correction"),
+    QT_TRANSLATE_NOOP("ramm", "bonus"),
+    QT_TRANSLATE_NOOP("ramm", "dividend"),
+    QT_TRANSLATE_NOOP("ramm", "interest"),
+    QT_TRANSLATE_NOOP("ramm", "cancelled buy"),
+    QT_TRANSLATE_NOOP("ramm", "cancelled sell"),
+    QT_TRANSLATE_NOOP("ramm", "periodical commission"),
+    QT_TRANSLATE_NOOP("ramm", "zero total order"),
+    QT_TRANSLATE_NOOP("ramm", "sending"),
+    QT_TRANSLATE_NOOP("ramm", "sent"),
+    QT_TRANSLATE_NOOP("ramm", "unknown"),
+    QT_TRANSLATE_NOOP("ramm", "not delivered"),
+    QT_TRANSLATE_NOOP("ramm", "refused"),
+)
 
 
 def _enum_name(kind: Any, value: Any) -> str:

@@ -21,6 +21,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QHideEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGraphicsScene, QToolButton, QVBoxLayout, QWidget
 
+from widgets.common.numbers import localized
+
 from .axes import PriceAxisItem, TimeAxisItem, VolumeAxisItem
 from .bar_items import CandleItem, VolumeItem
 from .bar_series import BarSeries
@@ -436,6 +438,10 @@ class ChartWidget(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_colors()
+        elif event.type() == QEvent.Type.LanguageChange:  # numbers and dates in the new locale
+            for axis in (self._price_axis, self._volume_axis, self._time_axis):
+                axis.invalidate()  # its labels are kept until the range changes
+            self._update_readout()
 
     def _handle_key(self, event: QKeyEvent) -> bool:
         if not len(self._series):
@@ -616,7 +622,7 @@ class ChartWidget(QWidget):
             low=format_price(float(s.low[i]), d),
             close=format_price(c, d),
             volume=format_volume(float(s.volume[i])),
-            change=f"{change:+.2f}%",
+            change=localized(f"{change:+.2f}%"),
         )
         self._header.set_readout(text, self._colors.up if c >= o else self._colors.down)
 

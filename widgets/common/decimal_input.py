@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from widgets.common.colors import AMBER
+from widgets.common.numbers import localized
 
 
 def fraction_digits(value: Decimal) -> int:
@@ -101,7 +102,7 @@ class DecimalInput(QLineEdit):
             self.setText("")
             return
         quantum = Decimal(1).scaleb(-self._decimals)
-        self.setText(f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):f}")
+        self.setText(localized(f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP):f}"))
 
     def problem(self) -> str:
         """Why the current value is not acceptable ("" when it is or when the field is empty)."""

@@ -19,6 +19,7 @@ from widgets.chart.formatting import format_volume
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.not_live import NotLiveBanner, grey_out
+from widgets.common.numbers import localized
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import (
     NUMERIC,
@@ -48,11 +49,11 @@ class MarketRow:
 
 
 def price_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,f}"
+    return "" if value is None else localized(f"{value:,f}")
 
 
 def change_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:+.2f}%"
+    return "" if value is None else localized(f"{value:+.2f}%")
 
 
 def _signed_colour(value: Decimal | int | None) -> str | None:

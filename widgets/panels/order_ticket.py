@@ -45,6 +45,7 @@ from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.decimal_input import DecimalField
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.not_live import NotLiveBanner, grey_out
+from widgets.common.numbers import localized
 from widgets.panels.order_ticket_confirm import OrderConfirmDialog
 from widgets.panels.order_ticket_shortcuts import TICKET_PROPERTY, TicketShortcuts
 
@@ -621,6 +622,11 @@ class OrderTicketView(QWidget):
             return True
         return super().event(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # "Buy BTC-USDT" is made here, not a catalogue text
+            self._update_submit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or key not in self._KEYS:
@@ -668,7 +674,7 @@ class OrderTicketView(QWidget):
             field.setValue(None)
             return
         shown = value.quantize(Decimal(1).scaleb(-decimals_of(step)))
-        field.input.setText(f"{shown if shown == value else value.normalize():f}")
+        field.input.setText(localized(f"{shown if shown == value else value.normalize():f}"))
 
     def _apply_mode(self) -> None:
         broker = self._broker

@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -95,7 +95,7 @@ class StrategyDetail(QWidget):
         self.plot.setObjectName("strategyDetail.chart")
         self.plot.setMinimumHeight(120)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setLabel("left", self.tr("Yield, %"))
+        self._label_plot()
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.plot.plot([], [], pen=pg.mkPen("#4aa3df", width=2))
         layout.addWidget(self.plot, 1)
@@ -121,6 +121,14 @@ class StrategyDetail(QWidget):
         self.followers_view.setObjectName("strategyDetail.followers")
         layout.addWidget(self.followers_view, 1)
         self.followers_view.setMinimumHeight(110)
+
+    def _label_plot(self) -> None:
+        self.plot.setLabel("left", self.tr("Yield, %"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the plot's axis label is no Qt widget text
+            self._label_plot()
 
     def setChart(self, points: Sequence[tuple[float, float]]) -> None:
         self.curve.setData([p[0] for p in points], [p[1] for p in points])
