@@ -291,9 +291,10 @@ class Shell(QObject):
         return set(VENUE_IDS) - self.ctx.demo.served_venues
 
     def _update_title(self) -> None:
-        title = self.tr("Tessera \u2014 {profile}").format(profile=self.ctx.profiles.name)
+        """The profile (and the demo): Qt adds the application's name ("… — Tessera") on Windows and X11."""
+        title = self.ctx.profiles.name
         if self.ctx.demo is not None:
-            title += " " + self.tr("(demo simulator)")
+            title = self.tr("{profile} (demo simulator)").format(profile=title)
         self.window.setWindowTitle(title)
 
     # --- window requests

@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
             self._applying = False
         self._settle_timer.stop()
         self._committed = self._state_bytes()
+        self._sync_panel_actions()
         QTimer.singleShot(0, self, self._rebaseline)
         if name != self._current_layout:
             self._set_current_layout(name)
@@ -393,9 +394,16 @@ class MainWindow(QMainWindow):
             self._undo.clear()
             self._update_undo_action()
         self._committed = self._state_bytes()
+        self._sync_panel_actions()
         QTimer.singleShot(0, self, self._rebaseline)
         self.layoutChanged.emit()
         return True
+
+    def _sync_panel_actions(self) -> None:
+        """The View menu ticks the panels that are open: a dock hidden while the window was not shown yet
+        sends no hide event, so its toggle action would still be ticked."""
+        for panel_id, action in self._panel_actions.items():
+            action.setChecked(not self._docks[panel_id].isHidden())
 
     def _rebaseline(self) -> None:
         """Qt finishes laying out an applied arrangement on the next pass of the event loop, which moves the

@@ -1,0 +1,85 @@
+"""Issue 12, point 7: the small things a trader notices on a first day, on real widgets."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from widgets.common.toast import ToastHost, ToastLevel
+from widgets.main_window import DockPlacement
+
+Area = Qt.DockWidgetArea
+
+
+def test_the_view_menu_ticks_only_the_panels_that_are_open(make_shell):
+    window = make_shell().window
+    ticked = {pid: window.panel_action(pid).isChecked() for pid in ("journal", "alpha", "beta", "gamma")}
+    assert ticked == dict.fromkeys(ticked, True)
+    assert not window.panel_action("delta").isChecked()  # hidden by default: never shown, never ticked
+    window.add_layout_preset("focus", "Focus", {"alpha": DockPlacement(Area.LeftDockWidgetArea)})
+    window.apply_layout_preset("focus")
+    assert [
+        pid for pid in ("journal", "alpha", "beta", "gamma", "delta") if window.panel_action(pid).isChecked()
+    ] == ["alpha"]
+    window.undo_layout_change()
+    assert window.panel_action("beta").isChecked() and not window.panel_action("delta").isChecked()
+
+
+@pytest.fixture
+def display_name(qapp):
+    before = QGuiApplication.applicationDisplayName()
+    QGuiApplication.setApplicationDisplayName("Tessera")
+    yield "Tessera"
+    QGuiApplication.setApplicationDisplayName(before)
+
+
+def test_the_window_title_names_the_profile_and_leaves_the_app_name_to_qt(make_shell, display_name):
+    """Qt appends " — Tessera" (the application display name) on Windows and X11: not in the title."""
+    window = make_shell("alice").window
+    assert "alice" in window.windowTitle()
+    assert display_name not in window.windowTitle()
+
+
+def test_the_same_message_twice_is_one_toast(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(600, 400)
+    window.show()
+    host = ToastHost(window)
+    first = host.show_message("GAZP cannot be starred.", ToastLevel.WARNING)
+    again = host.show_message("GAZP cannot be starred.", ToastLevel.WARNING)
+    assert again is first and host.toasts() == [first]
+    host.show_message("Something else.", ToastLevel.WARNING)
+    assert len(host.toasts()) == 2
+
+
+def test_opening_the_order_history_never_widens_the_window(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from widgets.main_window import MainWindow
+    from widgets.panels.orders import OrdersPanel
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    orders = OrdersPanel()
+    for side, area in (("left", Area.LeftDockWidgetArea), ("right", Area.RightDockWidgetArea)):
+        panel = QLabel(side)
+        panel.setMinimumWidth(250)  # the market watch and the order book beside the blotter
+        window.add_panel(side, side, panel, DockPlacement(area))
+    window.add_panel("orders", "Orders", orders, DockPlacement(Area.BottomDockWidgetArea))
+    window.resize(1000, 700)
+    window.reset_layout(undoable=False)
+    window.show()
+    qtbot.waitExposed(window)
+    width = window.width()
+    orders.set_history_venues([("coinweight", "coin-weight"), ("chp", "CHP")])
+    orders.tabs.setCurrentIndex(1)
+    orders.set_history_error("The venue refused the request: " + "a long reason from the venue " * 12)
+    orders.show_message("error", "The venue took the cancel of the order; " * 10)
+    qtbot.wait(50)
+    assert window.width() == width
+    assert orders.minimumSizeHint().width() <= 400
+    assert orders.history_message.isVisible() and orders.load_button.isVisible()
