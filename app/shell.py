@@ -32,6 +32,7 @@ from app.venue_access import SERVICE_NAME as VENUE_ACCESS_SERVICE
 from app.venue_access import VenueAccess
 from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
 from app.workspace import PanelContext, WorkspaceRegistry
+from widgets.common.plural import plural
 from widgets.common.status import ConnectionIndicator, UtcClock
 from widgets.common.status import LightState as WidgetConnectionState
 from widgets.common.toast import ToastLevel
@@ -231,7 +232,9 @@ class Shell(QObject):
         services.session.rights_changed.connect(
             lambda rights: (
                 window.notify(
-                    self.tr("Your RAMM rights changed: {count} methods now.").format(count=len(rights)),
+                    plural(
+                        self.tr("Your RAMM rights changed: %n method(s) now.", "", len(rights)), len(rights)
+                    ),
                     ToastLevel.INFO,
                 )
                 if shiboken6.isValid(window)

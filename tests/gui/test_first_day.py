@@ -83,3 +83,25 @@ def test_opening_the_order_history_never_widens_the_window(qtbot):
     assert window.width() == width
     assert orders.minimumSizeHint().width() <= 400
     assert orders.history_message.isVisible() and orders.load_button.isVisible()
+
+
+def test_counted_messages_are_marked_for_plural_forms():
+    """A message that counts things ("1 orders") is ``tr("%n order(s)", "", n)``: Russian gets its three forms
+    from the translation, English gets "order"/"orders" from ``plural``."""
+    import re
+    from pathlib import Path
+
+    from widgets.common.plural import plural
+
+    root = Path(__file__).resolve().parents[2]
+    counted = re.compile(r"""(?:tr|translate)\([^)]*?"[^"]*\{(?:count|n)\} [a-z]+s\b""", re.S)
+    offenders = [
+        f"{path.relative_to(root)}: {match.group(0)[-60:]}"
+        for folder in ("app", "widgets")
+        for path in sorted((root / folder).rglob("*.py"))
+        for match in counted.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert plural("The venue took the cancel of 1 order(s)", 1) == "The venue took the cancel of 1 order"
+    assert plural("2 order(s) known to be active", 2) == "2 orders known to be active"
+    assert plural("Отменено 2 заявки", 2) == "Отменено 2 заявки"  # a translation is left as it is

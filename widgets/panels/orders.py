@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
+from widgets.common.plural import plural
 from widgets.panels.order_ticket_confirm import OrderConfirmDialog
 from widgets.panels.orders_table import OrderRow, OrdersTableModel, OrdersTableView
 
@@ -92,7 +93,7 @@ class CancelAllDialog(QDialog):
         self.boxes: dict[str, QCheckBox] = {}
         self._counts = {key: count for key, _title, count in options}
         for key, title, count in options:
-            box = QCheckBox(self.tr("{name} ({count} active)").format(name=title, count=count), self)
+            box = QCheckBox(self.tr("{name} (%n active)", "", count).format(name=title), self)
             box.setChecked(True)
             box.toggled.connect(self._update)
             layout.addWidget(box)
@@ -122,7 +123,7 @@ class CancelAllDialog(QDialog):
         self.accept_button.setEnabled(bool(chosen))
         count = sum(self._counts[key] for key in chosen)
         self.summary.setText(
-            self.tr("{count} orders known to be active will be canceled.").format(count=count)
+            plural(self.tr("%n order(s) known to be active will be canceled.", "", count), count)
             if chosen
             else self.tr("Tick where to cancel.")
         )
@@ -335,7 +336,7 @@ class OrdersPanel(QWidget):
             self.cancelRequested.emit(keys)
 
     def _update_count(self, *_args: object) -> None:
-        self.active_count.setText(self.tr("{count} active").format(count=self.active.rowCount()))
+        self.active_count.setText(self.tr("%n active", "", self.active.rowCount()))
 
     def _on_to_edited(self, _value: QDateTime) -> None:
         if self.to_edit.hasFocus():  # the user set an end: keep it
