@@ -105,3 +105,38 @@ def test_counted_messages_are_marked_for_plural_forms():
     assert plural("The venue took the cancel of 1 order(s)", 1) == "The venue took the cancel of 1 order"
     assert plural("2 order(s) known to be active", 2) == "2 orders known to be active"
     assert plural("Отменено 2 заявки", 2) == "Отменено 2 заявки"  # a translation is left as it is
+
+
+def test_the_status_bar_equity_counts_rub_positions_one_total_per_currency(qtbot):
+    """coin-weight in USDT, the broker in RUB: two totals, never one sum of both (nor the RUB left out)."""
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    from app.viewmodels.account_summary import AccountSummaryViewModel
+    from services.domain import AccountSummary
+    from widgets.common.account_summary import AccountSummaryWidget
+
+    class Core(QObject):  # what the view-model reads of QtTrading
+        summaryChanged = Signal(str)
+        sessionStateChanged = Signal(str, object, str)
+
+    summaries = {
+        "coinweight": AccountSummary(
+            "coinweight", "USDT", Decimal("1000"), Decimal("900"), Decimal("100"), Decimal("0.01")
+        ),
+        "chp": AccountSummary("chp", "RUB", Decimal("250000.5"), Decimal("200000"), Decimal("0")),
+    }
+    core = Core()
+    core.accounts = SimpleNamespace(summary=summaries.get)
+    core.sessions = {v: SimpleNamespace(venue=v, connected=True) for v in ("coinweight", "chp")}
+    widget = AccountSummaryWidget()
+    qtbot.addWidget(widget)
+    AccountSummaryViewModel(widget, core, ["coinweight", "chp"])
+    assert widget.estimated_label.text() == "1,000.00 USDT \u00b7 250,000.50 RUB"
+    assert widget.available_label.text() == "900.00 USDT \u00b7 200,000.00 RUB"
+    assert widget.change_label.text() == "+1.00%"
+    core.sessions["chp"].connected = False
+    core.sessionStateChanged.emit("chp", None, "")
+    assert widget.estimated_label.text() == "1,000.00 USDT" and widget.available_label.text() == "900.00"

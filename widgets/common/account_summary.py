@@ -1,7 +1,10 @@
-"""The account summary for the status bar: estimated value, available, on orders, and the 24 h change."""
+"""The account summary for the status bar: equity, available, on orders (one total per currency: a crypto
+venue's USDT and a broker's RUB are never added up without a rate), and the 24 h change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
@@ -9,14 +12,26 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from widgets.common.colors import GREEN, RED
 
 DASH = "\u2014"
+SEPARATOR = " \u00b7 "
 
 
 def money_text(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+@dataclass(frozen=True, slots=True)
+class CurrencyTotal:
+    """One currency's totals; ``change_fraction`` is a fraction (-0.0218 is -2.18 %) or None."""
+
+    currency: str
+    estimated: Decimal
+    available: Decimal
+    on_orders: Decimal
+    change_fraction: Decimal | None = None
+
+
 class AccountSummaryWidget(QWidget):
-    """``Equity 1,669,955.97 USDT  Available 1,660,000.00  On orders 9,955.97  24h +0.90%``."""
+    """``Equity 1,669,955.97 USDT · 5,000,000.00 RUB  Available …  On orders …  24h +0.90%``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,22 +62,42 @@ class AccountSummaryWidget(QWidget):
         on_orders: Decimal,
         change_fraction: Decimal | None,
     ) -> None:
-        """``change_fraction`` is a fraction: -0.0218 is -2.18 %."""
-        self.estimated_label.setText(f"{money_text(estimated)} {currency}")
-        self.available_label.setText(money_text(available))
-        self.on_orders_label.setText(money_text(on_orders))
-        if change_fraction is None:
+        """One currency's totals (``change_fraction``: -0.0218 is -2.18 %)."""
+        self.setTotals([CurrencyTotal(currency, estimated, available, on_orders, change_fraction)])
+
+    def setTotals(self, totals: Sequence[CurrencyTotal]) -> None:
+        """One total per currency, in the order given; none: cleared. With one currency the available and on
+        orders amounts go without it (the equity names it); with several each amount names its own."""
+        if not totals:
+            self.clear()
+            return
+        several = len(totals) > 1
+
+        def amounts(value_of: Callable[[CurrencyTotal], Decimal]) -> str:
+            return SEPARATOR.join(
+                f"{money_text(value_of(t))} {t.currency}" if several else money_text(value_of(t))
+                for t in totals
+            )
+
+        self.estimated_label.setText(
+            SEPARATOR.join(f"{money_text(t.estimated)} {t.currency}" for t in totals)
+        )
+        self.available_label.setText(amounts(lambda t: t.available))
+        self.on_orders_label.setText(amounts(lambda t: t.on_orders))
+        change = next((t.change_fraction for t in totals if t.change_fraction is not None), None)
+        if change is None:
             self.change_label.setText(DASH)
             self.change_label.setStyleSheet("")
         else:
-            percent = change_fraction * 100
+            percent = change * 100
             self.change_label.setText(f"{percent:+.2f}%")
             colour = GREEN if percent > 0 else RED if percent < 0 else ""
             self.change_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.setToolTip(
             self.tr(
-                "Estimated value of every holding in {currency}; available is what orders do not hold"
-            ).format(currency=currency)
+                "Estimated value of every holding, one total per currency ({currencies}); available is what "
+                "orders do not hold"
+            ).format(currencies=", ".join(t.currency for t in totals))
         )
 
     def clear(self) -> None:
