@@ -35,3 +35,32 @@ async def test_stars_on_a_stock_raise_one_toast(trading_shell):
     finally:
         await chp.logout()
         await core.session("coinweight").logout()
+
+
+async def test_time_and_sales_shows_every_size_of_an_instrument_with_one_precision(trading_shell):
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from app.viewmodels.time_sales import TimeSalesViewModel
+    from services.domain import Side, Tick
+
+    shell = trading_shell(builtin_panels().subset(("time_sales",)))
+    core = core_of(shell)
+    session = core.session("coinweight")
+    await session.login("demo", "demo")
+    try:
+        panel = shell.window.dock("time_sales").widget()
+        view_model = panel.findChild(TimeSalesViewModel)
+        instrument = next(i for i in session.instruments if i.symbol == "ETH-BTC")
+        core.links.publish(view_model.link_colour, instrument)
+        decimals = core.instrument(instrument).qty_decimals
+        assert decimals >= 2
+        panel.model.clear()
+        now = datetime.now(UTC)
+        for size in ("0.5", "1", "0.25"):  # what a feed sends: 0.5, 1, 0.25 ...
+            view_model._on_tick(Tick(instrument, now, Decimal("0.05"), Decimal(size), Side.BUY))
+        await wait_until(lambda: panel.model.rowCount() >= 3)
+        sizes = [panel.model.row(i).size for i in range(3)]
+        assert {len(s.split(".")[1]) if "." in s else 0 for s in sizes} == {decimals}, sizes
+    finally:
+        await session.logout()
