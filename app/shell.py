@@ -41,6 +41,7 @@ from widgets.main_window import LayoutSnapshot, MainWindow
 log = logging.getLogger("tessera.shell")
 
 SAVE_DELAY_MS = 500
+FIRST_RUN = "first_run"  # profile.panels key: {"hint_dismissed": true} once the user closed the hint
 
 
 class Shell(QObject):
@@ -96,6 +97,7 @@ class Shell(QObject):
         if self.ctx.profile_notices:
             self.window.show_status(" ".join(self.ctx.profile_notices))
         self.ctx.profile_notices = []
+        self._offer_first_run_hint()
         if not self.ctx.credentials.available:
             log.warning("%s", self.ctx.credentials.unavailable_reason)
 
@@ -109,6 +111,27 @@ class Shell(QObject):
             await self.probe.aclose()
         if self.ctx.errors is not None:
             self.ctx.errors.set_presenter(None)
+
+    # --- first run
+
+    def _offer_first_run_hint(self) -> None:
+        """What to do first, until the user closes it (remembered in the profile)."""
+        settings = self.profile.panel_settings(FIRST_RUN)
+        if settings.get("hint_dismissed"):
+            return
+        hint = self.window.show_hint(
+            self.tr(
+                "Start here: log in from the Venue menu (or click a grey light below; the demo logs in by "
+                "itself), click a symbol in the market watch to see its chart and order book, then enter an "
+                "order in the order ticket. Ctrl+1 and Ctrl+2 switch to the professional and simple layouts."
+            )
+        )
+
+        def dismissed() -> None:
+            settings["hint_dismissed"] = True
+            self.schedule_save()
+
+        hint.dismissed.connect(dismissed)
 
     # --- persistence
 

@@ -140,3 +140,17 @@ def test_the_status_bar_equity_counts_rub_positions_one_total_per_currency(qtbot
     core.sessions["chp"].connected = False
     core.sessionStateChanged.emit("chp", None, "")
     assert widget.estimated_label.text() == "1,000.00 USDT" and widget.available_label.text() == "900.00"
+
+
+def test_a_first_time_user_sees_what_to_do_first_until_closing_the_hint(qtbot, make_shell):
+    shell = make_shell("newbie")
+    hint = shell.window.hint_bar
+    assert hint is not None and hint.isVisible() and "Venue menu" in hint.text()
+    qtbot.mouseClick(hint.close_button, Qt.MouseButton.LeftButton)
+    assert shell.window.hint_bar is None
+    assert shell.save_now()
+    shell.window.close()
+    again = make_shell("newbie")  # the same profile: closed for good
+    assert again.window.hint_bar is None
+    other = make_shell("someone-else")  # another profile has its own first day
+    assert other.window.hint_bar is not None
