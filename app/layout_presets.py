@@ -56,9 +56,10 @@ PRESETS: tuple[LayoutPreset, ...] = (
         SIMPLE,
         str(QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Simple")),
         "Ctrl+2",
-        (
-            ("quotes", DockPlacement(Area.RightDockWidgetArea)),
-            ("orders", DockPlacement(split_from="quotes", orientation=Vertical, size=220)),
+        (  # the tiles beside a chart (twelve tiles alone leave half the window empty), the orders under both
+            ("quotes", DockPlacement(Area.RightDockWidgetArea, size=720)),
+            ("orders", DockPlacement(split_from="quotes", orientation=Vertical, size=200)),
+            ("chart", DockPlacement(split_from="quotes", orientation=Horizontal, size=720)),
         ),
         requires="quotes",
     ),

@@ -154,3 +154,33 @@ def test_a_first_time_user_sees_what_to_do_first_until_closing_the_hint(qtbot, m
     assert again.window.hint_bar is None
     other = make_shell("someone-else")  # another profile has its own first day
     assert other.window.hint_bar is not None
+
+
+def test_the_simple_layout_fills_the_window(qtbot, make_shell):
+    """Twelve quote tiles alone filled two rows of a wide window and left the rest of it empty."""
+    from PySide6.QtCore import QRect
+
+    from app.layout_presets import SIMPLE
+    from app.panels import builtin_panels
+    from widgets.panels.quote_tile import QuotesPanel
+
+    shell = make_shell("simple", builtin_panels())
+    window = shell.window
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.width() == 1440)
+    window.action(f"layout.{SIMPLE}").trigger()
+    assert window.current_layout() == SIMPLE
+    quotes = window.dock("quotes").widget()
+    assert isinstance(quotes, QuotesPanel)
+    viewport = quotes.grid.parentWidget().parentWidget()  # the tiles' scroll area viewport
+
+    def filled() -> bool:
+        shown = [dock for dock in window.docks() if dock.isVisible()]
+        covered = sum(dock.width() * dock.height() for dock in shown)
+        docks_area = window.width() * (window.statusBar().y() - window.dock("quotes").y())
+        used = QRect()
+        for tile in quotes.tiles:
+            used = used.united(tile.geometry())
+        return covered >= 0.8 * docks_area and used.height() >= 0.75 * viewport.height()
+
+    qtbot.waitUntil(filled)  # the docks settle: no part of the window, and no half of a panel, left empty

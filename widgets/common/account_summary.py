@@ -40,18 +40,21 @@ class AccountSummaryWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.estimated_label = self._pair(layout, self.tr("Equity"), "summaryEstimated")
-        self.available_label = self._pair(layout, self.tr("Available"), "summaryAvailable")
-        self.on_orders_label = self._pair(layout, self.tr("On orders"), "summaryOnOrders")
+        # available and on orders: in the tooltip (and the Balances panel); no room for them in the status bar
+        self.available_label = self._pair(layout, self.tr("Available"), "summaryAvailable", shown=False)
+        self.on_orders_label = self._pair(layout, self.tr("On orders"), "summaryOnOrders", shown=False)
         self.change_label = self._pair(layout, self.tr("24h"), "summaryChange")
         self.clear()
 
-    def _pair(self, layout: QHBoxLayout, caption: str, name: str) -> QLabel:
+    def _pair(self, layout: QHBoxLayout, caption: str, name: str, shown: bool = True) -> QLabel:
         title = QLabel(caption, self)
         title.setObjectName("mutedLabel")
         value = QLabel(self)
         value.setObjectName(name)
         layout.addWidget(title)
         layout.addWidget(value)
+        title.setVisible(shown)
+        value.setVisible(shown)
         return value
 
     def setSummary(
@@ -93,12 +96,17 @@ class AccountSummaryWidget(QWidget):
             self.change_label.setText(f"{percent:+.2f}%")
             colour = GREEN if percent > 0 else RED if percent < 0 else ""
             self.change_label.setStyleSheet(f"color: {colour};" if colour else "")
-        self.setToolTip(
-            self.tr(
-                "Estimated value of every holding, one total per currency ({currencies}); available is what "
-                "orders do not hold"
-            ).format(currencies=", ".join(t.currency for t in totals))
-        )
+        lines = [self.tr("Estimated value of every holding, one total per currency:")]
+        lines += [
+            self.tr("{currency}: equity {equity}, available {available}, on orders {on_orders}").format(
+                currency=t.currency,
+                equity=money_text(t.estimated),
+                available=money_text(t.available),
+                on_orders=money_text(t.on_orders),
+            )
+            for t in totals
+        ]
+        self.setToolTip("\n".join(lines))
 
     def clear(self) -> None:
         for label in (self.estimated_label, self.available_label, self.on_orders_label, self.change_label):
