@@ -17,7 +17,7 @@ from tests.gui.painted_text import column_titled, painted_text
 from widgets.panels.market_watch import MarketWatchPanel
 
 
-@pytest.mark.parametrize("size", [(1440, 900)])
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)])
 async def test_every_visible_price_is_painted_whole_at_the_default_layout(trading_shell, size):
     shell = trading_shell(builtin_panels())
     window = shell.window

@@ -53,7 +53,7 @@ from widgets.common.record_table import (
     RecordTableModel,
     RecordTableView,
 )
-from widgets.common.table_columns import MIN_SECTION, PADDING
+from widgets.common.table_columns import MIN_SECTION
 
 STAR, STAR_OFF = "\u2605", "\u2606"
 
@@ -88,6 +88,7 @@ def _signed_colour(value: Decimal | int | None) -> str | None:
 
 BADGE_SCALE = 0.8  # the counterparty badge's font against the symbol's
 BADGE_GAP = 5
+CELL_PADDING = 14  # the theme's cell padding (#marketTable: 3 px a side), Qt's text margins, a spare pixel
 PRICE_SQUEEZE = 0.85  # how far price columns narrow (their font shrinking) before the badge is given up
 Index = QModelIndex | QPersistentModelIndex
 
@@ -383,11 +384,12 @@ class MarketWatchPanel(QWidget):
                     records = map(model.record, range(model.rowCount()))
                     names = {r.counterparty for r in records if isinstance(r, MarketRow)}
                     short = max((badges.horizontalAdvance(short_badge(n)) for n in names), default=0)
-                    self._symbol_width = widest + BADGE_GAP + short + 1 + PADDING  # the short badge at least
+                    # at least the short badge
+                    self._symbol_width = widest + BADGE_GAP + short + 1 + CELL_PADDING
                     widest += BADGE_GAP + max(map(badges.horizontalAdvance, names), default=0) + 1
                 title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
                 widest = max(widest, titles.horizontalAdvance(title))
-            self._widths[column] = widest + PADDING
+            self._widths[column] = widest + CELL_PADDING
         self._layout_columns()
 
     def _fit_later(self, *_args: object) -> None:
@@ -426,7 +428,7 @@ class MarketWatchPanel(QWidget):
             header.resizeSection(column, widths[column])
         font = self.table.font()
         for column in self.PRICE_COLUMNS:  # one font per price column, fitted to its widest price
-            fitted = fitted_font(font, self._widest.get(column, ""), widths[column] - PADDING + 2)
+            fitted = fitted_font(font, self._widest.get(column, ""), widths[column] - CELL_PADDING + 2)
             self.delegate.setColumnFont(column, None if fitted is font else fitted)
         self.table.viewport().update()
 
