@@ -56,10 +56,11 @@ PRESETS: tuple[LayoutPreset, ...] = (
         SIMPLE,
         str(QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Simple")),
         "Ctrl+2",
-        (  # the tiles beside a chart (twelve tiles alone leave half the window empty), the orders under both
+        (  # the tiles beside an order book (twelve tiles alone leave half the window empty), the orders under
+            # both (a chart there left the arrangement settling after a switch: the first undo did nothing)
             ("quotes", DockPlacement(Area.RightDockWidgetArea, size=720)),
             ("orders", DockPlacement(split_from="quotes", orientation=Vertical, size=200)),
-            ("chart", DockPlacement(split_from="quotes", orientation=Horizontal, size=720)),
+            ("order_book", DockPlacement(split_from="quotes", orientation=Horizontal, size=720)),
         ),
         requires="quotes",
     ),

@@ -214,3 +214,15 @@ def test_prices_are_painted_whole_however_narrow_the_panel_and_the_volume_goes_f
                 assert painted_text(panel.table, index) == index.data(), (width, key, column)
     assert seen[0] == (True, True) and seen[-1] == (False, False)
     assert (True, False) in seen or seen[1] == (False, False)  # never the volume without the change
+
+
+def test_tabs_that_do_not_fit_scroll_with_arrows_that_show(qtbot, panel):
+    from PySide6.QtWidgets import QToolButton
+
+    panel.setTabs(["BTC", "ETH", "USDT", "Stocks", "Innovation", "Metaverse", "Layer 2", "Meme"])
+    panel.resize(220, 300)
+    qtbot.waitUntil(lambda: panel.width() <= 220)
+    buttons = [b for b in panel.tab_bar.findChildren(QToolButton) if b.isVisible()]
+    assert len(buttons) == 2 and all(b.text().strip() for b in buttons)  # the theme hides Qt's arrow glyphs
+    assert panel.tab_bar.tabText(3) == "Stocks"  # never "Sto"
+    assert panel.tab_bar.elideMode() == Qt.TextElideMode.ElideNone
