@@ -123,11 +123,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 async def _run(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.venues == "demo":
-        from app.demo import start_demo
+        from app.demo import paper_state_path, start_demo
         from services.simulator.server import SimulatorStartError
 
         try:
-            ctx.demo, ctx.venues = await start_demo(args.seed, args.sim_speed)
+            ctx.demo, ctx.venues, notices = await start_demo(
+                args.seed, args.sim_speed, paper_state_path(ctx.profiles)
+            )
+            ctx.profile_notices.extend(notices)
         except SimulatorStartError as exc:
             log.error("the demo simulator could not start: %s", exc)
             return 1

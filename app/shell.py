@@ -19,7 +19,9 @@ from app.back_office import BackOffice
 from app.back_office_session import BackOfficeIndicator, QtBackOffice, install_back_office
 from app.connections import ConnectionProbe, RammIndicator, SessionIndicator
 from app.context import AppContext
+from app.i18n import switch_language
 from app.layout_presets import layout_presets
+from app.paper_account import PaperAccountReset
 from app.profiles import SavedLayout
 from app.publisher_console import SERVICE_NAME as PUBLISHER_SERVICE
 from app.publisher_console import PublisherConsole
@@ -32,6 +34,7 @@ from app.venue_access import SERVICE_NAME as VENUE_ACCESS_SERVICE
 from app.venue_access import VenueAccess
 from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
 from app.workspace import PanelContext, WorkspaceRegistry
+from widgets.common.plural import plural
 from widgets.common.status import ConnectionIndicator, UtcClock
 from widgets.common.status import LightState as WidgetConnectionState
 from widgets.common.toast import ToastLevel
@@ -40,6 +43,7 @@ from widgets.main_window import LayoutSnapshot, MainWindow
 log = logging.getLogger("tessera.shell")
 
 SAVE_DELAY_MS = 500
+FIRST_RUN = "first_run"  # profile.panels key: {"hint_dismissed": true} once the user closed the hint
 
 
 class Shell(QObject):
@@ -77,6 +81,7 @@ class Shell(QObject):
         self.strategy_manager: StrategyManager | None = None
         self.aggregion: AggregionAccess | None = None
         self.publisher: PublisherConsole | None = None
+        self.paper_reset: PaperAccountReset | None = None  # Venue -> Reset paper account... (the demo)
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -95,6 +100,7 @@ class Shell(QObject):
         if self.ctx.profile_notices:
             self.window.show_status(" ".join(self.ctx.profile_notices))
         self.ctx.profile_notices = []
+        self._offer_first_run_hint()
         if not self.ctx.credentials.available:
             log.warning("%s", self.ctx.credentials.unavailable_reason)
 
@@ -108,6 +114,27 @@ class Shell(QObject):
             await self.probe.aclose()
         if self.ctx.errors is not None:
             self.ctx.errors.set_presenter(None)
+
+    # --- first run
+
+    def _offer_first_run_hint(self) -> None:
+        """What to do first, until the user closes it (remembered in the profile)."""
+        settings = self.profile.panel_settings(FIRST_RUN)
+        if settings.get("hint_dismissed"):
+            return
+        hint = self.window.show_hint(
+            self.tr(
+                "Start here: log in from the Venue menu (or click a grey light below; the demo logs in by "
+                "itself), click a symbol in the market watch to see its chart and order book, then enter an "
+                "order in the order ticket. Ctrl+1 and Ctrl+2 switch to the professional and simple layouts."
+            )
+        )
+
+        def dismissed() -> None:
+            settings["hint_dismissed"] = True
+            self.schedule_save()
+
+        hint.dismissed.connect(dismissed)
 
     # --- persistence
 
@@ -191,6 +218,8 @@ class Shell(QObject):
             if "dxregister" in self.indicators:
                 self.back_office.bind_indicator(self.indicators["dxregister"])
         self._install_strategy_manager()
+        if self.venue_access is not None and self.ctx.demo is not None and self.ctx.demo.reset_paper:
+            self.paper_reset = PaperAccountReset(self.window, self.ctx, self.venue_access.menu, self)
         if venues is not None and AGGREGION_SERVICE not in self.ctx.services:  # Help: licence, add-ons
             self.aggregion = AggregionAccess(
                 self.window, self.ctx, self.registry, venues.aggregion, parent=self.window
@@ -231,7 +260,9 @@ class Shell(QObject):
         services.session.rights_changed.connect(
             lambda rights: (
                 window.notify(
-                    self.tr("Your RAMM rights changed: {count} methods now.").format(count=len(rights)),
+                    plural(
+                        self.tr("Your RAMM rights changed: %n method(s) now.", "", len(rights)), len(rights)
+                    ),
                     ToastLevel.INFO,
                 )
                 if shiboken6.isValid(window)
@@ -291,9 +322,10 @@ class Shell(QObject):
         return set(VENUE_IDS) - self.ctx.demo.served_venues
 
     def _update_title(self) -> None:
-        title = self.tr("Tessera \u2014 {profile}").format(profile=self.ctx.profiles.name)
+        """The profile (and the demo): Qt adds the application's name ("… — Tessera") on Windows and X11."""
+        title = self.ctx.profiles.name
         if self.ctx.demo is not None:
-            title += " " + self.tr("(demo simulator)")
+            title = self.tr("{profile} (demo simulator)").format(profile=title)
         self.window.setWindowTitle(title)
 
     # --- window requests
@@ -349,7 +381,12 @@ class Shell(QObject):
         self.profile.theme = apply_theme(app, theme)
 
     def _on_language(self, language: str) -> None:
-        self.profile.language = language
+        """Switch the language live: open windows re-read their texts; saved in the profile."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.profile.language = switch_language(app, language)
+        self.window.set_language_choice(self.profile.language)
+        self._update_title()
         self.schedule_save()
 
     def _on_closing(self) -> None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -37,6 +37,8 @@ from services.tasks import spawn
 from widgets.back_office.accounts import AccountRow, AccountsView, TransferRow
 from widgets.back_office.clients import ClientRow, ClientsView
 from widgets.back_office.form import FormDialog, FormField, ask
+from widgets.common.numbers import localized, parse_decimal
+from widgets.common.plural import plural
 
 log = logging.getLogger("tessera.backoffice")
 
@@ -235,7 +237,7 @@ class AccountsViewModel(WindowViewModel):
         }
         self.view.set_rows(account_row(a) for a in accounts)
         self.view.set_loading("")
-        self.view.status_label.setText(self.tr("{count} accounts").format(count=len(accounts)))
+        self.view.status_label.setText(plural(self.tr("%n account(s)", "", len(accounts)), len(accounts)))
         self._show_current()
         if self._again:
             self._again = False
@@ -313,13 +315,8 @@ class AccountsViewModel(WindowViewModel):
     def _check_transfer(
         self, dialog: FormDialog, kind: str, account: Account, values: dict[str, str]
     ) -> tuple[Decimal, str] | None:
-        text = values["amount"].strip().replace(",", "").replace(" ", "")
+        amount = parse_decimal(values["amount"])  # the locale's separator or "."; grouping ignored
         currency = values["currency"].strip().upper()
-        amount: Decimal | None
-        try:
-            amount = Decimal(text) if text else None
-        except InvalidOperation:
-            amount = None
         ok = True
         if amount is None or not amount.is_finite():
             dialog.set_field_error("amount", self.tr("Enter an amount, e.g. 10000.00."))
@@ -331,13 +328,15 @@ class AccountsViewModel(WindowViewModel):
             dialog.set_field_error("amount", self.tr("An adjustment cannot be zero (negative takes money)."))
             ok = False
         elif -amount.as_tuple().exponent > AMOUNT_DECIMALS:  # type: ignore[operator]  # finite: int exponent
-            dialog.set_field_error("amount", self.tr("At most {n} decimals.").format(n=AMOUNT_DECIMALS))
+            dialog.set_field_error(
+                "amount", plural(self.tr("At most %n decimal(s).", "", AMOUNT_DECIMALS), AMOUNT_DECIMALS)
+            )
             ok = False
         elif kind == "withdrawal" and account.balance is not None and amount > account.balance:
             dialog.set_field_error(
                 "amount",
                 self.tr("More than the balance ({balance} {currency}).").format(
-                    balance=f"{account.balance:,.2f}", currency=account.currency
+                    balance=localized(f"{account.balance:,.2f}"), currency=account.currency
                 ),
             )
             ok = False
@@ -415,7 +414,7 @@ class AccountsViewModel(WindowViewModel):
         self.view.show_message(
             self.tr("{kind} of {amount} {currency} done.").format(
                 kind=self._kind_title(pending.kind),
-                amount=f"{pending.transfer.amount:,f}",
+                amount=localized(f"{pending.transfer.amount:,f}"),
                 currency=pending.transfer.currency,
             )
         )
@@ -603,7 +602,7 @@ class ClientsViewModel(WindowViewModel):
             return
         self.clients = {client_key(c): c for c in clients}
         self.view.set_rows(client_row(c) for c in clients)
-        self.view.set_status(said or self.tr("{count} clients").format(count=len(clients)))
+        self.view.set_status(said or plural(self.tr("%n client(s)", "", len(clients)), len(clients)))
 
     # --- create / edit
     def open_create(self) -> FormDialog:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.market_data import follow_ticks, price_decimals
+from app.market_data import follow_ticks, instrument_of, price_decimals
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import LinkedSettings
@@ -13,6 +13,7 @@ from app.viewmodels.linked import LinkedViewModel
 from app.workspace import PanelContext
 from services.domain import Tick
 from services.trading.links import LINK_COLOURS
+from widgets.common.numbers import localized
 from widgets.panels.time_sales import PrintRow, TimeSalesPanel
 
 
@@ -26,6 +27,7 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
         self._task: asyncio.Task[None] | None = None
         self._pending: list[Tick] = []
         self._decimals = 2
+        self._size_decimals: int | None = None  # the instrument's quantity step: one precision for every size
         self._frames = FrameCoalescer(lambda _keys: self._flush(), self)
         self.core.loggedIn.connect(self._on_logged)  # only a login or logout starts the tape again
         self.core.loggedOut.connect(self._on_logged)
@@ -51,6 +53,8 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
             return
         self.panel.show_message("")
         self._decimals = price_decimals(self.core, instrument)
+        known = instrument_of(self.core, instrument)
+        self._size_decimals = None if known is None else known.qty_decimals
         self._task = self.spawn(follow_ticks(self.core, instrument, self._on_tick), "time and sales")
 
     def on_instrument_changed(self) -> None:
@@ -76,10 +80,21 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
     def _row(self, tick: Tick) -> PrintRow:
         return PrintRow(
             time=tick.time.strftime("%H:%M:%S"),
-            price=f"{tick.price:,.{self._decimals}f}",
-            size=f"{tick.size.normalize():,f}",
+            price=localized(f"{tick.price:,.{self._decimals}f}"),
+            size=localized(self._size_text(tick)),
             side=tick.aggressor.value if tick.aggressor is not None else "",
         )
+
+
+    def _size_text(self, tick: Tick) -> str:
+        """Every size of the instrument with its quantity step's decimals (0.5 and 0.0125 as 0.5000 and
+        0.0125), so the column lines up; a size finer than the step keeps its digits rather than lose them."""
+        decimals = self._size_decimals
+        if decimals is None:
+            return f"{tick.size.normalize():,f}"
+        exponent = tick.size.normalize().as_tuple().exponent
+        finer = -exponent if isinstance(exponent, int) and -exponent > decimals else decimals
+        return f"{tick.size:,.{finer}f}"
 
 
 def create_time_sales_panel(context: PanelContext) -> TimeSalesPanel:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -136,6 +136,16 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort_column(self) -> int:
         return self._sort_column
+
+    def column_of(self, key: str) -> int:
+        """The index of the column showing the field ``key``."""
+        return next(index for index, column in enumerate(self._columns) if column.key == key)
+
+    def retranslate(self, translate: Callable[[str], str]) -> None:
+        """The column titles in a new language (``translate`` maps a shown text to it; see app/i18n.py)."""
+        self._columns = [replace(column, title=translate(column.title)) for column in self._columns]
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     # --- batched changes
     def upsert(self, rows: Iterable[Record]) -> None:

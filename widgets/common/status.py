@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -102,12 +102,21 @@ class ConnectionIndicator(QWidget):
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        # Reserve room for a 4-digit latency so the status bar does not jitter as latency changes.
-        width = self.DOT + self.GAP + fm.horizontalAdvance(f"{self.display_name} 0000 ms") + 4
+        # Room for a 3-digit latency so the status bar does not jitter as latency changes (a slower round trip
+        # widens it).
+        width = self.DOT + self.GAP + max(
+            fm.horizontalAdvance(f"{self.display_name} 000 ms"), fm.horizontalAdvance(self.text())
+        ) + 4
         return QSize(width, max(fm.height(), self.DOT) + 4)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # painted and composed texts: say them anew
+            self._update_tooltip()
+            self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
