@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
 from app.trading.bridge import QtTrading
 from services.errors import TransportError, VenueError
+from services.protocols import VenueSession
 from services.trading.chp import ChpVenueSession
 from services.trading.coinweight import CoinWeightVenueSession
 from services.trading.core import TradingCore
@@ -44,8 +46,10 @@ async def log_in_all(core: QtTrading, login: str, password: str) -> None:
 
     A failure is logged and shown in the session's indicator; the user can log in again from the Venue menu.
     """
-    for session in core.sessions.values():
+    async def log_in(session: VenueSession) -> None:
         try:
             await session.login(login, password)
         except (VenueError, TransportError) as exc:
             log.warning("login to %s failed: %s", session.venue, exc)
+
+    await asyncio.gather(*(log_in(session) for session in core.sessions.values()))  # in parallel
