@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import signal
+import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QWidget
 
 from app import venues
@@ -104,9 +106,7 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
     closed = asyncio.Event()
     shell.closed.connect(closed.set)
     signal.signal(signal.SIGINT, lambda *_: shell.window.close())
-    wake = QTimer()  # lets Python run its signal handlers while Qt waits for events
-    wake.start(250)
-    wake.timeout.connect(lambda: None)
+    wake = SignalWakeup()
     logins: list[asyncio.Task[None]] = []
 
     def log_in() -> None:  # after the first frame: the window is on screen before any venue answers
@@ -125,7 +125,7 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
     try:
         await closed.wait()
     finally:
-        wake.stop()
+        wake.close()
         first_frame.cancel()
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         for task in logins:  # a login still under way must not outlive the clients it uses
@@ -138,6 +138,30 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
             await asyncio.to_thread(ctx.demo.stop)
     log.info("Tessera stopped")
     return 0
+
+
+class SignalWakeup(QObject):
+    """Lets Python run its signal handlers (Ctrl+C) while Qt waits for events, with no polling timer: the
+    C-level handler writes a byte to a socket pair that Qt watches (``signal.set_wakeup_fd``)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._read, self._write = socket.socketpair()
+        for end in (self._read, self._write):
+            end.setblocking(False)
+        self._previous = signal.set_wakeup_fd(self._write.fileno())
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._read.recv(4096)  # Python runs the handler itself, between two bytecodes of this slot
+
+    def close(self) -> None:
+        signal.set_wakeup_fd(self._previous)
+        self._notifier.setEnabled(False)
+        self._read.close()
+        self._write.close()
 
 
 class FirstPaint(QObject):

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -187,10 +188,24 @@ class JournalViewModel(PanelViewModel[JournalSettings]):
         panel.levelChanged.connect(self._on_level)
         panel.filterTextChanged.connect(self._on_filter_text)
         panel.clearRequested.connect(self.model.clear)
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # runs only while the panel is shown: the handler keeps records meanwhile
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
-        self._timer.start()
+        panel.installEventFilter(self)
+        if panel.isVisible():
+            self._timer.start()
+
+    @property
+    def flushing(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.panel and event.type() == QEvent.Type.Show:
+            self.flush()
+            self._timer.start()
+        elif watched is self.panel and event.type() == QEvent.Type.Hide:
+            self._timer.stop()
+        return False
 
     def flush(self) -> None:
         self.model.append(self.handler.drain())

@@ -80,6 +80,11 @@ class Probe(QObject):
         if self.args.tracemalloc:
             tracemalloc.start(12)
             self._snapshot = tracemalloc.take_snapshot()
+        if self.args.profile:
+            import cProfile
+
+            self._profiler = cProfile.Profile()
+            self._profiler.enable()
         self._t0, self._cpu0, self._req0, self._rss0 = time.monotonic(), _cpu(), self.requests, rss_mb()
         self._rss_samples: list[tuple[float, float]] = [(0.0, self._rss0)]
         step = max(1.0, self.args.idle / 20)
@@ -92,6 +97,9 @@ class Probe(QObject):
 
     def _idle_end(self) -> None:
         self._sampler.stop()
+        if self.args.profile:
+            self._profiler.disable()
+            self._profiler.dump_stats(self.args.profile)
         elapsed = time.monotonic() - self._t0
         self._rss_samples.append((elapsed, rss_mb()))
         self.figures.update(
@@ -131,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idle", type=float, default=0.0, help="measure idle cost for this many seconds")
     parser.add_argument("--settle", type=float, default=5.0, help="seconds after the first quote before it")
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--profile", help="cProfile the idle window into this file")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("app_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
