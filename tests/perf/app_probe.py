@@ -5,10 +5,13 @@ Run as a fresh process by the start-up and idle benchmarks. It watches, from out
 - ``window_painted``: the first Paint event any widget of the main window receives;
 - ``first_quote_painted``: the first Paint of the market watch's table after a row with a bid reached its
   model (the quote is on screen in that paint);
+- the app process's CPU time (user + system, ``os.times``) at both moments: less noisy than wall time on a
+  shared machine;
 - with ``--idle SECONDS``: once the first quote is painted, waits ``--settle`` seconds and then measures for
-  SECONDS: CPU time of the app's process (user + system, ``os.times``), HTTP requests it sent (an httpx event
-  hook counts them), RSS (``/proc/self/status``) at the start and the end, and tracemalloc's top growth
-  sites when ``--tracemalloc`` is given.
+  SECONDS: CPU time of the app's process (the simulator is another process and is not counted), HTTP
+  requests it sent (``httpx.AsyncClient.send`` wrapped; per venue by the simulator's mount), RSS
+  (``/proc/self/status``) sampled 20 times, tracemalloc's top growth sites with ``--tracemalloc``, a
+  cProfile of the window with ``--profile FILE``.
 
 Times are ``time.time()`` (wall clock), so the parent can subtract the moment it started the process.
 The figures go to ``--out`` as JSON; the app is then closed the normal way (the main window's close).
@@ -22,11 +25,24 @@ import os
 import sys
 import time
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+VENUE_PREFIXES = (  # the simulator's mounts (services/simulator/app.py); CHP_Rest owns the root
+    ("/exp/v2", "coinweight"),
+    ("/md/", "marketdata"),
+    ("/dxweb/", "dxregister"),
+    ("/ramm", "ramm"),
+    ("/aggregion", "aggregion"),
+)
+
+
+def venue_of(path: str) -> str:
+    return next((venue for prefix, venue in VENUE_PREFIXES if path.startswith(prefix)), "chp")
 
 
 def rss_mb() -> float:
@@ -44,6 +60,7 @@ class Probe(QObject):
         self.figures: dict[str, Any] = {}
         self.quoted_tables: set[int] = set()
         self.requests = 0
+        self.requests_by_venue: Counter[str] = Counter()
         self.main_window: QMainWindow | None = None
         self.finished = False
 
@@ -54,6 +71,7 @@ class Probe(QObject):
         window = watched.window()
         if "window_painted" not in self.figures and isinstance(window, QMainWindow):
             self.figures["window_painted"] = now
+            self.figures["window_painted_cpu_s"] = _cpu()
             self.main_window = window
         if (
             "first_quote_painted" not in self.figures
@@ -62,6 +80,7 @@ class Probe(QObject):
             and id(watched.parent()) in self.quoted_tables
         ):
             self.figures["first_quote_painted"] = now
+            self.figures["first_quote_painted_cpu_s"] = _cpu()
             QTimer.singleShot(0, self._after_first_quote)
         return False
 
@@ -86,6 +105,7 @@ class Probe(QObject):
             self._profiler = cProfile.Profile()
             self._profiler.enable()
         self._t0, self._cpu0, self._req0, self._rss0 = time.monotonic(), _cpu(), self.requests, rss_mb()
+        self._by_venue0 = Counter(self.requests_by_venue)
         self._rss_samples: list[tuple[float, float]] = [(0.0, self._rss0)]
         step = max(1.0, self.args.idle / 20)
         self._sampler = QTimer()
@@ -106,6 +126,7 @@ class Probe(QObject):
             idle_seconds=elapsed,
             idle_cpu_s=_cpu() - self._cpu0,
             idle_requests=self.requests - self._req0,
+            idle_requests_by_venue=dict(self.requests_by_venue - self._by_venue0),
             idle_rss_start_mb=self._rss0,
             idle_rss_samples=self._rss_samples,
         )
@@ -152,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
 
     async def counting_send(self: httpx.AsyncClient, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         probe.requests += 1
+        probe.requests_by_venue[venue_of(request.url.path)] += 1
         return await original_send(self, request, **kwargs)
 
     httpx.AsyncClient.send = counting_send  # type: ignore[method-assign]
