@@ -14,6 +14,7 @@ from services.simulator.process import SimulatorProcess
 
 if TYPE_CHECKING:
     from app.context import DemoSetup
+    from services.simulator.server import EmbeddedSimulator
 
 
 def launch_demo(seed: int, speed: float, *extra_args: str) -> SimulatorProcess:
@@ -35,3 +36,12 @@ async def start_demo(simulator: SimulatorProcess) -> tuple[DemoSetup, venues.Ven
         stop=simulator.stop,
     )
     return setup, venues.demo(address.base_url, address.server_token)
+
+
+def demo_setup(simulator: EmbeddedSimulator) -> DemoSetup:
+    """What the app knows of an in-process ``simulator`` (the tests' shared one)."""
+    from app.context import DemoSetup
+    from services.simulator.app import available_venues
+    from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
+
+    return DemoSetup(DEMO_LOGIN, DEMO_PASSWORD, frozenset(available_venues()), simulator.stop)
