@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -191,21 +190,18 @@ class JournalViewModel(PanelViewModel[JournalSettings]):
         self._timer = QTimer(self)  # runs only while the panel is shown: the handler keeps records meanwhile
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
-        panel.installEventFilter(self)
-        if panel.isVisible():
-            self._timer.start()
+        self.on_shown_changed(self.shown)
 
     @property
     def flushing(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.panel and event.type() == QEvent.Type.Show:
+    def on_shown_changed(self, shown: bool) -> None:
+        if shown:
             self.flush()
             self._timer.start()
-        elif watched is self.panel and event.type() == QEvent.Type.Hide:
+        else:
             self._timer.stop()
-        return False
 
     def flush(self) -> None:
         self.model.append(self.handler.drain())
