@@ -7,6 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from app.trading.bridge import QtTrading
+from services.chp.streams import PollRate
 from services.errors import TransportError, VenueError
 from services.protocols import VenueSession
 from services.trading.chp import ChpVenueSession
@@ -30,7 +31,12 @@ def install_trading(ctx: AppContext, *, poll_interval: float = 1.0) -> QtTrading
                 ctx.venues.coinweight, ctx.venues.market_data, core.stores, poll_interval=poll_interval
             )
         )
-        core.add_session(ChpVenueSession(ctx.venues.chp, ctx.venues.chp_server_token, core.stores))
+        # CHP's events are drained: at most 4 times a second while they come (the screen shows them once a
+        # frame anyway), backing off to every 2 s when idle (four portfolio drains a time; 1 s was 4 req/s).
+        rate = PollRate(fastest=0.25, slowest=2 * poll_interval)
+        core.add_session(
+            ChpVenueSession(ctx.venues.chp, ctx.venues.chp_server_token, core.stores, rate=rate)
+        )
     trading = QtTrading(core)
     ctx.services.register(SERVICE_NAME, trading)
     return trading

@@ -42,7 +42,11 @@ VENUE_PREFIXES = (  # the simulator's mounts (services/simulator/app.py); CHP_Re
 
 
 def venue_of(path: str) -> str:
-    return next((venue for prefix, venue in VENUE_PREFIXES if path.startswith(prefix)), "chp")
+    """The venue a request went to; market data per counterparty (each is a service of its own)."""
+    venue = next((venue for prefix, venue in VENUE_PREFIXES if path.startswith(prefix)), "chp")
+    if venue == "marketdata":
+        return f"marketdata:{path.split('/')[2]}"
+    return venue
 
 
 def rss_mb() -> float:
