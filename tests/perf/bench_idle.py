@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", help="merge the figures into this JSON file")
     parser.add_argument("--seconds", type=float, default=120.0, help="idle window of one run")
-    parser.add_argument("--settle", type=float, default=10.0, help="seconds after the first quote before it")
+    parser.add_argument("--settle", type=float, default=30.0, help="seconds after the first quote before it")
     parser.add_argument("--repeat", type=int, default=3, help="runs (the median is kept)")
     args = parser.parse_args(argv)
     runs = []
