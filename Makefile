@@ -14,7 +14,7 @@ SYSTEM_PKGS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-im
 	libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 libegl1 libgl1 libfontconfig1 \
 	libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 
-.PHONY: run test bench soak dist dist-check lint system-deps venv clean help
+.PHONY: run test bench soak dist dist-check lint translations system-deps venv clean help
 
 help:
 	@echo "make run         start Tessera on the embedded simulator (ARGS='--profile NAME ...')"
@@ -23,6 +23,7 @@ help:
 	@echo "make soak        orders under injected faults on both venues -> soak-results.json (ORDERS=300)"
 	@echo "make dist        one-folder bundle with PyInstaller (dist/tessera)"
 	@echo "make dist-check  build the bundle and run it with --smoke 2 offscreen"
+	@echo "make translations  lupdate app/ and widgets/ into the .ts files, then lrelease them into .qm"
 
 run: venv
 	$(PY) -m app $(ARGS)
@@ -47,6 +48,15 @@ dist: venv
 
 dist-check: dist
 	QT_QPA_PLATFORM=offscreen ./dist/tessera/tessera --smoke 2 --profile dist-check
+
+# lupdate: every tr()/translate()/QT_TRANSLATE_NOOP (and N, the strategy fields' typed NOOP) of app/ and widgets/
+# into each .ts (new messages come unfinished, gone ones are dropped); lrelease: the .qm the app loads.
+TS_FILES := $(wildcard resources/translations/tessera_*.ts)
+
+translations: venv
+	$(VENV)/bin/pyside6-lupdate $$(find app widgets -name '*.py' | sort) -tr-function-alias QT_TRANSLATE_NOOP+=N \
+		-no-obsolete -locations none -ts $(TS_FILES)
+	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 lint: venv
 	$(VENV)/bin/ruff check .

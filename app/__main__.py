@@ -4,8 +4,9 @@
 FILE reads base URLs from a JSON file (see app/venues.py). --smoke SECONDS shows the window for that long and
 exits 0 only if nothing unhandled happened (no exception reached a hook and nothing was logged at ERROR).
 
-This module stays light: it parses the arguments and launches the simulator's process before the app's own
-imports (app.composition: Qt, the panels, the venues' clients), so the two start at the same time.
+This module stays light: it parses the arguments and launches the simulator's process (its paper account in
+the profile's folder) before the app's own imports (app.composition: the panels, the venues' clients), so the
+two start at the same time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.demo import launch_demo
+from app.demo import launch_demo, paper_state_path
 from services.simulator.process import FROZEN_SUBCOMMAND
 
 
@@ -60,8 +61,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return simulator_main(arguments[1:])
     args = parse_args(arguments)
-    # The simulator boots while the app imports and builds its window.
-    simulator = launch_demo(args.seed, args.sim_speed) if args.venues == "demo" else None
+    simulator = None
+    if args.venues == "demo":  # the simulator boots while the app imports and builds its window
+        from app.bootstrap import app_data_dir, set_application_names
+        from app.profiles import ProfileStore
+
+        set_application_names()
+        args.data_dir = args.data_dir or app_data_dir()
+        profiles = ProfileStore(args.data_dir / "profiles", args.profile)
+        simulator = launch_demo(args.seed, args.sim_speed, paper_state_path(profiles))
     try:
         from app.composition import run
 

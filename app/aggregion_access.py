@@ -24,10 +24,12 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
+import resources
 from app.addon_templates import addon_templates, templates_of
 from app.workspace import WorkspaceRegistry
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.licence import LicenceRefused, LicenceStatus
+from services.aggregion.pinned_keys import pinned_keys
 from services.aggregion.schemas import Bundle, CatalogEntry, format_date
 from services.aggregion.terminal import (
     AggregionTerminal,
@@ -106,7 +108,9 @@ class AggregionAccess(QObject):
         self.window = window
         self.ctx = ctx
         self.registry = registry
-        self.book = LicenceBook(ctx.profiles.directory / "aggregion")
+        self.book = LicenceBook(
+            ctx.profiles.directory / "aggregion", pinned_keys(resources.path("keys", "aggregion"), base_url)
+        )
         self.client_secret = ctx.credentials.get(OAUTH_SECRET_SERVICE, "tessera") or DEMO_OAUTH_SECRET
         self.client_urls = AggregionUrls.under(base_url)
         self.client = AggregionClient.create(self.client_urls, client_secret=self.client_secret)
@@ -121,6 +125,7 @@ class AggregionAccess(QObject):
         self._catalog: list[CatalogEntry] = []
         self._shown: list[CatalogEntry] = []
         self._bundles: list[Bundle] = []
+        self._covers: dict[str, bytes | None] = {}  # cover resource id -> image
         self._filter = ("", "")
         self._tasks: set[asyncio.Task[Any]] = set()
         self.applied_layouts: list[str] = []
@@ -210,6 +215,7 @@ class AggregionAccess(QObject):
             LicenceStatus.EXPIRED: self.tr("Licence expired"),
             LicenceStatus.NOT_YET_VALID: self.tr("Licence not valid yet"),
             LicenceStatus.TAMPERED: self.tr("Licence refused"),
+            LicenceStatus.UNKNOWN_KEY: self.tr("Licence refused"),
             LicenceStatus.FOREIGN_DEVICE: self.tr("Licence is for another device"),
             LicenceStatus.REVOKED_OR_UNKNOWN: self.tr("Licence revoked or unknown"),
         }
@@ -287,6 +293,8 @@ class AggregionAccess(QObject):
         )
         if self.terminal.user_id:
             text += " \u00b7 " + self.tr("your user id: {id}").format(id=self.terminal.user_id)
+        if self.client.account:  # what a publisher moves items to
+            text += " \u00b7 " + self.tr("account id: {id}").format(id=self.client.account)
         dialog.setDevice(text)
 
     def _on_sign_in(self, login: str, password: str) -> None:
@@ -462,16 +470,33 @@ class AggregionAccess(QObject):
             ),
         )
         dialog.setVersions([])
+        dialog.setCover(self._covers.get(entry.cover) if entry.cover else None)
         self._bundles = []
+
+        def still_shown() -> bool:
+            row = dialog.entries.currentRow() if shiboken6.isValid(dialog) else -1
+            return 0 <= row < len(self._shown) and self._shown[row].id == entry.id
 
         async def work() -> None:
             bundles = await self.terminal.bundles(entry.id)
-            if not shiboken6.isValid(dialog) or self._shown[dialog.entries.currentRow()].id != entry.id:
+            if not still_shown():
                 return
             self._bundles = bundles
             dialog.setVersions([bundle.version for bundle in bundles])
+            if entry.cover and entry.cover not in self._covers:
+                self._covers[entry.cover] = await self._cover(entry.cover)
+                if still_shown():
+                    dialog.setCover(self._covers[entry.cover])
 
         self._spawn(self._run(dialog, self.tr("Loading versions\u2026"), work))
+
+    async def _cover(self, resource_id: str) -> bytes | None:
+        """A cover from the distributor's storage; ``None`` if it cannot be had (a cover is decoration)."""
+        try:
+            return await self.client.download(resource_id)
+        except (VenueError, TransportError) as exc:
+            log.info("no cover %s: %s", resource_id, exc)
+            return None
 
     def _on_install(self, row: int, version: int) -> None:
         dialog = self.addons_dialog

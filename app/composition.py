@@ -28,7 +28,7 @@ from app.bootstrap import (
 )
 from app.context import AppContext, AppSettings
 from app.credentials import CredentialStore
-from app.demo import launch_demo, start_demo
+from app.demo import launch_demo, paper_state_path, start_demo
 from app.i18n import install_translator
 from app.journal import JournalHandler
 from app.panels import builtin_panels
@@ -92,8 +92,11 @@ def run(args: argparse.Namespace, simulator: SimulatorProcess | None = None) -> 
 
 async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorProcess | None) -> int:
     if args.venues == "demo":
+        if simulator is None:
+            simulator = launch_demo(args.seed, args.sim_speed, paper_state_path(ctx.profiles))
         try:
-            ctx.demo, ctx.venues = await start_demo(simulator or launch_demo(args.seed, args.sim_speed))
+            ctx.demo, ctx.venues, notices = await start_demo(simulator)
+            ctx.profile_notices.extend(notices)
         except SimulatorStartError as exc:
             log.error("the demo simulator could not start: %s", exc)
             return 1

@@ -93,6 +93,9 @@ class DemoSetup:
     password: str
     served_venues: frozenset[str]
     stop: Callable[[], None]  # blocks until the simulator has stopped: call it off the UI thread
+    # Venue -> Reset paper account...: wipes the paper account and starts the venues fresh at the same
+    # addresses (blocks: call it off the UI thread); None when the demo cannot (no such thing to reset)
+    reset_paper: Callable[[], object] | None = None
 
 
 @dataclass

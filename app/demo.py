@@ -2,30 +2,48 @@
 
 Only this module and the entry point (``app.__main__``, which launches the process before the app's
 imports) touch the simulator; the rest of the app sees a :class:`~app.context.DemoSetup`: where the venues
-are, the demo user, which venues it serves.
+are, the demo user, which venues it serves, how to reset the paper account.
+
+The simulator keeps the venues' state (a paper account: balances, orders, favourites, strategies ...) in the
+profile's folder, ``paper-account.sqlite`` (:func:`paper_state_path`), so it is there again at the next start
+with the same profile.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import venues
-from services.simulator.process import SimulatorProcess
+from services.simulator.process import SimulatorAddress, SimulatorProcess
 
 if TYPE_CHECKING:
     from app.context import DemoSetup
+    from app.profiles import ProfileStore
     from services.simulator.server import EmbeddedSimulator
 
+PAPER_FILE = "paper-account.sqlite"
 
-def launch_demo(seed: int, speed: float, *extra_args: str) -> SimulatorProcess:
-    """Launch the simulator's process (returns at once); ``extra_args`` go to its command line as they are."""
-    simulator = SimulatorProcess(["--seed", str(seed), "--speed", str(speed), *extra_args])
+
+def paper_state_path(profiles: ProfileStore) -> Path:
+    """Where the profile's paper account lives."""
+    return profiles.directory / PAPER_FILE
+
+
+def launch_demo(seed: int, speed: float, state_path: Path | None = None) -> SimulatorProcess:
+    """Launch the simulator's process (returns at once). ``state_path``: the paper account's file (None: a
+    fresh, forgetful simulator)."""
+    args = ["--seed", str(seed), "--speed", str(speed)]
+    if state_path is not None:
+        args += ["--state", str(state_path)]
+    simulator = SimulatorProcess(args)
     simulator.launch()
     return simulator
 
 
-async def start_demo(simulator: SimulatorProcess) -> tuple[DemoSetup, venues.VenueEndpoints]:
-    """Await the launched ``simulator`` without blocking the UI; raises SimulatorStartError when it cannot."""
+async def start_demo(simulator: SimulatorProcess) -> tuple[DemoSetup, venues.VenueEndpoints, list[str]]:
+    """Await the launched ``simulator`` without blocking the UI; raises SimulatorStartError when it cannot.
+    Also returns what to tell the user (a paper account file that could not be used and was set aside)."""
     from app.context import DemoSetup  # here: this module is imported before Qt, by app.__main__
 
     address = await simulator.ready()
@@ -34,8 +52,9 @@ async def start_demo(simulator: SimulatorProcess) -> tuple[DemoSetup, venues.Ven
         password=address.password,
         served_venues=address.venues,
         stop=simulator.stop,
+        reset_paper=simulator.reset_paper,
     )
-    return setup, venues.demo(address.base_url, address.server_token)
+    return setup, venues.demo(address.base_url, address.server_token), paper_notices(address)
 
 
 def demo_setup(simulator: EmbeddedSimulator) -> DemoSetup:
@@ -44,4 +63,32 @@ def demo_setup(simulator: EmbeddedSimulator) -> DemoSetup:
     from services.simulator.app import available_venues
     from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
 
-    return DemoSetup(DEMO_LOGIN, DEMO_PASSWORD, frozenset(available_venues()), simulator.stop)
+    return DemoSetup(
+        login=DEMO_LOGIN,
+        password=DEMO_PASSWORD,
+        served_venues=frozenset(available_venues()),
+        stop=simulator.stop,
+        reset_paper=simulator.reset_paper,
+    )
+
+
+def paper_notices(address: SimulatorAddress) -> list[str]:
+    from PySide6.QtCore import QCoreApplication
+
+    if address.paper_unavailable is not None:
+        return [
+            QCoreApplication.translate(
+                "PaperAccount",
+                "Your paper account cannot be kept in the profile's folder ({reason}); what you do on the "
+                "demo venues is forgotten when Tessera closes.",
+            ).format(reason=address.paper_unavailable)
+        ]
+    if address.paper_set_aside is None:
+        return []
+    return [
+        QCoreApplication.translate(
+            "PaperAccount",
+            "Your paper account could not be read and was set aside as {file}; a fresh paper account was "
+            "started.",
+        ).format(file=address.paper_set_aside)
+    ]

@@ -26,7 +26,7 @@ TITLE_CONTEXT = "LayoutPresets"
 @dataclass(frozen=True)
 class LayoutPreset:
     name: str  # the named layout it is (a profile key: never translated)
-    title: str  # marked with QT_TRANSLATE_NOOP(TITLE_CONTEXT, ...)
+    title: str  # marked with QT_TRANSLATE_NOOP("LayoutPresets", ...): lupdate needs the literal
     shortcut: str
     placements: tuple[tuple[str, DockPlacement], ...]  # in placing order: anchors before their followers
     requires: str  # the panel without which the preset makes no sense
@@ -41,7 +41,7 @@ class LayoutPreset:
 PRESETS: tuple[LayoutPreset, ...] = (
     LayoutPreset(
         PROFESSIONAL,
-        str(QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Professional")),
+        str(QT_TRANSLATE_NOOP("LayoutPresets", "Professional")),
         "Ctrl+1",
         (
             ("market_watch", DockPlacement(Area.LeftDockWidgetArea, size=330)),
@@ -54,7 +54,7 @@ PRESETS: tuple[LayoutPreset, ...] = (
     ),
     LayoutPreset(
         SIMPLE,
-        str(QT_TRANSLATE_NOOP(TITLE_CONTEXT, "Simple")),
+        str(QT_TRANSLATE_NOOP("LayoutPresets", "Simple")),
         "Ctrl+2",
         (
             ("quotes", DockPlacement(Area.RightDockWidgetArea)),

@@ -1,7 +1,8 @@
 """Help -> Publisher console...: for an account that owns catalog entries (see
 :mod:`services.aggregion.publisher`). Its own Aggregion session (the publisher is usually not the trader
 signed in under Help -> Licence...). What was typed is checked before anything is sent; a refusal is shown
-in the console in the distributor's words.
+in the console in the distributor's words. The tabs "Funds and items", "Documents" and "Transactions" are
+:class:`app.publisher_inventory.PublisherInventory`'s.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from app.publisher_inventory import PublisherInventory
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.publisher import KINDS, PLATFORMS, BundleForm, EntryForm, LeaseForm, PublisherDesk
 from services.aggregion.schemas import CatalogEntry, IdUser, Lease, format_date
@@ -60,6 +62,15 @@ class PublisherConsole(QObject):
         self._entries: list[CatalogEntry] = []
         self._leases: list[Lease] = []
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._busy = 0  # work running in the console
+        self.inventory = PublisherInventory(
+            self.desk,
+            lambda: self.dialog,
+            lambda busy, work: self._spawn(self._run(busy, work)),
+            lambda: self._entries,
+            self._lang,
+            self,
+        )
         self.action = QAction(self.tr("&Publisher console\u2026"), window)
         self.action.setObjectName("action.help.publisher")
         self.action.triggered.connect(self.open)
@@ -81,6 +92,7 @@ class PublisherConsole(QObject):
         dialog = self.dialog
         if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
             return
+        self._busy += 1  # overlapping work (a tab's load during a save) keeps the console busy to the end
         dialog.setBusy(True, busy)
         try:
             await work()
@@ -96,7 +108,8 @@ class PublisherConsole(QObject):
                 message = self.tr("Aggregion cannot be reached: {message}").format(message=exc.message)
                 dialog.showMessage(message, error=True)
         finally:
-            if shiboken6.isValid(dialog):
+            self._busy -= 1
+            if shiboken6.isValid(dialog) and self._busy == 0:
                 dialog.setBusy(False)
 
     def _rejects(self, check: Callable[[], object]) -> bool:
@@ -123,6 +136,9 @@ class PublisherConsole(QObject):
             dialog.uploadRequested.connect(self._on_upload)
             dialog.leaseRequested.connect(self._on_lease)
             dialog.revokeRequested.connect(self._on_revoke)
+            dialog.tabShown.connect(self.inventory.show)
+            dialog.groupsWanted.connect(self._on_groups_wanted)
+            self.inventory.attach(dialog)
             self.dialog = dialog
         dialog.setSignedIn(self.desk.signed_in, self.desk.account_name)
         dialog.show()
@@ -284,17 +300,25 @@ class PublisherConsole(QObject):
 
         self._spawn(self._run(self.tr("Uploading\u2026"), work))
 
-    def _on_lease(self, users: str, until: QDate) -> None:
+    def _on_groups_wanted(self) -> None:
+        async def work() -> None:
+            groups = await self.desk.groups()
+            if self.dialog is not None and shiboken6.isValid(self.dialog):
+                self.dialog.setGroups([(group.name, group.id or "") for group in groups])
+
+        self._spawn(self._run(self.tr("Loading groups\u2026"), work))
+
+    def _on_lease(self, users: str, until: QDate, groups: bool = False) -> None:
         entry = self._selected()
         if entry is None:
             return
         end = datetime(until.year(), until.month(), until.day(), 23, 59, 59, tzinfo=UTC)
-        form = LeaseForm(users, end)
+        form = LeaseForm(users, end, groups=groups)
         if self._rejects(form.checked):
             return
 
         async def work() -> None:
-            leases = await self.desk.lease_to_users(entry.id, form)
+            leases = await self.desk.lease(entry.id, form)
             await self._load_leases(entry)
             if self.dialog is not None and shiboken6.isValid(self.dialog):
                 self.dialog.showMessage(

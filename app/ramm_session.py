@@ -45,7 +45,13 @@ def install_ramm(ctx: AppContext, *, heartbeat_interval: float = 30.0) -> RammSe
     session = RammSession(ctx.venues.ramm, heartbeat_interval=heartbeat_interval)
     if TRADING_SERVICE in ctx.services:
         core = trading(ctx).core
-        copy = CopyTrader(session, core.stores.positions, lambda venue: _connected(core, venue))
+        copy = CopyTrader(
+            session,
+            core.stores.positions,
+            lambda venue: _connected(core, venue),
+            balances=core.stores.accounts,
+            spot=lambda venue: _spot(core, venue),
+        )
         for venue, venue_session in core.sessions.items():
             venue_session.logged_in.connect(lambda v=venue: copy.venue_connected(v))
     else:
@@ -56,6 +62,12 @@ def install_ramm(ctx: AppContext, *, heartbeat_interval: float = 30.0) -> RammSe
     services = RammServices(session, copy)
     ctx.services.register(SERVICE_NAME, services)
     return services
+
+
+def _spot(core: TradingCore, venue: str) -> bool:
+    """A venue whose account holds balances, not positions (coin-weight): its coins are the positions."""
+    session = core.sessions.get(venue)
+    return session is not None and not session.capabilities.positions
 
 
 def _connected(core: TradingCore, venue: str) -> bool:

@@ -19,7 +19,9 @@ from app.back_office import BackOffice
 from app.back_office_session import BackOfficeIndicator, QtBackOffice, install_back_office
 from app.connections import ConnectionProbe, RammIndicator, SessionIndicator
 from app.context import AppContext
+from app.i18n import switch_language
 from app.layout_presets import layout_presets
+from app.paper_account import PaperAccountReset
 from app.profiles import SavedLayout
 from app.publisher_console import SERVICE_NAME as PUBLISHER_SERVICE
 from app.publisher_console import PublisherConsole
@@ -77,6 +79,7 @@ class Shell(QObject):
         self.strategy_manager: StrategyManager | None = None
         self.aggregion: AggregionAccess | None = None
         self.publisher: PublisherConsole | None = None
+        self.paper_reset: PaperAccountReset | None = None  # Venue -> Reset paper account... (the demo)
         self._build_status_bar()
         if ctx.errors is not None:
             ctx.errors.set_presenter(self._show_error)
@@ -193,6 +196,8 @@ class Shell(QObject):
             if "dxregister" in self.indicators:
                 self.back_office.bind_indicator(self.indicators["dxregister"])
         self._install_strategy_manager()
+        if self.venue_access is not None and self.ctx.demo is not None and self.ctx.demo.reset_paper:
+            self.paper_reset = PaperAccountReset(self.window, self.ctx, self.venue_access.menu, self)
         if venues is not None and AGGREGION_SERVICE not in self.ctx.services:  # Help: licence, add-ons
             self.aggregion = AggregionAccess(
                 self.window, self.ctx, self.registry, venues.aggregion, parent=self.window
@@ -351,7 +356,12 @@ class Shell(QObject):
         self.profile.theme = apply_theme(app, theme)
 
     def _on_language(self, language: str) -> None:
-        self.profile.language = language
+        """Switch the language live: open windows re-read their texts; saved in the profile."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.profile.language = switch_language(app, language)
+        self.window.set_language_choice(self.profile.language)
+        self._update_title()
         self.schedule_save()
 
     def _on_closing(self) -> None:

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from app.context import AppContext
 
 SETTINGS = "strategy_manager"
-TRADING_VENUE = "chp"
 
 
 class StrategyManager(QObject):
@@ -59,6 +58,7 @@ class StrategyManager(QObject):
         self.view_model = StrategyManagerViewModel(
             window, self.ramm.session, self.ramm.copy, self._trading_accounts
         )
+        self._follow_trading_accounts(self.view_model)
         blob = self.ctx.profile.panel_settings(SETTINGS).get("layout")
         if isinstance(blob, str):
             try:
@@ -79,11 +79,37 @@ class StrategyManager(QObject):
             self.view_model.open_login()
         window.raise_()
 
-    def _trading_accounts(self) -> list[str]:
+    def _trading_accounts(self) -> list[tuple[str, str]]:
+        """What copy trading may link, as (venue, account): each venue session's trading accounts (a
+        broker's portfolios) and, on a spot venue, the accounts holding its balances (coin-weight)."""
         if TRADING_SERVICE not in self.ctx.services:
             return []
-        session = trading(self.ctx).sessions.get(TRADING_VENUE)
-        return [] if session is None else [account.name for account in session.accounts]
+        qt = trading(self.ctx)
+        found: list[tuple[str, str]] = []
+        for venue, session in qt.sessions.items():
+            if session.capabilities.positions:
+                found += [(venue, account.name) for account in session.accounts]
+            else:
+                held = {b.account for b in qt.core.stores.accounts.balances(venue)}
+                found += [(venue, account) for account in sorted(held)]
+        return found
+
+    def _follow_trading_accounts(self, view_model: StrategyManagerViewModel) -> None:
+        """The accounts copy trading may link follow the venues' sessions while the window lives."""
+        if TRADING_SERVICE not in self.ctx.services:
+            return
+        qt = trading(self.ctx)
+        sources = [session.accounts_changed for session in qt.sessions.values()]
+        sources.append(qt.core.stores.accounts.balances_changed)
+        refresh = view_model.refresh_trading_accounts
+        for source in sources:
+            source.connect(refresh)
+
+        def stop(*_args: object) -> None:
+            for source in sources:
+                source.disconnect(refresh)
+
+        view_model.destroyed.connect(stop)
 
     def _save_layout(self) -> None:
         window = self.window

@@ -92,7 +92,7 @@ class VenueLayouts(QObject):
         session = self.session
         try:
             if session is None or not session.connected:
-                raise TesseraError(_tr("not connected to coin-weight"))
+                raise TesseraError(tr("not connected to coin-weight"))
             await session.adapter.set_layout_slot(kind, position, instrument)
         except TesseraError as exc:
             reason = exc.message if isinstance(exc, VenueError | TransportError) else str(exc)
@@ -103,7 +103,7 @@ class VenueLayouts(QObject):
             self.refused.emit(
                 kind,
                 position,
-                _tr("The exchange did not save {instrument} in slot {position}: {reason}").format(
+                tr("The exchange did not save {instrument} in slot {position}: {reason}").format(
                     instrument=instrument, position=position, reason=reason
                 ),
             )
@@ -115,7 +115,7 @@ class VenueLayouts(QObject):
         spawn(self.reload(), name="load layouts")
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("VenueLayouts", text)
 
 

@@ -486,7 +486,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(menu)
         group.setExclusive(True)
         for name in self._layout_names:
-            action = menu.addAction(name)
+            preset = self._preset_actions.get(name)
+            action = menu.addAction(preset.text() if preset is not None else name)  # a preset by its title
             action.setCheckable(True)
             action.setChecked(name == self._current_layout)
             group.addAction(action)
@@ -575,10 +576,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=key: on_choose(k))
 
     def _on_language(self, language: str) -> None:
-        self.languageRequested.emit(language)
-        message = self.tr("The language will change when Tessera is restarted.")
-        self.show_status(message, 8000)
-        self.notify(message)
+        self.languageRequested.emit(language)  # the shell switches it live (app/i18n.py)
 
 
 def _is_side(area: Qt.DockWidgetArea) -> bool:

@@ -12,13 +12,44 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, SignalInstance
 
 from app.trading.frames import FrameCoalescer
 from services.domain import Instrument, InstrumentId, OrderStatus
 from services.protocols import TradingVenue, VenueSession
 from services.trading.core import TradingCore
 from services.trading.order_entry import STATUS_TEXT, OrderOutcome
+
+# The core's English texts (services/ knows no Qt), marked here so that lupdate finds them; a test checks that
+# every status, outcome template and session message of the core is listed.
+CORE_TEXTS = (
+    QT_TRANSLATE_NOOP("OrderStatus", "sending"),
+    QT_TRANSLATE_NOOP("OrderStatus", "unknown (checking)"),
+    QT_TRANSLATE_NOOP("OrderStatus", "working"),
+    QT_TRANSLATE_NOOP("OrderStatus", "partially filled"),
+    QT_TRANSLATE_NOOP("OrderStatus", "filled"),
+    QT_TRANSLATE_NOOP("OrderStatus", "canceling"),
+    QT_TRANSLATE_NOOP("OrderStatus", "canceled"),
+    QT_TRANSLATE_NOOP("OrderStatus", "partially filled, rest canceled"),
+    QT_TRANSLATE_NOOP("OrderStatus", "rejected"),
+    QT_TRANSLATE_NOOP("OrderStatus", "expired"),
+    QT_TRANSLATE_NOOP("OrderEntry", "{side} {qty} {symbol}{price}: {status}"),
+    QT_TRANSLATE_NOOP("OrderEntry", "BUY"),  # the summary's {side}
+    QT_TRANSLATE_NOOP("OrderEntry", "SELL"),
+    QT_TRANSLATE_NOOP("OrderEntry", "Order rejected: {reason}"),
+    QT_TRANSLATE_NOOP("OrderEntry", "Order not sent: {reason}"),
+    QT_TRANSLATE_NOOP("OrderEntry", "No answer from {venue}; checking whether the order was placed\u2026"),
+    QT_TRANSLATE_NOOP(
+        "OrderEntry", "{venue} cannot be reached; the order stays unknown until it can be asked"
+    ),
+    QT_TRANSLATE_NOOP("OrderEntry", "The venue has the order: {state}"),
+    QT_TRANSLATE_NOOP(
+        "OrderEntry", "The venue has no such order: it was not placed. Send it again if you still want it."
+    ),
+    QT_TRANSLATE_NOOP("OrderEntry", "Cancel failed: {reason}"),
+    QT_TRANSLATE_NOOP("OrderEntry", "Modify failed: {reason}"),
+    QT_TRANSLATE_NOOP("Sessions", "{venue} ended the session: please log in again."),
+)
 
 
 def status_text(status: OrderStatus) -> str:
@@ -29,11 +60,13 @@ def status_text(status: OrderStatus) -> str:
 def outcome_text(outcome: OrderOutcome) -> str:
     """An order outcome in the user's language."""
     return QCoreApplication.translate("OrderEntry", outcome.template).format(
-        **{name: _translated(value) for name, value in outcome.fields.items()}
+        **{name: _translated(name, value) for name, value in outcome.fields.items()}
     )
 
 
-def _translated(value: object) -> object:
+def _translated(name: str, value: object) -> object:
+    if name == "side" and isinstance(value, str):
+        return QCoreApplication.translate("OrderEntry", value)
     if isinstance(value, OrderStatus):
         return status_text(value)
     if isinstance(value, OrderOutcome):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -37,6 +37,7 @@ from services.tasks import spawn
 from widgets.back_office.accounts import AccountRow, AccountsView, TransferRow
 from widgets.back_office.clients import ClientRow, ClientsView
 from widgets.back_office.form import FormDialog, FormField, ask
+from widgets.common.numbers import localized, parse_decimal
 
 log = logging.getLogger("tessera.backoffice")
 
@@ -313,13 +314,8 @@ class AccountsViewModel(WindowViewModel):
     def _check_transfer(
         self, dialog: FormDialog, kind: str, account: Account, values: dict[str, str]
     ) -> tuple[Decimal, str] | None:
-        text = values["amount"].strip().replace(",", "").replace(" ", "")
+        amount = parse_decimal(values["amount"])  # the locale's separator or "."; grouping ignored
         currency = values["currency"].strip().upper()
-        amount: Decimal | None
-        try:
-            amount = Decimal(text) if text else None
-        except InvalidOperation:
-            amount = None
         ok = True
         if amount is None or not amount.is_finite():
             dialog.set_field_error("amount", self.tr("Enter an amount, e.g. 10000.00."))
@@ -337,7 +333,7 @@ class AccountsViewModel(WindowViewModel):
             dialog.set_field_error(
                 "amount",
                 self.tr("More than the balance ({balance} {currency}).").format(
-                    balance=f"{account.balance:,.2f}", currency=account.currency
+                    balance=localized(f"{account.balance:,.2f}"), currency=account.currency
                 ),
             )
             ok = False
@@ -415,7 +411,7 @@ class AccountsViewModel(WindowViewModel):
         self.view.show_message(
             self.tr("{kind} of {amount} {currency} done.").format(
                 kind=self._kind_title(pending.kind),
-                amount=f"{pending.transfer.amount:,f}",
+                amount=localized(f"{pending.transfer.amount:,f}"),
                 currency=pending.transfer.currency,
             )
         )

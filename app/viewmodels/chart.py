@@ -6,6 +6,9 @@ new instrument or interval cancels the old tasks and ignores their late answers.
 :class:`~app.live_bars.LiveBars` and applied to the chart once per frame (about 30 Hz); every
 ``TAIL_REFRESH_S`` seconds, and when a print opens a new bar, the venue's last bars are read again (they
 hold what prints cannot tell: exact volume, prints missed between polls).
+
+When the venue logs out the bars stay, greyed under the panel's "Not live" banner, until it logs in again
+(then they load afresh). "Order moved to ..." stays only while that order works.
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import LinkedSettings
 from app.viewmodels.linked import LinkedViewModel
+from app.viewmodels.liveness import not_live_reason
 from app.workspace import PanelContext
 from services.domain import BarArrays, BarInterval, InstrumentId, Order, OrderType, Side, Tick
 from services.errors import RejectedInput, TesseraError
 from services.trading.links import LINK_COLOURS
+from widgets.common.numbers import localized
 from widgets.panels.chart_panel import ChartPanel
 
 log = logging.getLogger("tessera.chart")
@@ -76,6 +81,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         self._orders_shown: list[tuple[str, float, str, str]] = []
         self._fills_shown: list[tuple[int, float, str]] = []
         self._position_shown: tuple[float | None, str] = (None, "")
+        self._moved: Order | None = None  # the order "Order moved to ..." is about, while it is shown
 
         self.chart.set_interval(self.interval.label)
         self.chart.intervalChanged.connect(self.set_interval)
@@ -88,6 +94,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         self.core.loggedOut.connect(self._on_logged)
         self.core.fillsChanged.connect(self._on_fills_changed)
         self.core.positionsChanged.connect(self._update_overlays)
+        self.core.sessionStateChanged.connect(lambda _venue, _state, _detail: self._show_liveness())
         self.reload()
 
     @property
@@ -106,14 +113,10 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
 
     def reload(self) -> None:
         """Drop what is shown and load the instrument's last bars (then follow it live)."""
-        self._generation += 1
-        for task in self._generation_tasks:
-            task.cancel()
-        self._generation_tasks.clear()
-        self._live = None
+        self._stop()
         self._orders_shown, self._fills_shown, self._position_shown = [], [], (None, "")
         self.chart.clear()
-        self.chart.set_loading(False)
+        self._show_liveness()
         instrument = self.instrument
         if instrument is None:
             self.chart.set_title("")
@@ -131,6 +134,20 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         self.chart.set_loading(True)
         self.panel.show_message(self.tr("Loading {symbol}\u2026").format(symbol=instrument.symbol))
         self._start(self._load(self._generation, instrument, self.interval))
+
+    def _stop(self) -> None:
+        """End this generation's tasks (loads, prints, refreshes): nothing changes the bars any more."""
+        self._generation += 1
+        for task in self._generation_tasks:
+            task.cancel()
+        self._generation_tasks.clear()
+        self._live = None
+        self._moved = None
+        self.chart.set_loading(False)
+
+    def _show_liveness(self) -> None:
+        instrument = self.instrument
+        self.panel.set_not_live("" if instrument is None else not_live_reason(self.core, instrument.venue))
 
     def _start(self, coro: Coroutine[Any, Any, None]) -> None:
         """Run ``coro`` while the panel shows this generation."""
@@ -247,11 +264,27 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         self.reload()
 
     def _on_logged(self, venue: str) -> None:
-        """A venue logged in or out: the chart of one of its instruments starts again."""
-        if self.instrument is not None and self.instrument.venue == venue:
+        """A venue logged in: the chart of one of its instruments starts again; logged out: its bars stay,
+        frozen and greyed, until it logs in again."""
+        instrument = self.instrument
+        if instrument is None or instrument.venue != venue:
+            return
+        session = self.core.sessions.get(venue)
+        if (session is not None and session.connected) or not self.chart.bar_count():
             self.reload()
+            return
+        self._stop()
+        self._show_liveness()
+        self.panel.show_message(
+            self.tr("Not connected to {venue}: these bars are not live").format(venue=instrument.venue),
+            "warning",
+        )
 
     def _on_orders_changed(self, _keys: list[str]) -> None:
+        moved = self._moved
+        if moved is not None and self._order(moved.order_id) is None:
+            self._moved = None  # "Order moved to ..." would speak of an order that is gone
+            self.panel.show_message("")
         self._update_overlays()
 
     def _on_fills_changed(self, instruments: list[InstrumentId]) -> None:
@@ -289,7 +322,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
     def _order_label(self, order: Order) -> str:
         side = self.tr("BUY") if order.side is Side.BUY else self.tr("SELL")
         tag = self.tr(str(_TYPE_TAGS[order.type])) if order.type in _TYPE_TAGS else ""
-        return f"{side} {order.remaining.normalize():f} {tag}".rstrip()
+        return localized(f"{side} {order.remaining.normalize():f} {tag}").rstrip()
 
     def _fills(self, instrument: InstrumentId) -> list[tuple[int, float, str]]:
         session = self.core.sessions.get(instrument.venue)
@@ -327,7 +360,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         target = self._snap(price, order.instrument)
         question = self.tr("Move the {side} order for {quantity} {symbol} from {old} to {new}?").format(
             side=self.tr("buy") if order.side is Side.BUY else self.tr("sell"),
-            quantity=f"{order.remaining.normalize():f}",
+            quantity=localized(f"{order.remaining.normalize():f}"),
             symbol=order.instrument.symbol,
             old=self._price_text(line_price(order), order.instrument),
             new=self._price_text(target, order.instrument),
@@ -369,6 +402,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
             self.panel.show_message(
                 self.tr("Order moved to {price}").format(price=self._price_text(price, order.instrument))
             )
+            self._moved = moved
 
     def _on_move_declined(self, _order_id: str) -> None:
         self._restore_lines()

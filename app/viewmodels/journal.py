@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -60,10 +61,16 @@ class JournalModel(QAbstractTableModel):
         super().__init__(parent)
         self.capacity = capacity
         self._rows: deque[JournalRecord] = deque()
-        self._headers = (self.tr("Time"), self.tr("Level"), self.tr("Source"), self.tr("Message"))
+        self._headers: tuple[str, ...] = (
+            self.tr("Time"), self.tr("Level"), self.tr("Source"), self.tr("Message")
+        )  # fmt: skip
 
     def record(self, row: int) -> JournalRecord:
         return self._rows[row]
+
+    def retranslate(self, translate: Callable[[str], str]) -> None:
+        """The headers in a new language (app/i18n.py)."""
+        self._headers = tuple(translate(title) for title in self._headers)
 
     def append(self, records: list[JournalRecord]) -> None:
         records = records[-self.capacity :]

@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from app.trading.bridge import QtTrading
 from app.venue_layouts import VENUE, venue_layouts
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
+from app.viewmodels.liveness import not_live_reason
 from app.workspace import PanelContext
 from services.domain import Instrument, InstrumentId, LayoutKind, OrderRequest, OrderStatus, OrderType, Side
 from services.errors import RejectedInput
@@ -34,7 +35,7 @@ from widgets.panels.quote_tile_order import QuickOrderPopover
 KIND = LayoutKind.SIMPLE
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("QuotesPanel", text)
 
 
@@ -65,8 +66,10 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
         self.layouts.refused.connect(self._on_refused)
         self.core.quotesChanged.connect(self._on_quotes)
         self.core.orderOutcome.connect(self._on_outcome)
+        self.core.sessionStateChanged.connect(lambda _venue, _state, _detail: self._show_liveness())
         self._show_instruments()
         self._on_slots(KIND)
+        self._show_liveness()
 
     def slots(self) -> tuple[InstrumentId | None, ...]:
         return self.layouts.slots(KIND)
@@ -109,6 +112,11 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
 
     def on_session_changed(self, venue: str) -> None:
         self._show_instruments()
+        self._show_liveness()
+
+    def _show_liveness(self) -> None:
+        """The tiles show the quotes of the layouts' venue: frozen while it is not connected."""
+        self.panel.set_not_live(not_live_reason(self.core, VENUE))
 
     def _show_instruments(self) -> None:
         session = self.layouts.session
@@ -145,7 +153,7 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
         instrument = self.slots()[position - 1]
         info = None if instrument is None else self._info(instrument)
         if instrument is None or info is None:
-            self.panel.show_message(_tr("Log in to coin-weight to trade"), "warning")
+            self.panel.show_message(tr("Log in to coin-weight to trade"), "warning")
             return
         tile = self.panel.tile(position)
         price = tile.ask() if side == "buy" else tile.bid()
@@ -210,7 +218,7 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
             return
         if order is not None and order.status is OrderStatus.REJECTED:
             popover.set_busy(False)
-            popover.show_error("", order.message or _tr("The order was rejected"))
+            popover.show_error("", order.message or tr("The order was rejected"))
         else:
             popover.close()
 

@@ -22,6 +22,7 @@ from app.market_catalog import MarketCatalog, market_catalog
 from app.trading.bridge import QtTrading
 from app.venues import VENUE_NAMES
 from app.viewmodels.base import DEFAULT_LINK, PanelSettings, PanelViewModel
+from app.viewmodels.liveness import not_live_reason
 from app.workspace import PanelContext
 from services.domain import InstrumentId, MarketTab, Quote
 from services.trading.links import LINK_COLOURS
@@ -124,6 +125,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self.save_settings()
 
     def _on_session_state(self, venue: str, *_args: object) -> None:
+        self._show_liveness()
         if venue == self.session.venue:
             self._update_placeholder()
         elif self.stocks is not None and venue == self.stocks.venue:
@@ -175,7 +177,13 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             self.panel.removeRows(gone)
             self.panel.updateRows(rows)
         self._update_placeholder()
+        self._show_liveness()
         self._subscribe()
+
+    def _show_liveness(self) -> None:
+        """Rows of a venue that is not connected show frozen quotes: the panel says so and greys them."""
+        venues = sorted({i.venue for i in self._shown})
+        self.panel.setNotLive("; ".join(filter(None, (not_live_reason(self.core, v) for v in venues))))
 
     def _subscribe(self) -> None:
         if self._visible and self._shown:

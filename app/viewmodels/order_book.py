@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
+from app.viewmodels.liveness import not_live_reason
 from app.workspace import PanelContext
 from services.domain import InstrumentId, OrderBook, OrderRequest, OrderType, Side
 from services.errors import RejectedInput, TransportError
@@ -45,7 +46,7 @@ BOOK_DEPTH = 20
 RETRY_MIN, RETRY_MAX = 0.5, 10.0  # s: back-off after a failed poll
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("OrderBook", text)
 
 
@@ -153,17 +154,20 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         instrument = self._instrument
         session = None if instrument is None else self.core.sessions.get(instrument.venue)
         wanted = instrument if self._visible and session is not None and session.connected else None
+        reason = "" if instrument is None else not_live_reason(self.core, instrument.venue)
+        if wanted is None:
+            self.panel.set_live(False, reason)
         if wanted == self._streaming:
             return
         self._stop_stream()
-        self.panel.set_live(False)  # until the first book of the new stream
+        self.panel.set_live(False, reason)  # until the first book of the new stream
         if instrument is not None and wanted is None and self._visible:
-            self.panel.set_state_text(_tr("Not connected to {venue}").format(venue=instrument.venue))
+            self.panel.set_state_text(tr("Not connected to {venue}").format(venue=instrument.venue))
         if wanted is None:
             return
         assert session is not None  # wanted is set only for a logged-in session
         if session.capabilities.order_book is BookSource.NONE:
-            self.panel.set_state_text(_tr("No order book for {instrument}").format(instrument=wanted))
+            self.panel.set_state_text(tr("No order book for {instrument}").format(instrument=wanted))
             return
         self._streaming = wanted
         self._task = self.spawn(self._follow(wanted, session), f"order book {wanted}")
@@ -171,11 +175,11 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
     async def _follow(self, instrument: InstrumentId, session: VenueSession) -> None:
         def failed(exc: Exception, _delay: float) -> None:
             if isinstance(exc, TransportError):
-                message = _tr("No data ({error}); retrying\u2026").format(error=exc.message)
+                message = tr("No data ({error}); retrying\u2026").format(error=exc.message)
             else:
-                message = _tr("The book is not available: {error}").format(error=exc)
+                message = tr("The book is not available: {error}").format(error=exc)
             log.warning("order book of %s: %s", instrument, message)
-            self.panel.set_live(False)
+            self.panel.set_live(False, message)
             self.panel.set_state_text(message)
 
         def show(book: OrderBook) -> None:
@@ -241,7 +245,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         colour = self.link_colour
         if colour is None:
             self.panel.show_message(
-                _tr("Link the panel to a colour to send the price to an order ticket"), "warning"
+                tr("Link the panel to a colour to send the price to an order ticket"), "warning"
             )
             return
         self.core.links.prefill(colour, instrument, side, price)
@@ -305,7 +309,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
         self.save_settings()
         if on:
             self.panel.show_message(
-                _tr("One-click trading is on: a click in Bid/Ask sends an order."), "warning"
+                tr("One-click trading is on: a click in Bid/Ask sends an order."), "warning"
             )
 
     def _on_quantity_edited(self, quantity: Decimal | None) -> None:

@@ -4,7 +4,13 @@ The ticket's mode follows its instrument's venue: a broker venue (``rules.broker
 every other the crypto one. Instruments come from the sessions' ``instruments``; quotes from the session's
 ``subscribe_quotes`` (for market notional and percent buttons); balances from the AccountStore (crypto: the
 counterparty's quote currency for a buy, base for a sell; broker: the portfolio's cash). Orders go through
-``OrderEntry.submit`` with a fresh client id each; its ``outcome`` for that client id is shown in the ticket.
+``OrderEntry.submit`` with a fresh client id each; its ``outcome`` for that client id is shown in the ticket,
+then the order's current state as the order store tells it (a canceled order does not stay "working").
+
+Before sending, a crypto order beyond the available balance is refused in the ticket with what it needs and
+what there is (the venue stays the judge: with no balance known, the order goes). A venue that is not live
+(logged out, reconnecting) greys the ticket's figures, hides its balance and disables sending, with the
+reason in the banner at the top.
 
 Settings (``"ticket"`` of the panel's settings, for the docked panel and a layout slot alike):
 ``instrument`` = {venue, market, symbol}, ``link`` = link colour or None. "Don't ask again" goes to
@@ -22,9 +28,10 @@ from shiboken6 import isValid
 
 from app.context import AppContext
 from app.market_data import catalogue
-from app.trading.bridge import QtTrading
+from app.trading.bridge import QtTrading, outcome_text
 from app.venues import VENUE_NAMES
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
+from app.viewmodels.liveness import not_live_reason
 from app.workspace import PanelContext
 from services.domain import (
     Instrument,
@@ -38,7 +45,8 @@ from services.domain import (
 )
 from services.errors import RejectedInput
 from services.tasks import spawn
-from services.trading.order_entry import new_client_id
+from services.trading.order_entry import ORDER_SUMMARY, Level, OrderOutcome, new_client_id, order_fields
+from widgets.common.numbers import localized
 from widgets.panels.order_ticket import BUYING, PRICED, OrderTicketView, TicketSpec, TicketValues, on_grid
 
 log = logging.getLogger("tessera.ticket")
@@ -55,7 +63,19 @@ _FIELDS = {
 }
 
 
-def _tr(text: str) -> str:
+#: the outcome line's colour for an order the store tells about (rejections keep the venue's own words)
+_STATE_LEVELS = {
+    OrderStatus.NEW: "info",
+    OrderStatus.PARTIALLY_FILLED: "info",
+    OrderStatus.FILLED: "info",
+    OrderStatus.CANCELING: "pending",
+    OrderStatus.CANCELED: "pending",
+    OrderStatus.PARTIALLY_CANCELED: "pending",
+    OrderStatus.EXPIRED: "pending",
+}
+
+
+def tr(text: str) -> str:
     return QCoreApplication.translate("OrderTicket", text)
 
 
@@ -83,7 +103,7 @@ def market_title(venue: str, market: str, broker: bool) -> str:
 
 
 def amount_text(value: Decimal, decimals: int, unit: str) -> str:
-    return f"{value:,.{decimals}f} {unit}"
+    return f"{localized(f'{value:,.{decimals}f}')} {unit}"
 
 
 class TicketSettings(LinkedSettings):
@@ -111,6 +131,8 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         self._owner = object()  # our key in the sessions' quote subscriptions
         self._known: dict[InstrumentId, Instrument] = {}
         self._client_id = ""
+        self._connection_error = False  # the outcome line says the venue was not connected
+        self._told: OrderStatus | None = None  # the last order's state when its outcome line was written
         if embedded:
             self.settings.link = link_colour
         saved = self.settings.instrument
@@ -137,6 +159,8 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         core.quotesChanged.connect(self._on_quotes)
         core.balancesChanged.connect(self._on_balances)
         core.orderOutcome.connect(self._on_outcome)
+        core.ordersChanged.connect(self._on_orders_changed)
+        core.sessionStateChanged.connect(self._on_session_state)
 
     # --- the instrument ---------------------------------------------------------------------------
 
@@ -175,7 +199,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         if chosen is None:
             view.set_symbols([], "")
             view.set_spec(None, broker=False)
-            view.show_outcome("pending", _tr("Log in to a venue to trade"))
+            view.show_outcome("pending", tr("Log in to a venue to trade"))
             return
         view.set_symbols(
             sorted(i.symbol for i in self._known if (i.venue, i.market) == (chosen.venue, chosen.market)),
@@ -187,9 +211,9 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         if instrument is None:
             session = self.core.sessions.get(chosen.venue)
             message = (
-                _tr("{symbol} is not traded on {market}")
+                tr("{symbol} is not traded on {market}")
                 if session is not None and session.connected
-                else _tr("Log in to {venue} to trade {symbol}")
+                else tr("Log in to {venue} to trade {symbol}")
             )
             venue = VENUE_NAMES.get(chosen.venue, chosen.venue)
             view.set_field_error(
@@ -239,7 +263,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         )
         if found is None:
             self.panel.set_field_error(
-                "symbol", _tr("{symbol} is not traded on {market}").format(symbol=text.strip(), market=market)
+                "symbol", tr("{symbol} is not traded on {market}").format(symbol=text.strip(), market=market)
             )
             return
         self.set_instrument(found)
@@ -311,18 +335,52 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
 
     def _refresh_figures(self) -> None:
         instrument = self.current()
+        chosen = self.instrument
+        self.panel.set_not_live("" if chosen is None else not_live_reason(self.core, chosen.venue))
         if instrument is None:
             self.panel.set_notional("")
             self.panel.set_available("")
+            self.panel.set_funds_problem("")
             return
         price, quantity = self._reference_price(instrument), self.panel.quantity_value()
         notional = ""
-        if price is not None and quantity is not None:
+        if price is not None and quantity is not None and price > 0 and quantity > 0:
             approx = "" if self.panel.order_type() in PRICED else "\u2248 "
             notional = approx + amount_text(price * quantity, instrument.price_decimals, instrument.quote)
         self.panel.set_notional(notional)
         available, asset, decimals = self._available(instrument)
+        if self.panel.not_live():
+            available = None  # a balance that is not live is not shown: it may be long gone
         self.panel.set_available("\u2014" if available is None else amount_text(available, decimals, asset))
+        problem = self._funds_problem(instrument, price, quantity, available, asset, decimals)
+        self.panel.set_funds_problem(problem)
+
+    def _funds_problem(
+        self,
+        instrument: Instrument,
+        price: Decimal | None,
+        quantity: Decimal | None,
+        available: Decimal | None,
+        asset: str,
+        decimals: int,
+    ) -> str:
+        """Why a spot order is beyond the balance ("" when it is not or when that is not known here).
+
+        A broker's portfolio may trade on margin: only its venue knows, so broker orders are not judged
+        here."""
+        if available is None or not quantity or quantity < 0 or self._is_broker(instrument.id.venue):
+            return ""
+        if self.panel.side() in BUYING:
+            if price is None:
+                return ""
+            needed = price * quantity
+        else:
+            needed = quantity
+        if needed <= available:
+            return ""
+        return tr("Not enough {asset}: the order needs {needed}, {available} available").format(
+            asset=asset, needed=f"{needed:,.{decimals}f}", available=f"{available:,.{decimals}f}"
+        )
 
     def _on_percent(self, percent: int) -> None:
         instrument = self.current()
@@ -330,13 +388,13 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
             return
         available, _asset, _decimals = self._available(instrument)
         if available is None:
-            self.panel.show_outcome("warning", _tr("The balance is not known yet"))
+            self.panel.show_outcome("warning", tr("The balance is not known yet"))
             return
         amount = available * percent / 100
         if self.panel.side() in BUYING:
             price = self._reference_price(instrument)
             if not price:
-                self.panel.set_field_error("price", _tr("Enter a price first"))
+                self.panel.set_field_error("price", tr("Enter a price first"))
                 return
             amount /= price
         quantity = on_grid(amount, instrument.qty_step)
@@ -369,7 +427,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         )
         self._client_id = request.client_id
         self.panel.set_busy(True)
-        self.panel.show_outcome("pending", _tr("Sending\u2026"))
+        self.panel.show_outcome("pending", tr("Sending\u2026"))
         # the order outlives the ticket: the core's task, not the panel's
         spawn(self._send(request), name="order ticket submit")
 
@@ -380,6 +438,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
             if isValid(self.panel):
                 self.panel.show_outcome("", "")
                 self.panel.set_field_error(_FIELDS.get(exc.field, exc.field), exc.message)
+                self._connection_error = exc.field == "venue"
         finally:
             if isValid(self.panel):
                 self.panel.set_busy(False)
@@ -389,8 +448,34 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
             return
         order = self.core.orders.get(f"client:{client_id}")
         if level == "warning" and order is not None and order.status is OrderStatus.UNKNOWN:
-            message = _tr("Unknown \u2014 checking with the venue\u2026")
+            message = tr("Unknown \u2014 checking with the venue\u2026")
+        self._connection_error = False
+        self._told = None if order is None else order.status
         self.panel.show_outcome(level, message)
+
+    def _on_orders_changed(self, keys: list[str]) -> None:
+        """The last order's line follows its current state once the venue has it (working, filled,
+        canceled...); a rejection keeps the venue's words."""
+        key = f"client:{self._client_id}"
+        if not self._client_id or key not in keys or self.panel.is_busy():
+            return
+        order = self.core.orders.get(key)
+        level = None if order is None else _STATE_LEVELS.get(order.status)
+        if order is None or level is None or order.status is self._told:
+            return  # the line already tells this state (in the venue's or the entry's words)
+        self._told = order.status
+        summary = outcome_text(OrderOutcome(self._client_id, Level.INFO, ORDER_SUMMARY, order_fields(order)))
+        if self.panel.outcome() != (level, summary):
+            self.panel.show_outcome(level, summary)
+
+    def _on_session_state(self, venue: str, _state: object, _detail: str) -> None:
+        if self.instrument is None or venue != self.instrument.venue:
+            return
+        session = self.core.sessions.get(venue)
+        if self._connection_error and session is not None and session.connected:
+            self._connection_error = False  # "Not connected" is no longer true
+            self.panel.show_outcome("", "")
+        self._refresh_figures()
 
 
 def _unsubscribe_quotes(core: QtTrading, owner: object, *_args: object, keep: str = "") -> None:

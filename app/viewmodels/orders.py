@@ -31,6 +31,7 @@ from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import Order, OrderStatus, OrderType
 from services.errors import RejectedInput, TransportError, VenueError
+from widgets.common.numbers import localized
 from widgets.panels.orders import OrdersPanel
 from widgets.panels.orders_table import OrderRow
 
@@ -49,7 +50,7 @@ STATES = {
 }
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("Orders", text)
 
 
@@ -71,17 +72,18 @@ def editable_columns(order: Order) -> frozenset[str]:
 def modify_refusal(order: Order | None) -> str:
     """Why ``order`` cannot be changed now ("" when it can be sent)."""
     if order is None or not order.status.is_active:
-        return _tr("The order is no longer active")
+        return tr("The order is no longer active")
     if not order.order_id:
-        return _tr("The order is still being sent: wait for the venue's answer")
+        return tr("The order is still being sent: wait for the venue's answer")
     unfilled = not order.filled_quantity and order.status is OrderStatus.NEW
     if order.instrument.venue == CRYPTO_VENUE and not unfilled:
-        return _tr("coin-weight changes only orders with nothing filled yet: cancel it and place a new one")
+        return tr("coin-weight changes only orders with nothing filled yet: cancel it and place a new one")
     return ""
 
 
 def describe(order: Order) -> str:
-    return f"{order.side.value.upper()} {order.quantity:f} {order.instrument}"
+    side = QCoreApplication.translate("OrderEntry", order.side.value.upper())  # marked in trading/bridge.py
+    return f"{side} {localized(f'{order.quantity:f}')} {order.instrument}"
 
 
 @contextlib.contextmanager
@@ -176,30 +178,30 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
         orders = [order for key in keys if (order := self.core.orders.get(key)) is not None]
         sendable = [order for order in orders if order.order_id and order.status.is_active]
         if not sendable:
-            self.panel.show_message("warning", _tr("Nothing to cancel: wait for the venue's answer first"))
+            self.panel.show_message("warning", tr("Nothing to cancel: wait for the venue's answer first"))
             return
         text = "\n".join(describe(order) for order in sendable)
         self._confirm(
             "cancel",
-            _tr("Cancel orders"),
-            _tr("Cancel these orders?\n{orders}").format(orders=text),
-            _tr("Cancel orders"),
+            tr("Cancel orders"),
+            tr("Cancel these orders?\n{orders}").format(orders=text),
+            tr("Cancel orders"),
             lambda: self.spawn(self._cancel(sendable), "cancel orders"),
         )
 
     async def _cancel(self, orders: list[Order]) -> None:
-        self.panel.show_message("pending", _tr("Canceling\u2026"))
+        self.panel.show_message("pending", tr("Canceling\u2026"))
         done, refused = 0, []
         for order in orders:
             with outcomes_of(self.core, order.client_id) as said:
                 if await self.core.order_entry.cancel(order):
                     done += 1
                 else:
-                    refused.append(said[-1] if said else _tr("Cancel failed"))
+                    refused.append(said[-1] if said else tr("Cancel failed"))
         if refused:
             self.panel.show_message("error", "; ".join(refused))
         else:
-            message = _tr("The venue took the cancel of {count} orders").format(count=done)
+            message = tr("The venue took the cancel of {count} orders").format(count=done)
             self.panel.show_message("info", message)
 
     def _on_edit(self, key: str, column: str, value: Decimal) -> None:
@@ -209,8 +211,8 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             self.panel.show_message("error", refusal)
             return
         old = {"price": order.price, "stop": order.stop_price, "quantity": order.quantity}[column]
-        names = {"price": _tr("price"), "stop": _tr("stop price"), "quantity": _tr("quantity")}
-        text = _tr("Change the {what} of {order} from {old} to {new}?").format(
+        names = {"price": tr("price"), "stop": tr("stop price"), "quantity": tr("quantity")}
+        text = tr("Change the {what} of {order} from {old} to {new}?").format(
             what=names[column], order=describe(order), old=old, new=value
         )
 
@@ -218,10 +220,10 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             self.panel.set_pending_edit(key, column, value)
             self.spawn(self._modify(key, order, column, value), "modify order")
 
-        self._confirm("modify", _tr("Change order"), text, _tr("Change"), go)
+        self._confirm("modify", tr("Change order"), text, tr("Change"), go)
 
     async def _modify(self, key: str, order: Order, column: str, value: Decimal) -> None:
-        self.panel.show_message("pending", _tr("Changing\u2026"))
+        self.panel.show_message("pending", tr("Changing\u2026"))
         price, quantity = (None, value) if column == "quantity" else (value, None)
         try:
             with outcomes_of(self.core, order.client_id) as said:
@@ -230,10 +232,10 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             changed, said = None, [exc.message]
         self.panel.set_pending_edit(key, column, None)
         if changed is None:
-            reason = said[-1] if said else _tr("the venue did not answer")
-            self.panel.show_message("error", _tr("Not changed: {reason}").format(reason=reason))
+            reason = said[-1] if said else tr("the venue did not answer")
+            self.panel.show_message("error", tr("Not changed: {reason}").format(reason=reason))
         else:
-            self.panel.show_message("info", _tr("Changed: {order}").format(order=said[-1] if said else ""))
+            self.panel.show_message("info", tr("Changed: {order}").format(order=said[-1] if said else ""))
 
     # --- cancel all -------------------------------------------------------------------------------
 
@@ -252,7 +254,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             else:
                 options.append((f"{venue}|", VENUE_NAMES.get(venue, venue), len(mine)))
         if not options:
-            self.panel.show_message("warning", _tr("Not connected to any venue"))
+            self.panel.show_message("warning", tr("Not connected to any venue"))
             return
         self.panel.open_cancel_all(options)
 
@@ -267,18 +269,18 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             self.spawn(self._cancel_all(chosen), "cancel all")
 
     async def _cancel_all(self, chosen: dict[str, list[str]]) -> None:
-        self.panel.show_message("pending", _tr("Canceling\u2026"))
+        self.panel.show_message("pending", tr("Canceling\u2026"))
         said, failed = [], False
         for venue, markets in chosen.items():
             adapter = self.core.trading_venues().get(venue)
             title = VENUE_NAMES.get(venue, venue)
             try:
                 if adapter is None:
-                    raise TransportError(venue, _tr("not connected"))
+                    raise TransportError(venue, tr("not connected"))
                 if markets:  # never an empty list: that cancels every counterparty
                     canceled = await adapter.cancel_all(markets)
                     said.append(
-                        _tr("{venue}: canceling all on {markets}").format(
+                        tr("{venue}: canceling all on {markets}").format(
                             venue=title, markets=", ".join(canceled or markets)
                         )
                     )
@@ -286,7 +288,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
                     orders = [o for _k, o in self.core.orders.orders(active=True, venue=venue) if o.order_id]
                     done = [await self.core.order_entry.cancel(order) for order in orders]
                     failed |= not all(done)
-                    said.append(_tr("{venue}: {count} cancels taken").format(venue=title, count=sum(done)))
+                    said.append(tr("{venue}: {count} cancels taken").format(venue=title, count=sum(done)))
             except (VenueError, TransportError) as exc:
                 failed = True
                 said.append(str(exc))
@@ -304,7 +306,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
     def _on_history(self, venue: str, start: int, end: int, page: int, page_size: int) -> None:
         if venue not in self.core.trading_venues():
             title = VENUE_NAMES.get(venue, venue)
-            self.panel.set_history_error(_tr("Not connected to {venue}").format(venue=title))
+            self.panel.set_history_error(tr("Not connected to {venue}").format(venue=title))
             return
         self._history_request += 1
         self.panel.set_history_loading(True)

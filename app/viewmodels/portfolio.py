@@ -17,6 +17,7 @@ from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import InstrumentId, Position, Quote, TradingAccountStatus
 from widgets.common.colors import GREEN, RED
+from widgets.common.numbers import localized
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel
 from widgets.panels.portfolio import PortfolioPanel
 
@@ -57,11 +58,11 @@ def market_price(quote: Quote | None) -> Decimal | None:
 
 
 def _amount(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,f}"
+    return "" if value is None else localized(f"{value:,f}")
 
 
 def _signed(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:+,f}"
+    return "" if value is None else localized(f"{value:+,f}")
 
 
 def _status_text(status: TradingAccountStatus) -> str:

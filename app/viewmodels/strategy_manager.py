@@ -14,12 +14,12 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 
+from app.viewmodels.ramm_fields import EMAIL, LANGUAGE, MOBILE, FieldChecks
 from services.domain import ConnectionState
 from services.errors import RejectedInput, TransportError, VenueError
 from services.ramm import schemas as s
@@ -40,14 +40,24 @@ from services.ramm.enums import (
 from services.ramm.search import Query
 from services.ramm.session import RammSession
 from services.tasks import loop_running, spawn
-from widgets.strategy_manager.forms import ABookForm, RammLoginDialog, RenameForm, StrategyForm, TransferForm
+from widgets.strategy_manager.forms import (
+    ABookForm,
+    ClientForm,
+    FieldForm,
+    FollowerForm,
+    RammLoginDialog,
+    RenameForm,
+    RightsForm,
+    StrategyForm,
+    TransferForm,
+)
 from widgets.strategy_manager.paged_list import PagedList
 from widgets.strategy_manager.window import StrategyManagerWindow, show_message
 
 PER_PAGE = 50
 CHECK_NAME_DELAY_MS = 300
+EQUITY_READS_AT_ONCE = 8
 FIELD_IN_MESSAGE = re.compile(r"field '([A-Za-z.]+)'")
-RAMM_VENUE = "chp"  # the trading accounts copy trading may link: the CHP portfolios
 
 
 def venue_words(exc: Exception) -> str:
@@ -58,6 +68,95 @@ def venue_words(exc: Exception) -> str:
     if isinstance(exc, TransportError | RejectedInput):
         return exc.message
     return str(exc)
+
+
+def refused(form: FieldForm, exc: Exception) -> None:
+    """A refusal of a form's request: at the field the venue names (``invalid input in field 'X'``), else
+    on the form's message line (``access_denied`` and the like: where the user clicked)."""
+    form.setBusy(False)
+    field = FIELD_IN_MESSAGE.search(exc.message) if isinstance(exc, VenueError) else None
+    if field is not None and field.group(1) in form.edits:
+        form.setFieldError(field.group(1), venue_words(exc))
+    else:
+        form.showMessage(venue_words(exc))
+
+
+def _showing(form: FieldForm | None) -> bool:
+    """An open form (one closed a moment ago may still wait for its deletion)."""
+    return form is not None and shiboken6.isValid(form) and form.isVisible()
+
+
+def _shown(value: Any) -> str:
+    """A value the venue may leave out: a dash when it did."""
+    return "\u2014" if value is None else f"{value}"
+# Words of the RAMM enums (_enum_name) and of a signal's delivery, marked for lupdate; a test checks the list.
+RAMM_WORDS = (
+    QT_TRANSLATE_NOOP("ramm", "not activated"),
+    QT_TRANSLATE_NOOP("ramm", "active"),
+    QT_TRANSLATE_NOOP("ramm", "paused"),
+    QT_TRANSLATE_NOOP("ramm", "disabled"),
+    QT_TRANSLATE_NOOP("ramm", "closed"),
+    QT_TRANSLATE_NOOP("ramm", "fund"),
+    QT_TRANSLATE_NOOP("ramm", "withdraw"),
+    QT_TRANSLATE_NOOP("ramm", "bonus fund"),
+    QT_TRANSLATE_NOOP("ramm", "bonus withdraw"),
+    QT_TRANSLATE_NOOP("ramm", "to account"),
+    QT_TRANSLATE_NOOP("ramm", "from account"),
+    QT_TRANSLATE_NOOP("ramm", "fee"),
+    QT_TRANSLATE_NOOP("ramm", "commission"),
+    QT_TRANSLATE_NOOP("ramm", "partners"),
+    QT_TRANSLATE_NOOP("ramm", "new"),
+    QT_TRANSLATE_NOOP("ramm", "ok"),
+    QT_TRANSLATE_NOOP("ramm", "reject"),
+    QT_TRANSLATE_NOOP("ramm", "error"),
+    QT_TRANSLATE_NOOP("ramm", "currency"),
+    QT_TRANSLATE_NOOP("ramm", "metal"),
+    QT_TRANSLATE_NOOP("ramm", "share"),
+    QT_TRANSLATE_NOOP("ramm", "cryptocurrency"),
+    QT_TRANSLATE_NOOP("ramm", "disabled temporarily"),
+    QT_TRANSLATE_NOOP("ramm", "disabled hidden"),
+    QT_TRANSLATE_NOOP("ramm", "deleted"),
+    QT_TRANSLATE_NOOP("ramm", "real security"),
+    QT_TRANSLATE_NOOP("ramm", "virtual master"),
+    QT_TRANSLATE_NOOP("ramm", "real internal"),
+    QT_TRANSLATE_NOOP("ramm", "real external"),
+    QT_TRANSLATE_NOOP("ramm", "margin call"),
+    QT_TRANSLATE_NOOP("ramm", "protection target"),
+    QT_TRANSLATE_NOOP("ramm", "pause"),
+    QT_TRANSLATE_NOOP("ramm", "unused"),
+    QT_TRANSLATE_NOOP("ramm", "active no positions"),
+    QT_TRANSLATE_NOOP("ramm", "active with positions"),
+    QT_TRANSLATE_NOOP("ramm", "margin call with positions"),
+    QT_TRANSLATE_NOOP("ramm", "margin call no positions"),
+    QT_TRANSLATE_NOOP("ramm", "protection with positions"),
+    QT_TRANSLATE_NOOP("ramm", "protection no positions"),
+    QT_TRANSLATE_NOOP("ramm", "target with positions"),
+    QT_TRANSLATE_NOOP("ramm", "target no positions"),
+    QT_TRANSLATE_NOOP("ramm", "pause with positions"),
+    QT_TRANSLATE_NOOP("ramm", "pause no positions"),
+    QT_TRANSLATE_NOOP("ramm", "disabled with positions"),
+    QT_TRANSLATE_NOOP("ramm", "disabled no positions"),
+    QT_TRANSLATE_NOOP("ramm", "closed with positions"),
+    QT_TRANSLATE_NOOP("ramm", "closed no positions"),
+    QT_TRANSLATE_NOOP("ramm", "buy"),
+    QT_TRANSLATE_NOOP("ramm", "sell"),
+    QT_TRANSLATE_NOOP("ramm", "balance"),
+    QT_TRANSLATE_NOOP("ramm", "credit"),
+    QT_TRANSLATE_NOOP("ramm", "additional charge"),
+    QT_TRANSLATE_NOOP("ramm", "correction"),
+    QT_TRANSLATE_NOOP("ramm", "bonus"),
+    QT_TRANSLATE_NOOP("ramm", "dividend"),
+    QT_TRANSLATE_NOOP("ramm", "interest"),
+    QT_TRANSLATE_NOOP("ramm", "cancelled buy"),
+    QT_TRANSLATE_NOOP("ramm", "cancelled sell"),
+    QT_TRANSLATE_NOOP("ramm", "periodical commission"),
+    QT_TRANSLATE_NOOP("ramm", "zero total order"),
+    QT_TRANSLATE_NOOP("ramm", "sending"),
+    QT_TRANSLATE_NOOP("ramm", "sent"),
+    QT_TRANSLATE_NOOP("ramm", "unknown"),
+    QT_TRANSLATE_NOOP("ramm", "not delivered"),
+    QT_TRANSLATE_NOOP("ramm", "refused"),
+)
 
 
 def _enum_name(kind: Any, value: Any) -> str:
@@ -89,6 +188,7 @@ class ListController(QObject):
         record: Callable[[Any], dict[str, Any]] = _record,
         default_order: tuple[str, SortDirection] | None = None,
         key: str = "ID",
+        details: Callable[[RammClient, list[Any]], Awaitable[dict[Any, dict[str, Any]]]] | None = None,
     ) -> None:
         super().__init__(owner)
         self.owner = owner
@@ -102,6 +202,8 @@ class ListController(QObject):
         self.order = default_order
         self.rows: dict[Any, Any] = {}
         self.key = key
+        self._details = details  # fields the search lacks, read per row of the page shown
+        self._generation = 0
         self.loaded = asyncio.Event()
         view.searchRequested.connect(self._on_search)
         view.pageRequested.connect(self._on_page)
@@ -135,6 +237,8 @@ class ListController(QObject):
         if self.order is not None:
             query = Query(filter_, self.page, self.per_page, self.order[0], self.order[1])
         self.view.setBusy(True)
+        self._generation += 1
+        generation = self._generation
         try:
             page = await self._search(self.owner.ramm.client, query)
         except (VenueError, TransportError) as exc:
@@ -148,6 +252,11 @@ class ListController(QObject):
             info.CurrentPage, info.TotalPages, info.TotalRecords, [self._record(r) for r in page.rows]
         )
         self.loaded.set()
+        if self._details is not None and page.rows:
+            extra = await self._details(self.owner.ramm.client, list(page.rows))
+            if generation == self._generation and self.owner._alive():
+                records = [self._record(r) for r in page.rows if getattr(r, self.key) in extra]
+                self.view.model.upsert([{**r, **extra[r[self.key]]} for r in records])
 
 
 def _id_filter(field: str, what: str) -> Callable[[str], dict[str, Any] | None]:
@@ -159,6 +268,24 @@ def _id_filter(field: str, what: str) -> Callable[[str], dict[str, Any] | None]:
         return {field: int(text)}
 
     return parse
+
+
+async def _strategy_equities(
+    client: RammClient, rows: list[s.StrategySearchRow]
+) -> dict[Any, dict[str, Any]]:
+    """Each strategy's absolute equity (``strategies.get`` Equity, the total of all investments): the search
+    rows have only the unit price. Read for the page shown, a few at a time; a failed read stays blank."""
+    limit = asyncio.Semaphore(EQUITY_READS_AT_ONCE)
+
+    async def one(row: s.StrategySearchRow) -> tuple[int, Any]:
+        async with limit:
+            try:
+                return row.ID, (await client.strategies_get(row.ID)).Equity
+            except (VenueError, TransportError):
+                return row.ID, None
+
+    found = await asyncio.gather(*(one(row) for row in rows))
+    return {strategy_id: {"Equity": equity} for strategy_id, equity in found if equity is not None}
 
 
 def _fills_filter(text: str) -> dict[str, Any]:
@@ -175,7 +302,7 @@ class StrategyManagerViewModel(QObject):
         window: StrategyManagerWindow,
         ramm: RammSession,
         copy: CopyTrader,
-        trading_accounts: Callable[[], list[str]],
+        trading_accounts: Callable[[], list[tuple[str, str]]],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -189,6 +316,9 @@ class StrategyManagerViewModel(QObject):
         self.form: StrategyForm | None = None
         self.rename_form: RenameForm | None = None
         self.abook_form: ABookForm | None = None
+        self.follower_form: FollowerForm | None = None
+        self.client_form: ClientForm | None = None
+        self.rights_form: RightsForm | None = None
         self._name_timer = QTimer(self)
         self._name_timer.setSingleShot(True)
         self._name_timer.setInterval(CHECK_NAME_DELAY_MS)
@@ -200,6 +330,7 @@ class StrategyManagerViewModel(QObject):
             lambda c, q: c.strategies_search(q),
             lambda text: {"Name": text} if text else None,
             lambda r: _record(r, status=_enum_name(CopyStrategyStatus, r.Status)),
+            details=_strategy_equities,
         )
         self.accounts = ListController(
             self,
@@ -300,8 +431,11 @@ class StrategyManagerViewModel(QObject):
         w.resume_button.clicked.connect(lambda: self.ask_account_command("resume"))
         w.close_account_button.clicked.connect(lambda: self.ask_account_command("close"))
         w.abook_button.clicked.connect(self.open_abook)
+        w.open_account_button.clicked.connect(self.open_follower)
         w.new_transfer_button.clicked.connect(self.open_transfer)
         w.managers.currentChanged.connect(self._on_manager)
+        w.new_client_button.clicked.connect(self.open_client)
+        w.rights_button.clicked.connect(self.open_rights)
         w.sessions.refreshRequested.connect(lambda: self.spawn(self._load_sessions()))
         w.sessions.logoutRequested.connect(self.ask_session_logout)
         w.copy_trading.linkRequested.connect(self.link)
@@ -348,7 +482,7 @@ class StrategyManagerViewModel(QObject):
         else:
             text = self.tr("Not logged in to RAMM.") + (f" {detail}" if detail else "")
         self.window.setSession(text, connected)
-        self.window.copy_trading.setAccounts(self.trading_accounts())
+        self._show_trading_accounts()
         if state is ConnectionState.CONNECTED and not self.strategies.loaded.is_set():
             self.reload_all()
 
@@ -368,7 +502,8 @@ class StrategyManagerViewModel(QObject):
         self.spawn(self._load_sessions())
 
     def open_login(self) -> RammLoginDialog:
-        if self.login_dialog is not None and shiboken6.isValid(self.login_dialog):
+        if _showing(self.login_dialog):
+            assert self.login_dialog is not None
             self.login_dialog.raise_()
             return self.login_dialog
         dialog = RammLoginDialog(self.window)
@@ -406,6 +541,7 @@ class StrategyManagerViewModel(QObject):
     # --- strategies
     def _on_strategy(self, strategy_id: object) -> None:
         if isinstance(strategy_id, int):
+            self.window.show_dock("strategy")
             self.spawn(self._load_strategy(strategy_id))
 
     async def _load_strategy(self, strategy_id: int) -> None:
@@ -422,16 +558,17 @@ class StrategyManagerViewModel(QObject):
         detail.title.setText(
             self.tr(
                 "<b>{name}</b> (#{id}) \u00b7 {status} \u00b7 trader {trader}<br>"
-                "Equity {equity} USD \u00b7 yield {yld} % \u00b7 {followers} followers \u00b7 fee {fee}"
+                "Equity {equity} USD \u00b7 yield {yld} % \u00b7 {followers} followers \u00b7 "
+                "performance fee {fee} %"
             ).format(
                 name=info.Name,
                 id=info.ID,
                 status=_enum_name(CopyStrategyStatus, info.Status),
                 trader=info.TraderLogin or "",
-                equity=info.Equity if info.Equity is not None else "",
-                yld=info.Yield if info.Yield is not None else "",
+                equity=f"{info.Equity:,.2f}" if info.Equity is not None else "\u2014",
+                yld=info.Yield if info.Yield is not None else "\u2014",
                 followers=info.Accounts or 0,
-                fee=info.Fee if info.Fee is not None else "",
+                fee=f"{(info.Fee * 100).normalize():f}" if info.Fee is not None else "\u2014",
             )
         )
         points = [
@@ -452,7 +589,7 @@ class StrategyManagerViewModel(QObject):
                     "{name} (#{id}) is traded by {trader}; only your own strategies can be linked."
                 ).format(name=info.Name, id=info.ID, trader=info.TraderLogin or "?")
             )
-        copy.setAccounts(self.trading_accounts())
+        self._show_trading_accounts()
         copy.link_button.setEnabled(owned and self.copy.link is None)
         try:
             shares = await client.strategysymbolstat_get(strategy_id)
@@ -469,7 +606,8 @@ class StrategyManagerViewModel(QObject):
         return bool(info.TraderLogin) and info.TraderLogin == self.ramm.login_name
 
     def open_create(self) -> StrategyForm:
-        if self.form is not None and shiboken6.isValid(self.form):
+        if _showing(self.form):
+            assert self.form is not None
             self.form.raise_()
             return self.form
         form = StrategyForm(self.window)
@@ -505,67 +643,24 @@ class StrategyManagerViewModel(QObject):
             form.setFieldNote("Name", self.tr("A strategy with this name exists."), ok=False)
 
     def _name_problem(self, name: str) -> str:
-        if not name:
-            return self.tr("Required.")
-        if len(name) > 50:
-            return self.tr("At most 50 characters ({n} now).").format(n=len(name))
-        return ""
+        checks = FieldChecks({"Name": name})
+        checks.name("Name")
+        return checks.errors.get("Name", "")
 
     def validate_strategy(self, values: dict[str, str]) -> tuple[dict[str, str], s.StrategyDraft | None]:
-        errors: dict[str, str] = {}
-        tr = self.tr
-
-        def integer(field: str) -> int | None:
-            text = values.get(field, "")
-            if not text:
-                errors[field] = tr("Required.")
-            elif not text.isdigit() or int(text) <= 0:
-                errors[field] = tr("A positive whole number.")
-            else:
-                return int(text)
-            return None
-
-        def decimal(field: str, required: bool, places: int | None = None) -> Decimal | None:
-            text = values.get(field, "").replace(",", ".")
-            if not text:
-                if required:
-                    errors[field] = tr("Required.")
-                return None
-            try:
-                value = Decimal(text)
-            except InvalidOperation:
-                errors[field] = tr("A number, e.g. 0.25.")
-                return None
-            if not value.is_finite():
-                errors[field] = tr("A number, e.g. 0.25.")
-                return None
-            if places is not None and -value.as_tuple().exponent > places:  # type: ignore[operator]  # finite
-                errors[field] = tr("At most {n} decimals.").format(n=places)
-                return None
-            return value
-
-        client_id = integer("ClientID")
-        wallet_id = integer("WalletID")
-        name = values.get("Name", "")
-        if self._name_problem(name):
-            errors["Name"] = self._name_problem(name)
-        money = decimal("Money", True, 2)
-        if money is not None and money <= 0:
-            errors["Money"] = tr("Must be more than 0.")
-        fee = decimal("FeeRate", False, 2)
-        if fee is not None and not Decimal(0) <= fee <= 1:
-            errors["FeeRate"] = tr("From 0 to 1 (0.2 is 20 %).")
-        protection = decimal("Protection", False, 3)
-        if protection is not None and not Decimal(0) <= protection < 1:
-            errors["Protection"] = tr("From 0 to 1, 1 excluded.")
-        target = decimal("Target", False)
-        if target is not None and target <= 0:
-            errors["Target"] = tr("Must be more than 0, or empty.")
-        commission = decimal("CommissionRate", False)
+        checks = FieldChecks(values)
+        client_id = checks.positive_int("ClientID")
+        wallet_id = checks.positive_int("WalletID")
+        name = checks.name("Name")
+        money = checks.money("Money")
+        fee = checks.share("FeeRate", places=2, one_allowed=True)
+        protection = checks.share("Protection", places=3, one_allowed=False)
+        target = checks.target("Target")
+        commission = checks.number("CommissionRate", required=False)
         if commission is not None and commission < 0:
-            errors["CommissionRate"] = tr("Must not be negative.")
-        if errors or client_id is None or wallet_id is None or money is None:
-            return errors, None
+            checks.fail("CommissionRate", self.tr("Must not be negative."))
+        if checks.errors or client_id is None or wallet_id is None or money is None or name is None:
+            return checks.errors, None
         draft = s.StrategyDraft(
             WalletID=wallet_id,
             ClientID=client_id,
@@ -591,12 +686,7 @@ class StrategyManagerViewModel(QObject):
         try:
             strategy_id = await self.ramm.client.strategies_add(draft)
         except (VenueError, TransportError) as exc:
-            form.setBusy(False)
-            field = FIELD_IN_MESSAGE.search(exc.message)
-            if field is not None and field.group(1) in form.edits:
-                form.setFieldError(field.group(1), venue_words(exc))
-            else:
-                form.showMessage(venue_words(exc))
+            refused(form, exc)
             return
         form.finish()
         self.window.statusBar().showMessage(
@@ -683,6 +773,7 @@ class StrategyManagerViewModel(QObject):
 
     def _on_account(self, account_id: object) -> None:
         if isinstance(account_id, int):
+            self.window.show_dock("account")
             row = self.accounts.rows.get(account_id)
             self.account = row
             self.spawn(self._load_account(account_id))
@@ -713,10 +804,10 @@ class StrategyManagerViewModel(QObject):
             self.tr(
                 "Factor {factor} \u00b7 A-book {abook} \u00b7 protection {protection} \u00b7 target {target}"
             ).format(
-                factor=statement.Factor,
-                abook=statement.ABook,
-                protection=statement.Protection,
-                target=statement.Target,
+                factor=_shown(statement.Factor),
+                abook=_shown(statement.ABook),
+                protection=_shown(statement.Protection),
+                target=_shown(statement.Target),
             )
         )
         detail.positions.reset([_record(p) for p in positions.rows])
@@ -789,13 +880,10 @@ class StrategyManagerViewModel(QObject):
         return form
 
     def _set_abook(self, form: ABookForm, account_id: int, values: dict[str, str]) -> None:
-        try:
-            share = Decimal(values["ABook"].replace(",", "."))
-        except InvalidOperation:
-            form.setFieldError("ABook", self.tr("A number from 0 to 1."))
-            return
-        if not share.is_finite() or not Decimal(0) <= share <= 1:
-            form.setFieldError("ABook", self.tr("A number from 0 to 1."))
+        checks = FieldChecks(values)
+        share = checks.share("ABook", places=2, one_allowed=True, required=True)
+        form.setFieldErrors(checks.errors)
+        if share is None:
             return
         stream = int(values["StreamID"]) if values.get("StreamID") else None
         self.spawn(self._send_abook(form, s.AccountUpdate(ID=account_id, ABook=share, StreamID=stream)))
@@ -811,6 +899,61 @@ class StrategyManagerViewModel(QObject):
         form.finish()
         self.accounts.reload()
 
+    def open_follower(self) -> FollowerForm:
+        """A follower account on the selected strategy (or any): opened for the client through the client
+        API with a one-time password (the manager API has no method for it)."""
+        strategy = self.strategy
+        form = FollowerForm("" if strategy is None else str(strategy.ID), self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda values: self._follower(form, values))
+        self.follower_form = form
+        form.open()
+        return form
+
+    def validate_follower(
+        self, values: dict[str, str]
+    ) -> tuple[dict[str, str], tuple[int, s.FollowerDraft] | None]:
+        checks = FieldChecks(values)
+        strategy_id = checks.positive_int("StrategyID")
+        client_id = checks.positive_int("ClientID")
+        money = checks.money("Money")
+        factor = checks.factor("Factor")
+        protection = checks.share("Protection", places=3, one_allowed=False)
+        target = checks.target("Target")
+        if checks.errors or None in (strategy_id, client_id, money, factor):
+            return checks.errors, None
+        assert strategy_id is not None and client_id is not None and money is not None and factor is not None
+        draft = s.FollowerDraft(
+            StrategyID=strategy_id, Factor=factor, Money=money, Protection=protection, Target=target
+        )
+        return {}, (client_id, draft)
+
+    def _follower(self, form: FollowerForm, values: dict[str, str]) -> None:
+        errors, request = self.validate_follower(values)
+        form.showMessage("")
+        form.setFieldErrors(errors)
+        if request is not None:
+            self.spawn(self._send_follower(form, *request))
+
+    async def _send_follower(self, form: FollowerForm, client_id: int, draft: s.FollowerDraft) -> None:
+        form.setBusy(True)
+        try:
+            opened = await self.ramm.open_follower(client_id, draft)
+        except (VenueError, TransportError) as exc:
+            refused(form, exc)
+            return
+        form.finish()
+        self.window.statusBar().showMessage(
+            self.tr("Account #{id} opened: client {client} follows strategy #{strategy}.").format(
+                id=opened.AccountID, client=client_id, strategy=draft.StrategyID
+            ),
+            8000,
+        )
+        self.accounts.reload()
+        self.strategies.reload()
+        if self.strategy is not None and draft.StrategyID == self.strategy.ID:
+            self.spawn(self._load_strategy(draft.StrategyID))
+
     # --- wallets
     def open_transfer(self) -> TransferForm:
         wallet = self.window.wallets.current_id()
@@ -823,25 +966,13 @@ class StrategyManagerViewModel(QObject):
     def validate_transfer(
         self, values: dict[str, str]
     ) -> tuple[dict[str, str], s.WalletTransferDraft | None]:
-        errors: dict[str, str] = {}
-        wallet = values.get("WalletID", "")
-        if not wallet.isdigit() or int(wallet) <= 0:
-            errors["WalletID"] = self.tr("A wallet ID (a positive whole number).")
-        amount: Decimal | None = None
-        try:
-            amount = Decimal(values.get("Amount", "").replace(",", "."))
-        except InvalidOperation:
-            errors["Amount"] = self.tr("A number, e.g. 100.50.")
-        if amount is not None and (not amount.is_finite() or amount <= 0):
-            errors["Amount"] = self.tr("Must be more than 0.")
-            amount = None
-        elif amount is not None and -amount.as_tuple().exponent > 2:  # type: ignore[operator]  # finite
-            errors["Amount"] = self.tr("At most 2 decimals.")
-            amount = None
-        if errors or amount is None:
-            return errors, None
+        checks = FieldChecks(values)
+        wallet = checks.positive_int("WalletID")
+        amount = checks.money("Amount")
+        if checks.errors or wallet is None or amount is None:
+            return checks.errors, None
         draft = s.WalletTransferDraft(
-            WalletID=int(wallet),
+            WalletID=wallet,
             Type=int(values["Type"]),
             Amount=amount,
             ExternalTransferID=int(time.time() * 1000) % 2_000_000_000,
@@ -867,12 +998,7 @@ class StrategyManagerViewModel(QObject):
                 form.showMessage(venue_words(exc))
                 return
         except VenueError as exc:
-            form.setBusy(False)
-            field = FIELD_IN_MESSAGE.search(exc.message)
-            if field is not None and field.group(1) in form.edits:
-                form.setFieldError(field.group(1), venue_words(exc))
-            else:
-                form.showMessage(venue_words(exc))
+            refused(form, exc)
             return
         form.finish()
         self.transfers.reload()
@@ -887,7 +1013,97 @@ class StrategyManagerViewModel(QObject):
             return False
         return any(row.ExternalTransferID == draft.ExternalTransferID for row in page.rows)
 
+    # --- clients
+    def open_client(self) -> ClientForm:
+        form = ClientForm(self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda values: self._client(form, values))
+        self.client_form = form
+        form.open()
+        return form
+
+    def validate_client(self, values: dict[str, str]) -> tuple[dict[str, str], s.ClientDraft | None]:
+        checks = FieldChecks(values)
+        login = checks.required("Login", max_len=64)
+        password = checks.required("Password")
+        email = checks.optional("Email", EMAIL, self.tr("An e-mail address, e.g. name@example.com."))
+        mobile = checks.optional("Mobile", MOBILE, self.tr("A phone number: + and digits."))
+        language = checks.optional("Language", LANGUAGE, self.tr("Two letters (ISO 639-1), e.g. en."))
+        if checks.errors or login is None or password is None:
+            return checks.errors, None
+        draft = s.ClientDraft(
+            Login=login,
+            Password=password,
+            FirstName=checks.text("FirstName") or None,
+            LastName=checks.text("LastName") or None,
+            Email=email,
+            Mobile=mobile,
+            Language=language.lower() if language else None,
+        )
+        return {}, draft
+
+    def _client(self, form: ClientForm, values: dict[str, str]) -> None:
+        errors, draft = self.validate_client(values)
+        form.showMessage("")
+        form.setFieldErrors(errors)
+        if draft is not None:
+            self.spawn(self._add_client(form, draft))
+
+    async def _add_client(self, form: ClientForm, draft: s.ClientDraft) -> None:
+        form.setBusy(True)
+        try:
+            created = await self.ramm.client.clients_add_with_wallet(draft)
+        except (VenueError, TransportError) as exc:
+            refused(form, exc)
+            return
+        form.finish()
+        self.window.statusBar().showMessage(
+            self.tr("Client {login} added (#{id}) with wallet #{wallet}.").format(
+                login=draft.Login, id=created.Client.ID, wallet=created.Wallet.ID
+            ),
+            8000,
+        )
+        self.clients.reload()
+        self.wallets.reload()
+
     # --- managers and sessions
+    def open_rights(self) -> None:
+        manager_id = self.window.managers.current_id()
+        if not isinstance(manager_id, int):
+            self.window.managers.showMessage(self.tr("Select the manager whose rights to set."))
+            return
+        self.spawn(self._open_rights(manager_id))
+
+    async def _open_rights(self, manager_id: int) -> RightsForm | None:
+        company = self.ramm.company.ID if self.ramm.company is not None else 0
+        try:
+            held = await self.ramm.client.managers_get_methods(manager_id, company)
+        except (VenueError, TransportError) as exc:
+            self.window.managers.showMessage(venue_words(exc))
+            return None
+        row = self.managers.rows.get(manager_id)
+        name = (row.Login if row is not None else None) or f"#{manager_id}"
+        grantable = sorted(m for m in self.ramm.rights if not m.startswith("session."))
+        form = RightsForm(name, grantable, held, self.window)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.submitted.connect(lambda _values: self._set_rights(form, manager_id))
+        self.rights_form = form
+        form.open()
+        return form
+
+    def _set_rights(self, form: RightsForm, manager_id: int) -> None:
+        self.spawn(self._send_rights(form, manager_id, form.checked()))
+
+    async def _send_rights(self, form: RightsForm, manager_id: int, methods: list[str]) -> None:
+        form.setBusy(True)
+        try:
+            await self.ramm.client.managers_set_methods(manager_id, methods)
+        except (VenueError, TransportError) as exc:
+            refused(form, exc)
+            return
+        form.finish()
+        await self._load_rights(manager_id)
+
     def _on_manager(self, manager_id: object) -> None:
         if isinstance(manager_id, int):
             self.spawn(self._load_rights(manager_id))
@@ -940,7 +1156,24 @@ class StrategyManagerViewModel(QObject):
         await self._load_sessions()
 
     # --- copy trading
-    def link(self, account: str) -> None:
+    def _venue_name(self, venue: str) -> str:
+        names = {"chp": self.tr("CHP"), "coinweight": self.tr("Coin-weight")}
+        return names.get(venue, venue)
+
+    def refresh_trading_accounts(self) -> None:
+        """A trading venue's accounts changed (logged in, out, new balances): the accounts to link again."""
+        if self._alive():
+            self._show_trading_accounts()
+
+    def _show_trading_accounts(self) -> None:
+        self.window.copy_trading.setAccounts(
+            [
+                (venue, account, f"{self._venue_name(venue)} \u00b7 {account}")
+                for venue, account in self.trading_accounts()
+            ]
+        )
+
+    def link(self, venue: str, account: str) -> None:
         info = self.strategy
         where = self.window.copy_trading
         if info is None or not self._owned(info):
@@ -948,13 +1181,14 @@ class StrategyManagerViewModel(QObject):
                 where.message_label, self.tr("Select a strategy you own in the Strategies list first.")
             )
             return
-        if not account:
+        if not venue or not account:
             show_message(
-                where.message_label, self.tr("Log in to CHP: its portfolios are the accounts to link.")
+                where.message_label,
+                self.tr("Log in to CHP or coin-weight first: their accounts are the ones to link."),
             )
             return
         show_message(where.message_label, "")
-        self.spawn(self.copy.link_to(info.ID, info.Name or str(info.ID), RAMM_VENUE, account))
+        self.spawn(self.copy.link_to(info.ID, info.Name or str(info.ID), venue, account))
 
     def unlink(self) -> None:
         self.copy.unlink()
@@ -991,7 +1225,7 @@ class StrategyManagerViewModel(QObject):
                 ).format(
                     name=link.strategy_name,
                     id=link.strategy_id,
-                    venue=link.venue.upper(),
+                    venue=self._venue_name(link.venue),
                     account=link.account,
                 )
             )

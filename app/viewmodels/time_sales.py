@@ -13,6 +13,7 @@ from app.viewmodels.linked import LinkedViewModel
 from app.workspace import PanelContext
 from services.domain import Tick
 from services.trading.links import LINK_COLOURS
+from widgets.common.numbers import localized
 from widgets.panels.time_sales import PrintRow, TimeSalesPanel
 
 
@@ -87,8 +88,8 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
     def _row(self, tick: Tick) -> PrintRow:
         return PrintRow(
             time=tick.time.strftime("%H:%M:%S"),
-            price=f"{tick.price:,.{self._decimals}f}",
-            size=f"{tick.size.normalize():,f}",
+            price=localized(f"{tick.price:,.{self._decimals}f}"),
+            size=localized(f"{tick.size.normalize():,f}"),
             side=tick.aggressor.value if tick.aggressor is not None else "",
         )
 

@@ -2,6 +2,1489 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name></name>
+    <message>
+        <source>Strategy</source>
+        <translation>Стратегия</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>The strategy&apos;s name at the venue</source>
+        <translation>Название стратегии на площадке</translation>
+    </message>
+    <message>
+        <source>{symbol} on {exchange}</source>
+        <translation>{symbol} на {exchange}</translation>
+    </message>
+    <message>
+        <source>Entry {number}</source>
+        <translation>Запись {number}</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <source>not connected to coin-weight</source>
+        <translation>нет подключения к coin-weight</translation>
+    </message>
+    <message>
+        <source>The exchange did not save {instrument} in slot {position}: {reason}</source>
+        <translation>Биржа не сохранила {instrument} в слоте {position}: {reason}</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Домен</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Log in to coin-weight to trade</source>
+        <translation>Войдите в coin-weight, чтобы торговать</translation>
+    </message>
+    <message>
+        <source>The order was rejected</source>
+        <translation>Заявка отклонена</translation>
+    </message>
+    <message>
+        <source>Not connected to {venue}</source>
+        <translation>Нет подключения к {venue}</translation>
+    </message>
+    <message>
+        <source>No order book for {instrument}</source>
+        <translation>Нет стакана для {instrument}</translation>
+    </message>
+    <message>
+        <source>No data ({error}); retrying…</source>
+        <translation>Нет данных ({error}); повторяем…</translation>
+    </message>
+    <message>
+        <source>The book is not available: {error}</source>
+        <translation>Стакан недоступен: {error}</translation>
+    </message>
+    <message>
+        <source>Link the panel to a colour to send the price to an order ticket</source>
+        <translation>Свяжите панель цветом, чтобы передавать цену в панель «Заявка»</translation>
+    </message>
+    <message>
+        <source>One-click trading is on: a click in Bid/Ask sends an order.</source>
+        <translation>Торговля в один клик включена: щелчок по Bid/Ask отправляет заявку.</translation>
+    </message>
+    <message>
+        <source>Log in to a venue to trade</source>
+        <translation>Войдите на площадку, чтобы торговать</translation>
+    </message>
+    <message>
+        <source>{symbol} is not traded on {market}</source>
+        <translation>{symbol} не торгуется на {market}</translation>
+    </message>
+    <message>
+        <source>Log in to {venue} to trade {symbol}</source>
+        <translation>Войдите в {venue}, чтобы торговать {symbol}</translation>
+    </message>
+    <message>
+        <source>The balance is not known yet</source>
+        <translation>Баланс пока неизвестен</translation>
+    </message>
+    <message>
+        <source>Enter a price first</source>
+        <translation>Сначала введите цену</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Unknown — checking with the venue…</source>
+        <translation>Неизвестно — уточняем у площадки…</translation>
+    </message>
+    <message>
+        <source>The order is no longer active</source>
+        <translation>Заявка уже не активна</translation>
+    </message>
+    <message>
+        <source>The order is still being sent: wait for the venue&apos;s answer</source>
+        <translation>Заявка ещё отправляется: дождитесь ответа площадки</translation>
+    </message>
+    <message>
+        <source>coin-weight changes only orders with nothing filled yet: cancel it and place a new one</source>
+        <translation>coin-weight изменяет только неисполненные заявки: снимите её и выставьте новую</translation>
+    </message>
+    <message>
+        <source>Nothing to cancel: wait for the venue&apos;s answer first</source>
+        <translation>Нечего снимать: сначала дождитесь ответа площадки</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>Снять заявки</translation>
+    </message>
+    <message>
+        <source>Cancel these orders?
+{orders}</source>
+        <translation>Снять эти заявки?
+{orders}</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Снятие…</translation>
+    </message>
+    <message>
+        <source>Cancel failed</source>
+        <translation>Снять не удалось</translation>
+    </message>
+    <message>
+        <source>The venue took the cancel of {count} orders</source>
+        <translation>Площадка приняла снятие заявок: {count}</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цену</translation>
+    </message>
+    <message>
+        <source>stop price</source>
+        <translation>стоп-цену</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <source>Change the {what} of {order} from {old} to {new}?</source>
+        <translation>Изменить {what} заявки {order} с {old} на {new}?</translation>
+    </message>
+    <message>
+        <source>Change order</source>
+        <translation>Изменить заявку</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Изменение…</translation>
+    </message>
+    <message>
+        <source>the venue did not answer</source>
+        <translation>площадка не ответила</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>Не изменено: {reason}</translation>
+    </message>
+    <message>
+        <source>Changed: {order}</source>
+        <translation>Изменено: {order}</translation>
+    </message>
+    <message>
+        <source>Not connected to any venue</source>
+        <translation>Нет подключения ни к одной площадке</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>нет подключения</translation>
+    </message>
+    <message>
+        <source>{venue}: canceling all on {markets}</source>
+        <translation>{venue}: снятие всех заявок на {markets}</translation>
+    </message>
+    <message>
+        <source>{venue}: {count} cancels taken</source>
+        <translation>{venue}: принято снятий: {count}</translation>
+    </message>
+    <message>
+        <source>Active orders on the strategy&apos;s symbols (on its exchanges) not placed from this terminal&apos;s order ticket: the venue does not say which strategy placed an order</source>
+        <translation>Активные заявки по инструментам стратегии (на её биржах), выставленные не из панели «Заявка» этого терминала: площадка не сообщает, какая стратегия выставила заявку</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Orders on symbol</source>
+        <translation>Заявки по инструменту</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Биржа</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>The venue has not confirmed the change of “{name}”: it reports {state}.</source>
+        <translation>Площадка не подтвердила изменение «{name}»: состояние — {state}.</translation>
+    </message>
+    <message>
+        <source>The strategy is no longer at the venue.</source>
+        <translation>Стратегии больше нет на площадке.</translation>
+    </message>
+    <message>
+        <source>Strategies: {count} · running: {running}</source>
+        <translation>Стратегий: {count} · запущено: {running}</translation>
+    </message>
+    <message>
+        <source>Could not load the templates: {reason}</source>
+        <translation>Не удалось загрузить шаблоны: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} ({type}, add-on)</source>
+        <translation>{name} ({type}, дополнение)</translation>
+    </message>
+    <message>
+        <source>Could not save “{name}”: {reason}</source>
+        <translation>Не удалось сохранить «{name}»: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not delete “{name}”: {reason}</source>
+        <translation>Не удалось удалить «{name}»: {reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” was deleted.</source>
+        <translation>«{name}» удалена.</translation>
+    </message>
+    <message>
+        <source>new: not saved at the venue yet</source>
+        <translation>новая: ещё не сохранена на площадке</translation>
+    </message>
+    <message>
+        <source>no form for this type: its settings are kept as they are</source>
+        <translation>для этого типа нет формы: настройки сохраняются как есть</translation>
+    </message>
+    <message>
+        <source>New strategy</source>
+        <translation>Новая стратегия</translation>
+    </message>
+    <message>
+        <source>Log in to coin-weight to see your strategies.</source>
+        <translation>Войдите в coin-weight, чтобы увидеть свои стратегии.</translation>
+    </message>
+    <message>
+        <source>Not logged in to coin-weight</source>
+        <translation>Вход в coin-weight не выполнен</translation>
+    </message>
+    <message>
+        <source>No coin-weight venue is configured</source>
+        <translation>Площадка coin-weight не настроена</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <source>A positive whole number.</source>
+        <translation>Целое положительное число.</translation>
+    </message>
+    <message>
+        <source>A number, e.g. 0.25.</source>
+        <translation>Число, например 0,25.</translation>
+    </message>
+    <message>
+        <source>At most {n} decimals.</source>
+        <translation>Не больше {n} знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>Must be more than 0.</source>
+        <translation>Должно быть больше 0.</translation>
+    </message>
+    <message>
+        <source>From 0 to 1 (0.2 is 20 %).</source>
+        <translation>От 0 до 1 (0,2 — это 20 %).</translation>
+    </message>
+    <message>
+        <source>From 0 to 1, 1 excluded.</source>
+        <translation>От 0 до 1, не включая 1.</translation>
+    </message>
+    <message>
+        <source>Must be more than 0, or empty.</source>
+        <translation>Больше 0 или пусто.</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>Не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Площадка</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Исполнено</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Ср. цена</translation>
+    </message>
+    <message>
+        <source>Order {id}</source>
+        <translation>Заявка {id}</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Yield, %</source>
+        <translation>Доходность, %</translation>
+    </message>
+    <message>
+        <source>Equity / money</source>
+        <translation>Средства / деньги</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Подписчики</translation>
+    </message>
+    <message>
+        <source>Trader</source>
+        <translation>Трейдер</translation>
+    </message>
+    <message>
+        <source>Name contains… (Enter)</source>
+        <translation>Название содержит… (Enter)</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Закрыть…</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Коэфф.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Баланс</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Средства</translation>
+    </message>
+    <message>
+        <source>Strategy ID (Enter)</source>
+        <translation>ID стратегии (Enter)</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Приостановить…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Возобновить…</translation>
+    </message>
+    <message>
+        <source>A-book…</source>
+        <translation>A-book…</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Active accounts</source>
+        <translation>Активные счета</translation>
+    </message>
+    <message>
+        <source>Total funds</source>
+        <translation>Всего средств</translation>
+    </message>
+    <message>
+        <source>Login, name, e-mail… (Enter)</source>
+        <translation>Логин, имя, e-mail… (Enter)</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Бонус</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Client ID (Enter)</source>
+        <translation>ID клиента (Enter)</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Кошелёк</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Wallet ID (Enter)</source>
+        <translation>ID кошелька (Enter)</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Лот</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Тикет</translation>
+    </message>
+    <message>
+        <source>Past profit</source>
+        <translation>Прошлая прибыль</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>Стратегии</translation>
+    </message>
+    <message>
+        <source>Wallets</source>
+        <translation>Кошельки</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Позиции</translation>
+    </message>
+    <message>
+        <source>Login contains… (Enter)</source>
+        <translation>Логин содержит… (Enter)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Объём</translation>
+    </message>
+    <message>
+        <source>Symbol (Enter; otherwise the last 30 days)</source>
+        <translation>Инструмент (Enter; иначе за последние 30 дней)</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <source>Symbol (Enter)</source>
+        <translation>Инструмент (Enter)</translation>
+    </message>
+    <message>
+        <source>Digits</source>
+        <translation>Знаков</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Базовая</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Котируемая</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Включён</translation>
+    </message>
+    <message>
+        <source>Ticker contains… (Enter)</source>
+        <translation>Тикер содержит… (Enter)</translation>
+    </message>
+    <message>
+        <source>Login, name… (Enter)</source>
+        <translation>Логин, имя… (Enter)</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Демо</translation>
+    </message>
+    <message>
+        <source>Access server</source>
+        <translation>Сервер доступа</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <source>Copy trading</source>
+        <translation>Копитрейдинг</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Переводы</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Сигналы</translation>
+    </message>
+    <message>
+        <source>Client statistics</source>
+        <translation>Статистика клиентов</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Fill requests</source>
+        <translation>Запросы на исполнение</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Активы</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Инструменты</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>Менеджеры</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Сессии</translation>
+    </message>
+</context>
+<context>
+    <name>ABookForm</name>
+    <message>
+        <source>A-book and stream of account #{id}</source>
+        <translation>A-book и поток счёта №{id}</translation>
+    </message>
+    <message>
+        <source>A-book share</source>
+        <translation>Доля A-book</translation>
+    </message>
+    <message>
+        <source>0 to 1 (1 = all to the liquidity)</source>
+        <translation>от 0 до 1 (1 = всё поставщику ликвидности)</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(без изменений)</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Поток</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Tessera</source>
+        <translation>О программе Tessera</translation>
+    </message>
+    <message>
+        <source>Tessera {version}</source>
+        <translation>Tessera {version}</translation>
+    </message>
+    <message>
+        <source>A trading terminal.</source>
+        <translation>Торговый терминал.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDetail</name>
+    <message>
+        <source>Select an account.</source>
+        <translation>Выберите счёт.</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Позиция</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Объём</translation>
+    </message>
+    <message>
+        <source>Open price</source>
+        <translation>Цена открытия</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Прибыль</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSummaryWidget</name>
+    <message>
+        <source>Equity</source>
+        <translation>Средства</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Доступно</translation>
+    </message>
+    <message>
+        <source>On orders</source>
+        <translation>В заявках</translation>
+    </message>
+    <message>
+        <source>24h</source>
+        <translation>24ч</translation>
+    </message>
+    <message>
+        <source>Estimated value of every holding in {currency}; available is what orders do not hold</source>
+        <translation>Оценка каждого актива в {currency}; доступно — то, что не заблокировано заявками</translation>
+    </message>
+    <message>
+        <source>Log in to see the account</source>
+        <translation>Войдите, чтобы увидеть счёт</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Баланс</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Кредит</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Clearing</source>
+        <translation>Клиринг</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Баланс</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Кредит</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категории</translation>
+    </message>
+    <message>
+        <source>Deposit…</source>
+        <translation>Пополнение…</translation>
+    </message>
+    <message>
+        <source>Withdrawal…</source>
+        <translation>Вывод…</translation>
+    </message>
+    <message>
+        <source>Adjustment…</source>
+        <translation>Корректировка…</translation>
+    </message>
+    <message>
+        <source>Category…</source>
+        <translation>Категория…</translation>
+    </message>
+    <message>
+        <source>Trade permission</source>
+        <translation>Право торговли</translation>
+    </message>
+    <message>
+        <source>domain/login, e.g. default/demo</source>
+        <translation>домен/логин, например default/demo</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>Выдать</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Отозвать…</translation>
+    </message>
+    <message>
+        <source>Transfers made here</source>
+        <translation>Переводы, сделанные здесь</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Edit transfer…</source>
+        <translation>Изменить перевод…</translation>
+    </message>
+    <message>
+        <source>Choose an account</source>
+        <translation>Выберите счёт</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsViewModel</name>
+    <message>
+        <source>No back office is configured.</source>
+        <translation>Бэк-офис не настроен.</translation>
+    </message>
+    <message>
+        <source>Log in to the back office to see your accounts (Venue → Back office…).</source>
+        <translation>Войдите в бэк-офис, чтобы увидеть свои счета (Площадка → Бэк-офис…).</translation>
+    </message>
+    <message>
+        <source>Could not load your accounts: {error}</source>
+        <translation>Не удалось загрузить ваши счета: {error}</translation>
+    </message>
+    <message>
+        <source>{count} accounts of {user}</source>
+        <translation>Счетов пользователя {user}: {count}</translation>
+    </message>
+    <message>
+        <source>Loading accounts…</source>
+        <translation>Загрузка счетов…</translation>
+    </message>
+    <message>
+        <source>Could not load the accounts: {error}</source>
+        <translation>Не удалось загрузить счета: {error}</translation>
+    </message>
+    <message>
+        <source>{count} accounts</source>
+        <translation>Счетов: {count}</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Пополнение</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Вывод</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Корректировка</translation>
+    </message>
+    <message>
+        <source>{kind} — {account}</source>
+        <translation>{kind} — {account}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Enter an amount, e.g. 10000.00.</source>
+        <translation>Введите сумму, например 10000,00.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>An adjustment cannot be zero (negative takes money).</source>
+        <translation>Корректировка не может быть нулевой (отрицательная списывает деньги).</translation>
+    </message>
+    <message>
+        <source>At most {n} decimals.</source>
+        <translation>Не больше {n} знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>More than the balance ({balance} {currency}).</source>
+        <translation>Больше баланса ({balance} {currency}).</translation>
+    </message>
+    <message>
+        <source>A three-letter currency code, e.g. RUB.</source>
+        <translation>Трёхбуквенный код валюты, например RUB.</translation>
+    </message>
+    <message>
+        <source>The account holds {currency} only.</source>
+        <translation>Счёт ведётся только в {currency}.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Press Send again: the same transfer is asked for, never a second one.</source>
+        <translation>Нажмите «Отправить» ещё раз: будет запрошен тот же перевод, второй не создаётся.</translation>
+    </message>
+    <message>
+        <source>{kind} of {amount} {currency} done.</source>
+        <translation>{kind} на {amount} {currency} выполнено.</translation>
+    </message>
+    <message>
+        <source>Categories of {account}</source>
+        <translation>Категории счёта {account}</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Put the account in this group</source>
+        <translation>Включить счёт в эту группу</translation>
+    </message>
+    <message>
+        <source>Take the account out of this category</source>
+        <translation>Исключить счёт из этой категории</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Choose a group.</source>
+        <translation>Выберите группу.</translation>
+    </message>
+    <message>
+        <source>The account is in no group of {c}.</source>
+        <translation>Счёт не входит ни в одну группу {c}.</translation>
+    </message>
+    <message>
+        <source>The account is in this group already.</source>
+        <translation>Счёт уже в этой группе.</translation>
+    </message>
+    <message>
+        <source>Categories of {account} changed.</source>
+        <translation>Категории счёта {account} изменены.</translation>
+    </message>
+    <message>
+        <source>Write the user as domain/login, e.g. default/demo.</source>
+        <translation>Укажите пользователя как домен/логин, например default/demo.</translation>
+    </message>
+    <message>
+        <source>Revoke the trade permission</source>
+        <translation>Отозвать право торговли</translation>
+    </message>
+    <message>
+        <source>Revoke {user}&apos;s permission to trade on account {account}? Their next order on it will be refused.</source>
+        <translation>Отозвать у {user} право торговли по счёту {account}? Следующая его заявка по этому счёту будет отклонена.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отозвать</translation>
+    </message>
+    <message>
+        <source>{user} may trade on {account}.</source>
+        <translation>{user} может торговать по счёту {account}.</translation>
+    </message>
+    <message>
+        <source>{user} may no longer trade on {account}.</source>
+        <translation>{user} больше не может торговать по счёту {account}.</translation>
+    </message>
+</context>
+<context>
+    <name>AddonsDialog</name>
+    <message>
+        <source>Add-ons</source>
+        <translation>Дополнения</translation>
+    </message>
+    <message>
+        <source>Search add-ons</source>
+        <translation>Поиск дополнений</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Тег:</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Платформа:</translation>
+    </message>
+    <message>
+        <source>Versions:</source>
+        <translation>Версии:</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Установить</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Любой тег</translation>
+    </message>
+    <message>
+        <source>Any platform</source>
+        <translation>Любая платформа</translation>
+    </message>
+    <message>
+        <source>No add-on matches.</source>
+        <translation>Подходящих дополнений нет.</translation>
+    </message>
+    <message>
+        <source>Choose a version to install.</source>
+        <translation>Выберите версию для установки.</translation>
+    </message>
+</context>
+<context>
+    <name>AggregionAccess</name>
+    <message>
+        <source>Licence: checking…</source>
+        <translation>Лицензия: проверка…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Licence…</source>
+        <translation>&amp;Лицензия…</translation>
+    </message>
+    <message>
+        <source>&amp;Add-ons…</source>
+        <translation>&amp;Дополнения…</translation>
+    </message>
+    <message>
+        <source>&amp;About Tessera…</source>
+        <translation>&amp;О программе Tessera…</translation>
+    </message>
+    <message>
+        <source>Free mode (no licence on this device)</source>
+        <translation>Бесплатный режим (нет лицензии на устройстве)</translation>
+    </message>
+    <message>
+        <source>Licensed to {licensee} until {date}</source>
+        <translation>Лицензия: {licensee}, до {date}</translation>
+    </message>
+    <message>
+        <source>Licence expired</source>
+        <translation>Срок лицензии истёк</translation>
+    </message>
+    <message>
+        <source>Licence not valid yet</source>
+        <translation>Лицензия ещё не действует</translation>
+    </message>
+    <message>
+        <source>Licence refused</source>
+        <translation>Лицензия отклонена</translation>
+    </message>
+    <message>
+        <source>Licence is for another device</source>
+        <translation>Лицензия выдана для другого устройства</translation>
+    </message>
+    <message>
+        <source>Licence revoked or unknown</source>
+        <translation>Лицензия отозвана или неизвестна</translation>
+    </message>
+    <message>
+        <source>Free mode — {why}</source>
+        <translation>Бесплатный режим — {why}</translation>
+    </message>
+    <message>
+        <source>Aggregion refused: {message}</source>
+        <translation>Aggregion отказал: {message}</translation>
+    </message>
+    <message>
+        <source>Aggregion cannot be reached: {message}</source>
+        <translation>Aggregion недоступен: {message}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}.</source>
+        <translation>Отказано: {reason}.</translation>
+    </message>
+    <message>
+        <source>This device: {host} — key {number}</source>
+        <translation>Это устройство: {host} — ключ {number}</translation>
+    </message>
+    <message>
+        <source>This device: {host} (no key yet)</source>
+        <translation>Это устройство: {host} (ключа ещё нет)</translation>
+    </message>
+    <message>
+        <source>your user id: {id}</source>
+        <translation>ваш id пользователя: {id}</translation>
+    </message>
+    <message>
+        <source>This device&apos;s key {number} was created.</source>
+        <translation>Ключ {number} этого устройства создан.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>Loading leases…</source>
+        <translation>Загрузка аренд…</translation>
+    </message>
+    <message>
+        <source>Binding to this device…</source>
+        <translation>Привязка к этому устройству…</translation>
+    </message>
+    <message>
+        <source>The seat of “{title}” on this device is free.</source>
+        <translation>Место «{title}» на этом устройстве освобождено.</translation>
+    </message>
+    <message>
+        <source>Freeing the seat…</source>
+        <translation>Освобождение места…</translation>
+    </message>
+    <message>
+        <source>Loading the catalog…</source>
+        <translation>Загрузка каталога…</translation>
+    </message>
+    <message>
+        <source> (installed)</source>
+        <translation> (установлено)</translation>
+    </message>
+    <message>
+        <source>Tags: {tags} · Platforms: {platforms}</source>
+        <translation>Теги: {tags} · Платформы: {platforms}</translation>
+    </message>
+    <message>
+        <source>Loading versions…</source>
+        <translation>Загрузка версий…</translation>
+    </message>
+    <message>
+        <source>Sign in under Help → Licence… to install add-ons.</source>
+        <translation>Войдите через Справка → Лицензия…, чтобы устанавливать дополнения.</translation>
+    </message>
+    <message>
+        <source>“{title}” {version} is installed and verified. {effect}</source>
+        <translation>«{title}» {version} установлено и проверено. {effect}</translation>
+    </message>
+    <message>
+        <source>Downloading and verifying…</source>
+        <translation>Загрузка и проверка…</translation>
+    </message>
+    <message>
+        <source>New layouts in the Window menu: {names}.</source>
+        <translation>Новые раскладки в меню «Окно»: {names}.</translation>
+    </message>
+    <message>
+        <source>New strategy templates in the Strategies panel: {names}.</source>
+        <translation>Новые шаблоны стратегий на панели «Стратегии»: {names}.</translation>
+    </message>
+    <message>
+        <source>It takes effect in a later Tessera version.</source>
+        <translation>Это заработает в одной из следующих версий Tessera.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysDialog</name>
+    <message>
+        <source>{venue} API keys</source>
+        <translation>API-ключи {venue}</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-ключ</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Секретный ключ</translation>
+    </message>
+    <message>
+        <source>No API keys yet.</source>
+        <translation>API-ключей пока нет.</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Add a key</source>
+        <translation>Добавить ключ</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Delete API key</source>
+        <translation>Удалить API-ключ</translation>
+    </message>
+    <message>
+        <source>Delete the API key for {counterparty}? The venue forgets the secret.</source>
+        <translation>Удалить API-ключ для {counterparty}? Площадка забудет секрет.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysViewModel</name>
+    <message>
+        <source>The venue refused: {reason}</source>
+        <translation>Площадка отказала: {reason}</translation>
+    </message>
+    <message>
+        <source>The venue cannot be reached: {reason}</source>
+        <translation>Площадка недоступна: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackOffice</name>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Площадка</translation>
+    </message>
+    <message>
+        <source>Back office…</source>
+        <translation>Бэк-офис…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <source>Transaction import</source>
+        <translation>Импорт транзакций</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Сессии</translation>
+    </message>
+    <message>
+        <source>Brokers and groups</source>
+        <translation>Брокеры и группы</translation>
+    </message>
+    <message>
+        <source>Log in to the back office (dxRegister)</source>
+        <translation>Вход в бэк-офис (dxRegister)</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Logged in as {login}@{domain}</source>
+        <translation>Вход выполнен: {login}@{domain}</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>Not logged in: {reason}</source>
+        <translation>Вход не выполнен: {reason}</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Вход не выполнен</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeIndicator</name>
+    <message>
+        <source>Back office: logged in as {login}@{domain}</source>
+        <translation>Бэк-офис: вход выполнен как {login}@{domain}</translation>
+    </message>
+    <message>
+        <source>Click to log in to the back office.</source>
+        <translation>Щёлкните, чтобы войти в бэк-офис.</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeLoginViewModel</name>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>Enter the domain (e.g. default).</source>
+        <translation>Введите домен (например, default).</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Вход…</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <source>Back office — dxRegister</source>
+        <translation>Бэк-офис — dxRegister</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Войти…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>BalancesPanel</name>
+    <message>
+        <source>Hide zero</source>
+        <translation>Скрыть нулевые</translation>
+    </message>
+    <message>
+        <source>Leave out currencies with a total of zero</source>
+        <translation>Не показывать валюты с нулевым итогом</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>In orders</source>
+        <translation>В заявках</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Доступно</translation>
+    </message>
+    <message>
+        <source>Value, {currency}</source>
+        <translation>Стоимость, {currency}</translation>
+    </message>
+    <message>
+        <source>No price for this currency</source>
+        <translation>Нет цены для этой валюты</translation>
+    </message>
+    <message>
+        <source>Total: —</source>
+        <translation>Итого: —</translation>
+    </message>
+    <message>
+        <source>Total ≈ {total} {currency}</source>
+        <translation>Итого ≈ {total} {currency}</translation>
+    </message>
+    <message>
+        <source>({count} without a price)</source>
+        <translation>(без цены: {count})</translation>
+    </message>
+</context>
+<context>
+    <name>CancelAllDialog</name>
+    <message>
+        <source>Cancel all orders</source>
+        <translation>Снять все заявки</translation>
+    </message>
+    <message>
+        <source>Cancel every active order on:</source>
+        <translation>Снять все активные заявки на:</translation>
+    </message>
+    <message>
+        <source>{name} ({count} active)</source>
+        <translation>{name} (активных: {count})</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>Снять заявки</translation>
+    </message>
+    <message>
+        <source>Keep orders</source>
+        <translation>Оставить заявки</translation>
+    </message>
+    <message>
+        <source>{count} orders known to be active will be canceled.</source>
+        <translation>Будут сняты известные активные заявки: {count}.</translation>
+    </message>
+    <message>
+        <source>Tick where to cancel.</source>
+        <translation>Отметьте, где снимать.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartFeeds</name>
+    <message>
+        <source>Not connected to {venue}</source>
+        <translation>Нет подключения к {venue}</translation>
+    </message>
+</context>
+<context>
     <name>ChartFormat</name>
     <message>
         <source>B</source>
@@ -73,11 +1556,411 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Move order</source>
+        <translation>Перенести заявку</translation>
+    </message>
+</context>
+<context>
+    <name>ChartViewModel</name>
+    <message>
+        <source>STP</source>
+        <translation>СТОП</translation>
+    </message>
+    <message>
+        <source>STP LMT</source>
+        <translation>СТОП ЛМТ</translation>
+    </message>
+    <message>
+        <source>Pick a symbol to chart</source>
+        <translation>Выберите инструмент для графика</translation>
+    </message>
+    <message>
+        <source>Not connected to {venue}: log in to see the chart</source>
+        <translation>Нет подключения к {venue}: войдите, чтобы увидеть график</translation>
+    </message>
+    <message>
+        <source>Loading {symbol}…</source>
+        <translation>Загрузка {symbol}…</translation>
+    </message>
+    <message>
+        <source>Bars not loaded: {error}</source>
+        <translation>Бары не загружены: {error}</translation>
+    </message>
+    <message>
+        <source>Older bars not loaded: {error}</source>
+        <translation>Более ранние бары не загружены: {error}</translation>
+    </message>
+    <message>
+        <source>BUY</source>
+        <translation>ПОКУПКА</translation>
+    </message>
+    <message>
+        <source>SELL</source>
+        <translation>ПРОДАЖА</translation>
+    </message>
+    <message>
+        <source>POS {quantity}</source>
+        <translation>ПОЗ {quantity}</translation>
+    </message>
+    <message>
+        <source>Move the {side} order for {quantity} {symbol} from {old} to {new}?</source>
+        <translation>Перенести заявку ({side}) на {quantity} {symbol} с {old} на {new}?</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>покупка</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>продажа</translation>
+    </message>
+    <message>
+        <source>The order is no longer working</source>
+        <translation>Заявка больше не активна</translation>
+    </message>
+    <message>
+        <source>Moving the order to {price}…</source>
+        <translation>Перенос заявки на {price}…</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>Order not moved: {reason}</source>
+        <translation>Заявка не перенесена: {reason}</translation>
+    </message>
+    <message>
+        <source>Order moved to {price}</source>
+        <translation>Заявка перенесена на {price}</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
         <source>{time}   O {open}  H {high}  L {low}  C {close}  V {volume}  {change}</source>
         <extracomment>older bars wanted: the time of the oldest loaded bar (epoch s); once until prepend_bars/exhausted the user dragged a working order&apos;s line: (order_id, new price snapped to the tick)</extracomment>
         <translation>{time}   О {open}  Макс {high}  Мин {low}  З {close}  Об {volume}  {change}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsView</name>
+    <message>
+        <source>Search login, name, e-mail…</source>
+        <translation>Поиск по логину, имени, e-mail…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>New client…</source>
+        <translation>Новый клиент…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>New account…</source>
+        <translation>Новый счёт…</translation>
+    </message>
+    <message>
+        <source>Groups…</source>
+        <translation>Группы…</translation>
+    </message>
+    <message>
+        <source>Market data…</source>
+        <translation>Рыночные данные…</translation>
+    </message>
+    <message>
+        <source>Disable and terminate…</source>
+        <translation>Отключить и закрыть счета…</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Домен</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Группы</translation>
+    </message>
+    <message>
+        <source>Choose a client to edit.</source>
+        <translation>Выберите клиента для изменения.</translation>
+    </message>
+    <message>
+        <source>Choose a client first.</source>
+        <translation>Сначала выберите клиента.</translation>
+    </message>
+    <message>
+        <source>Choose a client to disable.</source>
+        <translation>Выберите клиента для отключения.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsViewModel</name>
+    <message>
+        <source>Loading clients…</source>
+        <translation>Загрузка клиентов…</translation>
+    </message>
+    <message>
+        <source>Could not load the clients: {error}</source>
+        <translation>Не удалось загрузить клиентов: {error}</translation>
+    </message>
+    <message>
+        <source>{count} clients</source>
+        <translation>Клиентов: {count}</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Домен</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Полное имя</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Account code</source>
+        <translation>Код счёта</translation>
+    </message>
+    <message>
+        <source>optional, e.g. NEW-USD-01</source>
+        <translation>необязательно, например NEW-USD-01</translation>
+    </message>
+    <message>
+        <source>Account currency</source>
+        <translation>Валюта счёта</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Edit {client}</source>
+        <translation>Изменить {client}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address (name@example.com).</source>
+        <translation>Это не адрес e-mail (name@example.com).</translation>
+    </message>
+    <message>
+        <source>Enter the new client&apos;s login.</source>
+        <translation>Введите логин нового клиента.</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _ . @ - only.</source>
+        <translation>Только буквы, цифры и _ . @ -.</translation>
+    </message>
+    <message>
+        <source>{login} already exists.</source>
+        <translation>{login} уже существует.</translation>
+    </message>
+    <message>
+        <source>Enter the domain (e.g. default).</source>
+        <translation>Введите домен (например, default).</translation>
+    </message>
+    <message>
+        <source>At least 4 characters.</source>
+        <translation>Не меньше 4 символов.</translation>
+    </message>
+    <message>
+        <source>A three-letter currency code, e.g. USD.</source>
+        <translation>Трёхбуквенный код валюты, например USD.</translation>
+    </message>
+    <message>
+        <source>Client {client} created.</source>
+        <translation>Клиент {client} создан.</translation>
+    </message>
+    <message>
+        <source>Client {client} saved.</source>
+        <translation>Клиент {client} сохранён.</translation>
+    </message>
+    <message>
+        <source>Disable and terminate</source>
+        <translation>Отключить и закрыть счета</translation>
+    </message>
+    <message>
+        <source>Disable {client} and terminate all their accounts? They are logged out and cannot trade on them again.</source>
+        <translation>Отключить {client} и закрыть все его счета? Клиент будет разлогинен и больше не сможет по ним торговать.</translation>
+    </message>
+    <message>
+        <source>{client} disabled; their accounts are terminated.</source>
+        <translation>{client} отключён; его счета закрыты.</translation>
+    </message>
+    <message>
+        <source>New account for {client}</source>
+        <translation>Новый счёт для {client}</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Демо</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Реальный</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>An account code: letters, digits and _ . @ - only.</source>
+        <translation>Код счёта: только буквы, цифры и _ . @ -.</translation>
+    </message>
+    <message>
+        <source>Account {account} opened for {client}.</source>
+        <translation>Счёт {account} открыт для {client}.</translation>
+    </message>
+    <message>
+        <source>Groups of {client}</source>
+        <translation>Группы клиента {client}</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Add to the group</source>
+        <translation>Добавить в группу</translation>
+    </message>
+    <message>
+        <source>Remove from the group</source>
+        <translation>Убрать из группы</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Choose a group.</source>
+        <translation>Выберите группу.</translation>
+    </message>
+    <message>
+        <source>Already in {group}.</source>
+        <translation>Уже в группе {group}.</translation>
+    </message>
+    <message>
+        <source>Not in {group}.</source>
+        <translation>Не в группе {group}.</translation>
+    </message>
+    <message>
+        <source>{client} added to {group}.</source>
+        <translation>{client} добавлен в группу {group}.</translation>
+    </message>
+    <message>
+        <source>{client} removed from {group}.</source>
+        <translation>{client} убран из группы {group}.</translation>
+    </message>
+    <message>
+        <source>Market data of {client}</source>
+        <translation>Рыночные данные клиента {client}</translation>
+    </message>
+    <message>
+        <source>dxFeed account</source>
+        <translation>Счёт dxFeed</translation>
+    </message>
+    <message>
+        <source>Activate subscriptions</source>
+        <translation>Активировать подписки</translation>
+    </message>
+    <message>
+        <source>Cancel subscriptions</source>
+        <translation>Отменить подписки</translation>
+    </message>
+    <message>
+        <source>Suspend the account</source>
+        <translation>Приостановить счёт</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Потоки данных</translation>
+    </message>
+    <message>
+        <source>comma separated, e.g. NYSE, NASDAQ</source>
+        <translation>через запятую, например NYSE, NASDAQ</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 2026-12-31</source>
+        <translation>необязательно, например 2026-12-31</translation>
+    </message>
+    <message>
+        <source>The client&apos;s dxFeed account id.</source>
+        <translation>Id счёта клиента в dxFeed.</translation>
+    </message>
+    <message>
+        <source>Name at least one feed.</source>
+        <translation>Укажите хотя бы один поток.</translation>
+    </message>
+    <message>
+        <source>A date as YYYY-MM-DD, or empty.</source>
+        <translation>Дата в виде ГГГГ-ММ-ДД или пусто.</translation>
+    </message>
+    <message>
+        <source>Market data: the venue answered {answer}.</source>
+        <translation>Рыночные данные: площадка ответила {answer}.</translation>
     </message>
 </context>
 <context>
@@ -130,6 +2013,85 @@
     </message>
 </context>
 <context>
+    <name>CopyTradingView</name>
+    <message>
+        <source>Select a strategy you own in the Strategies list.</source>
+        <translation>Выберите свою стратегию в списке «Стратегии».</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Стратегия</translation>
+    </message>
+    <message>
+        <source>log in to CHP: its portfolios can be linked</source>
+        <translation>войдите в CHP: его портфели можно связать</translation>
+    </message>
+    <message>
+        <source>Trading account</source>
+        <translation>Торговый счёт</translation>
+    </message>
+    <message>
+        <source>Not linked.</source>
+        <translation>Не связано.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Отвязать</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Тикет</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Лот</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Сигнал</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Объём</translation>
+    </message>
+    <message>
+        <source>Open price</source>
+        <translation>Цена открытия</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>Прибыль</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>No system keyring is available (headless Linux?); passwords will not be remembered.</source>
@@ -160,6 +2122,102 @@
     <message>
         <source>Tessera</source>
         <translation>Tessera</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <source>Import a file…</source>
+        <translation>Импортировать файл…</translation>
+    </message>
+    <message>
+        <source>CSV with a header (accountCode, quantity, symbol, transactionId, action, …) or a JSON array</source>
+        <translation>CSV с заголовком (accountCode, quantity, symbol, transactionId, action, …) или массив JSON</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Транзакция</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>ImportViewModel</name>
+    <message>
+        <source>Transactions to import</source>
+        <translation>Транзакции для импорта</translation>
+    </message>
+    <message>
+        <source>Transactions (*.csv *.json)</source>
+        <translation>Транзакции (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Could not read {file}: {error}</source>
+        <translation>Не удалось прочитать {file}: {error}</translation>
+    </message>
+    <message>
+        <source>Importing {count} rows…</source>
+        <translation>Импорт строк: {count}…</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>не отправлено</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>создано</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>обновлено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>{file}: {done} imported, {failed} failed.</source>
+        <translation>{file}: импортировано {done}, с ошибкой {failed}.</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentCombo</name>
+    <message>
+        <source>Symbol…</source>
+        <translation>Инструмент…</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentMenuButton</name>
+    <message>
+        <source>Choose a symbol</source>
+        <translation>Выберите инструмент</translation>
+    </message>
+    <message>
+        <source>{symbol} on {market}: click to choose another</source>
+        <translation>{symbol} на {market}: щёлкните, чтобы выбрать другой</translation>
     </message>
 </context>
 <context>
@@ -241,7 +2299,205 @@
     </message>
 </context>
 <context>
+    <name>LadderView</name>
+    <message>
+        <source>Buy</source>
+        <translation>Покупка</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Бид</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Аск</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Продажа</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutPresets</name>
+    <message>
+        <source>Professional</source>
+        <translation>Профессиональная</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>Простая</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <source>Sign in to Aggregion</source>
+        <translation>Вход в Aggregion</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Продукт</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Это устройство</translation>
+    </message>
+    <message>
+        <source>Use on this device</source>
+        <translation>Использовать на этом устройстве</translation>
+    </message>
+    <message>
+        <source>Free this device&apos;s seat…</source>
+        <translation>Освободить место этого устройства…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Signed in as {login}</source>
+        <translation>Вход выполнен: {login}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>Enter your Aggregion login.</source>
+        <translation>Введите логин Aggregion.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>Free the seat</source>
+        <translation>Освободить место</translation>
+    </message>
+    <message>
+        <source>Free this device&apos;s seat of “{title}”? Tessera falls back to its free mode here until a lease is bound again.</source>
+        <translation>Освободить место «{title}» на этом устройстве? Tessera перейдёт здесь в бесплатный режим, пока аренда не будет привязана снова.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkColourButton</name>
+    <message>
+        <source>Red</source>
+        <translation>Красный</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Зелёный</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Синий</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Жёлтый</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>Не связано</translation>
+    </message>
+    <message>
+        <source>Link colour: {colour}</source>
+        <translation>Цвет связи: {colour}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to {venue}</source>
+        <translation>Вход в {venue}</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Площадка</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>Запомнить меня</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>Хранить пароль в системном хранилище ключей</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginViewModel</name>
+    <message>
+        <source>{venue} cannot be reached: {reason}</source>
+        <translation>{venue} недоступна: {reason}</translation>
+    </message>
+    <message>
+        <source>{venue} refused the login: {reason}</source>
+        <translation>{venue} отклонила вход: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Layouts</source>
+        <translation>Раскладки</translation>
+    </message>
     <message>
         <source>Nothing to undo in the layout.</source>
         <translation>В раскладке нечего отменять.</translation>
@@ -338,16 +2594,896 @@
         <source>Русский</source>
         <translation>Русский</translation>
     </message>
+</context>
+<context>
+    <name>MarketCatalog</name>
     <message>
-        <source>The language will change when Tessera is restarted.</source>
-        <translation>Язык сменится после перезапуска Tessera.</translation>
+        <source>The markets could not be loaded: {reason}</source>
+        <translation>Не удалось загрузить рынки: {reason}</translation>
+    </message>
+    <message>
+        <source>{symbol} ({exchange}) was not added to the favourites: {reason}</source>
+        <translation>{symbol} ({exchange}) не добавлен в избранное: {reason}</translation>
+    </message>
+    <message>
+        <source>{symbol} ({exchange}) was not removed from the favourites: {reason}</source>
+        <translation>{symbol} ({exchange}) не удалён из избранного: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MarketWatchPanel</name>
+    <message>
+        <source>Filter symbol or counterparty…</source>
+        <translation>Фильтр по инструменту или контрагенту…</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Убрать из избранного</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Добавить в избранное</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Биржа</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Бид</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Аск</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Послед.</translation>
+    </message>
+    <message>
+        <source>24h %</source>
+        <translation>24ч %</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Объём</translation>
+    </message>
+</context>
+<context>
+    <name>MarketWatchViewModel</name>
+    <message>
+        <source>Favourites are kept by {venue}; {symbol} cannot be starred.</source>
+        <translation>Избранное хранит {venue}; {symbol} нельзя отметить звёздочкой.</translation>
+    </message>
+    <message>
+        <source>Stocks</source>
+        <translation>Акции</translation>
+    </message>
+    <message>
+        <source>Log in to {venue} to see its markets.</source>
+        <translation>Войдите в {venue}, чтобы увидеть её рынки.</translation>
+    </message>
+    <message>
+        <source>No favourites yet: click ☆ next to a symbol in the market watch.</source>
+        <translation>Избранного пока нет: щёлкните ☆ рядом с инструментом в обзоре рынка.</translation>
+    </message>
+    <message>
+        <source>Loading the markets…</source>
+        <translation>Загрузка рынков…</translation>
+    </message>
+    <message>
+        <source>No crypto venue is configured.</source>
+        <translation>Криптоплощадка не настроена.</translation>
+    </message>
+</context>
+<context>
+    <name>NewStrategyDialog</name>
+    <message>
+        <source>New strategy from a template</source>
+        <translation>Новая стратегия из шаблона</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s default settings for this strategy type</source>
+        <translation>Настройки площадки по умолчанию для этого типа стратегии</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>A name you will recognise</source>
+        <translation>Название, по которому вы её узнаете</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>The counterparty the strategy trades on</source>
+        <translation>Контрагент, на котором торгует стратегия</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Биржа</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Base {base} · quote {quote}</source>
+        <translation>Базовая {base} · котируемая {quote}</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsView</name>
+    <message>
+        <source>Compose…</source>
+        <translation>Написать…</translation>
+    </message>
+    <message>
+        <source>Refresh delivery</source>
+        <translation>Обновить доставку</translation>
+    </message>
+    <message>
+        <source>Change expiration…</source>
+        <translation>Изменить срок…</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Истекает</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Прочитано</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Подтверждено</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsViewModel</name>
+    <message>
+        <source>New notification</source>
+        <translation>Новое уведомление</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>domain/login, comma separated (or choose all below)</source>
+        <translation>домен/логин через запятую (или выберите всех ниже)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>choose a client to add…</source>
+        <translation>выберите клиента, чтобы добавить…</translation>
+    </message>
+    <message>
+        <source>Or send to</source>
+        <translation>Или отправить</translation>
+    </message>
+    <message>
+        <source>only the recipients listed</source>
+        <translation>только указанным получателям</translation>
+    </message>
+    <message>
+        <source>all clients</source>
+        <translation>всем клиентам</translation>
+    </message>
+    <message>
+        <source>clients with a live account</source>
+        <translation>клиентам с реальным счётом</translation>
+    </message>
+    <message>
+        <source>clients with a demo account</source>
+        <translation>клиентам с демо-счётом</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Низкий</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Высокий</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Критический</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Expires (UTC)</source>
+        <translation>Истекает (UTC)</translation>
+    </message>
+    <message>
+        <source>Must be acknowledged</source>
+        <translation>Требует подтверждения</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>A UTC time as YYYY-MM-DD HH:MM.</source>
+        <translation>Время UTC в виде ГГГГ-ММ-ДД ЧЧ:ММ.</translation>
+    </message>
+    <message>
+        <source>The expiration must be in the future.</source>
+        <translation>Срок должен быть в будущем.</translation>
+    </message>
+    <message>
+        <source>Not a user: {entries} (write domain/login).</source>
+        <translation>Не пользователь: {entries} (пишите домен/логин).</translation>
+    </message>
+    <message>
+        <source>Name at least one recipient, or send to all.</source>
+        <translation>Укажите хотя бы одного получателя или отправьте всем.</translation>
+    </message>
+    <message>
+        <source>Write a subject.</source>
+        <translation>Напишите тему.</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters ({count} now).</source>
+        <translation>Не больше {limit} символов (сейчас {count}).</translation>
+    </message>
+    <message>
+        <source>Write the message.</source>
+        <translation>Напишите сообщение.</translation>
+    </message>
+    <message>
+        <source>Notification {id} sent.</source>
+        <translation>Уведомление {id} отправлено.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>Expiration of {id}</source>
+        <translation>Срок уведомления {id}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>{id} now expires {time} UTC.</source>
+        <translation>{id} теперь истекает {time} UTC.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderBookPanel</name>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Quantity of the orders a click places</source>
+        <translation>Количество в заявках, выставляемых щелчком</translation>
+    </message>
+    <message>
+        <source>1-click</source>
+        <translation>1 клик</translation>
+    </message>
+    <message>
+        <source>One-click trading: a click in the Bid or Ask column sends the order at once</source>
+        <translation>Торговля в один клик: щелчок в колонке Бид или Аск сразу отправляет заявку</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Центр</translation>
+    </message>
+    <message>
+        <source>Centre the ladder on the spread (C)</source>
+        <translation>Центрировать стакан по спреду (C)</translation>
+    </message>
+    <message>
+        <source>⚠ ONE-CLICK TRADING IS ON — a click in Bid/Ask sends an order</source>
+        <translation>⚠ ТОРГОВЛЯ В ОДИН КЛИК ВКЛЮЧЕНА — щелчок по Бид/Аск отправляет заявку</translation>
+    </message>
+    <message>
+        <source>No instrument: pick one or link the panel</source>
+        <translation>Нет инструмента: выберите его или свяжите панель</translation>
+    </message>
+    <message>
+        <source>Spread {spread}</source>
+        <translation>Спред {spread}</translation>
+    </message>
+    <message>
+        <source>The book is empty on one side</source>
+        <translation>Стакан пуст с одной стороны</translation>
+    </message>
+    <message>
+        <source>Enter the quantity to trade</source>
+        <translation>Введите количество для сделки</translation>
+    </message>
+</context>
+<context>
+    <name>OrderConfirmDialog</name>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>Больше не спрашивать</translation>
+    </message>
+    <message>
+        <source>You can turn the confirmation back on in the order ticket&apos;s menu</source>
+        <translation>Подтверждение можно снова включить в меню панели «Заявка»</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntry</name>
+    <message>
+        <source>{side} {qty} {symbol}{price}: {status}</source>
+        <translation>{side} {qty} {symbol}{price}: {status}</translation>
+    </message>
+    <message>
+        <source>BUY</source>
+        <translation>ПОКУПКА</translation>
+    </message>
+    <message>
+        <source>SELL</source>
+        <translation>ПРОДАЖА</translation>
+    </message>
+    <message>
+        <source>Order rejected: {reason}</source>
+        <translation>Заявка отклонена: {reason}</translation>
+    </message>
+    <message>
+        <source>Order not sent: {reason}</source>
+        <translation>Заявка не отправлена: {reason}</translation>
+    </message>
+    <message>
+        <source>No answer from {venue}; checking whether the order was placed…</source>
+        <translation>Нет ответа от {venue}; проверяем, выставлена ли заявка…</translation>
+    </message>
+    <message>
+        <source>{venue} cannot be reached; the order stays unknown until it can be asked</source>
+        <translation>{venue} недоступна; состояние заявки неизвестно, пока её нельзя запросить</translation>
+    </message>
+    <message>
+        <source>The venue has the order: {state}</source>
+        <translation>Заявка есть на площадке: {state}</translation>
+    </message>
+    <message>
+        <source>The venue has no such order: it was not placed. Send it again if you still want it.</source>
+        <translation>На площадке нет такой заявки: она не выставлена. Отправьте её снова, если она ещё нужна.</translation>
+    </message>
+    <message>
+        <source>Cancel failed: {reason}</source>
+        <translation>Снять не удалось: {reason}</translation>
+    </message>
+    <message>
+        <source>Modify failed: {reason}</source>
+        <translation>Изменить не удалось: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <source>unknown (checking)</source>
+        <translation>неизвестно (проверяется)</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>partially filled</source>
+        <translation>исполнена частично</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>исполнена</translation>
+    </message>
+    <message>
+        <source>canceling</source>
+        <translation>снимается</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>снята</translation>
+    </message>
+    <message>
+        <source>partially filled, rest canceled</source>
+        <translation>исполнена частично, остаток снят</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонена</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>истекла</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTicketView</name>
+    <message>
+        <source>Buy</source>
+        <translation>Купить</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Продать</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Шорт</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Закрыть шорт</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Лимитная</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Рыночная</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>Stop limit</source>
+        <translation>Стоп-лимит</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>GTC</source>
+        <translation>GTC</translation>
+    </message>
+    <message>
+        <source>Send the order (Enter)</source>
+        <translation>Отправить заявку (Enter)</translation>
+    </message>
+    <message>
+        <source>Counterparty or market</source>
+        <translation>Контрагент или рынок</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Confirm orders before sending</source>
+        <translation>Подтверждать заявки перед отправкой</translation>
+    </message>
+    <message>
+        <source>Buy (F2)</source>
+        <translation>Купить (F2)</translation>
+    </message>
+    <message>
+        <source>Sell (F3)</source>
+        <translation>Продать (F3)</translation>
+    </message>
+    <message>
+        <source>Day: today only; GTC: until canceled</source>
+        <translation>День: только сегодня; GTC: до отмены</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Портфель</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>shares</source>
+        <translation>акций</translation>
+    </message>
+    <message>
+        <source>lots</source>
+        <translation>лотов</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>{percent}% of what is available</source>
+        <translation>{percent}% от доступного</translation>
+    </message>
+    <message>
+        <source>Notional</source>
+        <translation>Объём сделки</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Доступно</translation>
+    </message>
+    <message>
+        <source>{action} {quantity} {units} of {symbol}</source>
+        <translation>{action} {quantity} {units} {symbol}</translation>
+    </message>
+    <message>
+        <source>{kind}, at the best price available</source>
+        <translation>{kind}, по лучшей доступной цене</translation>
+    </message>
+    <message>
+        <source>{kind} at {price} {quote}</source>
+        <translation>{kind} по {price} {quote}</translation>
+    </message>
+    <message>
+        <source>{kind}: market order when the price reaches {stop} {quote}</source>
+        <translation>{kind}: рыночная заявка, когда цена достигнет {stop} {quote}</translation>
+    </message>
+    <message>
+        <source>{kind}: limit {price} when the price reaches {stop} {quote}</source>
+        <translation>{kind}: лимит {price}, когда цена достигнет {stop} {quote}</translation>
+    </message>
+    <message>
+        <source>Notional: {notional}</source>
+        <translation>Объём сделки: {notional}</translation>
+    </message>
+    <message>
+        <source>1 lot = {lot} shares</source>
+        <translation>1 лот = {lot} акций</translation>
+    </message>
+    <message>
+        <source>at market</source>
+        <translation>по рынку</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>At most {decimals} decimals (step {step})</source>
+        <translation>Не больше {decimals} знаков после запятой (шаг {step})</translation>
+    </message>
+    <message>
+        <source>Choose a symbol</source>
+        <translation>Выберите инструмент</translation>
+    </message>
+    <message>
+        <source>Enter a price</source>
+        <translation>Введите цену</translation>
+    </message>
+    <message>
+        <source>Enter a stop price</source>
+        <translation>Введите стоп-цену</translation>
+    </message>
+    <message>
+        <source>Enter a quantity</source>
+        <translation>Введите количество</translation>
+    </message>
+    <message>
+        <source>Choose a portfolio</source>
+        <translation>Выберите портфель</translation>
+    </message>
+    <message>
+        <source>Confirm order</source>
+        <translation>Подтвердите заявку</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPanel</name>
+    <message>
+        <source>Active</source>
+        <translation>Активные</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Снять</translation>
+    </message>
+    <message>
+        <source>Cancel the selected orders (Delete)</source>
+        <translation>Снять выбранные заявки (Delete)</translation>
+    </message>
+    <message>
+        <source>Cancel all…</source>
+        <translation>Снять все…</translation>
+    </message>
+    <message>
+        <source>Cancel every active order on the venues you choose</source>
+        <translation>Снять все активные заявки на выбранных площадках</translation>
+    </message>
+    <message>
+        <source>Double-click a price or quantity to change it</source>
+        <translation>Дважды щёлкните цену или количество, чтобы изменить</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Снять заявку</translation>
+    </message>
+    <message>
+        <source>Orders per page</source>
+        <translation>Заявок на странице</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>Load the orders of this time range</source>
+        <translation>Загрузить заявки за этот период</translation>
+    </message>
+    <message>
+        <source>Newer orders</source>
+        <translation>Более новые заявки</translation>
+    </message>
+    <message>
+        <source>Older orders</source>
+        <translation>Более старые заявки</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>No orders in this range</source>
+        <translation>За этот период заявок нет</translation>
+    </message>
+    <message>
+        <source>No more orders</source>
+        <translation>Больше заявок нет</translation>
+    </message>
+    <message>
+        <source>Page {page}</source>
+        <translation>Страница {page}</translation>
+    </message>
+    <message>
+        <source>{count} active</source>
+        <translation>активных: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PagedList</name>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ Назад</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>Вперёд ›</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages} · {total} records</source>
+        <translation>Страница {page} из {pages} · записей: {total}</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
+        <source>Market watch</source>
+        <translation>Обзор рынка</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Избранное</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>График</translation>
+    </message>
+    <message>
+        <source>Order book</source>
+        <translation>Стакан</translation>
+    </message>
+    <message>
+        <source>Time and sales</source>
+        <translation>Лента сделок</translation>
+    </message>
+    <message>
+        <source>Order ticket</source>
+        <translation>Заявка</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заявки</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Портфель</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Счета</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>Стратегии</translation>
+    </message>
+    <message>
         <source>Journal</source>
         <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Балансы</translation>
+    </message>
+    <message>
+        <source>Slot 1</source>
+        <translation>Слот 1</translation>
+    </message>
+    <message>
+        <source>Slot 2</source>
+        <translation>Слот 2</translation>
+    </message>
+    <message>
+        <source>Slot 3</source>
+        <translation>Слот 3</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Котировки</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioPanel</name>
+    <message>
+        <source>Portfolio</source>
+        <translation>Портфель</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioStatus</name>
+    <message>
+        <source>broker</source>
+        <translation>брокер</translation>
+    </message>
+    <message>
+        <source>trust management</source>
+        <translation>доверительное управление</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>только чтение</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>заблокирован</translation>
+    </message>
+    <message>
+        <source>restricted</source>
+        <translation>ограничен</translation>
+    </message>
+    <message>
+        <source>auto-restricted</source>
+        <translation>ограничен автоматически</translation>
+    </message>
+    <message>
+        <source>orders not signed</source>
+        <translation>заявки без подписи</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioViewModel</name>
+    <message>
+        <source>CHP is not configured</source>
+        <translation>CHP не настроен</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Avg price</source>
+        <translation>Ср. цена</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>Рынок</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>P&amp;L</source>
+        <translation>П/У</translation>
+    </message>
+    <message>
+        <source>P&amp;L %</source>
+        <translation>П/У %</translation>
+    </message>
+    <message>
+        <source>Not connected to CHP</source>
+        <translation>Нет подключения к CHP</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Деньги</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Свободно</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Позиции</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
     </message>
 </context>
 <context>
@@ -370,10 +3506,597 @@
     </message>
 </context>
 <context>
+    <name>PublisherConsole</name>
+    <message>
+        <source>&amp;Publisher console…</source>
+        <translation>&amp;Консоль издателя…</translation>
+    </message>
+    <message>
+        <source>Aggregion refused: {message}</source>
+        <translation>Aggregion отказал: {message}</translation>
+    </message>
+    <message>
+        <source>Aggregion cannot be reached: {message}</source>
+        <translation>Aggregion недоступен: {message}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>опубликовано</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>не опубликовано</translation>
+    </message>
+    <message>
+        <source>Loading versions…</source>
+        <translation>Загрузка версий…</translation>
+    </message>
+    <message>
+        <source>The lease is revoked.</source>
+        <translation>Аренда отозвана.</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Отзыв…</translation>
+    </message>
+    <message>
+        <source>“{title}” saved.</source>
+        <translation>«{title}» сохранено.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>“{title}” is in the public catalog.</source>
+        <translation>«{title}» в публичном каталоге.</translation>
+    </message>
+    <message>
+        <source>“{title}” is no longer in the public catalog.</source>
+        <translation>«{title}» больше нет в публичном каталоге.</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Публикация…</translation>
+    </message>
+    <message>
+        <source>Version {version} uploaded.</source>
+        <translation>Версия {version} загружена.</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>“{title}” leased to {count} user(s) until {date}.</source>
+        <translation>«{title}» сдано в аренду до {date}, пользователей: {count}.</translation>
+    </message>
+    <message>
+        <source>Leasing…</source>
+        <translation>Сдача в аренду…</translation>
+    </message>
+</context>
+<context>
+    <name>PublisherDialog</name>
+    <message>
+        <source>Publisher console</source>
+        <translation>Консоль издателя</translation>
+    </message>
+    <message>
+        <source>Sign in as a publisher</source>
+        <translation>Войти как издатель</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Новая запись</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Опубликовать</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Снять с публикации</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>layouts, scalping</source>
+        <translation>раскладки, скальпинг</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Title (Russian):</source>
+        <translation>Название (по-русски):</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Description (Russian):</source>
+        <translation>Описание (по-русски):</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Теги:</translation>
+    </message>
+    <message>
+        <source>Platforms:</source>
+        <translation>Платформы:</translation>
+    </message>
+    <message>
+        <source>Seats per lease:</source>
+        <translation>Мест на аренду:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Save entry</source>
+        <translation>Сохранить запись</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Версии</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Версия:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Upload version</source>
+        <translation>Загрузить версию</translation>
+    </message>
+    <message>
+        <source>Lease to users</source>
+        <translation>Сдать в аренду пользователям</translation>
+    </message>
+    <message>
+        <source>user ids, separated by commas</source>
+        <translation>id пользователей через запятую</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>Пользователи:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Сдать в аренду</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активные</translation>
+    </message>
+    <message>
+        <source>Revoke lease…</source>
+        <translation>Отозвать аренду…</translation>
+    </message>
+    <message>
+        <source>Publishing as {account}</source>
+        <translation>Публикация от имени {account}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Enter your Aggregion login.</source>
+        <translation>Введите логин Aggregion.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>Файл пакета</translation>
+    </message>
+    <message>
+        <source>Revoke lease</source>
+        <translation>Отозвать аренду</translation>
+    </message>
+    <message>
+        <source>Revoke the lease of “{title}” to user {user} (until {until})? Its seats are freed and its licences are refused from now on.</source>
+        <translation>Отозвать аренду «{title}» у пользователя {user} (до {until})? Её места освободятся, а лицензии с этого момента будут отклоняться.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOrderPopover</name>
+    <message>
+        <source>Buy</source>
+        <translation>Купить</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Продать</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Limit price</source>
+        <translation>Лимитная цена</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>{verb} now</source>
+        <translation>{verb} сейчас</translation>
+    </message>
+    <message>
+        <source>Enter the quantity</source>
+        <translation>Введите количество</translation>
+    </message>
+    <message>
+        <source>Enter the limit price</source>
+        <translation>Введите лимитную цену</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteTile</name>
+    <message>
+        <source>SELL
+{price}</source>
+        <translation>ПРОДАТЬ
+{price}</translation>
+    </message>
+    <message>
+        <source>BUY
+{price}</source>
+        <translation>КУПИТЬ
+{price}</translation>
+    </message>
+    <message>
+        <source>spread {spread}</source>
+        <translation>спред {spread}</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesPanel</name>
+    <message>
+        <source>Buy and Sell open a quick order to confirm; a click on a tile links it</source>
+        <translation>«Купить»/«Продать» — быстрая заявка с подтверждением; щелчок по плитке связывает её</translation>
+    </message>
+</context>
+<context>
+    <name>RammIndicator</name>
+    <message>
+        <source>Rights re-read: {count} methods.</source>
+        <translation>Права перечитаны: методов {count}.</translation>
+    </message>
+    <message>
+        <source>Logged in as {login} to {company}</source>
+        <translation>Вход выполнен: {login} в {company}</translation>
+    </message>
+    <message>
+        <source>Click to log in.</source>
+        <translation>Щёлкните, чтобы войти.</translation>
+    </message>
+</context>
+<context>
+    <name>RammLoginDialog</name>
+    <message>
+        <source>Log in to RAMM</source>
+        <translation>Вход в RAMM</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>found after the login is checked</source>
+        <translation>определяется после проверки логина</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Новое значение</translation>
+    </message>
+    <message>
+        <source>Add value</source>
+        <translation>Добавить значение</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceViewModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>in {ancestors}</source>
+        <translation>в {ancestors}</translation>
+    </message>
+    <message>
+        <source>Brokers and categories</source>
+        <translation>Брокеры и категории</translation>
+    </message>
+    <message>
+        <source>Client groups</source>
+        <translation>Группы клиентов</translation>
+    </message>
+    <message>
+        <source>{brokers} brokers, {groups} groups</source>
+        <translation>Брокеров: {brokers}, групп: {groups}</translation>
+    </message>
+    <message>
+        <source>Choose a broker and write the category and its new value.</source>
+        <translation>Выберите брокера и укажите категорию и её новое значение.</translation>
+    </message>
+</context>
+<context>
+    <name>RenameForm</name>
+    <message>
+        <source>Rename strategy</source>
+        <translation>Переименовать стратегию</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>up to 50 characters, unique</source>
+        <translation>до 50 символов, уникальное</translation>
+    </message>
+</context>
+<context>
+    <name>SessionIndicator</name>
+    <message>
+        <source>Logged in as {login}</source>
+        <translation>Вход выполнен: {login}</translation>
+    </message>
+    <message>
+        <source>Click to log in.</source>
+        <translation>Щёлкните, чтобы войти.</translation>
+    </message>
+</context>
+<context>
     <name>Sessions</name>
     <message>
         <source>{venue} ended the session: please log in again.</source>
-        <translation>{venue} завершил сеанс: войдите снова.</translation>
+        <translation>{venue} завершила сессию: войдите снова.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Домен</translation>
+    </message>
+    <message>
+        <source>Password or token</source>
+        <translation>Пароль или токен</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Id пользователя</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+    <message>
+        <source>SSO token lifetime, s</source>
+        <translation>Срок жизни SSO-токена, с</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Check login</source>
+        <translation>Проверить логин</translation>
+    </message>
+    <message>
+        <source>Generate SSO token</source>
+        <translation>Создать SSO-токен</translation>
+    </message>
+    <message>
+        <source>SSO token for my session</source>
+        <translation>SSO-токен для моей сессии</translation>
+    </message>
+    <message>
+        <source>Inspect token</source>
+        <translation>Проверить токен</translation>
+    </message>
+    <message>
+        <source>Log out by id…</source>
+        <translation>Завершить по id…</translation>
+    </message>
+    <message>
+        <source>Log out by login…</source>
+        <translation>Завершить по логину…</translation>
+    </message>
+    <message>
+        <source>Log out by token…</source>
+        <translation>Завершить по токену…</translation>
+    </message>
+    <message>
+        <source>Copy the token</source>
+        <translation>Копировать токен</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Log out…</source>
+        <translation>Завершить…</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Последняя активность</translation>
+    </message>
+    <message>
+        <source>Expires after, min</source>
+        <translation>Истекает через, мин</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsViewModel</name>
+    <message>
+        <source>Enter the user&apos;s login.</source>
+        <translation>Введите логин пользователя.</translation>
+    </message>
+    <message>
+        <source>Enter the domain (e.g. default).</source>
+        <translation>Введите домен (например, default).</translation>
+    </message>
+    <message>
+        <source>Enter the password or an SSO token.</source>
+        <translation>Введите пароль или SSO-токен.</translation>
+    </message>
+    <message>
+        <source>Enter a token.</source>
+        <translation>Введите токен.</translation>
+    </message>
+    <message>
+        <source>Enter the user id (a number).</source>
+        <translation>Введите id пользователя (число).</translation>
+    </message>
+    <message>
+        <source>Asking the venue…</source>
+        <translation>Запрос к площадке…</translation>
+    </message>
+    <message>
+        <source>The password is right for {user}.</source>
+        <translation>Пароль пользователя {user} верен.</translation>
+    </message>
+    <message>
+        <source>user #{id}</source>
+        <translation>пользователь №{id}</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>End every session of {user}?</source>
+        <translation>Завершить все сессии пользователя {user}?</translation>
+    </message>
+    <message>
+        <source>Seconds, 1 to 86400.</source>
+        <translation>Секунды, от 1 до 86400.</translation>
+    </message>
+    <message>
+        <source>Token made (in the Token field).</source>
+        <translation>Токен создан (в поле «Токен»).</translation>
+    </message>
+    <message>
+        <source>{user} (user #{id}), expires {time} UTC, serial {serial}.</source>
+        <translation>{user} (пользователь №{id}), истекает {time} UTC, серийный номер {serial}.</translation>
     </message>
 </context>
 <context>
@@ -381,6 +4104,18 @@
     <message>
         <source>Could not save your profile: {error}</source>
         <translation>Не удалось сохранить профиль: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Площадка</translation>
+    </message>
+    <message>
+        <source>Your RAMM rights changed: {count} methods now.</source>
+        <translation>Ваши права в RAMM изменились: теперь методов {count}.</translation>
+    </message>
+    <message>
+        <source>Not in the demo simulator yet</source>
+        <translation>В демо-симуляторе пока нет</translation>
     </message>
     <message>
         <source>Tessera — {profile}</source>
@@ -404,10 +4139,966 @@
     </message>
 </context>
 <context>
+    <name>Strategies</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлена</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Запуск…</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Остановка…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Could not start “{name}”: {reason}</source>
+        <translation>Не удалось запустить «{name}»: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not stop “{name}”: {reason}</source>
+        <translation>Не удалось остановить «{name}»: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>StrategiesPanel</name>
+    <message>
+        <source>New from template…</source>
+        <translation>Создать из шаблона…</translation>
+    </message>
+    <message>
+        <source>Create a strategy from one of the venue&apos;s templates</source>
+        <translation>Создать стратегию из шаблона площадки</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <source>Start the selected strategy at the venue</source>
+        <translation>Запустить выбранную стратегию на площадке</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Stop the strategy and cancel its orders</source>
+        <translation>Остановить стратегию и снять её заявки</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Stop the strategy and leave its orders on the book</source>
+        <translation>Остановить стратегию, оставив её заявки в стакане</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Delete the strategy at the venue</source>
+        <translation>Удалить стратегию на площадке</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Delete strategy</source>
+        <translation>Удалить стратегию</translation>
+    </message>
+    <message>
+        <source>Delete the strategy “{name}” at the venue?</source>
+        <translation>Удалить стратегию «{name}» на площадке?</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyDetail</name>
+    <message>
+        <source>Select a strategy.</source>
+        <translation>Выберите стратегию.</translation>
+    </message>
+    <message>
+        <source>Yield, %</source>
+        <translation>Доходность, %</translation>
+    </message>
+    <message>
+        <source>Follower accounts</source>
+        <translation>Счета подписчиков</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Счёт</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Коэфф.</translation>
+    </message>
+    <message>
+        <source>A-book</source>
+        <translation>A-book</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>Средства</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyFields</name>
+    <message>
+        <source>Both sides</source>
+        <translation>Обе стороны</translation>
+    </message>
+    <message>
+        <source>Bids only</source>
+        <translation>Только покупки</translation>
+    </message>
+    <message>
+        <source>Asks only</source>
+        <translation>Только продажи</translation>
+    </message>
+    <message>
+        <source>Order size</source>
+        <translation>Размер заявки</translation>
+    </message>
+    <message>
+        <source>Quantity of each order, in the base currency</source>
+        <translation>Количество в каждой заявке, в базовой валюте</translation>
+    </message>
+    <message>
+        <source>Size variation</source>
+        <translation>Разброс размера</translation>
+    </message>
+    <message>
+        <source>Each order&apos;s size varies at random by up to ± this quantity</source>
+        <translation>Размер каждой заявки случайно меняется не более чем на ± это количество</translation>
+    </message>
+    <message>
+        <source>Price variation</source>
+        <translation>Разброс цены</translation>
+    </message>
+    <message>
+        <source>Each order&apos;s price varies at random by up to ± this much (quote currency)</source>
+        <translation>Цена каждой заявки случайно меняется не более чем на ± эту величину (в котируемой валюте)</translation>
+    </message>
+    <message>
+        <source>Centre price</source>
+        <translation>Центральная цена</translation>
+    </message>
+    <message>
+        <source>The price the orders are placed around; 0 follows the market mid</source>
+        <translation>Цена, вокруг которой выставляются заявки; 0 — середина рынка</translation>
+    </message>
+    <message>
+        <source>0 = market mid</source>
+        <translation>0 = середина рынка</translation>
+    </message>
+    <message>
+        <source>Base budget</source>
+        <translation>Бюджет базовой валюты</translation>
+    </message>
+    <message>
+        <source>The most of the base currency (currency1) the asks may commit together</source>
+        <translation>Сколько базовой валюты (currency1) могут задействовать все продажи вместе</translation>
+    </message>
+    <message>
+        <source>Quote budget</source>
+        <translation>Бюджет котируемой валюты</translation>
+    </message>
+    <message>
+        <source>The most of the quote currency (currency2) the bids may commit together</source>
+        <translation>Сколько котируемой валюты (currency2) могут задействовать все покупки вместе</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <source>Budget of the side that spends this currency</source>
+        <translation>Бюджет стороны, которая тратит эту валюту</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Quote both sides, bids only or asks only</source>
+        <translation>Котировать обе стороны, только покупки или только продажи</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Спред</translation>
+    </message>
+    <message>
+        <source>Best bid to best ask, in percent of the centre price (sent as a fraction)</source>
+        <translation>От лучшей покупки до лучшей продажи, в процентах от центральной цены (отправляется долей)</translation>
+    </message>
+    <message>
+        <source>4 % is sent as 0.04</source>
+        <translation>4 % отправляется как 0,04</translation>
+    </message>
+    <message>
+        <source>Replace every</source>
+        <translation>Переставлять каждые</translation>
+    </message>
+    <message>
+        <source>Seconds between two replacements of the orders</source>
+        <translation>Секунд между двумя перестановками заявок</translation>
+    </message>
+    <message>
+        <source>Max order size</source>
+        <translation>Макс. размер заявки</translation>
+    </message>
+    <message>
+        <source>The largest single order</source>
+        <translation>Самая крупная отдельная заявка</translation>
+    </message>
+    <message>
+        <source>Parent index</source>
+        <translation>Индекс родителя</translation>
+    </message>
+    <message>
+        <source>Position of this entry&apos;s parent in the venue&apos;s strategy tree</source>
+        <translation>Позиция родителя этой записи в дереве стратегий площадки</translation>
+    </message>
+    <message>
+        <source>Order lifetime</source>
+        <translation>Время жизни заявки</translation>
+    </message>
+    <message>
+        <source>Seconds an unfilled order may live before it is replaced</source>
+        <translation>Сколько секунд неисполненная заявка живёт до перестановки</translation>
+    </message>
+    <message>
+        <source>Budget on {counterParty}</source>
+        <translation>Бюджет на {counterParty}</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Биржа</translation>
+    </message>
+    <message>
+        <source>Counterparty of this budget</source>
+        <translation>Контрагент этого бюджета</translation>
+    </message>
+    <message>
+        <source>Currency 1</source>
+        <translation>Валюта 1</translation>
+    </message>
+    <message>
+        <source>First currency of the budget</source>
+        <translation>Первая валюта бюджета</translation>
+    </message>
+    <message>
+        <source>Budget 1</source>
+        <translation>Бюджет 1</translation>
+    </message>
+    <message>
+        <source>Amount of currency 1</source>
+        <translation>Сумма в валюте 1</translation>
+    </message>
+    <message>
+        <source>Currency 2</source>
+        <translation>Валюта 2</translation>
+    </message>
+    <message>
+        <source>Second currency of the budget</source>
+        <translation>Вторая валюта бюджета</translation>
+    </message>
+    <message>
+        <source>Budget 2</source>
+        <translation>Бюджет 2</translation>
+    </message>
+    <message>
+        <source>Amount of currency 2</source>
+        <translation>Сумма в валюте 2</translation>
+    </message>
+    <message>
+        <source>The side the maker quotes</source>
+        <translation>Сторона, которую котирует маркет-мейкер</translation>
+    </message>
+    <message>
+        <source>Maker exchange</source>
+        <translation>Биржа мейкера</translation>
+    </message>
+    <message>
+        <source>Where the strategy places its orders</source>
+        <translation>Где стратегия выставляет заявки</translation>
+    </message>
+    <message>
+        <source>Watched exchange</source>
+        <translation>Отслеживаемая биржа</translation>
+    </message>
+    <message>
+        <source>Whose prices the orders follow</source>
+        <translation>Чьим ценам следуют заявки</translation>
+    </message>
+    <message>
+        <source>Maker currency 1</source>
+        <translation>Валюта мейкера 1</translation>
+    </message>
+    <message>
+        <source>Base currency on the maker exchange</source>
+        <translation>Базовая валюта на бирже мейкера</translation>
+    </message>
+    <message>
+        <source>Maker currency 2</source>
+        <translation>Валюта мейкера 2</translation>
+    </message>
+    <message>
+        <source>Quote currency on the maker exchange</source>
+        <translation>Котируемая валюта на бирже мейкера</translation>
+    </message>
+    <message>
+        <source>Each order&apos;s price varies at random by up to ± this much</source>
+        <translation>Цена каждой заявки случайно меняется не более чем на ± эту величину</translation>
+    </message>
+    <message>
+        <source>Orders per side</source>
+        <translation>Заявок на сторону</translation>
+    </message>
+    <message>
+        <source>Levels of the ladder on each quoted side</source>
+        <translation>Уровней лестницы на каждой котируемой стороне</translation>
+    </message>
+    <message>
+        <source>Level step</source>
+        <translation>Шаг уровня</translation>
+    </message>
+    <message>
+        <source>Price distance between two levels of the ladder (quote currency)</source>
+        <translation>Расстояние по цене между двумя уровнями лестницы (в котируемой валюте)</translation>
+    </message>
+    <message>
+        <source>Centre step</source>
+        <translation>Шаг центра</translation>
+    </message>
+    <message>
+        <source>How far the centre moves at a time when the market leaves the band</source>
+        <translation>На сколько за раз смещается центр, когда рынок выходит из коридора</translation>
+    </message>
+    <message>
+        <source>0 = jump to the market</source>
+        <translation>0 = сразу к рынку</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Допуск</translation>
+    </message>
+    <message>
+        <source>How far (percent) the market may drift before the centre moves</source>
+        <translation>Насколько (в процентах) рынок может уйти, прежде чем центр сместится</translation>
+    </message>
+    <message>
+        <source>Delay variation</source>
+        <translation>Разброс задержки</translation>
+    </message>
+    <message>
+        <source>The replacement delay varies at random by up to ± this many seconds</source>
+        <translation>Задержка перестановки случайно меняется не более чем на ± столько секунд</translation>
+    </message>
+    <message>
+        <source>Exchange 1</source>
+        <translation>Биржа 1</translation>
+    </message>
+    <message>
+        <source>First counterparty</source>
+        <translation>Первый контрагент</translation>
+    </message>
+    <message>
+        <source>Exchange 2</source>
+        <translation>Биржа 2</translation>
+    </message>
+    <message>
+        <source>Second counterparty</source>
+        <translation>Второй контрагент</translation>
+    </message>
+    <message>
+        <source>Buy spread</source>
+        <translation>Спред покупки</translation>
+    </message>
+    <message>
+        <source>Price gap that triggers a buy (as the venue takes it: the notes give no unit)</source>
+        <translation>Разрыв цен, запускающий покупку (как его принимает площадка: единица в документации не указана)</translation>
+    </message>
+    <message>
+        <source>Sell spread</source>
+        <translation>Спред продажи</translation>
+    </message>
+    <message>
+        <source>Price gap that triggers a sell (as the venue takes it: the notes give no unit)</source>
+        <translation>Разрыв цен, запускающий продажу (как его принимает площадка: единица в документации не указана)</translation>
+    </message>
+    <message>
+        <source>Where the three legs trade</source>
+        <translation>Где торгуются три ноги</translation>
+    </message>
+    <message>
+        <source>A leg of the triangle</source>
+        <translation>Нога треугольника</translation>
+    </message>
+    <message>
+        <source>Symbol 1</source>
+        <translation>Инструмент 1</translation>
+    </message>
+    <message>
+        <source>Symbol 2</source>
+        <translation>Инструмент 2</translation>
+    </message>
+    <message>
+        <source>Symbol 3</source>
+        <translation>Инструмент 3</translation>
+    </message>
+    <message>
+        <source>A currency of the triangle</source>
+        <translation>Валюта треугольника</translation>
+    </message>
+    <message>
+        <source>Currency 3</source>
+        <translation>Валюта 3</translation>
+    </message>
+    <message>
+        <source>The most of this currency the strategy may commit</source>
+        <translation>Сколько этой валюты стратегия может задействовать</translation>
+    </message>
+    <message>
+        <source>Budget 3</source>
+        <translation>Бюджет 3</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Least gain of a round trip, in percent (sent as a fraction)</source>
+        <translation>Минимальная прибыль круга, в процентах (отправляется долей)</translation>
+    </message>
+    <message>
+        <source>Distance from the watched price, in percent (sent as a fraction)</source>
+        <translation>Отступ от отслеживаемой цены, в процентах (отправляется долей)</translation>
+    </message>
+    <message>
+        <source>Budget of maker currency 1</source>
+        <translation>Бюджет валюты мейкера 1</translation>
+    </message>
+    <message>
+        <source>Budget of maker currency 2</source>
+        <translation>Бюджет валюты мейкера 2</translation>
+    </message>
+    <message>
+        <source>Distance from the watched price, in the quote currency</source>
+        <translation>Отступ от отслеживаемой цены, в котируемой валюте</translation>
+    </message>
+    <message>
+        <source>Quote exchange</source>
+        <translation>Биржа котировки</translation>
+    </message>
+    <message>
+        <source>Where the quote currency&apos;s price comes from</source>
+        <translation>Откуда берётся цена котируемой валюты</translation>
+    </message>
+    <message>
+        <source>The side the orders are placed on</source>
+        <translation>Сторона, на которой выставляются заявки</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>Базовая цена</translation>
+    </message>
+    <message>
+        <source>Price of the first order</source>
+        <translation>Цена первой заявки</translation>
+    </message>
+    <message>
+        <source>Price step</source>
+        <translation>Шаг цены</translation>
+    </message>
+    <message>
+        <source>Distance between two orders</source>
+        <translation>Расстояние между двумя заявками</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Заявок</translation>
+    </message>
+    <message>
+        <source>How many orders to place</source>
+        <translation>Сколько заявок выставить</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyForm</name>
+    <message>
+        <source>Not a number</source>
+        <translation>Не число</translation>
+    </message>
+    <message>
+        <source>Enter a value</source>
+        <translation>Введите значение</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <source>Discard your changes</source>
+        <translation>Отменить ваши изменения</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the strategy at the venue</source>
+        <translation>Сохранить стратегию на площадке</translation>
+    </message>
+    <message>
+        <source>Select a strategy, or create one from a template.</source>
+        <translation>Выберите стратегию или создайте её из шаблона.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) to correct</source>
+        <translation>
+            <numerusform>%n поле нужно исправить</numerusform>
+            <numerusform>%n поля нужно исправить</numerusform>
+            <numerusform>%n полей нужно исправить</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New strategy</source>
+        <translation>Новая стратегия</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID клиента</translation>
+    </message>
+    <message>
+        <source>the trader (a client of the company)</source>
+        <translation>трейдер (клиент компании)</translation>
+    </message>
+    <message>
+        <source>Wallet ID</source>
+        <translation>ID кошелька</translation>
+    </message>
+    <message>
+        <source>a wallet of that client</source>
+        <translation>кошелёк этого клиента</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>up to 50 characters, unique</source>
+        <translation>до 50 символов, уникальное</translation>
+    </message>
+    <message>
+        <source>Money, USD</source>
+        <translation>Деньги, USD</translation>
+    </message>
+    <message>
+        <source>&gt; 0, 2 decimals, from the wallet</source>
+        <translation>&gt; 0, 2 знака после запятой, из кошелька</translation>
+    </message>
+    <message>
+        <source>Performance fee</source>
+        <translation>Вознаграждение за результат</translation>
+    </message>
+    <message>
+        <source>0 to 1, 2 decimals (0.2 = 20 %)</source>
+        <translation>от 0 до 1, 2 знака после запятой (0,2 = 20 %)</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Защита</translation>
+    </message>
+    <message>
+        <source>0 to 1 (1 excluded), 3 decimals</source>
+        <translation>от 0 до 1 (не включая 1), 3 знака после запятой</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>&gt; 0 or empty</source>
+        <translation>&gt; 0 или пусто</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>Комиссия</translation>
+    </message>
+    <message>
+        <source>USD per 1M USD turnover, &gt;= 0</source>
+        <translation>USD на 1 млн USD оборота, &gt;= 0</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyManager</name>
+    <message>
+        <source>Strategy manager…</source>
+        <translation>Менеджер стратегий…</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyManagerViewModel</name>
+    <message>
+        <source>The strategy ID</source>
+        <translation>ID стратегии</translation>
+    </message>
+    <message>
+        <source>The client ID</source>
+        <translation>ID клиента</translation>
+    </message>
+    <message>
+        <source>The wallet ID</source>
+        <translation>ID кошелька</translation>
+    </message>
+    <message>
+        <source>Logged in as {login} to {company}.</source>
+        <translation>Вход выполнен: {login} в {company}.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>Not logged in to RAMM.</source>
+        <translation>Вход в RAMM не выполнен.</translation>
+    </message>
+    <message>
+        <source>Your RAMM rights changed ({count} methods); the lists are read again.</source>
+        <translation>Ваши права в RAMM изменились (методов: {count}); списки перечитываются.</translation>
+    </message>
+    <message>
+        <source>This login has no company to enter.</source>
+        <translation>У этого логина нет компании для входа.</translation>
+    </message>
+    <message>
+        <source> (demo)</source>
+        <translation> (демо)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; (#{id}) · {status} · trader {trader}&lt;br&gt;Equity {equity} USD · yield {yld} % · {followers} followers · fee {fee}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; (№{id}) · {status} · трейдер {trader}&lt;br&gt;Средства {equity} USD · доходность {yld} % · подписчиков: {followers} · вознаграждение {fee}</translation>
+    </message>
+    <message>
+        <source>{name} (#{id}), yours</source>
+        <translation>{name} (№{id}), ваша</translation>
+    </message>
+    <message>
+        <source>{name} (#{id}) is traded by {trader}; only your own strategies can be linked.</source>
+        <translation>{name} (№{id}) торгует {trader}; связать можно только свои стратегии.</translation>
+    </message>
+    <message>
+        <source>Symbols: {shares}</source>
+        <translation>Инструменты: {shares}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>The name is free.</source>
+        <translation>Название свободно.</translation>
+    </message>
+    <message>
+        <source>A strategy with this name exists.</source>
+        <translation>Стратегия с таким названием уже есть.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <source>At most 50 characters ({n} now).</source>
+        <translation>Не больше 50 символов (сейчас {n}).</translation>
+    </message>
+    <message>
+        <source>Strategy “{name}” created (#{id}).</source>
+        <translation>Стратегия «{name}» создана (№{id}).</translation>
+    </message>
+    <message>
+        <source>Select the strategy to rename.</source>
+        <translation>Выберите стратегию для переименования.</translation>
+    </message>
+    <message>
+        <source>Select the strategy to close.</source>
+        <translation>Выберите стратегию для закрытия.</translation>
+    </message>
+    <message>
+        <source>Close strategy “{name}” (#{id})?
+
+Every account following it ({n}) is closed: their positions are closed at market, the performance fee is charged and the rest goes back to the wallets. This cannot be undone.</source>
+        <translation>Закрыть стратегию «{name}» (№{id})?
+
+Все счета подписчиков ({n}) будут закрыты: их позиции закроются по рынку, будет удержано вознаграждение за результат, а остаток вернётся в кошельки. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Close strategy</source>
+        <translation>Закрыть стратегию</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Account #{id}&lt;/b&gt; · strategy {strategy} · {state}</source>
+        <translation>&lt;b&gt;Счёт №{id}&lt;/b&gt; · стратегия {strategy} · {state}</translation>
+    </message>
+    <message>
+        <source>Factor {factor} · A-book {abook} · protection {protection} · target {target}</source>
+        <translation>Коэффициент {factor} · A-book {abook} · защита {protection} · цель {target}</translation>
+    </message>
+    <message>
+        <source>Select an account first.</source>
+        <translation>Сначала выберите счёт.</translation>
+    </message>
+    <message>
+        <source>Pause account</source>
+        <translation>Приостановить счёт</translation>
+    </message>
+    <message>
+        <source>Pause account #{id}?
+
+Its {n} open positions ({held}) are closed at market now, and it stops copying the strategy until resumed.</source>
+        <translation>Приостановить счёт №{id}?
+
+Его открытые позиции ({n}: {held}) сейчас закроются по рынку, и он перестанет копировать стратегию до возобновления.</translation>
+    </message>
+    <message>
+        <source>Resume account</source>
+        <translation>Возобновить счёт</translation>
+    </message>
+    <message>
+        <source>Resume account #{id}?
+
+The strategy&apos;s current positions are opened at market in it, times its factor, and it copies the strategy again. (It holds {n} positions now: {held}.)</source>
+        <translation>Возобновить счёт №{id}?
+
+Текущие позиции стратегии откроются в нём по рынку с учётом коэффициента, и он снова будет копировать стратегию. (Сейчас позиций: {n}: {held}.)</translation>
+    </message>
+    <message>
+        <source>Close account</source>
+        <translation>Закрыть счёт</translation>
+    </message>
+    <message>
+        <source>Close account #{id}?
+
+Its {n} open positions ({held}) are closed at market, the performance fee is charged and the rest goes back to the wallet. This cannot be undone.</source>
+        <translation>Закрыть счёт №{id}?
+
+Его открытые позиции ({n}: {held}) закроются по рынку, будет удержано вознаграждение за результат, а остаток вернётся в кошелёк. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>A number from 0 to 1.</source>
+        <translation>Число от 0 до 1.</translation>
+    </message>
+    <message>
+        <source>A wallet ID (a positive whole number).</source>
+        <translation>ID кошелька (целое положительное число).</translation>
+    </message>
+    <message>
+        <source>A number, e.g. 100.50.</source>
+        <translation>Число, например 100,50.</translation>
+    </message>
+    <message>
+        <source>Must be more than 0.</source>
+        <translation>Должно быть больше 0.</translation>
+    </message>
+    <message>
+        <source>At most 2 decimals.</source>
+        <translation>Не больше 2 знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>Rights of manager #{id} ({n}): {methods}</source>
+        <translation>Права менеджера №{id} ({n}): {methods}</translation>
+    </message>
+    <message>
+        <source>Select the session to end.</source>
+        <translation>Выберите сессию для завершения.</translation>
+    </message>
+    <message>
+        <source>Log {login} out?
+
+Every session of this manager ends; they have to log in again.</source>
+        <translation>Завершить сессии {login}?
+
+Все сессии этого менеджера завершатся; ему придётся войти снова.</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Завершить сессию</translation>
+    </message>
+    <message>
+        <source>Select a strategy you own in the Strategies list first.</source>
+        <translation>Сначала выберите свою стратегию в списке «Стратегии».</translation>
+    </message>
+    <message>
+        <source>Log in to CHP: its portfolios are the accounts to link.</source>
+        <translation>Войдите в CHP: его портфели — это счета для связывания.</translation>
+    </message>
+    <message>
+        <source>Not linked.</source>
+        <translation>Не связано.</translation>
+    </message>
+    <message>
+        <source>{name} (#{id}) follows {venue} {account}: each change of its net positions is a signal.</source>
+        <translation>{name} (№{id}) следует за {venue} {account}: каждое изменение его нетто-позиций — сигнал.</translation>
+    </message>
+    <message>
+        <source>all flat</source>
+        <translation>позиций нет</translation>
+    </message>
+    <message>
+        <source>sync: {symbols}</source>
+        <translation>синхронизация: {symbols}</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyManagerWindow</name>
+    <message>
+        <source>Strategy manager — RAMM</source>
+        <translation>Менеджер стратегий — RAMM</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Войти…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Select a manager to see their rights.</source>
+        <translation>Выберите менеджера, чтобы увидеть его права.</translation>
+    </message>
+</context>
+<context>
+    <name>TapeModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Объём</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Покупка</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Продажа</translation>
+    </message>
+</context>
+<context>
+    <name>TicketShortcuts</name>
+    <message>
+        <source>Order ticket: buy</source>
+        <translation>Заявка: покупка</translation>
+    </message>
+    <message>
+        <source>Order ticket: sell</source>
+        <translation>Заявка: продажа</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSalesViewModel</name>
+    <message>
+        <source>Pick a symbol</source>
+        <translation>Выберите инструмент</translation>
+    </message>
+    <message>
+        <source>Not connected to {venue}</source>
+        <translation>Нет подключения к {venue}</translation>
+    </message>
+    <message>
+        <source>{venue} publishes no prints</source>
+        <translation>{venue} не публикует сделки</translation>
+    </message>
+</context>
+<context>
     <name>Toast</name>
     <message>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>TransferForm</name>
+    <message>
+        <source>New transfer</source>
+        <translation>Новый перевод</translation>
+    </message>
+    <message>
+        <source>Wallet ID</source>
+        <translation>ID кошелька</translation>
+    </message>
+    <message>
+        <source>the wallet to move money in or out of</source>
+        <translation>кошелёк для зачисления или списания</translation>
+    </message>
+    <message>
+        <source>Fund</source>
+        <translation>Зачисление</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Списание</translation>
+    </message>
+    <message>
+        <source>Bonus fund</source>
+        <translation>Зачисление бонуса</translation>
+    </message>
+    <message>
+        <source>Bonus withdraw</source>
+        <translation>Списание бонуса</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Amount, USD</source>
+        <translation>Сумма, USD</translation>
+    </message>
+    <message>
+        <source>&gt; 0, 2 decimals</source>
+        <translation>&gt; 0, 2 знака после запятой</translation>
+    </message>
+    <message>
+        <source>Comment to the client</source>
+        <translation>Комментарий для клиента</translation>
+    </message>
+    <message>
+        <source>Comment for the company</source>
+        <translation>Комментарий для компании</translation>
     </message>
 </context>
 <context>
@@ -419,6 +5110,304 @@
     <message>
         <source>Coordinated Universal Time, {date}</source>
         <translation>Всемирное координированное время, {date}</translation>
+    </message>
+</context>
+<context>
+    <name>VenueAccess</name>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Площадка</translation>
+    </message>
+    <message>
+        <source>Logged in to {venue} as {login}.</source>
+        <translation>Вход в {venue} выполнен: {login}.</translation>
+    </message>
+    <message>
+        <source>{venue} ended the session; logging in again…</source>
+        <translation>{venue} завершила сессию; повторный вход…</translation>
+    </message>
+    <message>
+        <source>{venue} ended the session; logged in again as {login}.</source>
+        <translation>{venue} завершила сессию; повторный вход выполнен: {login}.</translation>
+    </message>
+    <message>
+        <source>Log in to {venue} to manage its API keys.</source>
+        <translation>Войдите в {venue}, чтобы управлять её API-ключами.</translation>
+    </message>
+    <message>
+        <source>Log in to {venue}…</source>
+        <translation>Войти в {venue}…</translation>
+    </message>
+    <message>
+        <source>Log out of {venue}</source>
+        <translation>Выйти из {venue}</translation>
+    </message>
+    <message>
+        <source>{venue} API keys…</source>
+        <translation>API-ключи {venue}…</translation>
+    </message>
+</context>
+<context>
+    <name>ramm</name>
+    <message>
+        <source>not activated</source>
+        <translation>не активирована</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <source>fund</source>
+        <translation>зачисление</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>списание</translation>
+    </message>
+    <message>
+        <source>bonus fund</source>
+        <translation>зачисление бонуса</translation>
+    </message>
+    <message>
+        <source>bonus withdraw</source>
+        <translation>списание бонуса</translation>
+    </message>
+    <message>
+        <source>to account</source>
+        <translation>на счёт</translation>
+    </message>
+    <message>
+        <source>from account</source>
+        <translation>со счёта</translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation>вознаграждение</translation>
+    </message>
+    <message>
+        <source>commission</source>
+        <translation>комиссия</translation>
+    </message>
+    <message>
+        <source>partners</source>
+        <translation>партнёрам</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ок</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>валюта</translation>
+    </message>
+    <message>
+        <source>metal</source>
+        <translation>металл</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>акция</translation>
+    </message>
+    <message>
+        <source>cryptocurrency</source>
+        <translation>криптовалюта</translation>
+    </message>
+    <message>
+        <source>disabled temporarily</source>
+        <translation>временно отключён</translation>
+    </message>
+    <message>
+        <source>disabled hidden</source>
+        <translation>отключён и скрыт</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалён</translation>
+    </message>
+    <message>
+        <source>real security</source>
+        <translation>реальный, ценные бумаги</translation>
+    </message>
+    <message>
+        <source>virtual master</source>
+        <translation>виртуальный мастер</translation>
+    </message>
+    <message>
+        <source>real internal</source>
+        <translation>реальный внутренний</translation>
+    </message>
+    <message>
+        <source>real external</source>
+        <translation>реальный внешний</translation>
+    </message>
+    <message>
+        <source>margin call</source>
+        <translation>маржин-колл</translation>
+    </message>
+    <message>
+        <source>protection target</source>
+        <translation>защита/цель</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>пауза</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>не используется</translation>
+    </message>
+    <message>
+        <source>active no positions</source>
+        <translation>активен, без позиций</translation>
+    </message>
+    <message>
+        <source>active with positions</source>
+        <translation>активен, с позициями</translation>
+    </message>
+    <message>
+        <source>margin call with positions</source>
+        <translation>маржин-колл, с позициями</translation>
+    </message>
+    <message>
+        <source>margin call no positions</source>
+        <translation>маржин-колл, без позиций</translation>
+    </message>
+    <message>
+        <source>protection with positions</source>
+        <translation>защита, с позициями</translation>
+    </message>
+    <message>
+        <source>protection no positions</source>
+        <translation>защита, без позиций</translation>
+    </message>
+    <message>
+        <source>target with positions</source>
+        <translation>цель, с позициями</translation>
+    </message>
+    <message>
+        <source>target no positions</source>
+        <translation>цель, без позиций</translation>
+    </message>
+    <message>
+        <source>pause with positions</source>
+        <translation>пауза, с позициями</translation>
+    </message>
+    <message>
+        <source>pause no positions</source>
+        <translation>пауза, без позиций</translation>
+    </message>
+    <message>
+        <source>disabled with positions</source>
+        <translation>отключён, с позициями</translation>
+    </message>
+    <message>
+        <source>disabled no positions</source>
+        <translation>отключён, без позиций</translation>
+    </message>
+    <message>
+        <source>closed with positions</source>
+        <translation>закрыт, с позициями</translation>
+    </message>
+    <message>
+        <source>closed no positions</source>
+        <translation>закрыт, без позиций</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>покупка</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>продажа</translation>
+    </message>
+    <message>
+        <source>balance</source>
+        <translation>баланс</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>кредит</translation>
+    </message>
+    <message>
+        <source>additional charge</source>
+        <translation>доп. начисление</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>корректировка</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>бонус</translation>
+    </message>
+    <message>
+        <source>dividend</source>
+        <translation>дивиденд</translation>
+    </message>
+    <message>
+        <source>interest</source>
+        <translation>проценты</translation>
+    </message>
+    <message>
+        <source>cancelled buy</source>
+        <translation>отменённая покупка</translation>
+    </message>
+    <message>
+        <source>cancelled sell</source>
+        <translation>отменённая продажа</translation>
+    </message>
+    <message>
+        <source>periodical commission</source>
+        <translation>периодическая комиссия</translation>
+    </message>
+    <message>
+        <source>zero total order</source>
+        <translation>заявка с нулевым итогом</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>отправляется</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>не доставлен</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
     </message>
 </context>
 </TS>

@@ -41,8 +41,8 @@ DS endpoints (``Q`` = takes a :class:`ListQuery`; ``R`` = takes an :class:`ItemR
 
 ID: ``/auth/local`` (auth_local), ``/oauth/code`` (oauth_code), ``/oauth/token`` (exchange_code, refresh),
 ``/oauth/serverToken`` (server_token), ``/users/me`` (me), ``/users/me/accounts[/{id}]`` (accounts,
-create_account, account, update_account). Storage: upload, download; :meth:`fetch_licence` issues a licence
-and downloads it.
+create_account, account, update_account), ``/groups[/{id}]`` (groups, group). Storage: upload, download;
+:meth:`fetch_licence` issues a licence and downloads it.
 
 Errors: 401 raises :class:`AuthError`; other refusals :class:`VenueError` (code and message from a
 ``{"code", "message"}`` body when there is one, the HTTP status otherwise); 502/504 on a write and unreadable
@@ -85,6 +85,7 @@ from services.aggregion.schemas import (
     GrantType,
     GroupedItems,
     IdAccount,
+    IdGroup,
     IdUser,
     Item,
     ItemDraft,
@@ -539,6 +540,17 @@ class AggregionClient:
     async def update_account(self, account_id: str, patch: AccountPatch) -> IdAccount:
         return await self._call(
             self._id, "PATCH", f"/users/me/accounts/{_seg(account_id)}", IdAccount, body=patch, account=False
+        )
+
+    async def groups(self, query: ListQuery | None = None) -> list[IdGroup]:
+        """GET /groups (ID): the groups of the user's accounts."""
+        return await self._call(
+            self._id, "GET", "/groups", list[IdGroup], params=_params(query), account=False
+        )
+
+    async def group(self, group_id: str, *extend: str) -> IdGroup:
+        return await self._call(
+            self._id, "GET", f"/groups/{_seg(group_id)}", IdGroup, params=_extend(extend), account=False
         )
 
     # --- catalog --------------------------------------------------------------------------------------------

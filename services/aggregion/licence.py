@@ -12,8 +12,12 @@ exactly canonical is refused: every changed byte either breaks the JSON, breaks 
 the signature.
 
 :func:`verify_licence` never raises on bad input: it answers a :class:`LicenceCheck` whose ``status`` says
-valid / expired / not yet valid / tampered / foreign device / revoked-or-unknown, with a plain-English
-``reason``.
+valid / expired / not yet valid / tampered / signed by an unknown key / foreign device / revoked-or-unknown,
+with a plain-English ``reason``.
+
+Trust: a licence is checked against :class:`TrustedKeys` only, the public keys Tessera *ships* for the venue
+(:mod:`services.aggregion.pinned_keys`, ``resources/keys/aggregion/``). A key fetched from the venue proves
+nothing and is never used; a licence whose ``keyId`` is not pinned is refused ("signed by an unknown key").
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -37,10 +42,6 @@ from services.aggregion.schemas import AggregionModel, Date, Id, format_date
 
 LICENCE_FORMAT = "aggregion-licence/1"
 ALGORITHM = "Ed25519"
-
-SIMULATOR_LICENCE_PUBLIC_KEY = "gFbl83h7A7JyfsFaV03xVRbGZaxflFbe215dszaegNA="
-"""Base64 of the raw Ed25519 public key the embedded simulator signs with at its default seed (1); pin it.
-The simulator also publishes its key at ``GET <ds>/public/licenseKey``."""
 
 
 class LicenceClaims(AggregionModel):
@@ -62,6 +63,7 @@ class LicenceStatus(StrEnum):
     EXPIRED = "expired"
     NOT_YET_VALID = "not-yet-valid"
     TAMPERED = "tampered"
+    UNKNOWN_KEY = "unknown-key"
     FOREIGN_DEVICE = "foreign-device"
     REVOKED_OR_UNKNOWN = "revoked-or-unknown"
 
@@ -90,13 +92,6 @@ def public_key_bytes(key: Ed25519PublicKey) -> bytes:
 
 def key_id(public_key: bytes) -> str:
     return hashlib.sha256(public_key).hexdigest()[:16]
-
-
-def signing_key_from_seed(seed: int) -> Ed25519PrivateKey:
-    """The simulator's deterministic signing key: same seed, same key (and the pinned one at seed 1)."""
-    return Ed25519PrivateKey.from_private_bytes(
-        hashlib.sha256(f"tessera-aggregion-licence:{seed}".encode()).digest()
-    )
 
 
 def sign_document(body: Mapping[str, Any], key: Ed25519PrivateKey, *, field: str, kind: str) -> bytes:
@@ -128,12 +123,38 @@ def load_public_key(public_key: bytes | str | Ed25519PublicKey) -> Ed25519Public
     return Ed25519PublicKey.from_public_bytes(raw)
 
 
+@dataclass(frozen=True)
+class TrustedKeys:
+    """The public keys a signed document may be signed by, by key id (the only keys ever verified against)."""
+
+    keys: Mapping[str, Ed25519PublicKey] = dataclass_field(default_factory=dict)
+
+    @classmethod
+    def of(cls, keys: Iterable[bytes | str | Ed25519PublicKey]) -> TrustedKeys:
+        loaded = [load_public_key(key) for key in keys]
+        return cls({key_id(public_key_bytes(key)): key for key in loaded})
+
+    def __contains__(self, key_id_: object) -> bool:
+        return key_id_ in self.keys
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+
+def _trusted(keys: TrustedKeys | bytes | str | Ed25519PublicKey) -> TrustedKeys:
+    return keys if isinstance(keys, TrustedKeys) else TrustedKeys.of([keys])
+
+
 class LicenceRefused(ValueError):
     """A signed file that cannot be trusted; ``str()`` says why."""
 
 
+class UnknownSigningKey(LicenceRefused):
+    """A well-formed signed file whose key is not one of the pinned keys."""
+
+
 def open_document(
-    data: bytes | str, public_key: Ed25519PublicKey, *, field: str, kind: str
+    data: bytes | str, trusted: TrustedKeys | Ed25519PublicKey, *, field: str, kind: str
 ) -> dict[str, Any]:
     """The signed body of a canonical signed document; ``LicenceRefused`` (with a reason) if not."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
@@ -147,8 +168,13 @@ def open_document(
         raise LicenceRefused("the file was changed after it was issued (not in its signed form)")
     if document["alg"] != ALGORITHM or document["format"] != kind:
         raise LicenceRefused(f"unknown licence format {document['format']!r} / {document['alg']!r}")
-    if document["keyId"] != key_id(public_key_bytes(public_key)):
-        raise LicenceRefused("the licence was signed by another key than the distributor's")
+    keys = _trusted(trusted)
+    public_key = keys.keys.get(document["keyId"]) if isinstance(document["keyId"], str) else None
+    if public_key is None:
+        raise UnknownSigningKey(
+            f"it is signed by an unknown key ({str(document['keyId'])[:16]}), not by one Tessera trusts "
+            "for this distributor"
+        )
     body, signature = document[field], document["signature"]
     if not isinstance(body, dict) or not isinstance(signature, str):
         raise LicenceRefused("the file does not have the fields of a licence")
@@ -162,9 +188,9 @@ def open_document(
     return body
 
 
-def read_licence(data: bytes | str, public_key: Ed25519PublicKey) -> LicenceClaims:
+def read_licence(data: bytes | str, trusted: TrustedKeys | Ed25519PublicKey) -> LicenceClaims:
     """The claims of a genuine licence file; :class:`LicenceRefused` if it is not one."""
-    body = open_document(data, public_key, field="licence", kind=LICENCE_FORMAT)
+    body = open_document(data, trusted, field="licence", kind=LICENCE_FORMAT)
     try:
         return LicenceClaims.model_validate(body)
     except (ValidationError, ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -174,9 +200,13 @@ def read_licence(data: bytes | str, public_key: Ed25519PublicKey) -> LicenceClai
 # --- verification -------------------------------------------------------------------------------------------
 
 
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:] + "."
+
+
 def verify_licence(
     data: bytes | str,
-    public_key: bytes | str | Ed25519PublicKey,
+    trusted: TrustedKeys | bytes | str | Ed25519PublicKey,
     *,
     device_id: str,
     now: datetime | None = None,
@@ -191,13 +221,17 @@ def verify_licence(
     ``revoked-or-unknown``: offline, a revoked lease or an unbound key cannot be told from a stranger's.
     """
     try:
-        key = load_public_key(public_key)
+        keys = _trusted(trusted)
     except (ValueError, TypeError, binascii.Error):
         return LicenceCheck(LicenceStatus.TAMPERED, "the distributor's public key is not a valid Ed25519 key")
+    if not keys:
+        return LicenceCheck(LicenceStatus.UNKNOWN_KEY, "Tessera trusts no signing key for this distributor.")
     try:
-        claims = read_licence(data, key)
+        claims = read_licence(data, keys)
+    except UnknownSigningKey as refused:
+        return LicenceCheck(LicenceStatus.UNKNOWN_KEY, _sentence(str(refused)))
     except LicenceRefused as refused:
-        return LicenceCheck(LicenceStatus.TAMPERED, f"Licence refused: {refused}.")
+        return LicenceCheck(LicenceStatus.TAMPERED, _sentence(str(refused)))
     return _judge(claims, device_id, now or datetime.now(UTC), lease_id, key_number, active_leases)
 
 

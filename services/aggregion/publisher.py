@@ -1,10 +1,17 @@
 """The publisher's side of Tessera's add-on catalog (no Qt): the account's catalog entries, their bundle
-versions, publishing, and leasing an add-on to users.
+versions, publishing, leasing an add-on to users or groups, funds and their items, moving items to another
+account with an invoice, and the account's documents and transactions.
 
-:class:`EntryForm`, :class:`BundleForm` and :class:`LeaseForm` check what a user typed and raise
-:class:`RejectedInput` naming the field before anything is sent. :meth:`PublisherDesk.lease_to_users`
-makes the items it needs first (``POST /items/multi`` into the account's default fund, expiring a day after
-the leases) and then ``POST /items/createLeasesForUsers``.
+The ``*Form`` classes check what a user typed and raise :class:`RejectedInput` naming the field before
+anything is sent. :meth:`PublisherDesk.lease` makes the items it needs first (``POST /items/multi`` into
+the account's default fund, expiring a day after the leases) and then ``POST /items/createLeasesForUsers``
+(or ``...ForGroups``). :meth:`PublisherDesk.move_to_account` sends ``POST /items/moveToAccount`` (free items
+of one group of the fund) or ``POST /items/createAndMoveToAccount`` (new items), with the invoice's
+``documentOptions``; the venue makes the ``invoice`` document and the transaction.
+
+Documents and transactions: the doc gives Range paging to GET /catalog only, and no page size anywhere, so
+these lists come whole, in the venue's order (``order=`` on the fields the doc allows: documents by owner,
+contragent or status, transactions by date), and are paged for the eye by the console.
 """
 
 from __future__ import annotations
@@ -21,13 +28,23 @@ from services.aggregion.schemas import (
     CatalogEntry,
     CatalogFields,
     CatalogPatch,
+    Document,
+    DocumentOption,
+    Fund,
+    GroupedItems,
+    IdGroup,
+    IdUser,
     Item,
+    ItemsLine,
     Lease,
     LeaseLine,
+    LeasesForGroupsRequest,
     LeasesForUsersRequest,
     ListQuery,
     Localised,
+    MoveToAccountRequest,
     MultiItemDraft,
+    Transaction,
 )
 from services.errors import RejectedInput
 
@@ -46,6 +63,30 @@ _VERSION = re.compile(r"^\d{1,4}\.\d{1,4}\.\d{1,4}([-+][0-9A-Za-z.-]{1,32})?$")
 _ID = re.compile(r"^[0-9a-f]{24}$")
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
 MAX_KEYS = 100
+MAX_QTY = 1000  # items per request (the simulator's limit for /items/multi)
+DOCUMENT_ORDER = ("owner", "contragent", "status")  # the documents' order fields the doc lists
+TRANSACTION_ORDER = ("date",)
+
+
+def _ids(text: str) -> list[str]:
+    return [u for u in re.split(r"[\s,;]+", text.strip()) if u]
+
+
+def _future(until: datetime, field: str, message: str, now: datetime | None) -> datetime:
+    until = until if until.tzinfo else until.replace(tzinfo=UTC)
+    if until <= (now or datetime.now(UTC)):
+        raise RejectedInput(field, message)
+    return until
+
+
+def _quantity(text: str, field: str, limit: int = MAX_QTY) -> int:
+    try:
+        qty = int(text.strip())
+    except ValueError:
+        raise RejectedInput(field, "The quantity is a whole number.") from None
+    if not 1 <= qty <= limit:
+        raise RejectedInput(field, f"The quantity is from 1 to {limit}.")
+    return qty
 
 
 @dataclass(frozen=True)
@@ -127,20 +168,113 @@ class BundleForm:
 
 @dataclass(frozen=True)
 class LeaseForm:
-    users: str  # user ids, separated by commas or spaces
+    users: str  # user (or group) ids, separated by commas or spaces
     until: datetime
+    groups: bool = False  # lease to the members of groups (createLeasesForGroups)
 
     def checked(self, now: datetime | None = None) -> tuple[list[str], datetime]:
-        users = [u for u in re.split(r"[\s,;]+", self.users.strip()) if u]
-        if not users:
-            raise RejectedInput("users", "Enter the user id to lease to.")
-        bad = [u for u in users if not _ID.match(u)]
+        ids = _ids(self.users)
+        what = "group" if self.groups else "user"
+        if not ids:
+            raise RejectedInput("users", f"Enter the {what} id to lease to.")
+        bad = [u for u in ids if not _ID.match(u)]
         if bad:
-            raise RejectedInput("users", f"A user id is 24 hexadecimal characters: not {bad[0]!r}.")
-        until = self.until if self.until.tzinfo else self.until.replace(tzinfo=UTC)
-        if until <= (now or datetime.now(UTC)):
-            raise RejectedInput("until", "The lease must end in the future.")
-        return users, until
+            raise RejectedInput("users", f"A {what} id is 24 hexadecimal characters: not {bad[0]!r}.")
+        return ids, _future(self.until, "until", "The lease must end in the future.", now)
+
+
+@dataclass(frozen=True)
+class FundForm:
+    name: str
+
+    def checked(self, existing: Sequence[str] = ()) -> str:
+        name = self.name.strip()
+        if not name:
+            raise RejectedInput("fundName", "Enter the fund's name.")
+        if len(name) > 80:
+            raise RejectedInput("fundName", "A fund's name is at most 80 characters.")
+        if name in existing:
+            raise RejectedInput("fundName", f"There is a fund named \u201c{name}\u201d already.")
+        return name
+
+
+@dataclass(frozen=True)
+class ItemsForm:
+    """New items of one catalog entry in a fund (``POST /items/multi``)."""
+
+    catalog_id: str  # "" when no entry is chosen
+    fund_id: str  # "" when no fund is chosen
+    qty: str
+    until: datetime
+
+    def checked(self, now: datetime | None = None) -> MultiItemDraft:
+        if not self.fund_id:
+            raise RejectedInput("itemsFund", "Choose the fund in the list first.")
+        if not self.catalog_id:
+            raise RejectedInput("itemsEntry", "Choose the catalog entry.")
+        qty = _quantity(self.qty, "itemsQty")
+        until = _future(self.until, "itemsUntil", "The items must expire in the future.", now)
+        return MultiItemDraft(catalog=self.catalog_id, fund=self.fund_id, expiration_date=until, qty=qty)
+
+
+@dataclass(frozen=True)
+class MoveForm:
+    """Items to another account, with an invoice: free items of one group of a fund (``group`` set), or
+    new ones of ``catalog_id`` expiring ``until`` (``create``)."""
+
+    account: str
+    qty: str
+    invoice: str  # the invoice's number, kept as the document option "invoice"
+    note: str = ""
+    create: bool = False
+    fund_id: str = ""
+    group: tuple[str, datetime | None, int] | None = None  # (catalog id, expiry, qty in the fund)
+    catalog_id: str = ""
+    until: datetime | None = None
+
+    def checked(self, now: datetime | None = None) -> MoveToAccountRequest:
+        account = self.account.strip()
+        if not account:
+            raise RejectedInput("moveAccount", "Enter the id of the account that receives the items.")
+        if not _ID.match(account):
+            raise RejectedInput(
+                "moveAccount", f"An account id is 24 hexadecimal characters: not {account!r}."
+            )
+        if not self.fund_id:
+            raise RejectedInput("moveItems", "Choose the fund in the list first.")
+        if self.create:
+            if not self.catalog_id:
+                raise RejectedInput("itemsEntry", "Choose the catalog entry of the new items.")
+            qty = _quantity(self.qty, "moveQty")
+            if self.until is None:
+                raise RejectedInput("itemsUntil", "Choose when the new items expire.")
+            line = ItemsLine(
+                catalog=self.catalog_id,
+                expiration_date=_future(
+                    self.until, "itemsUntil", "The items must expire in the future.", now
+                ),
+                qty=qty,
+            )
+        else:
+            if self.group is None:
+                raise RejectedInput("moveItems", "Choose the items to move in the fund's list.")
+            catalog_id, expires, available = self.group
+            qty = _quantity(self.qty, "moveQty", max(available, 1))
+            if qty > available:
+                raise RejectedInput("moveQty", f"The fund holds {available} of these items.")
+            line = ItemsLine(catalog=catalog_id, expiration_date=expires, qty=qty)
+        invoice = self.invoice.strip()
+        if not invoice:
+            raise RejectedInput("invoice", "Enter the invoice's number.")
+        if len(invoice) > 64 or len(self.note.strip()) > 500:
+            field = "invoice" if len(invoice) > 64 else "note"
+            raise RejectedInput(field, "This is too long (invoice number: 64, note: 500 characters).")
+        options = [DocumentOption(key="invoice", value=invoice)]
+        if self.note.strip():
+            options.append(DocumentOption(key="note", value=self.note.strip()))
+        return MoveToAccountRequest(
+            items=[line], account=account, document_options=options, from_fund=self.fund_id
+        )
 
 
 class PublisherDesk:
@@ -217,22 +351,89 @@ class PublisherDesk:
         """End a lease now (``isActive: false``): its seats are freed and its licences stop being renewed."""
         return await self.client.deactivate_lease(lease_id)
 
-    async def lease_to_users(self, catalog_id: str, form: LeaseForm) -> list[Lease]:
-        users, until = form.checked()
+    async def lease(self, catalog_id: str, form: LeaseForm) -> list[Lease]:
+        """Lease an entry to users, or to every member of groups, on items made for it first (one per
+        user leased: an older free item may end before the lease)."""
+        ids, until = form.checked()
         if self._default_fund is None:
             raise RejectedInput("users", "The publishing account has no default fund.")
+        qty = len(await self.group_members(ids)) if form.groups else len(ids)
+        if qty == 0:
+            raise RejectedInput("users", "These groups have no members.")
         item_end = until + timedelta(days=1)
         await self.client.create_items(
-            MultiItemDraft(
-                catalog=catalog_id, fund=self._default_fund, expiration_date=item_end, qty=len(users)
-            )
+            MultiItemDraft(catalog=catalog_id, fund=self._default_fund, expiration_date=item_end, qty=qty)
         )
-        request = LeasesForUsersRequest(  # the items just made (an older free item may end before the lease)
-            items=[LeaseLine(catalog=catalog_id, expiration_date=item_end)],
-            users=users,
-            expiration_date=until,
-        )
-        return await self.client.create_leases_for_users(request)
+        lines = [LeaseLine(catalog=catalog_id, expiration_date=item_end)]
+        if form.groups:
+            groups = LeasesForGroupsRequest(items=lines, groups=ids, expiration_date=until)
+            return await self.client.create_leases_for_groups(groups)
+        users = LeasesForUsersRequest(items=lines, users=ids, expiration_date=until)
+        return await self.client.create_leases_for_users(users)
+
+    async def groups(self) -> list[IdGroup]:
+        """The groups of the publisher's accounts (ID ``GET /groups``)."""
+        return await self.client.groups()
+
+    async def group_members(self, group_ids: Sequence[str]) -> set[str]:
+        """The distinct members of these groups; :class:`RejectedInput` naming a group that is not one of
+        the account's."""
+        known = {group.id: group for group in await self.groups()}
+        members: set[str] = set()
+        for group_id in group_ids:
+            group = known.get(group_id)
+            if group is None:
+                raise RejectedInput("users", f"{group_id} is not a group of your accounts.")
+            members |= {m.id or "" if isinstance(m, IdUser) else m for m in group.members}
+        return members
+
+    async def lease_to_users(self, catalog_id: str, form: LeaseForm) -> list[Lease]:
+        return await self.lease(catalog_id, form)
+
+    # --- funds and items
+
+    async def funds(self) -> list[Fund]:
+        return await self.client.funds(ListQuery(order=("name",)))
+
+    @property
+    def default_fund(self) -> str | None:
+        return self._default_fund
+
+    async def create_fund(self, form: FundForm) -> Fund:
+        form.checked()
+        name = form.checked([fund.name for fund in await self.funds()])
+        return await self.client.create_fund(name)
+
+    async def fund_items(self, fund_id: str) -> list[GroupedItems]:
+        """The fund's items grouped by entry, then creation and expiry (GET /funds/{id}/grouped, 206)."""
+        return (await self.client.grouped_items(fund_id, "catalog")).rows
+
+    async def create_items(self, form: ItemsForm) -> list[Item]:
+        return await self.client.create_items(form.checked())
+
+    async def move_to_account(self, form: MoveForm) -> None:
+        request = form.checked()
+        if form.create:
+            await self.client.create_and_move_to_account(request)
+        else:
+            await self.client.move_to_account(request)
+
+    # --- documents and transactions
+
+    async def documents(self, order: str | None = None) -> list[Document]:
+        """The account's documents (as owner or contragent), newest first unless ``order`` is one of
+        :data:`DOCUMENT_ORDER` (``-field``: descending)."""
+        query = ListQuery(extend=("owner", "contragent", "squad.catalog"))
+        if order and order.lstrip("-") in DOCUMENT_ORDER:
+            query = query.ordered(order)
+        found = await self.client.documents(query)
+        return found if order else sorted(found, key=lambda d: -d.number)
+
+    async def transactions(self, order: str = "-date") -> list[Transaction]:
+        query = ListQuery(extend=("sender", "receiver", "document", "oldFund", "newFund"))
+        if order.lstrip("-") in TRANSACTION_ORDER:
+            query = query.ordered(order)
+        return await self.client.transactions(query)
 
 
 def _lease_catalog(lease: Lease) -> str | None:

@@ -3,9 +3,8 @@
 :class:`LicenceBook` is the cache on disk, in ``<profile dir>/aggregion/``:
 
 - ``licence.lic``: the licence file exactly as the distributor issued it (checked offline on every start);
-- ``licence.json``: what the last online sync knew: the distributor's public key (fetched from
-  ``GET /public/licenseKey`` on the first bind, then trusted; a production build pins it), the lease and key
-  the licence is for, the title of the licensed product and the lease ids that were active;
+- ``licence.json``: what the last online sync knew: the lease and key the licence is for, the title of
+  the licensed product and the lease ids that were active;
 - ``device-id``: this installation's stable device id (:func:`device_identity`);
 - ``addons/<catalog id>.json``: installed add-ons (their verified bundle's JSON and where it came from).
 
@@ -16,11 +15,14 @@ verification, the public catalog, and the install of a leased add-on: the lease 
 licence fetched, the bundle's signature asked for
 (``POST /public/catalog/{id}/bundles/{bundleId}/signature``),
 and the bundle file is accepted only when the distributor's signed grant names it and its SHA-256 matches.
+
+Licences and grants are verified against the keys Tessera ships for the distributor's host only
+(:func:`services.aggregion.pinned_keys.pinned_keys`, handed to :class:`LicenceBook`); nothing fetched from the
+venue is trusted.
 """
 
 from __future__ import annotations
 
-import binascii
 import contextlib
 import hashlib
 import json
@@ -37,7 +39,7 @@ from services.aggregion.licence import (
     LicenceCheck,
     LicenceRefused,
     LicenceStatus,
-    load_public_key,
+    TrustedKeys,
     open_document,
     verify_licence,
 )
@@ -61,7 +63,6 @@ def _write(path: Path, data: bytes) -> None:
 class LicenceRecord:
     """What the last online sync knew about this device's licence (``licence.json``)."""
 
-    public_key: str = ""  # base64 of the distributor's raw Ed25519 key
     lease_id: str = ""
     key_number: str = ""
     title: str = ""
@@ -70,7 +71,6 @@ class LicenceRecord:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "publicKey": self.public_key,
             "lease": self.lease_id,
             "keyNumber": self.key_number,
             "title": self.title,
@@ -82,12 +82,11 @@ class LicenceRecord:
     def from_json(cls, data: Any) -> LicenceRecord:
         if not isinstance(data, dict):
             raise ValueError("not an object")
-        texts = {k: data.get(k, "") for k in ("publicKey", "lease", "keyNumber", "title", "licensee")}
+        texts = {k: data.get(k, "") for k in ("lease", "keyNumber", "title", "licensee")}
         active = data.get("activeLeases", [])
         if not all(isinstance(v, str) for v in texts.values()) or not isinstance(active, list):
             raise ValueError("wrong field types")
         return cls(
-            texts["publicKey"],
             texts["lease"],
             texts["keyNumber"],
             texts["title"],
@@ -150,10 +149,12 @@ class InstalledAddon:
 
 
 class LicenceBook:
-    """The licence cache and installed add-ons of one profile (see the module docstring)."""
+    """The licence cache and installed add-ons of one profile (see the module docstring); ``trusted``: the
+    pinned keys of the distributor, the only keys its licences are checked against."""
 
-    def __init__(self, directory: str | Path) -> None:
+    def __init__(self, directory: str | Path, trusted: TrustedKeys) -> None:
         self.directory = Path(directory)
+        self.trusted = trusted
         self.licence_path = self.directory / "licence.lic"
         self.record_path = self.directory / "licence.json"
         self.addons_dir = self.directory / "addons"
@@ -197,7 +198,7 @@ class LicenceBook:
             return LicenceVerdict(
                 LicenceCheck(LicenceStatus.TAMPERED, f"The licence file cannot be read: {exc.strerror}.")
             )
-        if record is None or not record.public_key:
+        if record is None:
             return LicenceVerdict(
                 LicenceCheck(
                     LicenceStatus.TAMPERED, "The licence's record on this device is missing or damaged."
@@ -205,7 +206,7 @@ class LicenceBook:
             )
         check = verify_licence(
             data,
-            record.public_key,
+            self.trusted,
             device_id=self.device().device_id,
             now=now,
             lease_id=record.lease_id or None,
@@ -274,7 +275,6 @@ class AggregionTerminal:
         self.user_id = ""  # what a publisher leases to
         self.key_number: str | None = None
         self.created_key = False
-        self._public_key: str | None = None
 
     @property
     def signed_in(self) -> bool:
@@ -318,15 +318,10 @@ class AggregionTerminal:
         del number
         return [LeaseView(lease, _entry_of(lease), key_id in lease.key_ids()) for lease in leases]
 
-    async def public_key(self) -> str:
-        if self._public_key is None:
-            record = self.book.record()
-            self._public_key = (
-                record.public_key
-                if record and record.public_key
-                else (await self.client.licence_key()).public_key
-            )
-        return self._public_key
+    @property
+    def trusted(self) -> TrustedKeys:
+        """The pinned keys this device checks the distributor's licences and grants against."""
+        return self.book.trusted
 
     async def _licence_for(self, lease_id: str) -> bytes:
         number = self.key_number or await self.ensure_key()
@@ -338,7 +333,6 @@ class AggregionTerminal:
         licence = await self._licence_for(view.lease.id)
         active = [lease.id for lease in await self.client.client_leases()]
         record = LicenceRecord(
-            await self.public_key(),
             view.lease.id,
             self.key_number or "",
             view.title(lang),
@@ -347,7 +341,7 @@ class AggregionTerminal:
         )
         check = verify_licence(
             licence,
-            record.public_key,
+            self.trusted,
             device_id=self.book.device().device_id,
             lease_id=view.lease.id,
             key_number=self.key_number,
@@ -388,7 +382,7 @@ class AggregionTerminal:
         ref = await self.client.sign_bundle(entry.id, bundle.id, number, licence)
         grant_file = await self.client.download(ref.resource_id)
         content = await self.client.download(bundle.resource_id)
-        grant = verify_grant(grant_file, await self.public_key(), bundle, number, content)
+        grant = verify_grant(grant_file, self.trusted, bundle, number, content)
         del grant
         try:
             document = json.loads(content.decode("utf-8"))
@@ -410,15 +404,11 @@ class AggregionTerminal:
 
 
 def verify_grant(
-    grant_file: bytes, public_key: str, bundle: Bundle, key_number: str, content: bytes
+    grant_file: bytes, trusted: TrustedKeys, bundle: Bundle, key_number: str, content: bytes
 ) -> dict[str, Any]:
     """The distributor's signed grant for ``bundle`` to ``key_number``, checked against the downloaded
     ``content``; :class:`LicenceRefused` (with the reason) if anything does not match."""
-    try:
-        key = load_public_key(public_key)
-    except (ValueError, TypeError, binascii.Error) as exc:
-        raise LicenceRefused("the distributor's public key is not valid") from exc
-    grant = open_document(grant_file, key, field="grant", kind=SIGNATURE_FORMAT)
+    grant = open_document(grant_file, trusted, field="grant", kind=SIGNATURE_FORMAT)
     if grant.get("bundle") != bundle.id or grant.get("keyNumber") != key_number:
         raise LicenceRefused("the signature is for another bundle or device key")
     if grant.get("sha256") != hashlib.sha256(content).hexdigest():

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from services.chp.client import ChpClient, Cookies, failure_codes
 from services.chp.convert import (
+    ACTIONS,
     CURRENCY,
     VENUE,
     WIRE_TYPES,
@@ -75,9 +76,10 @@ log = logging.getLogger("tessera.chp")
 T = TypeVar("T")
 HISTORY_PAGE = 100
 FIRST_BOOK_TIMEOUT = 10.0
-# After Order/Place, Cancel or Move answered: how long the call waits for the portfolio drain that shows the
-# order's new state. The answer already settles the outcome; the order feed tells the rest, so a slow drain
-# (a venue under load) must not hold the user's action up.
+# After Order/Move or a market order's Order/Place answered: how long the call waits for the portfolio
+# drain that shows the new price or the fill. A limit order's Place and a Cancel do not wait: their answer
+# settles the outcome, and the order feed (poked at once) tells the rest, so a slow drain never holds the
+# user up.
 AFTER_ACTION_SYNC_S = 1.0
 CATCH_UP_BACKOFF = Backoff(first=0.5, longest=5.0)
 
@@ -254,20 +256,24 @@ class ChpVenue:
             raise RejectedInput("stop_price", "a stop price is required")
         cookie = self._cookie(request.client_id)
         self._placed_in[request.client_id] = portfolio
+        action = wire_action(request.action, request.side)
         result = await self._authorised(lambda: self.client.place_order(
-            portfolio, request.instrument.symbol, wire_action(request.action, request.side), kind,
+            portfolio, request.instrument.symbol, action, kind,
             request.quantity, validity=wire_validity(request.time_in_force), price=request.price,
             stop=request.stop_price, cookie=cookie,
         ))
-        with contextlib.suppress(TransportError):  # the answer is in: what the drain adds is a bonus
-            await self._fresh(AFTER_ACTION_SYNC_S)
+        if request.type.has_price:  # a limit order rests: the order feed, poked now, tells what follows
+            self.feeds.portfolio.poke()
+        else:  # a market order fills at once: the answer the user waits for is the fill, so wait for it
+            with contextlib.suppress(TransportError):
+                await self._fresh(AFTER_ACTION_SYNC_S)
         known = self.book.orders.get(result.order_id) or self.book.order_by_cookie(cookie)
         if known is not None:
             return known
         return Order(order_id=result.order_id, instrument=request.instrument, side=request.side,
                      type=request.type, quantity=request.quantity, status=OrderStatus.NEW,
                      price=request.price, stop_price=request.stop_price, client_id=request.client_id,
-                     time_in_force=request.time_in_force, action=request.action, account=portfolio,
+                     time_in_force=request.time_in_force, action=ACTIONS[action], account=portfolio,
                      created=utc_now())
 
     def _cookie(self, client_id: str) -> int:
@@ -284,8 +290,7 @@ class ChpVenue:
             lambda: self.client.cancel_order(portfolio, order.instrument.symbol, order.order_id))
         if not result.result:
             raise VenueError(VENUE, None, f"order {order.order_id} was not canceled")
-        with contextlib.suppress(TransportError):
-            await self._fresh(AFTER_ACTION_SYNC_S)
+        self.feeds.portfolio.poke()
 
     async def modify_order(self, order: Order, price: object = None, quantity: object = None) -> Order:
         """Order/Move re-prices an order (for a stop order waiting for its trigger: moves the stop). CHP
@@ -322,11 +327,10 @@ class ChpVenue:
         raise RejectedInput("order", "CHP cancels orders one by one")
 
     async def find_order(self, client_id: str, placed_after: datetime) -> Order | None:
-        """By cookie (unique per order, so ``placed_after`` is not needed): in the UpdateOrder events first,
-        then in GetMyPortfolioData of the portfolio it was placed in (of every portfolio, if not ours)."""
+        """By cookie (unique per order, so ``placed_after`` is not needed): in the UpdateOrder events
+        already drained first, then in GetMyPortfolioData of the portfolio it was placed in (of every
+        portfolio, if not ours), asked directly rather than after waiting for a drain."""
         cookies = self.book.cookies_of(client_id)
-        with contextlib.suppress(TransportError):  # GetMyPortfolioData below answers either way
-            await self._fresh(AFTER_ACTION_SYNC_S)
         for cookie in cookies:
             if (order := self.book.order_by_cookie(cookie)) is not None:
                 return order

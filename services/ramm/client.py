@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -69,8 +69,11 @@ def _body(model: BaseModel | None = None, **fields: Any) -> dict[str, Any]:
     return body
 
 
-class RammClient:
-    """The manager API on one base URL (the main domain or one access server)."""
+ApiT = TypeVar("ApiT", bound="RammApi")
+
+
+class RammApi:
+    """One RAMM API root (``.../api/manager/`` or ``.../api/client/``): the POST exchange and its errors."""
 
     def __init__(
         self,
@@ -90,32 +93,21 @@ class RammClient:
         self._transport = transport
         self._timeouts = timeouts
         self._on_latency = on_latency
-        self.session: s.ManagerSession | None = None
-        self.rights: frozenset[str] | None = None  # from session.getMethods, refreshed by keep_alive
 
     @classmethod
     def create(
-        cls,
+        cls: type[ApiT],
         base_url: str = DEFAULT_BASE_URL,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
         on_latency: Callable[[float], None] | None = None,
-    ) -> RammClient:
+    ) -> ApiT:
         auth = token_auth()
         http = VenueHttp(
             VENUE, base_url, auth=auth, transport=transport, timeouts=timeouts, on_latency=on_latency
         )
         return cls(http, auth=auth, transport=transport, timeouts=timeouts, on_latency=on_latency)
-
-    def for_access_server(self, url: str) -> RammClient:
-        """A new client (same transport and timeouts) on the access server at ``url`` (a company's URL)."""
-        return RammClient.create(
-            access_server_base(url),
-            transport=self._transport,
-            timeouts=self._timeouts,
-            on_latency=self._on_latency,
-        )
 
     @property
     def http(self) -> VenueHttp:
@@ -131,7 +123,7 @@ class RammClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def __aenter__(self) -> RammClient:
+    async def __aenter__(self: ApiT) -> ApiT:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -201,6 +193,32 @@ class RammClient:
             message = "session missing or expired" if status == 401 else f"{kind} (HTTP {status})"
         error = AuthError if status == 401 or code in AUTH_CODES else VenueError
         return error(VENUE, code or status, message, http_status=status, details=payload)
+
+
+class RammClient(RammApi):
+    """The manager API on one base URL (the main domain or one access server)."""
+
+    def __init__(
+        self,
+        http: VenueHttp,
+        *,
+        auth: HeaderAuth | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeouts: Timeouts | None = None,
+        on_latency: Callable[[float], None] | None = None,
+    ) -> None:
+        super().__init__(http, auth=auth, transport=transport, timeouts=timeouts, on_latency=on_latency)
+        self.session: s.ManagerSession | None = None
+        self.rights: frozenset[str] | None = None  # from session.getMethods, refreshed by keep_alive
+
+    def for_access_server(self, url: str) -> RammClient:
+        """A new client (same transport and timeouts) on the access server at ``url`` (a company's URL)."""
+        return RammClient.create(
+            access_server_base(url),
+            transport=self._transport,
+            timeouts=self._timeouts,
+            on_latency=self._on_latency,
+        )
 
     async def _search(
         self, method: str, key: str, row: type[RowT], query: Query | None

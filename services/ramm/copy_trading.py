@@ -1,9 +1,13 @@
 """Copy trading from the terminal: a trading account's position changes published as RAMM signals.
 
-The user links a RAMM strategy they own to a trading account of the core (a CHP portfolio, ``venue`` +
-``account``). The link remembers the account's positions at that moment (``baseline``): the strategy's net
-lot in a symbol is the account's net position minus the baseline, so the strategy starts flat and follows
-every trade made from then on (manual orders, the chart, the book: whatever moves the core's PositionStore).
+The user links a RAMM strategy they own to a trading account of the core (``venue`` + ``account``): a CHP
+portfolio, whose net positions per symbol are the core's PositionStore, or the coin-weight (spot) account of
+a counterparty, whose net position in a coin is its balance in the AccountStore, published as the coin's
+USDT pair (``BTC`` -> ``BTCUSDT``, the MT-style names of the RAMM book; USDT itself is the money, not a
+position). Which venues are spot is the ``spot(venue)`` predicate (the app reads it from the session's
+capabilities: no positions pushed). The link remembers the account's holdings at that moment
+(``baseline``): the strategy's net lot in a symbol is the account's net position minus the baseline, so the
+strategy starts flat and follows every trade made from then on (manual orders, the chart, the book).
 
 - On link, and the first time after the RAMM session or the trading venue (re)connects while linked,
   ``trading.addSync`` (hard) sets the strategy to the account's current net lots, symbols left out flat.
@@ -37,12 +41,13 @@ from services.ramm import schemas as s
 from services.ramm.enums import SignalStatus, SortDirection
 from services.ramm.search import Query
 from services.ramm.session import RammSession
-from services.trading.stores import PositionStore
+from services.trading.stores import AccountStore, PositionStore
 
 log = logging.getLogger("tessera.ramm.copy")
 
 MAX_SIGNALS_KEPT = 200
 LOT_STEP = Decimal("0.01")  # the venue takes at most 2 decimals
+SPOT_QUOTE = "USDT"  # a spot account's coins are published as their USDT pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +87,14 @@ class CopyTrader:
         ramm: RammSession,
         positions: PositionStore,
         ready: Callable[[str], bool] = lambda venue: True,
+        *,
+        balances: AccountStore | None = None,
+        spot: Callable[[str], bool] = lambda venue: False,
     ) -> None:
         self.ramm = ramm
         self.positions = positions
+        self.balances = balances
+        self.spot = spot  # whether a venue holds balances (its positions are its coins), not positions
         self.ready = ready  # whether a venue's positions are live (its session logged in)
         self._synced = False
         self.link: CopyLink | None = None
@@ -93,6 +103,8 @@ class CopyTrader:
         self._lock = asyncio.Lock()
         self._pending: asyncio.Task[None] | None = None
         positions.changed.connect(self._on_positions)
+        if balances is not None:
+            balances.balances_changed.connect(self._on_positions)
         ramm.logged_in.connect(self._on_logged_in)
         ramm.logged_out.connect(self._on_logged_out)
 
@@ -102,23 +114,30 @@ class CopyTrader:
         link = self.link
         if link is None:
             return {}
-        held: dict[str, Decimal] = {}
-        for position in self.positions.positions(link.venue, link.account):
-            symbol = position.instrument.symbol
-            held[symbol] = held.get(symbol, Decimal(0)) + position.quantity
+        held = self.held(link.venue, link.account)
         lots = {}
         for symbol in set(held) | set(link.baseline):
             lot = (held.get(symbol, Decimal(0)) - link.baseline.get(symbol, Decimal(0))).quantize(LOT_STEP)
             lots[symbol] = lot
         return lots
 
-    async def link_to(self, strategy_id: int, strategy_name: str, venue: str, account: str) -> None:
-        """Link (or relink) ``strategy_id`` to the account; the strategy is synced flat at once."""
-        baseline: dict[str, Decimal] = {}
+    def held(self, venue: str, account: str) -> dict[str, Decimal]:
+        """The account's net position per RAMM symbol now (positions, or a spot account's coins)."""
+        held: dict[str, Decimal] = {}
+        if self.spot(venue):
+            for balance in self.balances.balances(venue) if self.balances is not None else ():
+                if balance.account == account and balance.asset != SPOT_QUOTE:
+                    symbol = f"{balance.asset}{SPOT_QUOTE}"
+                    held[symbol] = held.get(symbol, Decimal(0)) + balance.total
+            return held
         for position in self.positions.positions(venue, account):
             symbol = position.instrument.symbol
-            baseline[symbol] = baseline.get(symbol, Decimal(0)) + position.quantity
-        self.link = CopyLink(strategy_id, strategy_name, venue, account, baseline)
+            held[symbol] = held.get(symbol, Decimal(0)) + position.quantity
+        return held
+
+    async def link_to(self, strategy_id: int, strategy_name: str, venue: str, account: str) -> None:
+        """Link (or relink) ``strategy_id`` to the account; the strategy is synced flat at once."""
+        self.link = CopyLink(strategy_id, strategy_name, venue, account, self.held(venue, account))
         self._sent = {}
         self._synced = False
         self.signals = []
@@ -143,6 +162,8 @@ class CopyTrader:
     def close(self) -> None:
         """Stop listening (the link itself is kept by its owner)."""
         self.positions.changed.disconnect(self._on_positions)
+        if self.balances is not None:
+            self.balances.balances_changed.disconnect(self._on_positions)
         self.ramm.logged_in.disconnect(self._on_logged_in)
         self.ramm.logged_out.disconnect(self._on_logged_out)
         if self._pending is not None:

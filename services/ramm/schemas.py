@@ -969,3 +969,51 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_json_value(item) for item in value]
     return value
+
+
+# --- the client API (rammstore/api client.md): what a manager needs to open a follower account --------------
+
+
+class InvestorLoginRequest(RammRequest):
+    """Client API ``session.login``: login and password, or a manager's one-time password instead."""
+
+    Login: str | None = None
+    Password: str | None = None
+    OTP: str | None = None
+    ExpirationMinutes: int | None = None
+
+
+class InvestorSessionInfo(RammModel):
+    Token: str
+    WalletID: int | None = None
+    DTLastActivity: Stamp | None = None
+    ExpirationMinutes: int | None = None
+
+
+class InvestorClient(RammModel):
+    ID: int | None = None
+    Login: str | None = None
+    FirstName: str | None = None
+    LastName: str | None = None
+    Language: str | None = None
+
+
+class InvestorLogin(RammModel):
+    Session: InvestorSessionInfo
+    Client: InvestorClient | None = None
+    Wallets: list[WalletRow] = Field(default_factory=list)
+
+
+class FollowerDraft(RammRequest):
+    """Client API ``accounts.add``: invest ``Money`` from the session's wallet into a strategy."""
+
+    StrategyID: int
+    Factor: wt.Money
+    Money: wt.Money
+    Protection: wt.Money | None = None
+    Target: wt.Money | None = None
+
+
+class FollowerOpened(RammModel):
+    AccountID: int
+    CommandBalanceID: int | None = None

@@ -27,6 +27,7 @@ from services.errors import AuthError, TransportError, VenueError
 from services.http import Timeouts
 from services.ramm import schemas as s
 from services.ramm.client import RammClient, access_server_base
+from services.ramm.investor import RammInvestorClient, client_api_base, open_follower_account
 from services.retry import Backoff, poll_forever
 
 log = logging.getLogger("tessera.ramm")
@@ -56,6 +57,9 @@ class RammSession:
         heartbeat_interval: float = HEARTBEAT_INTERVAL,
     ) -> None:
         self._main = RammClient.create(main_domain(venue_url), transport=transport, timeouts=timeouts)
+        self._venue_url = venue_url
+        self._transport = transport
+        self._timeouts = timeouts
         self._client: RammClient | None = None
         self._state = ConnectionState.DISCONNECTED
         self._heartbeat: asyncio.Task[None] | None = None
@@ -142,6 +146,15 @@ class RammSession:
     async def aclose(self) -> None:
         await self.logout()
         await self._main.aclose()
+
+    async def open_follower(self, client_id: int, draft: s.FollowerDraft) -> s.FollowerOpened:
+        """A follower account for client ``client_id`` (the manager API has no method for it: the client API
+        with a one-time password from ``clients.getOTP``, see :mod:`services.ramm.investor`)."""
+        manager = self.client
+        async with RammInvestorClient.create(
+            client_api_base(self._venue_url), transport=self._transport, timeouts=self._timeouts
+        ) as investor:
+            return await open_follower_account(manager, investor, client_id, draft)
 
     # --- the heartbeat --------------------------------------------------------------------------------------
     async def beat(self) -> s.Heartbeat:

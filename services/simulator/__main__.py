@@ -1,8 +1,12 @@
-"""``python -m services.simulator --port N --seed S``: every simulated venue, until interrupted.
+"""``python -m services.simulator --port N --seed S [--state PATH]``: every simulated venue until interrupted.
+
+``--state PATH`` keeps the venues' state (a paper account, services/simulator/paper) in that SQLite file
+across runs; without it the simulator starts fresh and forgets at exit.
 
 With ``--child`` (how the app runs it, see services/simulator/process.py) it serves on the given port (0: an
-ephemeral one), writes one ready line with its address to stdout, logs to stderr, and stops when stdin closes.
-"""
+ephemeral one), writes one ready line with its address to stdout (or one failure line), logs to stderr, obeys
+the commands read from stdin (``reset``: a fresh paper account, then a new ready line) and stops when stdin
+closes."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import argparse
 import logging
 import signal
 import sys
+from pathlib import Path
 
 from services.simulator.app import VENUE_MOUNTS, available_venues
 
@@ -22,10 +27,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--speed", type=float, default=1.0, help="clock speed (60 = a simulated minute a second)"
     )
+    parser.add_argument("--state", type=Path, metavar="PATH",
+                        help="paper account file: the venues' state is restored from it and kept there")
     parser.add_argument(
         "--child",
         action="store_true",
-        help="started by the app: print the ready line on stdout, stop when stdin closes",
+        help="started by the app: ready line on stdout, commands on stdin, stop when stdin closes",
     )
     return parser.parse_args(argv)
 
@@ -37,12 +44,25 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from services.simulator.app import build_app, create_context
+    from services.simulator.paper.account import PaperAccount
+    from services.simulator.paper.store import PaperStoreBusy, PaperStoreUnreadable
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    ctx = create_context(seed=args.seed, speed=args.speed)
+    if args.state is None:
+        ctx = create_context(seed=args.seed, speed=args.speed)
+    else:
+        try:
+            paper = PaperAccount(args.state, seed=args.seed, speed=args.speed)
+        except (PaperStoreBusy, PaperStoreUnreadable, OSError) as exc:
+            print(f"python -m services.simulator: the paper account cannot be used: {exc}", file=sys.stderr)
+            return 2
+        if paper.set_aside is not None:
+            print(f"The paper account could not be used ({paper.problem}); it was moved to {paper.set_aside} "
+                  "and a fresh one starts.")
+        ctx = paper.context
     base = f"http://{args.host}:{args.port}"
     served = available_venues()
-    print(f"Tessera simulator on {base} (seed {args.seed}, speed {args.speed}); Ctrl+C stops it.")
+    print(f"Tessera simulator on {base} (seed {ctx.seed}, speed {args.speed}); Ctrl+C stops it.")
     for venue, prefix, _module in VENUE_MOUNTS:
         if venue in served:
             suffix = "/<counterparty>" if venue == "marketdata" else ""
@@ -54,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _serve_as_child(args: argparse.Namespace) -> int:
     from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN
-    from services.simulator.process import SimulatorAddress, ready_line
+    from services.simulator.process import RESET_COMMAND, SimulatorAddress, failure_line, ready_line
     from services.simulator.server import EmbeddedSimulator, SimulatorStartError
 
     # The app's log file and journal are the app's; a simulator's warning reaches the app's stderr.
@@ -63,21 +83,34 @@ def _serve_as_child(args: argparse.Namespace) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s [simulator] %(name)s: %(message)s",
     )
-    simulator = EmbeddedSimulator(seed=args.seed, speed=args.speed, host=args.host, port=args.port)
+
+    def address(base_url: str) -> SimulatorAddress:
+        aside = simulator.paper.set_aside if simulator.paper is not None else None
+        return SimulatorAddress(
+            base_url, frozenset(available_venues()), DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN,
+            paper_unavailable=simulator.paper_unavailable, paper_set_aside=aside.name if aside else None,
+        )
+
     try:
+        simulator = EmbeddedSimulator(
+            seed=args.seed, speed=args.speed, host=args.host, port=args.port, state_path=args.state
+        )
         base_url = simulator.start()
     except SimulatorStartError as exc:
-        print(f"simulator: {exc}", file=sys.stderr)
+        print(failure_line(str(exc)), flush=True)
         return 1
     # Ctrl+C in the app's terminal reaches the whole process group: the app shuts down first (its logouts
     # still reach us), then closes our stdin.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        address = SimulatorAddress(
-            base_url, frozenset(available_venues()), DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN
-        )
-        print(ready_line(address), flush=True)
-        sys.stdin.read()  # until the app closes the pipe (or dies)
+        print(ready_line(address(base_url)), flush=True)
+        for line in sys.stdin:  # until the app closes the pipe (or dies)
+            if line.strip() == RESET_COMMAND:
+                try:
+                    print(ready_line(address(simulator.reset_paper())), flush=True)
+                except SimulatorStartError as exc:
+                    print(failure_line(str(exc)), flush=True)
+                    return 1
     finally:
         simulator.stop()
     return 0

@@ -9,6 +9,10 @@
 | Aggregion DS | ``/aggregion`` | ``<server>/aggregion`` |
 | ITI CHP_Rest | ``/`` (last, its paths are ``/{Controller}/{Action}``) | ``<server>`` |
 
+State: each venue keeps its own in ``ctx.venue_state``; with ``ctx.keeper`` (a paper account,
+services/simulator/paper) the lifespan runs its saving and every request but GETs and control routes is told
+to it by the venue that served it.
+
 Control (not part of any venue): ``GET /_sim/health``; ``GET|POST|DELETE /_sim/faults`` (list, add a FaultRule
 from a JSON body, clear); ``GET|POST /_sim/clock`` (``{"speed": x}`` and/or ``{"advance": seconds}``).
 """
@@ -27,8 +31,9 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from services.simulator.context import SimulatorContext
+from services.simulator.context import SimulatorContext, StateKeeper
 from services.simulator.faults import FaultMiddleware, FaultRule
 
 log = logging.getLogger("tessera.simulator")
@@ -64,6 +69,8 @@ def build_app(ctx: SimulatorContext) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with contextlib.AsyncExitStack() as stack:
+            if ctx.keeper is not None:  # entered first, left last: its last save sees every venue stopped
+                await stack.enter_async_context(ctx.keeper.running())
             for sub in sub_apps:  # mounted apps' lifespans are not run by Starlette itself
                 await stack.enter_async_context(sub.router.lifespan_context(sub))
             ticker = asyncio.create_task(_advance_forever(ctx), name="engine-advance")
@@ -77,7 +84,26 @@ def build_app(ctx: SimulatorContext) -> Starlette:
     routes: list[BaseRoute] = [*_control_routes(ctx), *venue_routes]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(FaultMiddleware, plan=ctx.faults)
+    if ctx.keeper is not None:
+        app.add_middleware(_TellKeeper, keeper=ctx.keeper)
     return app
+
+
+class _TellKeeper:
+    """Tells the state keeper which venue served a request, for every request but reads (GET) and the control
+    routes."""
+
+    def __init__(self, app: ASGIApp, keeper: StateKeeper) -> None:
+        self.app = app
+        self.keeper = keeper
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope["method"] == "GET" or path.startswith("/_sim/"):
+            return
+        self.keeper.touched(next((venue for venue, prefix, _module in VENUE_MOUNTS
+                                  if path == prefix or path.startswith(prefix + "/")), ""))
 
 
 async def _advance_forever(ctx: SimulatorContext) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from services.simulator.engine import MarketEngine, SimClock
 from services.simulator.faults import FaultPlan
@@ -13,6 +14,17 @@ DEMO_PASSWORD = "demo"
 DEMO_SERVER_TOKEN = "demo"
 
 
+class StateKeeper(Protocol):
+    """Keeps the venues' state (a paper account, paper/account.py); the server tells it of writes."""
+
+    def touched(self, venue: str) -> None:
+        """A request to ``venue`` (its id in app.VENUE_MOUNTS) that may have changed something was served."""
+
+    def running(self) -> AbstractAsyncContextManager[None]:
+        """For the server's life: saves as things change, and once more at shutdown."""
+        ...
+
+
 @dataclass
 class SimulatorContext:
     engine: MarketEngine
@@ -20,6 +32,7 @@ class SimulatorContext:
     seed: int
     faults: FaultPlan = field(init=False)
     venue_state: dict[str, Any] = field(default_factory=dict)  # each venue API keeps its state under its id
+    keeper: StateKeeper | None = None  # None: the state lives as long as the simulator
 
     def __post_init__(self) -> None:
         self.faults = FaultPlan(seed=self.seed)  # the same seed, the same faults

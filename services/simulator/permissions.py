@@ -30,6 +30,8 @@ class GovernedAccount:
 
 
 class TradePermissions:
+    PAPER_FIELDS = ("_accounts",)  # what a paper account keeps across restarts
+
     def __init__(self) -> None:
         self._accounts: dict[str, GovernedAccount] = {}
 

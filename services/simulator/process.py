@@ -23,6 +23,8 @@ from dataclasses import asdict, dataclass
 log = logging.getLogger("tessera.simulator")
 
 READY_PREFIX = "tessera-simulator ready "
+FAILED_PREFIX = "tessera-simulator failed "
+RESET_COMMAND = "reset"  # on the child's stdin: a fresh paper account on the same port, then a new ready line
 FROZEN_SUBCOMMAND = "--run-simulator"  # a frozen app has no ``-m``: its entry point runs the simulator
 
 
@@ -39,6 +41,8 @@ class SimulatorAddress:
     login: str
     password: str
     server_token: str
+    paper_unavailable: str | None = None  # why the paper account's file could not be used (then: in memory)
+    paper_set_aside: str | None = None  # the name an unreadable paper account was moved to
 
 
 def simulator_command() -> list[str]:
@@ -55,8 +59,16 @@ def ready_line(address: SimulatorAddress) -> str:
     return READY_PREFIX + json.dumps(body)
 
 
+def failure_line(reason: str) -> str:
+    """What the child writes instead when it cannot serve (the reason reaches the app's log)."""
+    return FAILED_PREFIX + json.dumps({"reason": reason})
+
+
 def parse_ready_line(line: str) -> SimulatorAddress | None:
-    """The address in a ready line; None for any other line. Raises ValueError on a malformed one."""
+    """The address in a ready line; None for any other line. Raises SimulatorStartError for a failure line,
+    ValueError for a malformed one."""
+    if line.startswith(FAILED_PREFIX):
+        raise SimulatorStartError(str(json.loads(line[len(FAILED_PREFIX):]).get("reason", "?")))
     if not line.startswith(READY_PREFIX):
         return None
     body = json.loads(line[len(READY_PREFIX):])
@@ -67,9 +79,15 @@ def parse_ready_line(line: str) -> SimulatorAddress | None:
             login=str(body["login"]),
             password=str(body["password"]),
             server_token=str(body["server_token"]),
+            paper_unavailable=_optional(body.get("paper_unavailable")),
+            paper_set_aside=_optional(body.get("paper_set_aside")),
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"missing or bad field: {exc}") from exc
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 class SimulatorProcess:
@@ -113,15 +131,38 @@ class SimulatorProcess:
     def _read_ready(self) -> None:
         assert self._process is not None and self._process.stdout is not None
         try:
-            for line in self._process.stdout:
-                self._address = parse_ready_line(line)
-                if self._address is not None:
-                    return
-            self._failure = f"the simulator exited (code {self._process.wait()}) before it served"
-        except ValueError as exc:
-            self._failure = f"the simulator's ready line was not understood: {exc}"
+            self._address = self._next_address()
+        except SimulatorStartError as exc:
+            self._failure = str(exc)
         finally:
             self._answered.set()
+
+    def _next_address(self) -> SimulatorAddress:
+        assert self._process is not None and self._process.stdout is not None
+        try:
+            for line in self._process.stdout:
+                address = parse_ready_line(line)
+                if address is not None:
+                    return address
+        except ValueError as exc:
+            raise SimulatorStartError(f"the simulator's ready line was not understood: {exc}") from exc
+        raise SimulatorStartError(f"the simulator exited (code {self._process.wait()}) before it served")
+
+    def reset_paper(self) -> SimulatorAddress:
+        """A fresh paper account at the same address (blocks until the child serves again: call it off the UI
+        thread). Raises SimulatorStartError when the child cannot."""
+        address = self.wait_ready()
+        process = self._process
+        if process is None or process.stdin is None:
+            raise SimulatorStartError("the simulator is not running")
+        try:
+            process.stdin.write(RESET_COMMAND + "\n")
+            process.stdin.flush()
+            self._address = self._next_address()
+        except OSError as exc:
+            raise SimulatorStartError(f"the simulator is gone: {exc}") from exc
+        log.info("paper account reset; the simulator serves again on %s", address.base_url)
+        return self._address
 
     def wait_ready(self, timeout: float = 30.0) -> SimulatorAddress:
         """Block until the child serves; raises SimulatorStartError (and stops the child) when it cannot."""

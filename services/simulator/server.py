@@ -6,11 +6,15 @@ import logging
 import socket
 import threading
 import time
+from pathlib import Path
 
 import uvicorn
 
 from services.simulator.app import build_app, create_context
 from services.simulator.context import SimulatorContext
+from services.simulator.paper import store as paper_store
+from services.simulator.paper.account import PaperAccount
+from services.simulator.paper.store import PaperStoreBusy, PaperStoreUnreadable
 from services.simulator.process import SimulatorStartError
 
 log = logging.getLogger("tessera.simulator")
@@ -19,16 +23,52 @@ __all__ = ["EmbeddedSimulator", "SimulatorStartError"]
 
 
 class EmbeddedSimulator:
-    """Start it, trade on it, stop it. ``start()`` returns once the server accepts connections."""
+    """Start it, trade on it, stop it. ``start()`` returns once the server accepts connections.
 
-    def __init__(self, seed: int = 1, speed: float = 1.0, port: int = 0, host: str = "127.0.0.1") -> None:
+    ``state_path``: the paper account's file (services/simulator/paper): the venues' state is restored from it
+    and kept there; None: a fresh in-memory simulator. ``paper`` is the account (``paper.set_aside`` tells a
+    file that could not be used). :meth:`reset_paper` starts the account over on the same port.
+    """
+
+    def __init__(self, seed: int = 1, speed: float = 1.0, port: int = 0, host: str = "127.0.0.1",
+                 state_path: Path | None = None) -> None:
         self.host = host
         self.port = port
-        self.context: SimulatorContext = create_context(seed=seed, speed=speed)
+        self.seed = seed
+        self.speed = speed
+        self.state_path = state_path
+        self.paper: PaperAccount | None = None
+        self.paper_unavailable: str | None = None  # why the state_path could not be used (then: in memory)
+        self.context: SimulatorContext = self._make_context()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
         self._error: BaseException | None = None
+
+    def _make_context(self) -> SimulatorContext:
+        self.paper_unavailable = None
+        if self.state_path is None:
+            return create_context(seed=self.seed, speed=self.speed)
+        try:
+            self.paper = PaperAccount(self.state_path, seed=self.seed, speed=self.speed)
+        except PaperStoreBusy as exc:
+            raise SimulatorStartError(f"the paper account is open in another Tessera: {exc}") from exc
+        except (PaperStoreUnreadable, OSError) as exc:  # trading goes on, forgetful: the app says so
+            self.paper_unavailable = str(exc)
+            log.warning("the paper account cannot be kept at %s (%s): in memory", self.state_path, exc)
+            return create_context(seed=self.seed, speed=self.speed)
+        return self.paper.context
+
+    def reset_paper(self, timeout: float = 15.0) -> str:
+        """Stops the simulator, deletes the paper account and starts a fresh one on the same port (blocks:
+        call it off the UI thread). Every session's token is void afterwards: clients log in again."""
+        was_running = self.running
+        self.stop()
+        if self.state_path is not None:
+            paper_store.wipe(self.state_path)
+        self.paper = None
+        self.context = self._make_context()
+        return self.start(timeout) if was_running else ""
 
     @property
     def base_url(self) -> str:
@@ -96,6 +136,8 @@ class EmbeddedSimulator:
                 log.warning("simulator thread did not stop within %.0f s", timeout)
         if self._socket is not None:
             self._socket.close()
+        if self.paper is not None:  # saved at the server's shutdown; closed here if it never ran
+            self.paper.close()
         self._server = self._thread = self._socket = None
 
     def __enter__(self) -> EmbeddedSimulator:

@@ -31,7 +31,7 @@ from services.trading.stores import OrderStore, client_key
 log = logging.getLogger("tessera.orders")
 
 RECONCILE_BACKOFF = Backoff(first=0.5, longest=8.0, factor=1.6)
-RECONCILE_WINDOW_S = 20.0  # how long the venue must keep saying "no such order" before it is believed
+RECONCILE_WINDOW_S = 20.0  # how long after the send the venue must still say "no such order" to be believed
 
 
 def new_client_id() -> str:
@@ -174,13 +174,15 @@ class OrderEntry:
         return refused
 
     async def _reconcile(self, venue: TradingVenue, pending: Order) -> Order:
-        """Ask the venue for the order until it shows it, or until it has answered "no such order" for
-        ``reconcile_window`` seconds. A lookup that did not reach the venue proves nothing: while the venue
-        cannot be asked the order stays UNKNOWN and the asking goes on (more slowly), however long
-        it takes."""
+        """Ask the venue for the order until it shows it, or until it has answered "no such order" at least
+        twice, the last time ``reconcile_window`` seconds or more after the request could last have left (a
+        request held up on its way may still arrive within that time). A lookup that did not reach the venue
+        proves nothing: while the venue cannot be asked the order stays UNKNOWN and the asking goes on (more
+        slowly), however long it takes."""
         assert pending.created is not None
         loop = asyncio.get_running_loop()
-        first_denial: float | None = None
+        went_unknown = loop.time()  # the request cannot have left later than this
+        denials = 0
         unreachable_told = False
         for delay in self.reconcile.delays():
             await asyncio.sleep(delay)
@@ -207,9 +209,8 @@ class OrderEntry:
                     state=OrderOutcome(pending.client_id, Level.INFO, ORDER_SUMMARY, order_fields(found)),
                 )
                 return found
-            now = loop.time()
-            first_denial = now if first_denial is None else first_denial
-            if now - first_denial >= self.reconcile_window:
+            denials += 1
+            if denials >= 2 and loop.time() - went_unknown >= self.reconcile_window:
                 break
         lost = replace(
             pending,

@@ -205,6 +205,7 @@ async def test_browse_and_install_the_leased_layout_pack(trading_shell, live_sim
     assert "order book" in dialog.description_label.text()
     await wait_until(lambda: dialog.versions.count() == 1 and not dialog.isBusy(), timeout=10)
     assert dialog.versions.item(0).text() == "1.0.0"
+    await wait_until(dialog.hasCover, timeout=10)  # its SVG cover, from the distributor's storage
     QTest.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: "installed and verified" in dialog.messageText(), timeout=10)
 
@@ -316,7 +317,8 @@ async def test_publisher_creates_uploads_publishes_and_leases_to_the_demo_user(
     assert "24 hexadecimal" in console.errorText("users") and len(state.leases) == leases_before
     licence = await sign_in(shell)  # the demo user, in the same window, shows their id for the publisher
     demo_id = access(shell).terminal.user_id
-    assert demo_id in licence.device_label.text()
+    demo_account = access(shell).client.account or ""
+    assert demo_id in licence.device_label.text() and demo_account in licence.device_label.text()
     licence.close()
     console.users_edit.setText(demo_id)
     QTest.mouseClick(console.lease_button, Qt.MouseButton.LeftButton)
@@ -331,6 +333,26 @@ async def test_publisher_creates_uploads_publishes_and_leases_to_the_demo_user(
     QTest.mouseClick(catalog.install_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: "installed and verified" in catalog.messageText(), timeout=10)
     assert shell.window.has_layout_preset("Gold: chart and orders")
+
+    # the publisher moves an item of Tessera Pro to the demo trader's account with an invoice, and sees the
+    # invoice under Documents
+    assert state.accounts[demo_account]["name"] == "Demo trader"  # the id the Licence window showed
+    console.showTab("funds")
+    page = console.funds_page
+    await wait_until(lambda: page.items.rowCount() > 0 and not console.isBusy(), timeout=10)
+    titles = [page.items.item(r, 0).text() for r in range(page.items.rowCount())]
+    page.items.selectRow(titles.index("Tessera Pro"))
+    page.account_edit.setText(demo_account)
+    page.invoice_edit.setText("INV-E2E-7")
+    QTest.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: "INV-E2E-7" in console.messageText() and not console.isBusy(), timeout=10)
+    console.showTab("documents")
+    table = console.documents.table
+    await wait_until(lambda: not console.isBusy() and table.rowCount() > 0, timeout=10)
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    invoice = next(row for row in rows if "invoice: INV-E2E-7" in row[6])
+    assert invoice[1:5] == ["invoice", "new", "Tessera Labs", "Demo trader"]
+    assert invoice[5].startswith("Tessera Pro \u00d71")
 
 
 async def test_a_strategy_template_pack_adds_templates_for_the_strategies_panel(trading_shell):

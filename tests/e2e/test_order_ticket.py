@@ -171,7 +171,16 @@ async def test_a_venue_rejection_is_shown_in_the_ticket(trader):
     await choose(ticket, "coinweight|binance", "BTC-USDT")
     bid, _ask = await touch(core, BTC)
     price = on_grid(bid * Decimal("0.95"), Decimal("0.01"))
-    await send_by_keyboard(ticket, f"{price}", "8000")  # within quantityMax, far beyond the balance
+    await wait_until(lambda: core.accounts.available("coinweight", "binance", "USDT") is not None)
+    type_into(ticket.price.input, f"{price}")
+    type_into(ticket.quantity.input, "8000")  # within quantityMax, far beyond the balance: not sent
+    assert ticket.reason_label.text().startswith("Not enough USDT: the order needs ")
+    assert not ticket.submit_button.isEnabled()
+    QTest.keyClick(ticket.quantity.input, Qt.Key.Key_Return)
+    assert ticket.confirm_dialog is None and sent_by_ticket(core, BTC, price) is None
+
+    ticket.percent_buttons[100].click()  # all of it: the venue's fee on top is more than there is
+    await confirm_by_keyboard(ticket)
     await wait_until(lambda: ticket.outcome()[0] == "error", timeout=10)
     _level, text = ticket.outcome()
     assert "insufficient" in text and "[1006]" in text

@@ -1,16 +1,19 @@
-"""The Strategy manager (RAMM.STORE) in the real shell against the live simulator over loopback.
+"""The Strategy manager (RAMM.STORE) in the real shell against the live simulator over loopback, as a user.
 
-Log in through company discovery from the window's login dialog; link the demo trader's strategy to the demo
-CHP portfolio; a market buy of 10 SBER from the order ticket becomes a signal with Lot +10 and every active
-follower's SBER position becomes 10 x its factor; pausing a follower (confirmed) closes its positions. Bad
-input in the create form is told at the fields and sends nothing; a manager without the right gets the
-venue's access_denied in the form.
+Log in through company discovery from the window's login dialog; create a strategy in the window's create
+form; open two follower accounts on it from Accounts → Open…; link it to the demo CHP portfolio; a market buy
+of 10 SBER from the main window's order ticket becomes a signal with Lot +10 and each follower's SBER
+position becomes 10 x its factor (shown in the Copy trading dock); pausing a follower (confirmed) closes its
+positions. Then a manager without the right (``viewer``) logs in from the window and gets the venue's
+access_denied in the form where they clicked. (Bad input in every form: tests/gui/test_strategy_manager.py.)
 """
 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import pytest
 import shiboken6
@@ -25,19 +28,20 @@ from app.trading.install import install_trading
 from app.venues import demo
 from services.domain import ConnectionState, InstrumentId
 from services.ramm.copy_trading import Delivery
-from services.ramm.enums import AccountStatus, AccountType
-from services.ramm.search import Query
+from services.ramm.enums import AccountStatus
 from tests.conftest import wait_until
 from tests.e2e.conftest import core_of
 from tests.e2e.test_order_ticket import choose, confirm_by_keyboard, parts, touch
 from tests.gui.test_order_ticket import type_into
+from widgets.common.record_table import RecordTableModel
 from widgets.common.status import LightState
-from widgets.strategy_manager.forms import RammLoginDialog, StrategyForm
+from widgets.strategy_manager.forms import FieldForm, FollowerForm, RammLoginDialog, StrategyForm
 from widgets.strategy_manager.window import StrategyManagerWindow
 
 SBER = InstrumentId("chp", "MOEX", "SBER")
 PORTFOLIO = "ST100001-MO-01"
-DEMO_STRATEGY = 1  # owned by the demo trader (client "demo")
+TRADER = 1  # client "demo" (the demo trader) and its wallet
+FOLLOWERS = {7: Decimal(2), 8: Decimal("0.5")}  # client -> factor of the follower accounts opened here
 
 
 @pytest.fixture
@@ -62,8 +66,8 @@ async def open_manager(shell: Shell) -> StrategyManagerWindow:
 
 
 async def log_in(window: StrategyManagerWindow, login: str = "demo") -> None:
-    await wait_until(lambda: window.findChild(RammLoginDialog) is not None)
-    dialog = window.findChild(RammLoginDialog)
+    await wait_until(lambda: any(d.isVisible() for d in window.findChildren(RammLoginDialog)))
+    dialog = shown_form(window, RammLoginDialog)
     dialog.edits["login"].setText(login)
     dialog.edits["password"].setText("demo")
     dialog.buttons.accepted.emit()  # Enter: the login's companies
@@ -80,6 +84,30 @@ async def close_ramm(shell: Shell) -> None:
         await services.aclose()
     await core_of(shell).session("chp").logout()  # the CHP session and its feeds end with the test
     await asyncio.sleep(0.3)  # the feeds' last cancellations (Feed._cancel_keys) finish on this loop
+
+
+FormT = TypeVar("FormT", bound=FieldForm)
+
+
+def records(model: RecordTableModel) -> list[dict[str, Any]]:
+    return [dict(model.record(row) or {}) for row in range(model.rowCount())]
+
+
+def shown_form(window: StrategyManagerWindow, kind: type[FormT]) -> FormT:
+    """The form of ``kind`` on screen (one closed earlier may wait for its deferred deletion)."""
+    form = next((f for f in window.findChildren(kind) if f.isVisible()), None)
+    assert form is not None, kind
+    return form
+
+
+def fill(form: FieldForm, values: dict[str, str]) -> None:
+    for field, text in values.items():
+        form.edits[field].setText(text)
+    form.buttons.accepted.emit()  # Enter
+
+
+async def closed(form: FieldForm) -> None:
+    await wait_until(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=10)
 
 
 async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
@@ -99,30 +127,43 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         chp = core.session("chp")
         await chp.login("demo", "demo")
         await wait_until(lambda: any(a.name == PORTFOLIO for a in chp.accounts))
-        await wait_until(lambda: window.strategies.model.row_of(DEMO_STRATEGY) is not None, timeout=10)
-        window.strategies.select(DEMO_STRATEGY)
+
+        # create a strategy in the window's form (the demo trader's, money from its wallet)
+        await wait_until(lambda: window.strategies.model.rowCount() > 0, timeout=10)
+        window.new_strategy_button.click()
+        form = shown_form(window, StrategyForm)
+        name = f"E2E {uuid.uuid4().hex[:8]}"
+        fill(form, {"ClientID": str(TRADER), "WalletID": str(TRADER), "Name": name, "Money": "5000"})
+        await closed(form)
+        strategies = window.strategies
+        await wait_until(lambda: any(r["Name"] == name for r in records(strategies.model)))
+        strategy_id = next(r["ID"] for r in records(strategies.model) if r["Name"] == name)
+        strategies.select(strategy_id)
         copy_view = window.copy_trading
-        await wait_until(
-            lambda: copy_view.link_button.isEnabled(), timeout=10, message="strategy not linkable"
-        )
-        assert window.strategy_detail.curve.getData()[0] is not None
-        copy_view.account_combo.setCurrentText(PORTFOLIO)
+        await wait_until(lambda: copy_view.link_button.isEnabled(), timeout=10, message="not linkable")
+
+        # it has no followers yet: open two from Accounts -> Open... (money from each client's wallet)
+        for client_id, factor in FOLLOWERS.items():
+            window.show_dock("accounts")
+            window.open_account_button.click()
+            follower_form = shown_form(window, FollowerForm)
+            assert follower_form.edits["StrategyID"].text() == str(strategy_id)  # the selected strategy
+            fill(follower_form, {"ClientID": str(client_id), "Money": "1000", "Factor": f"{factor}"})
+            await closed(follower_form)
+        followers = window.strategy_detail.followers
+        await wait_until(lambda: followers.rowCount() == len(FOLLOWERS), timeout=10)
+        factors = {r["ID"]: Decimal(str(r["Factor"])) for r in records(followers)}
+        assert sorted(factors.values()) == sorted(FOLLOWERS.values())
+
+        # link it to the demo CHP portfolio
+        assert copy_view.select_account("chp", PORTFOLIO), copy_view.account_combo.count()
         copy_view.link_button.click()
         copy = services.copy
         await wait_until(lambda: copy.link is not None and copy.signals and copy.signals[0].sync)
         await wait_until(lambda: copy.signals[0].delivery is Delivery.SENT, message=str(copy.signals[:1]))
-        assert PORTFOLIO in copy_view.link_label.text()
+        assert PORTFOLIO in copy_view.link_label.text() and name in copy_view.link_label.text()
         kept = load_link(shell.ctx.profile.panel_settings(LINK_SETTINGS))  # the link survives a restart
-        assert kept is not None and (kept.strategy_id, kept.account) == (DEMO_STRATEGY, PORTFOLIO)
-
-        client = session.client
-        accounts = (await client.accounts_search(Query({"StrategyID": DEMO_STRATEGY}))).rows
-        followers = {
-            a.ID: a.Factor
-            for a in accounts
-            if a.Type != AccountType.REAL_SECURITY and a.Status == AccountStatus.ACTIVE
-        }
-        assert followers
+        assert kept is not None and (kept.strategy_id, kept.account) == (strategy_id, PORTFOLIO)
 
         # buy 10 SBER by hand: the order ticket of the main window, market, in the linked portfolio
         ticket, _orders = parts(shell)
@@ -136,29 +177,35 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         await wait_until(lambda: ticket.outcome()[0] in ("info", "error"), timeout=10)
         assert ticket.outcome()[0] == "info", ticket.outcome()[1]
 
-        def sent_lot_10() -> bool:
+        def shown_signals() -> list[dict[str, object]]:
+            return records(copy_view.signals)
+
+        def signal_shown() -> bool:
             return any(
-                r.symbol == "SBER" and r.lot == 10 and r.delivery is Delivery.SENT and not r.sync
-                for r in copy.signals
+                r["symbol"] == "SBER" and r["lot"] == "+10" and r["signal_id"] for r in shown_signals()
             )
 
-        await wait_until(sent_lot_10, timeout=10, message=str(copy.signals))
-        shown = [copy_view.signals.record(i) for i in range(copy_view.signals.rowCount())]
-        assert any(r["symbol"] == "SBER" and r["lot"] == "+10" for r in shown), shown
+        await wait_until(signal_shown, timeout=10, message=str(copy.signals))
         assert len([r for r in copy.signals if r.symbol == "SBER" and not r.sync]) == 1  # sent once
 
-        async def sber_of(account_id: int) -> Decimal:
-            page = await client.positions_search(Query({"AccountID": account_id, "Symbol": "SBER"}))
-            return sum((p.VolumeOpen or Decimal(0) for p in page.rows), Decimal(0))
+        # every follower's SBER position is 10 x its factor, shown in the Copy trading dock
+        def sber_shown() -> dict[int, Decimal]:
+            rows = records(copy_view.positions)
+            return {
+                r["AccountID"]: Decimal(str(r["VolumeOpen"])) for r in rows if r and r["Symbol"] == "SBER"
+            }
 
-        for account_id, factor in followers.items():
-            assert await sber_of(account_id) == (Decimal(10) * (factor or 0)).quantize(Decimal("0.01"))
-        await wait_until(lambda: copy_view.positions.rowCount() > 0, message="followers' positions not shown")
+        expected = {account: (10 * factor).quantize(Decimal("0.01")) for account, factor in factors.items()}
+        await wait_until(
+            lambda: all(sber_shown().get(a) == v for a, v in expected.items()),
+            timeout=10,
+            message=f"{sber_shown()} != {expected}",
+        )
 
         # pause one follower from the Accounts list: confirmed, its positions are closed
-        follower = next(iter(followers))
+        follower = min(factors)
         window.show_dock("accounts")
-        window.accounts.search_edit.setText(str(DEMO_STRATEGY))
+        window.accounts.search_edit.setText(str(strategy_id))
         window.accounts.search_edit.returnPressed.emit()
         await wait_until(lambda: window.accounts.model.row_of(follower) is not None, timeout=10)
         window.accounts.select(follower)
@@ -169,60 +216,27 @@ async def test_copy_trading_from_the_terminal(ramm_shell) -> None:
         assert "closed at market" in box.text() and "SBER" in box.text()
         box.button(QMessageBox.StandardButton.Yes).click()
         await wait_until(lambda: window.account_detail.positions.rowCount() == 0, timeout=10)
-        assert await sber_of(follower) == 0
-        paused = await client.accounts_get(follower)
-        assert paused.Status == AccountStatus.PAUSE
-        await client.accounts_resume(follower)  # leave the shared book as it was
-    finally:
-        await close_ramm(shell)
-        if shiboken6.isValid(window):
-            window.close()
-        QApplication.processEvents()
+        await wait_until(
+            lambda: window.accounts.model.record_by_id(follower)["Status"] == AccountStatus.PAUSE, timeout=10
+        )
+        copy_view.refresh_button.click()
+        others = {a: v for a, v in expected.items() if a != follower}
+        await wait_until(lambda: follower not in sber_shown() and others.items() <= sber_shown().items())
 
-
-async def test_bad_input_is_told_at_the_field_and_a_missing_right_where_clicked(ramm_shell) -> None:
-    shell = ramm_shell()
-    services = ramm(shell.ctx)
-    assert services is not None
-    window = await open_manager(shell)
-    try:
+        # a manager without the right: log in as viewer from the window, create -> access_denied in the form
+        services.copy.unlink()
+        window.logout_button.click()
+        await wait_until(lambda: window.login_button.isVisible(), timeout=10)
+        window.login_button.click()
         await log_in(window, "viewer")
-        client = services.session.client
-        before = (await client.strategies_search()).pagination.TotalRecords
+        before = (await services.session.client.strategies_search()).pagination.TotalRecords
         window.new_strategy_button.click()
-        form = window.findChild(StrategyForm)
-        assert form is not None
-        for field, text in {
-            "ClientID": "x",
-            "WalletID": "",
-            "Name": "n" * 51,
-            "Money": "-5",
-            "FeeRate": "2",
-            "Protection": "1",
-            "Target": "0",
-            "CommissionRate": "-1",
-        }.items():
-            form.edits[field].setText(text)
-        form.buttons.accepted.emit()
-        for field in form.edits:
-            assert form.errors[field].isVisible() and form.errors[field].text(), field
-        assert not form.busy
-        # valid input from a manager without strategies.add: the venue's access_denied in the form
-        for field, text in {
-            "ClientID": "1",
-            "WalletID": "1",
-            "Name": "Tessera e2e",
-            "Money": "100",
-            "FeeRate": "0.2",
-            "Protection": "0.5",
-            "Target": "",
-            "CommissionRate": "",
-        }.items():
-            form.edits[field].setText(text)
-        form.buttons.accepted.emit()
+        form = shown_form(window, StrategyForm)
+        fill(form, {"ClientID": str(TRADER), "WalletID": str(TRADER), "Name": f"{name}b", "Money": "100"})
         await wait_until(lambda: form.message_label.isVisible(), timeout=10)
-        assert "access_denied" in form.message_label.text() or "right" in form.message_label.text()
-        assert (await client.strategies_search()).pagination.TotalRecords == before
+        assert "access_denied" in form.message_label.text()
+        assert form.isVisible() and not form.busy  # still there to correct or cancel
+        assert (await services.session.client.strategies_search()).pagination.TotalRecords == before
         form.reject()
         window.close()  # the window's own arrangement is kept in the profile
         assert shell.ctx.profile.panel_settings("strategy_manager").get("layout")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QProgressBar
 
 from widgets.chart import ChartWidget
 from widgets.chart.colors import DEFAULT_DOWN, DEFAULT_UP
+from widgets.chart.formatting import format_bar_time
 
 pytestmark = pytest.mark.gui
 
@@ -237,6 +238,76 @@ def test_readout_follows_the_last_bar_when_not_hovering(chart) -> None:
     load(chart, 300)
     chart.update_last_bar(100.0, 101.5, 99.25, 101.0, 12.0)
     assert "O 100.00  H 101.50  L 99.25  C 101.00  V 12" in chart.readout_text()
+
+
+
+def bar_under(chart, pos: QPoint) -> int:
+    """The bar whose slot holds viewport pixel ``pos`` now."""
+    return round(chart.price_box.mapSceneToView(chart.canvas.mapToScene(pos)).x())
+
+
+def test_after_a_zoom_or_pan_the_crosshair_and_readout_show_the_bar_under_the_still_mouse(chart) -> None:
+    time, *_, close, _volume = load(chart, 1000)
+    pos = viewport_pos(chart, 949.7, float(close[950]))
+    hover(chart, pos)
+    assert chart.hovered_bar() == chart.crosshair_bar() == 950
+    for move in (lambda: chart.zoom(0.5), lambda: chart.scroll_bars(-7), lambda: QTest.keyClick(chart, "+")):
+        move()  # the mouse does not move
+        under = bar_under(chart, pos)
+        assert chart.hovered_bar() == chart.crosshair_bar() == under
+        assert format_bar_time(int(time[under]), 60) in chart.readout_text()
+    assert chart.hovered_bar() != 950
+
+
+def test_after_a_page_of_older_bars_the_crosshair_and_readout_agree(chart) -> None:
+    time, *_, close, _volume = load(chart, 1000)
+    pos = viewport_pos(chart, 949.7, float(close[950]))
+    hover(chart, pos)
+    chart.prepend_bars(*make_bars(200, seed=9, start=int(time[0]) - 200 * 60))
+    assert chart.hovered_bar() == chart.crosshair_bar() == 1150  # the same bar, under the same pixel
+
+
+def test_the_crosshair_goes_when_the_mouse_leaves_or_the_chart_hides(chart, qtbot) -> None:
+    *_, close, _volume = load(chart, 1000)
+    last_bar = chart.readout_text()
+    pos = viewport_pos(chart, 949.7, float(close[950]))
+    hover(chart, pos)
+    assert chart.crosshair_bar() == 950
+    QApplication.sendEvent(chart.canvas.viewport(), QEvent(QEvent.Type.Leave))
+    assert chart.crosshair_bar() is None and chart.hovered_bar() is None
+    assert chart.readout_text() == last_bar
+    chart.zoom(0.5)  # a later zoom does not bring it back where the mouse was
+    assert chart.crosshair_bar() is None
+
+    hover(chart, pos)
+    chart.hide()  # e.g. its tab was switched away
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.crosshair_bar() is None and chart.hovered_bar() is None
+
+    hover(chart, pos)
+    chart.set_bars(*make_bars(500, seed=4), price_decimals=2)  # another interval under the still mouse
+    assert chart.hovered_bar() == chart.crosshair_bar() == bar_under(chart, pos)
+
+
+def test_scroll_to_latest_shows_while_the_newest_bar_is_off_screen(chart, qtbot) -> None:
+    time, *_ = load(chart, 1000)
+    button = chart.latest_button()
+    assert not button.isVisible()
+    chart.go_to_first()
+    assert button.isVisible()
+    pane = chart.canvas.mapFromScene(chart.price_box.sceneBoundingRect()).boundingRect()
+    assert pane.contains(button.geometry())  # on the price pane, clear of the axes
+    button.click()
+    assert chart.visible_bar_range()[1] == 999 and not button.isVisible()
+
+    chart.scroll_bars(-200)
+    assert button.isVisible()
+    chart.append_bar(int(time[-1]) + 60, 100.0, 101.0, 99.0, 100.5, 5.0)  # the view stays where the user is
+    assert button.isVisible() and chart.visible_bar_range()[1] < 1000
+    chart.canvas.setFocus()
+    QTest.keyClick(chart.canvas, Qt.Key.Key_End)
+    assert chart.visible_bar_range()[1] == 1000 and not button.isVisible()
 
 
 # --- order lines --------------------------------------------------------------------------------

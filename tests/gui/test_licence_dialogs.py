@@ -181,3 +181,20 @@ def test_publisher_console_forms(qtbot):
     dialog.setLeases([("22e0bcdb0000000000000001", "2027-12-02", "0/3", False)])
     dialog.leases.selectRow(0)
     assert not dialog.revoke_button.isEnabled()  # revoked already
+
+
+def test_an_add_on_cover_is_shown_and_an_unreadable_one_is_left_out(qtbot):
+    dialog = AddonsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.hasCover()
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">'
+        b'<rect width="64" height="64" fill="#3a7"/></svg>'
+    )
+    dialog.setCover(svg)
+    assert dialog.hasCover() and not dialog.cover_label.pixmap().isNull()
+    dialog.setCover(b"not an image")
+    assert not dialog.hasCover()
+    dialog.setCover(None)
+    assert not dialog.hasCover()

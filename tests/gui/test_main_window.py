@@ -208,14 +208,6 @@ def test_theme_switch_changes_the_palette_and_is_remembered(qapp, make_shell):
     assert second.window.action("theme.light").isChecked()
 
 
-def test_language_choice_is_saved_and_says_it_applies_on_restart(make_shell):
-    shell = make_shell()
-    shell.window.action("language.ru").trigger()
-    assert shell.profile.language == "ru"
-    assert "restart" in shell.window.statusBar().currentMessage()
-    assert any("restart" in toast.text() for toast in shell.window.toasts.toasts())
-
-
 def test_hotkeys_from_the_profile_replace_the_defaults(make_shell):
     shell = make_shell()
     window = shell.window

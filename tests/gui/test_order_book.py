@@ -139,6 +139,7 @@ def _book_panel(qtbot, app_ctx) -> tuple[OrderBookPanel, OrderBookViewModel]:
     panel.set_book(BIDS, ASKS)
     panel.show()
     qtbot.waitExposed(panel)
+    panel.set_live(True)  # no venue here: the book above stands for a live one
     view_model = panel.findChild(OrderBookViewModel)
     assert view_model is not None
     return panel, view_model

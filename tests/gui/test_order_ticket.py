@@ -231,19 +231,21 @@ def ticket(fake_core_shell):
     return view, core, shell
 
 
-def test_an_off_precision_price_is_refused_under_the_field_and_nothing_is_sent(ticket):
+def test_an_off_precision_price_is_kept_refused_live_and_nothing_is_sent(ticket):
     view, core, _shell = ticket
     type_into(view.price.input, "65000.123")
     type_into(view.quantity.input, "0.01")
-    assert view.price.input.text() == "65000.12"  # the third decimal never got in
-    assert "2 decimals" in view.field_error("price")
+    assert view.price.input.text() == "65000.123"  # nothing typed is cut silently
+    assert view.field_error("price") == "At most 2 decimals (step 0.01)"
+    assert not view.submit_button.isEnabled()
+    assert view.reason_label.text() == "Price: At most 2 decimals (step 0.01)"
     enter(view)
     assert view.confirm_dialog is None
     assert placed(core) == []
-    assert "2 decimals" in view.field_error("price")  # still refused: the user must look at the price
 
-    type_into(view.price.input, "65000.12")  # editing clears the refusal
+    QTest.keyClick(view.price.input, Qt.Key.Key_Backspace)  # fixing the value clears the refusal at once
     assert view.field_error("price") == ""
+    assert view.submit_button.isEnabled() and view.reason_label.text() == ""
 
 
 def test_a_quantity_below_the_minimum_or_above_the_maximum_is_refused(ticket):

@@ -93,3 +93,20 @@ def test_a_frozen_bundle_runs_the_simulator_through_its_entry_point(capsys):
         cli.main([FROZEN_SUBCOMMAND, "--no-such-option"])
     assert exit_info.value.code == 2
     assert "services.simulator" in capsys.readouterr().err
+
+
+def test_the_paper_account_is_reset_through_the_child_and_a_busy_one_is_explained(tmp_path):
+    state = tmp_path / "paper.sqlite"
+    sim = SimulatorProcess(["--seed", "2", "--state", str(state)])
+    try:
+        address = sim.wait_ready()
+        assert state.exists()
+        again = sim.reset_paper()  # a fresh account, same address
+        assert again.base_url == address.base_url
+        assert httpx.get(f"{again.base_url}/_sim/health", timeout=5).json()["status"] == "ok"
+        second = SimulatorProcess(["--state", str(state)])  # the same file, in use: said, not a crash
+        with pytest.raises(SimulatorStartError, match="another Tessera"):
+            second.wait_ready()
+    finally:
+        sim.stop()
+    assert not sim.running

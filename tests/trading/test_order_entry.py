@@ -45,8 +45,9 @@ def _entry(session: CoinWeightVenueSession) -> OrderEntry:
 
 
 async def _far_bid(session: CoinWeightVenueSession, depth: str) -> Decimal:
-    """A bid ``depth`` below the best, distinct per test: the simulator is shared, and the venue matches an order
-    whose answer was lost by its terms, so an identical order another test placed moments ago would be taken for it."""
+    """A bid ``depth`` below the best, distinct per test: the simulator is shared, and the venue matches an
+    order whose answer was lost by its terms, so an identical order another test placed moments ago would be
+    taken for it."""
     book = await session.market_data.order_book(ETH, 5)
     return (book.bids[0].price * (1 - Decimal(depth))).quantize(Decimal("0.01"))
 
@@ -74,9 +75,8 @@ async def test_a_late_answer_is_reconciled_without_a_second_order(session, live_
 async def test_a_request_dropped_before_the_venue_is_reported_not_placed(session, live_simulator):
     entry = _entry(session)
     live_simulator.context.faults.add(path="/exp/v2/order/create$", drop_before=True, times=1)
-    request = OrderRequest(
-        ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=await _far_bid(session, "0.24")
-    )
+    price = await _far_bid(session, "0.24")
+    request = OrderRequest(ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=price)
     order = await entry.submit(request)
     assert order is not None and order.status is OrderStatus.REJECTED
     assert "not placed" in order.message
@@ -84,9 +84,8 @@ async def test_a_request_dropped_before_the_venue_is_reported_not_placed(session
 
 async def test_the_same_order_is_never_sent_twice(session):
     entry = _entry(session)
-    request = OrderRequest(
-        ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=await _far_bid(session, "0.25")
-    )
+    price = await _far_bid(session, "0.25")
+    request = OrderRequest(ETH, Side.BUY, OrderType.LIMIT, Decimal("0.01"), new_client_id(), price=price)
     first = await entry.submit(request)
     with pytest.raises(RejectedInput):
         await entry.submit(request)

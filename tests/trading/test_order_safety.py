@@ -94,6 +94,19 @@ async def test_only_a_venue_that_keeps_answering_no_such_order_makes_it_not_plac
     assert lost is not None and lost.status is OrderStatus.REJECTED and "not placed" in lost.message
 
 
+async def test_one_no_such_order_is_not_believed_even_after_the_window():
+    """The first lookup comes after the window has passed, says "no such order", and a late request then
+    arrives: the second lookup finds it, so the order is not reported as not placed."""
+    store, venue = OrderStore(), ScriptedVenue()
+    venue.lose_answer = True
+    sent = request()
+    venue.lookups = [None, venue_order(sent)]
+    orders = OrderEntry(store, lambda: {"coinweight": venue},  # type: ignore[dict-item]  # a script
+                        reconcile=Backoff(first=0.06, longest=0.06), reconcile_window=0.05)
+    found = await asyncio.wait_for(orders.submit(sent), 2)
+    assert found is not None and found.status is OrderStatus.NEW and found.order_id == "1"
+
+
 def venue_order(sent: OrderRequest) -> Order:
     return Order("1", sent.instrument, sent.side, sent.type, sent.quantity, OrderStatus.NEW, price=sent.price)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.back_office.form import ERROR_STYLE
+from widgets.common.numbers import localized
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel, RecordTableView
 
 
@@ -50,7 +51,7 @@ class TransferRow:
 
 
 def amount_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    return "" if value is None else localized(f"{value:,.2f}")
 
 
 class AccountsView(QWidget):

@@ -4,6 +4,10 @@ A pure view: the owner feeds bars (numpy arrays) and lines, and listens to the s
 index (closed markets leave no gaps); the time axis maps index -> label.  The widget sets every range
 itself (no pyqtgraph auto-range): x from navigation, y from the visible bars' min/max, read from the
 series' min/max pyramid so a frame costs about the same at 10 000 and 1 000 000 bars.
+
+The crosshair and the header's read-out always show the bar under the mouse: after a zoom, a pan or new bars
+the mouse's last position is looked up again (no move needed), and leaving or hiding the chart hides the
+crosshair. When the newest bar is off to the right, a "Latest" button (and End) scrolls back to it.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from contextlib import contextmanager
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QGraphicsScene, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QHideEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QGraphicsScene, QToolButton, QVBoxLayout, QWidget
+
+from widgets.common.numbers import localized
 
 from .axes import PriceAxisItem, TimeAxisItem, VolumeAxisItem
 from .bar_items import CandleItem, VolumeItem
@@ -60,6 +66,7 @@ class ChartWidget(QWidget):
         self._history_pending = False
         self._history_exhausted = False
         self._hover_index: int | None = None
+        self._hover_pos: QPoint | None = None  # the mouse on the viewport, while it is there
         self._batch_depth = 0  # > 0 during a data update: the y-fit and history check wait for its end
         self._orders: dict[str, tuple[LevelLineItem, str]] = {}  # order_id -> (line, side)
 
@@ -73,6 +80,7 @@ class ChartWidget(QWidget):
         layout.addWidget(self._canvas, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFocusProxy(self._canvas)
+        self._build_latest_button()
         self._apply_colors()
         self._update_readout()
 
@@ -125,6 +133,17 @@ class ChartWidget(QWidget):
         )
         self._price_box.sigXRangeChanged.connect(self._on_x_range_changed)
 
+    def _build_latest_button(self) -> None:
+        self._latest_button = QToolButton(self._canvas)
+        self._latest_button.setObjectName("chartScrollToLatest")
+        self._latest_button.setText(self.tr("Latest \u00bb"))
+        self._latest_button.setToolTip(self.tr("Scroll to the latest bar (End)"))
+        self._latest_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._latest_button.setCursor(Qt.CursorShape.ArrowCursor)
+        self._latest_button.clicked.connect(self.go_to_last)
+        self._latest_button.hide()
+        self._price_box.sigResized.connect(self._place_latest_button)
+
     # --- data API --------------------------------------------------------------------------------
     def set_bars(
         self,
@@ -142,7 +161,7 @@ class ChartWidget(QWidget):
             self._decimals = int(price_decimals)
             self._price_axis.set_decimals(self._decimals)
             self._history_pending = self._history_exhausted = False
-            self._hover_index = None
+            self._set_hover(None, None, None)
             self._bars_changed()
             self._fit_axis_widths()
             n = len(self._series)
@@ -166,8 +185,6 @@ class ChartWidget(QWidget):
         with self._batch():
             added = self._series.prepend(time, open, high, low, close, volume)
             self._history_pending = False
-            if self._hover_index is not None:
-                self._hover_index += added
             self._bars_changed()
             self._set_x_range(x0 + added, x1 + added)
         self._update_busy()
@@ -199,7 +216,7 @@ class ChartWidget(QWidget):
         with self._batch():
             self._series.set(empty, empty, empty, empty, empty, empty)
             self._history_pending = self._history_exhausted = False
-            self._hover_index = None
+            self._set_hover(None, None, None)
             self.set_fills([])
             self.set_orders([])
             self.set_position_line(None)
@@ -343,6 +360,14 @@ class ChartWidget(QWidget):
     def hovered_bar(self) -> int | None:
         return self._hover_index
 
+    def crosshair_bar(self) -> int | None:
+        """The bar the crosshair's vertical line is on (None: hidden)."""
+        return self._price_crosshair.index
+
+    def latest_button(self) -> QToolButton:
+        """The "scroll to the latest bar" button (shown while the newest bar is off to the right)."""
+        return self._latest_button
+
     def fill_count(self) -> int:
         """Fills given by the last set_fills."""
         return self._markers.count
@@ -391,10 +416,19 @@ class ChartWidget(QWidget):
             and watched is self._canvas.viewport()
             and isinstance(event, QMouseEvent)
         ):
-            self._hover(event.position().toPoint())
-        elif kind == QEvent.Type.Leave and watched is self._canvas.viewport():
-            self._set_hover(None, None, None)
+            self._hover_pos = event.position().toPoint()
+            self._hover(self._hover_pos)
+        elif kind == QEvent.Type.Leave and watched in (self._canvas, self._canvas.viewport()):
+            self._unhover()
         return False
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._unhover()
+        super().leaveEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._unhover()  # a tab switched away: the mouse is elsewhere when the chart shows again
+        super().hideEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._handle_key(event):
@@ -404,6 +438,10 @@ class ChartWidget(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_colors()
+        elif event.type() == QEvent.Type.LanguageChange:  # numbers and dates in the new locale
+            for axis in (self._price_axis, self._volume_axis, self._time_axis):
+                axis.invalidate()  # its labels are kept until the range changes
+            self._update_readout()
 
     def _handle_key(self, event: QKeyEvent) -> bool:
         if not len(self._series):
@@ -437,6 +475,17 @@ class ChartWidget(QWidget):
                 return
         self._set_hover(None, None, None)
 
+    def _unhover(self) -> None:
+        self._hover_pos = None
+        self._set_hover(None, None, None)
+
+    def _rehover(self) -> None:
+        """The view or the bars moved under a mouse that did not: show the bar now under it."""
+        if self._hover_pos is not None:
+            self._hover(self._hover_pos)
+        elif self._hover_index is not None:
+            self._set_hover(None, None, None)
+
     def _set_hover(self, index: int | None, box: pg.ViewBox | None, y: float | None) -> None:
         self._hover_index = index
         self._price_crosshair.set_cursor(index, y if box is self._price_box else None)
@@ -452,7 +501,25 @@ class ChartWidget(QWidget):
         if self._batch_depth:
             return
         self._autoscale_y()
+        self._rehover()
+        self._update_latest_button()
         self._maybe_request_history()
+
+    def _update_latest_button(self) -> None:
+        n = len(self._series)
+        hidden = n > 0 and self.visible_bar_range()[1] < n - 1
+        if hidden != self._latest_button.isVisible():
+            self._latest_button.setVisible(hidden)
+            if hidden:
+                self._place_latest_button()
+
+    def _place_latest_button(self, *_args: object) -> None:
+        """Bottom right of the price pane, clear of the price axis."""
+        button = self._latest_button
+        button.adjustSize()
+        pane = self._canvas.mapFromScene(self._price_box.sceneBoundingRect()).boundingRect()
+        button.move(pane.right() - button.width() - 8, pane.bottom() - button.height() - 8)
+        button.raise_()
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
@@ -516,6 +583,7 @@ class ChartWidget(QWidget):
             self._last_line.set_level(None, "", self._decimals)
         self._candles.update()
         self._volumes.update()
+        self._update_latest_button()
         self._update_readout()
 
     def _update_limits(self) -> None:
@@ -554,7 +622,7 @@ class ChartWidget(QWidget):
             low=format_price(float(s.low[i]), d),
             close=format_price(c, d),
             volume=format_volume(float(s.volume[i])),
-            change=f"{change:+.2f}%",
+            change=localized(f"{change:+.2f}%"),
         )
         self._header.set_readout(text, self._colors.up if c >= o else self._colors.down)
 

@@ -6,11 +6,13 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from widgets.common.numbers import localized
+
 from .time_ticks import DAY, TickKind, TimeTick
 
 
 def format_price(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}"
+    return localized(f"{value:.{decimals}f}")
 
 
 _VOLUME_SCALES = (
@@ -25,9 +27,9 @@ def format_volume(value: float) -> str:
     magnitude = abs(value)
     for scale, suffix in _VOLUME_SCALES:
         if magnitude >= scale:
-            text = f"{value / scale:.3g}"
+            text = localized(f"{value / scale:.3g}")
             return text + QCoreApplication.translate("ChartFormat", str(suffix))
-    return f"{value:.4g}"
+    return localized(f"{value:.4g}")
 
 
 def utc_datetime(local_seconds: int) -> dt.datetime:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from widgets.common.colors import GREEN, RED
+from widgets.common.numbers import localized
 
 DASH = "\u2014"
 
 
 def money_text(value: Decimal) -> str:
-    return f"{value:,.2f}"
+    return localized(f"{value:,.2f}")
 
 
 class AccountSummaryWidget(QWidget):
@@ -21,6 +23,7 @@ class AccountSummaryWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountSummary")
+        self._shown: tuple[str, Decimal, Decimal, Decimal, Decimal | None] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -48,6 +51,7 @@ class AccountSummaryWidget(QWidget):
         change_fraction: Decimal | None,
     ) -> None:
         """``change_fraction`` is a fraction: -0.0218 is -2.18 %."""
+        self._shown = (currency, estimated, available, on_orders, change_fraction)
         self.estimated_label.setText(f"{money_text(estimated)} {currency}")
         self.available_label.setText(money_text(available))
         self.on_orders_label.setText(money_text(on_orders))
@@ -56,7 +60,7 @@ class AccountSummaryWidget(QWidget):
             self.change_label.setStyleSheet("")
         else:
             percent = change_fraction * 100
-            self.change_label.setText(f"{percent:+.2f}%")
+            self.change_label.setText(localized(f"{percent:+.2f}%"))
             colour = GREEN if percent > 0 else RED if percent < 0 else ""
             self.change_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.setToolTip(
@@ -65,7 +69,13 @@ class AccountSummaryWidget(QWidget):
             ).format(currency=currency)
         )
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._shown is not None:
+            self.setSummary(*self._shown)  # the numbers in the new locale
+
     def clear(self) -> None:
+        self._shown = None
         for label in (self.estimated_label, self.available_label, self.on_orders_label, self.change_label):
             label.setText(DASH)
             label.setStyleSheet("")

@@ -10,7 +10,7 @@ not by their text.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -87,6 +87,12 @@ class RecordTableModel(QAbstractTableModel):
     def record_by_id(self, record_id: Hashable) -> Record | None:
         row = self._rows.get(record_id)
         return None if row is None else self._records[row]
+
+    def retranslate(self, translate: Callable[[str], str]) -> None:
+        """The column titles in a new language (``translate`` maps a shown text to it; see app/i18n.py)."""
+        self._columns = [replace(column, title=translate(column.title)) for column in self._columns]
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     # --- batched changes
     def upsert(self, rows: Iterable[Record]) -> None:

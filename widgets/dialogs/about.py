@@ -11,6 +11,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Tessera"))
+        self.setMinimumWidth(380)  # the licence line wraps into a paragraph, not a column of words
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Tessera {version}").format(version=version), self)
         title.setStyleSheet("font-weight: bold; font-size: 16px;")

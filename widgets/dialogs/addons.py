@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+COVER_SIZE = (160, 90)  # covers are wide (the simulator's are 16:9)
 
 
 class AddonsDialog(QDialog):
@@ -68,6 +70,14 @@ class AddonsDialog(QDialog):
         self.entries.currentRowChanged.connect(self._on_entry)
         details = QWidget(splitter)
         column = QVBoxLayout(details)
+        head = QHBoxLayout()
+        self.cover_label = QLabel(details)
+        self.cover_label.setObjectName("cover")
+        self.cover_label.setFixedSize(*COVER_SIZE)
+        self.cover_label.hide()
+        head.addWidget(self.cover_label, 0, Qt.AlignmentFlag.AlignTop)
+        head_text = QVBoxLayout()
+        head.addLayout(head_text, 1)
         self.title_label = QLabel(details)
         self.title_label.setObjectName("title")
         self.title_label.setStyleSheet("font-weight: bold; font-size: 14px;")
@@ -78,14 +88,17 @@ class AddonsDialog(QDialog):
         self.tags_label = QLabel(details)
         self.tags_label.setObjectName("tags")
         self.tags_label.setWordWrap(True)
-        column.addWidget(self.title_label)
-        column.addWidget(self.description_label)
-        column.addWidget(self.tags_label)
+        head_text.addWidget(self.title_label)
+        head_text.addWidget(self.description_label)
+        head_text.addWidget(self.tags_label)
+        head_text.addStretch(1)
+        column.addLayout(head)
         column.addWidget(QLabel(self.tr("Versions:"), details))
         self.versions = QListWidget(details)
         self.versions.setObjectName("versions")
+        self.versions.setMaximumHeight(96)
         self.versions.currentRowChanged.connect(lambda _row: self._update_buttons())
-        column.addWidget(self.versions, 1)
+        column.addWidget(self.versions)
         self.install_button = QPushButton(self.tr("Install"), details)
         self.install_button.setObjectName("install")
         self.install_button.setAutoDefault(False)
@@ -96,6 +109,7 @@ class AddonsDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.message_label)
+        column.addStretch(1)
         splitter.addWidget(self.entries)
         splitter.addWidget(details)
         splitter.setSizes([300, 460])
@@ -139,6 +153,25 @@ class AddonsDialog(QDialog):
         self.description_label.setText(description)
         self.tags_label.setText(tags)
         self.message_label.clear()
+
+    def setCover(self, image: bytes | None) -> None:
+        """The add-on's cover (any format Qt reads, SVG included); ``None`` or unreadable: no cover."""
+        pixmap = QPixmap()
+        if image and pixmap.loadFromData(image):
+            self.cover_label.setPixmap(
+                pixmap.scaled(
+                    *COVER_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.cover_label.show()
+        else:
+            self.cover_label.clear()
+            self.cover_label.hide()
+
+    def hasCover(self) -> bool:
+        return self.cover_label.isVisibleTo(self)
 
     def setVersions(self, versions: Sequence[str]) -> None:
         self.versions.clear()

@@ -1,5 +1,7 @@
 """Help -> Publisher console...: the publishing account's catalog entries, the entry form, bundle versions,
-publish / unpublish and leasing an entry to users.
+publish / unpublish and leasing an entry to users or groups (tab "Catalog"); funds, items and moving items
+with an invoice (tab "Funds and items", :class:`FundsPage`); the documents and transactions lists (paged,
+:class:`PagedTable`). A tab asks for its data when it is shown (``tabShown``).
 
 A view: the app checks what was typed and answers with :meth:`PublisherDialog.showFieldError` (the message
 goes under that field) or :meth:`showMessage` (the distributor's answer, under the buttons).
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,11 +32,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from widgets.dialogs.publisher_inventory import FundsPage, PagedTable
 
 
 def _error(parent: QWidget, name: str) -> QLabel:
@@ -59,8 +66,10 @@ class PublisherDialog(QDialog):
     saveRequested = Signal(dict)  # the entry form's values
     publishRequested = Signal(bool)
     uploadRequested = Signal(str, str)  # version, file path
-    leaseRequested = Signal(str, QDate)  # user ids, until
+    leaseRequested = Signal(str, QDate, bool)  # user (or group) ids, until, to groups
     revokeRequested = Signal(int)  # row of the leases table, confirmed
+    tabShown = Signal(str)  # "catalog", "funds", "documents", "transactions"
+    groupsWanted = Signal()  # "Lease to: groups" was chosen: the app lists the account's groups
 
     def __init__(self, platforms: Sequence[str], kinds: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,16 +204,28 @@ class PublisherDialog(QDialog):
         versions.addRow(self.upload_button)
         right.addWidget(self.versions_box)
 
-        self.lease_box = QGroupBox(self.tr("Lease to users"), self)
+        self.lease_box = QGroupBox(self.tr("Lease to users or groups"), self)
         lease = QFormLayout(self.lease_box)
+        self.lease_to_combo = QComboBox(self.lease_box)
+        self.lease_to_combo.setObjectName("leaseTo")
+        self.lease_to_combo.addItem(self.tr("Users"), False)
+        self.lease_to_combo.addItem(self.tr("Groups (every member)"), True)
+        self.lease_to_combo.currentIndexChanged.connect(self._on_lease_to)
         self.users_edit = QLineEdit(self.lease_box)
         self.users_edit.setObjectName("users")
         self.users_edit.setPlaceholderText(self.tr("user ids, separated by commas"))
+        lease.addRow(self.tr("Lease to:"), self.lease_to_combo)
         self.until_edit = QDateEdit(QDate.currentDate().addYears(1), self.lease_box)
         self.until_edit.setObjectName("until")
         self.until_edit.setCalendarPopup(True)
         self.until_edit.setDisplayFormat("yyyy-MM-dd")
-        lease.addRow(self.tr("Users:"), _with_error(self.users_edit, self._error_for("users")))
+        lease.addRow(self.tr("Ids:"), _with_error(self.users_edit, self._error_for("users")))
+        self.groups_label = QLabel(self.lease_box)
+        self.groups_label.setObjectName("groups")
+        self.groups_label.setWordWrap(True)
+        self.groups_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.groups_label.hide()
+        lease.addRow(self.groups_label)
         lease.addRow(self.tr("Until:"), _with_error(self.until_edit, self._error_for("until")))
         self.lease_button = QPushButton(self.tr("Lease"), self.lease_box)
         self.lease_button.setObjectName("lease")
@@ -228,9 +249,56 @@ class PublisherDialog(QDialog):
         self.revoke_button.clicked.connect(self._on_revoke)
         lease.addRow(self.revoke_button)
         right.addWidget(self.lease_box)
-        body.addLayout(right, 3)
-        self.body = QWidget(self)
-        self.body.setLayout(body)
+        right_widget = QWidget(self)
+        right_widget.setLayout(right)
+        right_scroll = QScrollArea(self)  # the forms scroll: the console stays smaller than a screen
+        right_scroll.setObjectName("entryForms")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right_widget)
+        body.addWidget(right_scroll, 3)
+        self.catalog_page = QWidget(self)
+        self.catalog_page.setLayout(body)
+        self.funds_page = FundsPage(self._error_for, self)
+        self.documents = PagedTable(
+            "documents",
+            [
+                self.tr("No."),
+                self.tr("Type"),
+                self.tr("Status"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Contents"),
+                self.tr("Invoice and notes"),
+            ],
+            sortable=(2, 3, 4),
+            stretch=6,
+            parent=self,
+        )
+        self.transactions = PagedTable(
+            "transactions",
+            [
+                self.tr("Date (UTC)"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Document"),
+                self.tr("From fund"),
+                self.tr("To fund"),
+                self.tr("Items"),
+            ],
+            sortable=(0,),
+            stretch=3,
+            parent=self,
+        )
+        self.body = QTabWidget(self)
+        self.body.setObjectName("publisherTabs")
+        self._tab_names = ("catalog", "funds", "documents", "transactions")
+        self.body.addTab(self.catalog_page, self.tr("Catalog"))
+        self.body.addTab(self.funds_page, self.tr("Funds and items"))
+        self.body.addTab(self.documents, self.tr("Documents"))
+        self.body.addTab(self.transactions, self.tr("Transactions"))
+        self.body.currentChanged.connect(lambda index: self.tabShown.emit(self._tab_names[index]))
         layout.addWidget(self.body, 1)
 
         bottom = QHBoxLayout()
@@ -313,6 +381,19 @@ class PublisherDialog(QDialog):
             return
         label.setText(text)
         label.setVisible(bool(text))
+        for index in range(self.body.count()):  # the error's tab comes to the front
+            page = self.body.widget(index)
+            if page is not None and page.isAncestorOf(label):
+                self.body.setCurrentIndex(index)
+
+    def showTab(self, name: str) -> None:
+        self.body.setCurrentIndex(self._tab_names.index(name))
+
+    def currentTab(self) -> str:
+        return self._tab_names[self.body.currentIndex()]
+
+    def clearErrors(self) -> None:
+        self._clear_errors()
 
     def errorText(self, field: str) -> str:
         label = self._errors.get(field)
@@ -329,6 +410,7 @@ class PublisherDialog(QDialog):
         self._busy = busy
         self.progress_label.setText(text if busy else "")
         self.sign_in_button.setEnabled(not busy)
+        self.funds_page.setBusy(busy)
         self._update_buttons()
 
     def isBusy(self) -> bool:
@@ -416,7 +498,26 @@ class PublisherDialog(QDialog):
         if self._busy or self._row() < 0:
             return
         self._clear_errors()
-        self.leaseRequested.emit(self.users_edit.text(), self.until_edit.date())
+        self.leaseRequested.emit(
+            self.users_edit.text(), self.until_edit.date(), bool(self.lease_to_combo.currentData())
+        )
+
+    def _on_lease_to(self) -> None:
+        groups = bool(self.lease_to_combo.currentData())
+        self.users_edit.setPlaceholderText(
+            self.tr("group ids, separated by commas") if groups else self.tr("user ids, separated by commas")
+        )
+        self.groups_label.setVisible(groups)
+        if groups:
+            self.groupsWanted.emit()
+
+    def setGroups(self, groups: Sequence[tuple[str, str]]) -> None:
+        """``(name, id)`` of the account's groups, shown under the ids when leasing to groups."""
+        if groups:
+            lines = [f"{name}: {group_id}" for name, group_id in groups]
+            self.groups_label.setText(self.tr("Your groups — {groups}").format(groups="; ".join(lines)))
+        else:
+            self.groups_label.setText(self.tr("Your accounts have no groups."))
 
     def _on_revoke(self) -> None:
         rows = self.leases.selectionModel().selectedRows()

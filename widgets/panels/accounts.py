@@ -10,6 +10,7 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from widgets.common.numbers import localized
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel, RecordTableView
 
@@ -26,7 +27,7 @@ class TraderAccountRow:
 
 
 def _amount(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    return "" if value is None else localized(f"{value:,.2f}")
 
 
 class AccountsPanel(QWidget):

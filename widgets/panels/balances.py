@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
+from widgets.common.numbers import localized
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel, RecordTableView
 from widgets.common.table_columns import size_columns
@@ -28,7 +29,7 @@ class BalanceRow:
 
 
 def amount_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,f}"
+    return "" if value is None else localized(f"{value:,f}")
 
 
 class BalancesPanel(QWidget):

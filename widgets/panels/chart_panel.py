@@ -1,5 +1,6 @@
 """Chart panel: the instrument strip over a :class:`widgets.chart.ChartWidget`, and the confirmation asked
-before a dragged order line moves the order."""
+before a dragged order line moves the order. Bars that are not live (the venue logged out or reconnecting)
+stay shown, greyed, under a "Not live: ..." banner."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from widgets.chart import ChartWidget
+from widgets.common.not_live import NotLiveBanner, grey_out
 from widgets.panels.chart_panel_toolbar import InstrumentBar
 
 
@@ -24,8 +26,10 @@ class ChartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.not_live_banner = NotLiveBanner(self)
         self.bar = InstrumentBar(link_colours, self)
         self.chart = ChartWidget(self)
+        layout.addWidget(self.not_live_banner)
         layout.addWidget(self.bar)
         layout.addWidget(self.chart, 1)
         self._confirmation: QMessageBox | None = None
@@ -40,6 +44,14 @@ class ChartPanel(QWidget):
 
     def show_message(self, text: str, level: str = "info") -> None:
         self.bar.show_message(text, level)
+
+    def set_not_live(self, reason: str) -> None:
+        """Why the bars are frozen ("" once they are live): the banner says it, the chart is greyed."""
+        self.not_live_banner.set_reason(reason)
+        grey_out(self.chart, bool(reason))
+
+    def not_live(self) -> str:
+        return self.not_live_banner.reason()
 
     def confirm_move(self, order_id: str, price: float, question: str) -> QMessageBox:
         """Ask ``question`` without blocking (a window-modal box); the answer comes as a signal. A question

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QStackedLayout, QTabBar, QWidge
 from widgets.chart.formatting import format_volume
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.not_live import NotLiveBanner, grey_out
+from widgets.common.numbers import localized
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import (
     NUMERIC,
@@ -47,11 +49,11 @@ class MarketRow:
 
 
 def price_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,f}"
+    return "" if value is None else localized(f"{value:,f}")
 
 
 def change_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:+.2f}%"
+    return "" if value is None else localized(f"{value:+.2f}%")
 
 
 def _signed_colour(value: Decimal | int | None) -> str | None:
@@ -75,6 +77,8 @@ class MarketWatchPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("marketWatchPanel" if tabbed else "favouritesPanel")
         layout, bar, row = panel_with_toolbar(self)
+        self.not_live_banner = NotLiveBanner(self)
+        layout.addWidget(self.not_live_banner)
         self.link_button = LinkColourButton(link_colours, bar)
         self.link_button.colourChanged.connect(self.linkColourChanged)
         row.addWidget(self.link_button)
@@ -206,6 +210,11 @@ class MarketWatchPanel(QWidget):
         """What the panel says when it has no rows (logged out, no favourites)."""
         self._placeholder_text = text
         self._update_placeholder()
+
+    def setNotLive(self, reason: str) -> None:
+        """Why the rows' quotes are frozen ("" once live): said at the top, the rows greyed."""
+        self.not_live_banner.set_reason(reason)
+        grey_out(self.table, bool(reason))
 
     def visibleKeys(self) -> list[str]:
         """Keys of the rows the filter lets through, in view order."""

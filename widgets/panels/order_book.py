@@ -12,17 +12,17 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from widgets.common.colors import AMBER, GREEN, RED
 from widgets.common.decimal_input import DecimalInput
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.not_live import NotLiveBanner, grey_out
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.panels.order_book_ladder import LadderOrder, LadderView, Level, decimal_text
 from widgets.panels.slots_picker import InstrumentMenuButton
 
 MESSAGE_MS = 6000
-STALE_OPACITY = 0.4  # a book that is not live
 WARNING_STYLE = f"background: {AMBER}; color: #1b1300; font-weight: 600;"  # one-click is on
 _LEVEL_COLOURS = {"success": GREEN, "warning": AMBER, "error": RED}  # info: the normal colour
 
@@ -74,6 +74,8 @@ class OrderBookPanel(QWidget):
         self.centre_button.setToolTip(self.tr("Centre the ladder on the spread (C)"))
         row.addWidget(self.centre_button)
         layout.addWidget(bar)
+        self.not_live_banner = NotLiveBanner(self)
+        layout.insertWidget(0, self.not_live_banner)
 
         self.banner = QLabel(
             self.tr("\u26a0 ONE-CLICK TRADING IS ON \u2014 a click in Bid/Ask sends an order")
@@ -143,18 +145,12 @@ class OrderBookPanel(QWidget):
         else:
             self.set_state_text(self.tr("The book is empty on one side"))
 
-    def set_live(self, live: bool) -> None:
+    def set_live(self, live: bool, reason: str = "") -> None:
         """A book that is not live (logged out, no data) is greyed and takes no clicks: nobody trades on
-        it."""
-        if live == self.is_live():
-            return
+        it. ``reason`` (why it is not live, e.g. "coin-weight logged out") is said at the top of the panel."""
+        self.not_live_banner.set_reason("" if live else reason)
         self.ladder.setEnabled(live)
-        if live:
-            self.ladder.setGraphicsEffect(None)  # type: ignore[arg-type]  # Qt takes None: no effect
-            return
-        effect = QGraphicsOpacityEffect(self.ladder)
-        effect.setOpacity(STALE_OPACITY)
-        self.ladder.setGraphicsEffect(effect)
+        grey_out(self.ladder, not live)
 
     def is_live(self) -> bool:
         return self.ladder.isEnabled()

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from widgets.common.colors import AMBER, GREEN, RED
+from widgets.common.numbers import localized
 
 FILL_LIMIT = 400  # at most this many ticks between the outermost levels are shown as rows
 SCROLL_ROWS = 3  # rows per wheel notch
@@ -125,9 +126,9 @@ def _tick_range(low: Decimal, high: Decimal, tick: Decimal) -> list[Decimal]:
 
 def decimal_text(value: Decimal, decimals: int) -> str:
     try:
-        return f"{value.quantize(Decimal(1).scaleb(-decimals)):f}"
+        return localized(f"{value.quantize(Decimal(1).scaleb(-decimals)):f}")
     except InvalidOperation:  # more digits than the context holds: show it as it is
-        return f"{value:f}"
+        return localized(f"{value:f}")
 
 
 def centre_index(rows: Sequence[LadderRow]) -> int:

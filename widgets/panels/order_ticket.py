@@ -3,9 +3,15 @@
 Crypto mode: counterparty, symbol, Buy/Sell, Limit/Market, price and quantity on the instrument's grid,
 percent-of-available buttons. Broker mode adds Short/Cover, Stop and Stop limit, Day/GTC, a portfolio, a stop
 price, and quantities in shares or lots. The view checks what it can check alone (empty fields, the price and
-quantity grid, min/max) and shows each problem under its field; it emits ``submitRequested`` only with values
-that pass, after the confirmation dialog when that is on. A digit beyond the instrument's precision is refused
-with a message that stays until the field is edited again, so a half-typed price is never sent.
+quantity grid, min/max) live, and shows each problem under its field; it emits ``submitRequested`` only with
+values that pass, after the confirmation dialog when that is on. Nothing typed is cut: a digit beyond the
+instrument's precision or a minus sign gets in and its field says what is wrong with it.
+
+The ticket is never stuck without saying why: whenever it would not send, the Buy/Sell button is disabled and
+the line under it gives the reason (:meth:`OrderTicketView.blocker`): a field to fill or correct, an order in
+flight, funds the view-model found short (:meth:`set_funds_problem`), or data that is not live
+(:meth:`set_not_live`, also the banner at the top). Hint lines keep their place, so the button never moves
+under the cursor as the user types.
 
 Keys while the ticket has focus: Enter submits (in the symbol: takes the symbol), Esc clears the entries, F2
 buy, F3 sell. F2/F3 are also actions of the main window (:class:`TicketShortcuts`) that go to the ticket
@@ -38,6 +44,8 @@ from PySide6.QtWidgets import (
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.decimal_input import DecimalField
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.not_live import NotLiveBanner, grey_out
+from widgets.common.numbers import localized
 from widgets.panels.order_ticket_confirm import OrderConfirmDialog
 from widgets.panels.order_ticket_shortcuts import TICKET_PROPERTY, TicketShortcuts
 
@@ -143,8 +151,11 @@ class OrderTicketView(QWidget):
         self._busy = False
         self._confirm_source: Callable[[], bool] = lambda: True
         self._outcome_level = ""
+        self._funds_problem = ""
+        self._not_live = ""
         self.confirm_dialog: OrderConfirmDialog | None = None
         self._build()
+        self.inputsChanged.connect(self._update_submit)
         self._apply_mode()
         self._paint_sides()
 
@@ -154,10 +165,15 @@ class OrderTicketView(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(8, 6, 8, 6)
         root.setSpacing(6)
+        self.not_live_banner = NotLiveBanner(self)
+        root.addWidget(self.not_live_banner)
         root.addLayout(self._build_header())
         self.symbol_error = QLabel(self)
         self.symbol_error.setObjectName("fieldError")
         self.symbol_error.setWordWrap(True)
+        policy = self.symbol_error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its line stays: the form does not jump when it shows
+        self.symbol_error.setSizePolicy(policy)
         self.symbol_error.hide()
         root.addWidget(self.symbol_error)
         root.addLayout(self._build_sides())
@@ -173,6 +189,11 @@ class OrderTicketView(QWidget):
         self.submit_button.setToolTip(self.tr("Send the order (Enter)"))
         self.submit_button.clicked.connect(self.submit)
         root.addWidget(self.submit_button)
+        self.reason_label = QLabel(self)
+        self.reason_label.setObjectName("ticketReason")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet(f"color: {GREY};")
+        root.addWidget(self.reason_label)
         self.outcome_label = QLabel(self)
         self.outcome_label.setObjectName("ticketOutcome")
         self.outcome_label.setWordWrap(True)
@@ -326,10 +347,10 @@ class OrderTicketView(QWidget):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        field = DecimalField(parent=row)
+        field = DecimalField(parent=row, steady=True)
         field.setObjectName(name)
         field.input.valueChanged.connect(lambda _value: self.inputsChanged.emit())
-        field.input.inputRejected.connect(lambda f=field: self._refuse_digit(f))
+        field.input.problemChanged.connect(lambda _problem: self._update_submit())
         unit = QLabel(row)
         unit.setObjectName("mutedLabel")
         unit.setMinimumWidth(40)
@@ -428,6 +449,52 @@ class OrderTicketView(QWidget):
     def set_available(self, text: str) -> None:
         self.available_label.setText(text)
 
+    def set_funds_problem(self, text: str) -> None:
+        """Why the order is beyond what is available ("" when it is not, or when nobody knows): the ticket
+        will not send it and says so. The venue stays the judge of what it does send."""
+        if text != self._funds_problem:
+            self._funds_problem = text
+            self._update_submit()
+
+    def set_not_live(self, reason: str) -> None:
+        """Why the ticket's venue is not live ("" when it is): the banner says it, the figures are greyed
+        and nothing is sent."""
+        if reason == self._not_live:
+            return
+        self._not_live = reason
+        self.not_live_banner.set_reason(reason)
+        for label in (self.available_label, self.notional_label):
+            grey_out(label, bool(reason))
+        self._update_submit()
+
+    def not_live(self) -> str:
+        return self._not_live
+
+    def blocker(self) -> str:
+        """Why the ticket would not send now, in the user's words ("" when it would)."""
+        if self._busy:
+            return self.tr("Waiting for the venue's answer to the last order")
+        if self._not_live:
+            return self.tr("Not live: {reason}").format(reason=self._not_live)
+        if self._spec is None:
+            return self.field_error("symbol") or self.tr("Choose a symbol")
+        kind = self.order_type()
+        for name, needed, title, empty in (
+            ("price", kind in PRICED, self.tr("Price"), self.tr("Enter a price")),
+            ("stop", kind in STOPPED, self.tr("Stop"), self.tr("Enter a stop price")),
+            ("quantity", True, self.tr("Quantity"), self.tr("Enter a quantity")),
+        ):
+            if not needed:
+                continue
+            field = self._fields()[name]
+            if field.value() is None:
+                return empty
+            if field.errorText():
+                return f"{title}: {field.errorText()}"
+        if self._broker and not self.account():
+            return self.tr("Choose a portfolio")
+        return self._funds_problem
+
     def set_busy(self, busy: bool) -> None:
         """While an order is in flight the ticket cannot send another one."""
         self._busy = busy
@@ -440,6 +507,7 @@ class OrderTicketView(QWidget):
         """``level``: pending, info, warning or error (errors in red)."""
         self._outcome_level = level if text else ""
         self.outcome_label.setText(text)
+        self.outcome_label.setToolTip(text)
         colour = OUTCOME_COLOURS.get(level, GREY)
         self.outcome_label.setStyleSheet(f"color: {colour};" if text else "")
 
@@ -457,6 +525,7 @@ class OrderTicketView(QWidget):
                 target.input.setFocus()
         elif message:
             self.show_outcome("error", message)
+        self._update_submit()
 
     def field_error(self, field: str) -> str:
         if field == "symbol":
@@ -477,7 +546,7 @@ class OrderTicketView(QWidget):
         if self._busy or (self.confirm_dialog is not None and self.confirm_dialog.isVisible()):
             return
         values = self._collect()
-        if values is None:
+        if values is None or self.blocker():
             return
         if self.confirms():
             self._ask(values)
@@ -553,6 +622,11 @@ class OrderTicketView(QWidget):
             return True
         return super().event(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # "Buy BTC-USDT" is made here, not a catalogue text
+            self._update_submit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier or key not in self._KEYS:
@@ -600,7 +674,7 @@ class OrderTicketView(QWidget):
             field.setValue(None)
             return
         shown = value.quantize(Decimal(1).scaleb(-decimals_of(step)))
-        field.input.setText(f"{shown if shown == value else value.normalize():f}")
+        field.input.setText(localized(f"{shown if shown == value else value.normalize():f}"))
 
     def _apply_mode(self) -> None:
         broker = self._broker
@@ -667,8 +741,9 @@ class OrderTicketView(QWidget):
         self.price.input.setPlaceholderText("" if kind in PRICED else self.tr("at market"))
         self.stop.setEnabled(kind in STOPPED)
         for name, needed in (("price", kind in PRICED), ("stop", kind in STOPPED)):
-            if not needed:
+            if not needed:  # a greyed price would read as the price the order goes at: none is shown
                 self._fields()[name].setError("")
+                self._fields()[name].setValue(None)
         self.inputsChanged.emit()
 
     def _on_side_toggled(self, _id: int, checked: bool) -> None:
@@ -690,22 +765,20 @@ class OrderTicketView(QWidget):
             self.submit_button.setText(self.tr("Sending\u2026"))
         else:
             self.submit_button.setText(f"{_tr(ACTION_TITLES[action])} {symbol}".strip())
-        self.submit_button.setEnabled(not self._busy and self._spec is not None)
-        self.submit_button.setProperty("role", "buy" if action in BUYING else "sell")
-        _repolish(self.submit_button)
+        reason = self.blocker()
+        self.submit_button.setEnabled(not reason)
+        grey_out(self.submit_button, bool(reason))  # the side's colour alone would look clickable
+        self.reason_label.setText(reason)
+        self.submit_button.setToolTip(reason or self.tr("Send the order (Enter)"))
+        role = "buy" if action in BUYING else "sell"
+        if self.submit_button.property("role") != role:
+            self.submit_button.setProperty("role", role)
+            _repolish(self.submit_button)
 
     def _symbol_entered(self) -> None:
         text = self.symbol_combo.currentText().strip()
         if text and (self._spec is None or text != self._spec.symbol):
             self.symbolChosen.emit(text)
-
-    def _refuse_digit(self, field: DecimalField) -> None:
-        step = field.input.step()
-        field.setError(
-            self.tr("At most {decimals} decimals (step {step})").format(
-                decimals=field.input.decimals(), step=f"{step.normalize():f}"
-            )
-        )
 
     def _show_confirm_choice(self) -> None:
         self.confirm_action.blockSignals(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.decimal_input import DecimalInput
+from widgets.common.numbers import localized
 from widgets.common.record_table import (
     NUMERIC,
     RECORD_ID_ROLE,
@@ -33,7 +34,7 @@ BLUE = "#3d8bfd"
 STATE_COLOURS = {"working": BLUE, "partial": AMBER, "filled": GREEN, "canceled": GREY, "rejected": RED}
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("OrdersTable", text)
 
 
@@ -81,8 +82,8 @@ def _number_text(value: Decimal | None, step: Decimal | None) -> str:
     if value is None:
         return ""
     if step is None:
-        return f"{value.normalize():f}"
-    return f"{value:,.{decimals_of(step)}f}"
+        return localized(f"{value.normalize():f}")
+    return localized(f"{value:,.{decimals_of(step)}f}")
 
 
 def _side_colour(row: OrderRow) -> str:
@@ -95,18 +96,18 @@ def _status_colour(row: OrderRow) -> str | None:
 
 def order_columns() -> list[Column]:
     return [
-        Column("time", _tr("Time")),
-        Column("venue", _tr("Venue")),
-        Column("account", _tr("Account")),
-        Column("instrument", _tr("Instrument")),
-        Column("side", _tr("Side"), color=_side_colour),
-        Column("type", _tr("Type")),
-        Column("price", _tr("Price"), align=NUMERIC),
-        Column("stop", _tr("Stop"), align=NUMERIC),
-        Column("quantity", _tr("Qty"), align=NUMERIC),
-        Column("filled", _tr("Filled"), align=NUMERIC),
-        Column("average", _tr("Avg price"), align=NUMERIC),
-        Column("status", _tr("Status"), color=_status_colour, tooltip=lambda row: row.message or None),
+        Column("time", tr("Time")),
+        Column("venue", tr("Venue")),
+        Column("account", tr("Account")),
+        Column("instrument", tr("Instrument")),
+        Column("side", tr("Side"), color=_side_colour),
+        Column("type", tr("Type")),
+        Column("price", tr("Price"), align=NUMERIC),
+        Column("stop", tr("Stop"), align=NUMERIC),
+        Column("quantity", tr("Qty"), align=NUMERIC),
+        Column("filled", tr("Filled"), align=NUMERIC),
+        Column("average", tr("Avg price"), align=NUMERIC),
+        Column("status", tr("Status"), color=_status_colour, tooltip=lambda row: row.message or None),
     ]
 
 
@@ -161,7 +162,7 @@ class OrdersTableModel(RecordTableModel):
         if role == ITALIC_ROLE:
             return record.state == "pending" or (record.key, column) in self._pending
         if role == Qt.ItemDataRole.ToolTipRole and column == "time" and record.order_id:
-            return _tr("Order {id}").format(id=record.order_id)
+            return tr("Order {id}").format(id=record.order_id)
         return super().data(index, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

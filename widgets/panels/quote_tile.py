@@ -3,7 +3,8 @@ Sell (at the bid) and Buy (at the ask) buttons, laid out in a grid that reflows 
 
 A tile says what the user did: picked another symbol, clicked Buy or Sell (the view-model opens the
 :class:`~widgets.panels.quote_tile_order.QuickOrderPopover`), or clicked the tile itself (its instrument goes
-to the panel's link colour).
+to the panel's link colour). Quotes that are not live are greyed under the panel's "Not live: ..." banner and
+their Buy and Sell are off: nobody trades on a frozen price.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from widgets.common.colors import AMBER, GREY, RED
 from widgets.common.link_colour import LinkColourButton
+from widgets.common.not_live import NotLiveBanner, grey_out
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.panels.order_book_ladder import decimal_text
 from widgets.panels.slots import change_text
@@ -80,7 +82,22 @@ class QuoteTile(QFrame):
         layout.addWidget(self.spread_label)
         self._bid: Decimal | None = None
         self._ask: Decimal | None = None
+        self._live = True
         self.set_quote(None, None, None, None, 2)
+
+    def set_live(self, live: bool) -> None:
+        """A tile whose quote is frozen is greyed and cannot trade."""
+        self._live = live
+        grey_out(self, not live)
+        self._enable_trading()
+
+    def is_live(self) -> bool:
+        return self._live
+
+    def _enable_trading(self) -> None:
+        enabled = self._live and self.picker.current() is not None
+        self.sell_button.setEnabled(enabled)
+        self.buy_button.setEnabled(enabled)
 
     def _trade_button(self, side: str) -> QPushButton:
         button = QPushButton(self)
@@ -120,9 +137,7 @@ class QuoteTile(QFrame):
         self.change_label.setStyleSheet(f"color: {colour};")
         spread = "" if bid is None or ask is None else decimal_text(ask - bid, decimals)
         self.spread_label.setText(self.tr("spread {spread}").format(spread=spread) if spread else "")
-        enabled = self.picker.current() is not None
-        self.sell_button.setEnabled(enabled)
-        self.buy_button.setEnabled(enabled)
+        self._enable_trading()
 
     def bid(self) -> Decimal | None:
         return self._bid
@@ -146,6 +161,8 @@ class QuotesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("quotesPanel")
         layout, bar, row = panel_with_toolbar(self)
+        self.not_live_banner = NotLiveBanner(self)
+        layout.addWidget(self.not_live_banner)
         self.link_button = LinkColourButton(link_colours, bar)
         self.link_button.colourChanged.connect(self.linkColourChanged)
         row.addWidget(self.link_button)
@@ -172,6 +189,12 @@ class QuotesPanel(QWidget):
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(MESSAGE_MS)
         self._message_timer.timeout.connect(lambda: self.status_label.setText(""))
+
+    def set_not_live(self, reason: str) -> None:
+        """Why the quotes are frozen ("" once they are live): the banner says it, the tiles are greyed."""
+        self.not_live_banner.set_reason(reason)
+        for tile in self.tiles:
+            tile.set_live(not reason)
 
     def tile(self, position: int) -> QuoteTile:
         return self.tiles[position - 1]

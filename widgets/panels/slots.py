@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
 from widgets.common.link_colour import SWATCHES, LinkColourButton
+from widgets.common.numbers import localized
 from widgets.panels.order_book_ladder import decimal_text
 from widgets.panels.slots_picker import InstrumentMenuButton
 
@@ -24,7 +25,7 @@ def change_text(change_pct: Decimal | None) -> tuple[str, str]:
     if change_pct is None:
         return "", GREY
     colour = GREEN if change_pct > 0 else RED if change_pct < 0 else GREY
-    return f"{change_pct:+.2f}%", colour
+    return localized(f"{change_pct:+.2f}%"), colour
 
 
 class SlotPanel(QWidget):

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -36,8 +36,13 @@ class TapeModel(QAbstractTableModel):
         super().__init__(parent)
         self.capacity = capacity
         self._rows: list[PrintRow] = []  # newest first
-        self._titles = (self.tr("Time"), self.tr("Price"), self.tr("Size"), self.tr("Side"))
+        self._titles: tuple[str, ...] = (self.tr("Time"), self.tr("Price"), self.tr("Size"), self.tr("Side"))
         self._sides = {"buy": self.tr("Buy"), "sell": self.tr("Sell"), "": ""}
+
+    def retranslate(self, translate: Callable[[str], str]) -> None:
+        """The headers and side words in a new language (app/i18n.py)."""
+        self._titles = tuple(translate(title) for title in self._titles)
+        self._sides = {side: translate(word) for side, word in self._sides.items()}
 
     def add(self, prints: Sequence[PrintRow]) -> None:
         """``prints`` oldest first (as they happened): they go on top, the newest first."""

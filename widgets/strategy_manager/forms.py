@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +26,7 @@ ERROR_STYLE = "color: #d9534f;"
 OK_STYLE = "color: #3c9a5f;"
 
 
-class _FieldForm(QDialog):
+class FieldForm(QDialog):
     """A form whose rows each have an edit and a message line under it."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -129,7 +131,7 @@ class _FieldForm(QDialog):
     submitted = Signal(dict)
 
 
-class RammLoginDialog(_FieldForm):
+class RammLoginDialog(FieldForm):
     """Login and password; the first Enter finds the login's companies, the next one enters the chosen one."""
 
     companiesRequested = Signal(str, str)  # login, password
@@ -177,7 +179,7 @@ class RammLoginDialog(_FieldForm):
             )
 
 
-class StrategyForm(_FieldForm):
+class StrategyForm(FieldForm):
     """Create a strategy (strategies.add): the documented constraints are told at each field."""
 
     nameEdited = Signal(str)
@@ -196,7 +198,7 @@ class StrategyForm(_FieldForm):
         self.add_field("CommissionRate", self.tr("Commission"), self.tr("USD per 1M USD turnover, >= 0"))
 
 
-class RenameForm(_FieldForm):
+class RenameForm(FieldForm):
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Rename strategy"), parent)
         self.setObjectName("renameForm")
@@ -205,7 +207,7 @@ class RenameForm(_FieldForm):
         edit.selectAll()
 
 
-class TransferForm(_FieldForm):
+class TransferForm(FieldForm):
     """Add a wallet transfer (walletTransfers.add): wallet, type, amount, comments."""
 
     TYPES = (0, 1, 2, 3)  # the types a manager may add: fund, withdraw, bonus fund, bonus withdraw
@@ -231,7 +233,7 @@ class TransferForm(_FieldForm):
         return values
 
 
-class ABookForm(_FieldForm):
+class ABookForm(FieldForm):
     """Set an account's A-book share and stream (accounts.set)."""
 
     def __init__(
@@ -261,3 +263,78 @@ class ABookForm(_FieldForm):
         stream = self.stream_combo.currentData()
         values["StreamID"] = "" if stream is None else str(stream)
         return values
+
+
+class FollowerForm(FieldForm):
+    """Open a follower account on a strategy for a client (its money comes from the client's wallet)."""
+
+    def __init__(self, strategy_id: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New follower account"), parent)
+        self.setObjectName("followerForm")
+        note = QLabel(
+            self.tr(
+                "Opens an account for the client that copies the strategy: the money is taken from the "
+                "client's wallet, and the strategy's open positions are opened in it at market, times the "
+                "factor."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.add_field("StrategyID", self.tr("Strategy ID"), self.tr("the strategy to follow"))
+        self.edits["StrategyID"].setText(strategy_id)
+        self.add_field("ClientID", self.tr("Client ID"), self.tr("the investor (a client of the company)"))
+        self.add_field("Money", self.tr("Money, USD"), self.tr("> 0, 2 decimals, from the client's wallet"))
+        self.add_field("Factor", self.tr("Factor"), self.tr("0.01 to 1000 (or -1000 to -0.01), 2 decimals"))
+        self.add_field("Protection", self.tr("Protection"), self.tr("0 to 1 (1 excluded), or empty"))
+        self.add_field("Target", self.tr("Target"), self.tr("> 0, 3 decimals, or empty"))
+
+
+class ClientForm(FieldForm):
+    """A new client of the company with a USD wallet (clients.addWithWallet)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New client"), parent)
+        self.setObjectName("clientForm")
+        self.add_field("Login", self.tr("Login"), self.tr("up to 64 characters, unique"))
+        self.add_field("Password", self.tr("Password"), self.tr("the client's first password"), password=True)
+        self.add_field("FirstName", self.tr("First name"))
+        self.add_field("LastName", self.tr("Last name"))
+        self.add_field("Email", self.tr("E-mail"), self.tr("name@example.com"))
+        self.add_field("Mobile", self.tr("Mobile"), self.tr("+ and digits, e.g. +79001234567"))
+        self.add_field("Language", self.tr("Language"), self.tr("two letters (ISO 639-1), e.g. en"))
+
+
+class RightsForm(FieldForm):
+    """A manager's method rights (managers.setMethods): only the rights the caller holds can be granted."""
+
+    def __init__(
+        self,
+        manager: str,
+        grantable: Sequence[str],
+        held: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Rights of {manager}").format(manager=manager), parent)
+        self.setObjectName("rightsForm")
+        self.rights = QListWidget(self)
+        self.rights.setObjectName("field.Methods")
+        self.rights.setMinimumHeight(320)
+        for method in sorted(set(grantable) | set(held)):
+            item = QListWidgetItem(method, self.rights)
+            item.setCheckState(Qt.CheckState.Checked if method in held else Qt.CheckState.Unchecked)
+            if method not in grantable:  # held, but not the caller's to grant or take
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(self.tr("You do not hold this right yourself."))
+        self.form.addRow(self.tr("Methods"), self.rights)
+
+    def checked(self) -> list[str]:
+        return [
+            self.rights.item(row).text()
+            for row in range(self.rights.count())
+            if self.rights.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def setBusy(self, busy: bool) -> None:
+        super().setBusy(busy)
+        self.rights.setEnabled(not busy)

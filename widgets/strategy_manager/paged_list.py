@@ -2,14 +2,14 @@
 
 A view: ``searchRequested(text)`` when the user presses Enter in the search field (or clicks Search),
 ``pageRequested(page)`` for Previous/Next, ``sortRequested(field, descending)`` when a sortable header is
-clicked, ``currentChanged(id)`` for the selected row. Setters: ``setPage(current, total, records)``,
-``setBusy(bool)`` (a visible "Loading…" and the pager disabled), ``showMessage(text)`` (a refusal shown
-here, where the user clicked).
+clicked (``field`` the search's OrderBy field), ``currentChanged(id)`` for the selected row. Setters:
+``setPage(current, total, records)``, ``setBusy(bool)`` (a visible "Loading…" and the pager disabled),
+``showMessage(text)`` (a refusal shown here, where the user clicked).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,11 +17,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from widgets.common.record_table import Column, RecordTableModel, RecordTableView
+
+MAX_COLUMN_WIDTH = 260
+
+
+def fit_columns(view: QTableView) -> None:
+    """Columns as wide as what they show (names and states are not cut), none wider than a readable cap."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for section in range(header.count()):
+        if header.sectionSize(section) > MAX_COLUMN_WIDTH:
+            header.resizeSection(section, MAX_COLUMN_WIDTH)
+
+
+def _order_fields(columns: Sequence[Column], sortable: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
+    """Column key -> the search's OrderBy field. ``("*",)`` is every column, ``"-Key"`` leaves one out; a
+    lower-case key (an enum shown as words, ``status``) sorts by its field (``Status``)."""
+    if isinstance(sortable, Mapping):
+        return dict(sortable)
+    keys = [c.key for c in columns] if "*" in sortable else [k for k in sortable if not k.startswith("-")]
+    left_out = {k[1:] for k in sortable if k.startswith("-")}
+    return {k: k[0].upper() + k[1:] for k in keys if k not in left_out}
 
 
 class PagedList(QWidget):
@@ -34,7 +56,7 @@ class PagedList(QWidget):
         self,
         name: str,
         columns: Sequence[Column],
-        sortable: Sequence[str] = (),
+        sortable: Sequence[str] | Mapping[str, str] = (),  # see _order_fields
         key: str = "ID",
         search_hint: str = "",
         parent: QWidget | None = None,
@@ -42,7 +64,7 @@ class PagedList(QWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self._columns = list(columns)
-        self._sortable = set(sortable)
+        self._sortable = _order_fields(self._columns, sortable)
         self._page = 1
         self._pages = 0
         self._descending = False
@@ -98,6 +120,7 @@ class PagedList(QWidget):
         self._page, self._pages = current, pages
         selected = self.view.selected_ids()
         self.model.reset(records)
+        fit_columns(self.view)
         if selected and self.model.row_of(selected[0]) is not None:
             self.select(selected[0])
         self._update_pager(busy=False, total=total)
@@ -126,8 +149,8 @@ class PagedList(QWidget):
         self.searchRequested.emit(self.search_edit.text().strip())
 
     def _on_header(self, section: int) -> None:
-        field = self._columns[section].key
-        if field not in self._sortable:
+        field = self._sortable.get(self._columns[section].key)
+        if field is None:
             return
         self._descending = not self._descending
         self.view.horizontalHeader().setSortIndicatorShown(True)

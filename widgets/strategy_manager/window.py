@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 import pyqtgraph as pg
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common.record_table import NUMERIC, Column, RecordTableModel, RecordTableView
-from widgets.strategy_manager.paged_list import PagedList
+from widgets.strategy_manager.paged_list import PagedList, fit_columns
 
 ERROR_STYLE = "color: #d9534f;"
 
@@ -39,8 +40,20 @@ def _num(value: object) -> str:
     return "" if value is None else f"{value}"
 
 
+def _money(value: object) -> str:
+    """An amount with thousands separators and 2 decimals (``12,345.60``)."""
+    try:
+        return f"{Decimal(str(value)):,.2f}" if value is not None else ""
+    except InvalidOperation:
+        return _num(value)
+
+
 def _dt(value: object) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else _num(value)
+
+
+ALL = ("*",)  # every column sorts (each is an OrderBy field of its search, per the notes)
+ALL_BUT_EQUITY = ("*", "-Equity")  # strategies.search cannot order by the equity (it reads strategies.get)
 
 
 def col(key: str, title: str, numeric: bool = False, fmt: Callable[[object], str] | None = None) -> Column:
@@ -54,6 +67,11 @@ def _message_label(parent: QWidget, name: str) -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
+
+
+def fit_on_reset(view: RecordTableView) -> None:
+    """The view's columns fit what they show each time its model is filled anew."""
+    view.model().modelReset.connect(lambda: fit_columns(view))
 
 
 def show_message(label: QLabel, text: str) -> None:
@@ -77,7 +95,7 @@ class StrategyDetail(QWidget):
         self.plot.setObjectName("strategyDetail.chart")
         self.plot.setMinimumHeight(120)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setLabel("left", self.tr("Yield, %"))
+        self._label_plot()
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.plot.plot([], [], pen=pg.mkPen("#4aa3df", width=2))
         layout.addWidget(self.plot, 1)
@@ -99,9 +117,18 @@ class StrategyDetail(QWidget):
             parent=self,
         )
         self.followers_view = RecordTableView(self.followers, self)
+        fit_on_reset(self.followers_view)
         self.followers_view.setObjectName("strategyDetail.followers")
         layout.addWidget(self.followers_view, 1)
         self.followers_view.setMinimumHeight(110)
+
+    def _label_plot(self) -> None:
+        self.plot.setLabel("left", self.tr("Yield, %"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the plot's axis label is no Qt widget text
+            self._label_plot()
 
     def setChart(self, points: Sequence[tuple[float, float]]) -> None:
         self.curve.setData([p[0] for p in points], [p[1] for p in points])
@@ -136,6 +163,7 @@ class AccountDetail(QWidget):
             parent=self,
         )
         self.positions_view = RecordTableView(self.positions, self)
+        fit_on_reset(self.positions_view)
         self.positions_view.setObjectName("accountDetail.positions")
         split.addWidget(self.positions_view)
         self.deals = RecordTableModel(
@@ -152,13 +180,14 @@ class AccountDetail(QWidget):
             parent=self,
         )
         self.deals_view = RecordTableView(self.deals, self)
+        fit_on_reset(self.deals_view)
         self.deals_view.setObjectName("accountDetail.deals")
         split.addWidget(self.deals_view)
         layout.addWidget(split, 1)
 
 
 class CopyTradingView(QWidget):
-    linkRequested = Signal(str)  # the trading account (CHP portfolio)
+    linkRequested = Signal(str, str)  # the trading account: venue, account (a CHP portfolio, coin-weight)
     unlinkRequested = Signal()
     refreshRequested = Signal()
 
@@ -174,7 +203,9 @@ class CopyTradingView(QWidget):
         form.addRow(self.tr("Strategy"), self.strategy_label)
         self.account_combo = QComboBox(self)
         self.account_combo.setObjectName("copyTrading.account")
-        self.account_combo.setPlaceholderText(self.tr("log in to CHP: its portfolios can be linked"))
+        self.account_combo.setPlaceholderText(
+            self.tr("log in to CHP or coin-weight: their accounts can be linked")
+        )
         form.addRow(self.tr("Trading account"), self.account_combo)
         self.link_label = QLabel(self.tr("Not linked."), self)
         self.link_label.setObjectName("copyTrading.link")
@@ -184,7 +215,7 @@ class CopyTradingView(QWidget):
         buttons = QHBoxLayout()
         self.link_button = QPushButton(self.tr("Link"), self)
         self.link_button.setObjectName("copyTrading.linkButton")
-        self.link_button.clicked.connect(lambda: self.linkRequested.emit(self.account_combo.currentText()))
+        self.link_button.clicked.connect(self._link)
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
         self.unlink_button.setObjectName("copyTrading.unlinkButton")
         self.unlink_button.clicked.connect(self.unlinkRequested)
@@ -213,6 +244,7 @@ class CopyTradingView(QWidget):
             parent=self,
         )
         self.signals_view = RecordTableView(self.signals, self, sortable=False)
+        fit_on_reset(self.signals_view)
         self.signals_view.setObjectName("copyTrading.signals")
         split.addWidget(self.signals_view)
         self.positions = RecordTableModel(
@@ -227,16 +259,38 @@ class CopyTradingView(QWidget):
             parent=self,
         )
         self.positions_view = RecordTableView(self.positions, self)
+        fit_on_reset(self.positions_view)
         self.positions_view.setObjectName("copyTrading.positions")
         split.addWidget(self.positions_view)
         layout.addWidget(split, 1)
 
-    def setAccounts(self, accounts: Sequence[str]) -> None:
-        current = self.account_combo.currentText()
+    def setAccounts(self, accounts: Sequence[tuple[str, str, str]]) -> None:
+        """The accounts that can be linked: (venue, account, shown text)."""
+        combo = self.account_combo
+        shown = [(str(combo.itemData(i)), combo.itemText(i)) for i in range(combo.count())]
+        if shown == [(self.account_key(v, a), text) for v, a, text in accounts]:
+            return  # unchanged: an open list is left alone
+        current = self.account_combo.currentData()
         self.account_combo.clear()
-        self.account_combo.addItems(list(accounts))
-        if current in accounts:
-            self.account_combo.setCurrentText(current)
+        for venue, account, text in accounts:
+            self.account_combo.addItem(text, self.account_key(venue, account))
+        index = self.account_combo.findData(current)
+        if index >= 0:
+            self.account_combo.setCurrentIndex(index)
+
+    @staticmethod
+    def account_key(venue: str, account: str) -> str:
+        return f"{venue}|{account}"
+
+    def select_account(self, venue: str, account: str) -> bool:
+        index = self.account_combo.findData(self.account_key(venue, account))
+        if index >= 0:
+            self.account_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def _link(self) -> None:
+        venue, _sep, account = str(self.account_combo.currentData() or "").partition("|")
+        self.linkRequested.emit(venue, account)
 
 
 class SessionsView(QWidget):
@@ -276,6 +330,7 @@ class SessionsView(QWidget):
             parent=self,
         )
         self.view = RecordTableView(self.model, self)
+        fit_on_reset(self.view)
         self.view.setObjectName("sessions.table")
         layout.addWidget(self.view, 1)
 
@@ -320,11 +375,12 @@ class StrategyManagerWindow(QMainWindow):
                 col("Name", tr("Name")),
                 col("status", tr("Status")),
                 col("Yield", tr("Yield, %"), True, _num),
-                col("UnitPrice", tr("Equity / money"), True, _num),
+                col("Equity", tr("Equity, USD"), True, _money),
+                col("UnitPrice", tr("Unit price"), True, _num),
                 col("Accounts", tr("Followers"), True),
                 col("TraderLogin", tr("Trader")),
             ],
-            sortable=("ID", "Name", "Yield", "Status"),
+            sortable=ALL_BUT_EQUITY,
             search_hint=tr("Name contains\u2026 (Enter)"),
         )
         self.new_strategy_button = self._tool(self.strategies, "strategies.new", tr("New\u2026"))
@@ -344,9 +400,10 @@ class StrategyManagerWindow(QMainWindow):
                 col("Balance", tr("Balance"), True, _num),
                 col("Equity", tr("Equity"), True, _num),
             ],
-            sortable=("ID", "StrategyID", "ClientID"),
+            sortable=ALL,
             search_hint=tr("Strategy ID (Enter)"),
         )
+        self.open_account_button = self._tool(self.accounts, "accounts.open", tr("Open\u2026"))
         self.pause_button = self._tool(self.accounts, "accounts.pause", tr("Pause\u2026"))
         self.resume_button = self._tool(self.accounts, "accounts.resume", tr("Resume\u2026"))
         self.close_account_button = self._tool(self.accounts, "accounts.close", tr("Close\u2026"))
@@ -364,9 +421,10 @@ class StrategyManagerWindow(QMainWindow):
                 col("ActiveAccountsCount", tr("Active accounts"), True),
                 col("TotalFunds", tr("Total funds"), True, _num),
             ],
-            sortable=("ID", "Login"),
+            sortable=ALL,
             search_hint=tr("Login, name, e-mail\u2026 (Enter)"),
         )
+        self.new_client_button = self._tool(self.clients, "clients.new", tr("New\u2026"))
         self.wallets = PagedList(
             "wallets",
             [
@@ -376,7 +434,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Bonus", tr("Bonus"), True, _num),
                 col("DTCreated", tr("Created"), fmt=_dt),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Client ID (Enter)"),
         )
         self.transfers = PagedList(
@@ -389,7 +447,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("DT", tr("Time"), fmt=_dt),
                 col("CommentClient", tr("Comment")),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Wallet ID (Enter)"),
         )
         self.new_transfer_button = self._tool(self.transfers, "transfers.new", tr("New\u2026"))
@@ -404,7 +462,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("status", tr("Status")),
                 col("Ticket", tr("Ticket")),
             ],
-            sortable=("ID", "DT"),
+            sortable=ALL,
             search_hint=tr("Strategy ID (Enter)"),
         )
         self.client_stats = PagedList(
@@ -419,7 +477,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("WalletsTotalBalance", tr("Wallets"), True, _num),
                 col("PositionsCount", tr("Positions"), True),
             ],
-            sortable=("IDClient",),
+            sortable=ALL,
             key="IDClient",
             search_hint=tr("Login contains\u2026 (Enter)"),
         )
@@ -433,7 +491,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Price", tr("Price"), True, _num),
                 col("DT", tr("Time"), fmt=_dt),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Symbol (Enter; otherwise the last 30 days)"),
         )
         self.fill_requests = PagedList(
@@ -445,7 +503,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Volume", tr("Volume"), True, _num),
                 col("DT", tr("Time"), fmt=_dt),
             ],
-            sortable=("ID",),
+            sortable=ALL,
             search_hint=tr("Symbol (Enter)"),
         )
         self.assets = PagedList(
@@ -456,7 +514,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("type", tr("Type")),
                 col("Precision", tr("Digits")),
             ],
-            sortable=("ID", "Name"),
+            sortable=ALL,
             search_hint=tr("Name contains\u2026 (Enter)"),
         )
         self.symbols = PagedList(
@@ -469,7 +527,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("AssetQuoteName", tr("Quote")),
                 col("Enabled", tr("Enabled")),
             ],
-            sortable=("ID", "Name"),
+            sortable=ALL,
             search_hint=tr("Ticker contains\u2026 (Enter)"),
         )
         self.managers = PagedList(
@@ -482,9 +540,10 @@ class StrategyManagerWindow(QMainWindow):
                 col("status", tr("Status")),
                 col("Comment", tr("Comment")),
             ],
-            sortable=("ID", "Login"),
+            sortable=ALL,
             search_hint=tr("Login, name\u2026 (Enter)"),
         )
+        self.rights_button = self._tool(self.managers, "managers.rights", tr("Rights\u2026"))
         self.companies = PagedList(
             "companies",
             [
@@ -494,7 +553,7 @@ class StrategyManagerWindow(QMainWindow):
                 col("Demo", tr("Demo")),
                 col("URL", tr("Access server")),
             ],
-            sortable=("ID", "Name"),
+            sortable=ALL,
             search_hint=tr("Name contains\u2026 (Enter)"),
         )
         self.sessions = SessionsView()

@@ -117,6 +117,11 @@ class BarHistory:
         self._price_decimals = spec.price_decimals
         self._qty_decimals = spec.qty_decimals
 
+    @property
+    def overlay(self) -> dict[int, list[int]]:
+        """The minutes with users' trades (a paper account keeps them across restarts)."""
+        return self._overlay
+
     # --- live trades ----------------------------------------------------------------------------------------
     def record_trade(self, t: float, ticks: int, units: int) -> None:
         """A user trade: extends the minute's high/low and adds its volume."""

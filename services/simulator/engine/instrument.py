@@ -32,7 +32,7 @@ class LiveInstrument:
         self.book = UserBook()
         self.stops: list[SimOrder] = []
         self.trades: deque[TradePrint] = deque(maxlen=self.MAX_PRINTS)
-        self._next_trade_id = 1
+        self.next_trade_id = 1
         self._print_stream = name_hash("prints", spec.key)
         self._print_units = max(1.0, (spec.daily_turnover or 5e6) / 86400 / float(spec.start_price)
                                 / float(street.unit))
@@ -77,8 +77,8 @@ class LiveInstrument:
         return prints
 
     def add_print(self, time: float, ticks: int, quantity: Decimal, aggressor: SimSide) -> TradePrint:
-        trade = TradePrint(self._next_trade_id, self.key, time, self.price(ticks), quantity, aggressor)
-        self._next_trade_id += 1
+        trade = TradePrint(self.next_trade_id, self.key, time, self.price(ticks), quantity, aggressor)
+        self.next_trade_id += 1
         self.trades.append(trade)
         self.last_ticks = ticks
         self.last_time = time

@@ -56,3 +56,14 @@ class Ledger:
 
     def assets(self) -> set[str]:
         return {asset for balances in self._total.values() for asset in balances}
+
+    def export(self) -> tuple[dict[str, dict[str, Decimal]], dict[str, dict[str, Decimal]]]:
+        """(totals, holds) per account and asset, without the zeros."""
+        return ({a: {k: v for k, v in b.items() if v} for a, b in self._total.items()},
+                {a: {k: v for k, v in b.items() if v} for a, b in self._held.items()})
+
+    def load(self, totals: dict[str, dict[str, Decimal]], held: dict[str, dict[str, Decimal]]) -> None:
+        for account in set(totals) | set(held):
+            self.open(account)
+            self._total[account].update(totals.get(account, {}))
+            self._held[account].update(held.get(account, {}))

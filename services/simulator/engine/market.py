@@ -33,6 +33,7 @@ from services.simulator.engine.instrument import LiveInstrument
 from services.simulator.engine.ledger import EXACT, Ledger
 from services.simulator.engine.matching import FEE_ACCOUNT, STREET_ACCOUNT, Exchange
 from services.simulator.engine.prices import DAY, EPOCH, LruCache, PriceProcess, UnderlyingPath
+from services.simulator.engine.snapshot import CHUNK, EngineCore, InstrumentMark
 from services.simulator.engine.types import (
     AccountConfig,
     BarArrays,
@@ -58,6 +59,7 @@ log = logging.getLogger(__name__)
 
 _MINUTE_CACHE_DAYS = 384  # (instrument, day) blocks of minute bars kept (about 60 kB each)
 _HOUR_CACHE_DAYS = 10_000  # (instrument, day) entries of hour rows kept (about 1 kB each)
+REPLAY_LIMIT = 7 * 86400.0  # a restored instrument follows at most this much of the time it was not running
 
 
 class MarketEngine:
@@ -96,16 +98,20 @@ class MarketEngine:
         """The live instrument, created on first use and brought up to now."""
         inst = self._live.get(key)
         if inst is None:
-            spec = self._specs[key]
-            underlying = self._underlyings.get((spec.symbol, spec.volatility))
-            if underlying is None:
-                underlying = UnderlyingPath(self.seed, spec.symbol, spec.volatility)
-                self._underlyings[(spec.symbol, spec.volatility)] = underlying
-            process = PriceProcess(spec, self.seed, underlying, self._minute_blocks)
-            inst = LiveInstrument(spec, process, BarHistory(process, self._hour_rows),
-                                  SyntheticLiquidity(spec, self.seed), int(self._now) - 60)
-            self._live[key] = inst
+            inst = self._start_following(key, int(self._now) - 60)
         self._exchange.advance(inst, int(self._now))
+        return inst
+
+    def _start_following(self, key: str, second: int) -> LiveInstrument:
+        spec = self._specs[key]
+        underlying = self._underlyings.get((spec.symbol, spec.volatility))
+        if underlying is None:
+            underlying = UnderlyingPath(self.seed, spec.symbol, spec.volatility)
+            self._underlyings[(spec.symbol, spec.volatility)] = underlying
+        process = PriceProcess(spec, self.seed, underlying, self._minute_blocks)
+        inst = LiveInstrument(spec, process, BarHistory(process, self._hour_rows),
+                              SyntheticLiquidity(spec, self.seed), second)
+        self._live[key] = inst
         return inst
 
     def _traded(self, key: str) -> LiveInstrument:
@@ -289,6 +295,59 @@ class MarketEngine:
             f for f in self._exchange.account_fills.get(account, [])
             if (since is None or f.time >= since) and (key is None or f.key == key)
         ]
+
+    # --- a paper account's restart (snapshot.py) ----------------------------------------------------------
+    def snapshot(self) -> EngineCore:
+        """What the engine keeps besides its orders and fills (:meth:`orders_chunk`, :meth:`fills_chunk`)."""
+        totals, held = self._ledger.export()
+        holds, sequence, (next_order, next_fill, next_sequence) = self._exchange.export()
+        marks = {
+            key: InstrumentMark(inst.second, inst.last_ticks, inst.last_time, inst.next_trade_id,
+                                dict(inst.history.overlay))
+            for key, inst in self._live.items()
+        }
+        return EngineCore(list(self._exchange.accounts.values()), totals, held, holds, sequence, next_order,
+                          next_fill, next_sequence, marks)
+
+    def orders_chunk(self, chunk: int) -> list[SimOrder]:
+        """The orders whose ids fall in ``chunk`` (snapshot.CHUNK ids each), as they are now."""
+        orders = self._exchange.orders
+        first = chunk * CHUNK + 1
+        return [orders[str(i)] for i in range(first, first + CHUNK) if str(i) in orders]
+
+    def fills_chunk(self, chunk: int) -> list[SimFill]:
+        return self._exchange.fills[chunk * CHUNK:(chunk + 1) * CHUNK]
+
+    def chunks(self) -> tuple[int, int]:
+        """How many order and fill chunks there are."""
+        return (-(-(self._exchange.issued_orders) // CHUNK), -(-len(self._exchange.fills) // CHUNK))
+
+    def restore(self, core: EngineCore, orders: list[SimOrder], fills: list[SimFill],
+                replay_limit: float = REPLAY_LIMIT) -> None:
+        """Takes back a kept state into this fresh engine (made with the same seed and instruments).
+
+        Each instrument is followed again from where it had got to (at most ``replay_limit`` seconds back), so
+        working orders meet the market of the time the simulator was not running, as on a real venue."""
+        if self._exchange.orders or len(self._exchange.accounts) > 0:
+            raise RuntimeError("restore() needs a fresh engine")
+        for config in core.accounts:
+            self._exchange.open_account(config)
+        self._ledger.load(core.totals, core.held)
+        working = self._exchange.load(core.holds, core.sequence,
+                                      (core.next_order, core.next_fill, core.next_sequence), orders, fills)
+        earliest = int(self._now - replay_limit)
+        for key, mark in core.instruments.items():
+            if key not in self._specs:
+                continue
+            inst = self._start_following(key, min(max(mark.second, earliest), int(self._now)))
+            inst.last_ticks, inst.last_time = mark.last_ticks, mark.last_time
+            inst.next_trade_id = mark.next_trade_id
+            inst.history.overlay.update(mark.overlay)
+        for order in working:
+            if order.key not in self._specs:
+                continue
+            live = self._live.get(order.key) or self._start_following(order.key, int(self._now) - 60)
+            self._exchange.rest(live, order)
 
     def subscribe(self, listener: Callable[[EngineEvent], None]) -> Callable[[], None]:
         """Calls ``listener`` synchronously for every event; returns the unsubscribe function."""

@@ -80,6 +80,7 @@ class Exchange:
         self.orders: dict[str, SimOrder] = {}
         self.account_orders: dict[str, list[SimOrder]] = {}
         self.account_fills: dict[str, list[SimFill]] = {}
+        self.fills: list[SimFill] = []  # every fill, by id ("1" is the first)
         self._holds: dict[str, Decimal] = {}  # order id -> hold not yet used
         self._sequence: dict[str, int] = {}  # order id -> time priority
         self._working: dict[str, dict[str, SimOrder]] = {}  # instrument key -> active orders
@@ -97,6 +98,46 @@ class Exchange:
 
     def working_keys(self) -> list[str]:
         return [key for key, orders in self._working.items() if orders]
+
+    # --- a paper account's restart (engine/snapshot.py) ----------------------------------------------------
+    def export(self) -> tuple[dict[str, Decimal], dict[str, int], tuple[int, int, int]]:
+        """The working orders' holds and time priorities, and the id counters."""
+        working = {order_id for orders in self._working.values() for order_id in orders}
+        return ({k: v for k, v in self._holds.items() if k in working},
+                {k: v for k, v in self._sequence.items() if k in working},
+                (self._next_order, self._next_fill, self._next_sequence))
+
+    def load(self, holds: dict[str, Decimal], sequence: dict[str, int], counters: tuple[int, int, int],
+             orders: list[SimOrder], fills: list[SimFill]) -> list[SimOrder]:
+        """Takes back kept orders and fills (accounts opened first); returns the working orders, which the
+        caller puts back on their instruments with :meth:`rest`."""
+        self._next_order, self._next_fill, self._next_sequence = counters
+        self._holds.update(holds)
+        self._sequence.update(sequence)
+        working = []
+        for order in sorted(orders, key=lambda o: int(o.order_id)):
+            self.orders[order.order_id] = order
+            self.account_orders.setdefault(order.account, []).append(order)
+            if order.state.is_active:
+                working.append(order)
+        for fill in sorted(fills, key=lambda f: int(f.fill_id)):
+            self.fills.append(fill)
+            self.account_fills.setdefault(fill.account, []).append(fill)
+        return working
+
+    @property
+    def issued_orders(self) -> int:
+        return self._next_order - 1
+
+    def rest(self, inst: LiveInstrument, order: SimOrder) -> None:
+        """A kept working order back on its instrument: waiting for its stop, or on the book."""
+        self._working.setdefault(inst.key, {})[order.order_id] = order
+        if order.state is SimOrderState.PENDING_TRIGGER:
+            inst.stops.append(order)
+        else:
+            if order.order_id not in self._sequence:
+                self._sequence[order.order_id] = self._take_sequence()
+            inst.book.add(order, self._sequence[order.order_id])
 
     # --- submit ---------------------------------------------------------------------------------------------
     def submit(self, inst: LiveInstrument, now: float, account: str, side: SimSide, type: SimOrderType,
@@ -257,6 +298,7 @@ class Exchange:
                            quantity, fee, spec.quote, now, "taker" if order is taker else "maker")
             self._next_fill += 1
             self.account_fills[order.account].append(fill)
+            self.fills.append(fill)
             self._emit(FillEvent(fill))
             if order.remaining:
                 order.state = SimOrderState.PARTIALLY_FILLED

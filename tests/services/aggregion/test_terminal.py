@@ -12,8 +12,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.aggregion.licence import LicenceRefused, LicenceStatus
+import resources
+from services.aggregion.licence import (
+    LicenceClaims,
+    LicenceRefused,
+    LicenceStatus,
+    read_licence,
+    sign_licence,
+)
+from services.aggregion.pinned_keys import pinned_keys
 from services.aggregion.terminal import (
     AggregionTerminal,
     InstalledAddon,
@@ -25,11 +34,13 @@ from services.aggregion.terminal import (
 from services.errors import RejectedInput
 from tests.services.aggregion.test_client_vs_simulator import Sim, client_of, sim  # noqa: F401
 
+PINNED = pinned_keys(resources.path("keys", "aggregion"), "http://127.0.0.1:8765/aggregion")
+
 
 def device_file(directory: Path, device_id: str) -> LicenceBook:
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "device-id").write_text(device_id + "\n")
-    return LicenceBook(directory)
+    return LicenceBook(directory, PINNED)
 
 
 @pytest.fixture
@@ -93,8 +104,8 @@ async def test_a_changed_byte_expiry_another_device_and_a_revoked_lease_are_told
         changed[at] = ord("x") if changed[at] != ord("x") else ord("y")
         book.licence_path.write_bytes(bytes(changed))
         refused = book.check().check
-        assert refused is not None and refused.status is LicenceStatus.TAMPERED, at
-        assert refused.reason.startswith("Licence refused")
+        assert refused is not None and refused.status in (LicenceStatus.TAMPERED, LicenceStatus.UNKNOWN_KEY)
+        assert refused.reason[:1].isupper() and refused.reason.endswith(".")
     book.licence_path.write_bytes(original)
     assert book.check().valid
 
@@ -139,7 +150,7 @@ async def test_a_grant_that_does_not_match_the_file_is_refused(terminal):
     ref = await terminal.client.sign_bundle(pack.id, bundle.id, number, licence)
     grant = await terminal.client.download(ref.resource_id)
     content = await terminal.client.download(bundle.resource_id)
-    key = await terminal.public_key()
+    key = terminal.trusted
     assert verify_grant(grant, key, bundle, number, content)["sha256"] == hashlib.sha256(content).hexdigest()
     with pytest.raises(LicenceRefused, match="does not match"):
         verify_grant(grant, key, bundle, number, content + b" ")
@@ -147,3 +158,23 @@ async def test_a_grant_that_does_not_match_the_file_is_refused(terminal):
         verify_grant(grant, key, bundle, "1999999999", content)
     with pytest.raises(LicenceRefused):
         verify_grant(grant.replace(b'"sha256":"', b'"sha256":"0'), key, bundle, number, content)
+
+
+async def test_a_licence_signed_by_a_key_tessera_does_not_ship_is_refused(terminal, sim):  # noqa: F811
+    """The venue (or someone in between) signs with a fresh key of the right shape: Tessera stays free."""
+    pro, verdict = await bind_pro(terminal)
+    assert verdict.valid
+    book = terminal.book
+    genuine = read_licence(book.licence_path.read_bytes(), PINNED)
+    fresh = Ed25519PrivateKey.generate()
+    book.licence_path.write_bytes(sign_licence(LicenceClaims.model_validate(genuine.model_dump()), fresh))
+    cached = book.check().check
+    assert cached is not None and cached.status is LicenceStatus.UNKNOWN_KEY and not book.check().valid
+    assert "signed by an unknown key" in cached.reason
+
+    book.forget()
+    sim.state.signing_key = fresh  # the venue now signs (and publishes) another key
+    assert (await terminal.client.licence_key()).public_key != ""
+    again = await terminal.bind(pro, "en")
+    assert again.check is not None and again.check.status is LicenceStatus.UNKNOWN_KEY
+    assert book.check().check is None  # nothing kept: free mode

@@ -10,13 +10,13 @@ from decimal import Decimal
 import httpx
 import pytest
 
-from services.domain import ConnectionState, InstrumentId, Position
+from services.domain import Balance, ConnectionState, InstrumentId, Position
 from services.errors import AuthError
 from services.ramm import Query, RammClient
 from services.ramm.copy_trading import CopyTrader, Delivery
 from services.ramm.session import RammSession
 from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
-from services.trading.stores import PositionStore
+from services.trading.stores import AccountStore, PositionStore
 from tests.services.ramm.sim_support import MAIN_URL, SimHandle, make_sim
 
 VENUE_URL = "http://sim.test/ramm"
@@ -205,3 +205,39 @@ async def test_unlinking_stops_the_signals(session: RammSession) -> None:
     page = await session.client.signals_search(Query(filter={"StrategyID": 1, "Symbol": "SBER"}))
     assert not any(row.TraderLot == 10 for row in page.rows)
     trader.close()
+
+
+async def test_a_coin_weight_account_publishes_its_coins_as_usdt_pairs(session: RammSession) -> None:
+    balances = AccountStore()
+
+    def own(**coins: str) -> None:
+        balances.set_balances(
+            "coinweight",
+            [Balance("coinweight", "binance", a, Decimal(q), Decimal(0)) for a, q in coins.items()],
+        )
+
+    own(BTC="1.25", ETH="3", USDT="10000")  # held before the link: the baseline
+    await session.login(DEMO_LOGIN, DEMO_PASSWORD)
+    trader = CopyTrader(session, PositionStore(), balances=balances, spot=lambda venue: venue == "coinweight")
+    try:
+        await trader.link_to(1, "demo strategy", "coinweight", "binance")
+        assert trader.signals[0].sync and trader.signals[0].delivery is Delivery.SENT
+        assert trader.net_lots() == {"BTCUSDT": 0, "ETHUSDT": 0}  # flat; USDT is the money, not a position
+        own(BTC="1.75", ETH="3", USDT="5000.5")  # bought 0.5 BTC
+        await trader.publish()
+        sent = [(r.symbol, r.lot, r.delivery) for r in trader.signals if not r.sync]
+        assert sent == [("BTCUSDT", Decimal("0.5"), Delivery.SENT)]
+        page = await session.client.signals_search(Query(filter={"StrategyID": 1, "Symbol": "BTCUSDT"}))
+        assert any(row.TraderLot == Decimal("0.5") for row in page.rows)
+        trader_account = next(
+            a for a in (await session.client.accounts_search(Query({"StrategyID": 1}))).rows if a.IsSecurity
+        )
+        held = await session.client.positions_search(
+            Query({"AccountID": trader_account.ID, "Symbol": "BTCUSDT"})
+        )
+        assert [p.VolumeOpen for p in held.rows] == [Decimal("0.5")]
+        own(BTC="1.75", ETH="3", USDT="5000.5")  # balances read again, unchanged: nothing new
+        await trader.publish()
+        assert len([r for r in trader.signals if not r.sync]) == 1
+    finally:
+        trader.close()

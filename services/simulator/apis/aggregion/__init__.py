@@ -83,9 +83,11 @@ Choices where the doc is open:
   again for the same ``deviceId`` gets the same key (201); the key body (JSON) is stored; ``GET`` and
   ``PATCH`` (deviceName only) are ``/client/keys/{id}`` (the doc shows no id).
 - Licence files are Ed25519-signed JSON (format in ``services/aggregion/licence.py``) bound to lease (+ sn),
-  key number, the key's deviceId and the lease's dates. The key pair is derived from ``ctx.seed``; its public
-  key is at ``GET /aggregion/api/public/licenseKey`` (``{algorithm, publicKey, keyId}``, not in the doc)
-  and, for seed 1, is ``services.aggregion.licence.SIMULATOR_LICENCE_PUBLIC_KEY``.
+  key number, the key's deviceId and the lease's dates. They are signed with one fixed demo key at every
+  seed, whose private half lives in ``demo_key.py`` (this package) and whose public half is the one Tessera
+  ships and pins: ``resources/keys/aggregion/simulator-demo.pem`` (for loopback hosts, ``keys.json``).
+  The public key is also at ``GET /aggregion/api/public/licenseKey`` (``{algorithm, publicKey, keyId}``,
+  not in the doc), for tools; Tessera never trusts a key it fetched.
 - Bundle signature (``POST /public/catalog/{id}/bundles/{bundleId}/signature``, no auth): ``license`` is the
   base64 of a licence file of that position and ``keyNumber``, whose lease is active with the key bound
   (403 otherwise); the signature (signed JSON: bundle, key, lease, sha256 of the bundle file) is stored as
@@ -94,6 +96,8 @@ Choices where the doc is open:
   201 ``{id, name, size}``; ``GET /resources/{id}`` -> the bytes. Covers are public; other files are
   readable by the owner account's members, by their named readers, and bundle files by users with an active
   lease of the bundle's position.
+- ID groups: ``GET /groups`` and ``GET /groups/{id}`` (read-only; filter ``name``, ``parent``; extend
+  ``members``) answer the groups owned by the accounts the token's user owns or administers.
 - ID accounts carry ``defaultFund`` (DS's addition). POST /users/me/accounts (201) makes one with its
   default fund; PATCH (owner only) takes name, admins, isOrganization, organizationDetails.
 """

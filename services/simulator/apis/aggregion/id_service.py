@@ -1,4 +1,7 @@
-"""The ID service's part DS needs (mounted at ``/aggregion/id/api``): login, OAuth code and tokens, me."""
+"""The ID service's part DS needs (mounted at ``/aggregion/id/api``): login, OAuth code and tokens, me, and
+reading groups (``GET /groups``, ``GET /groups/{id}``: the groups owned by the accounts the token's user
+owns or administers; filter ``name``, ``parent``; extend ``members``), which ``createLeasesForGroups`` names.
+Groups are not created or changed here (the seed makes one)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from services.simulator.apis.aggregion.query import ListRules, listed, one
 from services.simulator.apis.aggregion.state import (
     CODE_LIFETIME,
     REFRESH_LIFETIME,
@@ -30,6 +34,7 @@ from services.simulator.apis.aggregion.wire import (
 )
 
 ACCOUNT_EDITABLE = ("name", "admins", "isOrganization", "organizationDetails")
+GROUP_RULES = ListRules(filters=("name", "parent"), extend=("members",))
 
 
 def new_account(
@@ -190,7 +195,34 @@ def routes(state: AggregionState) -> list[Route]:
                 account["organizationDetails"] = body["organizationDetails"]
         return answer(dict(account))
 
+    def member_of(field: str, value: object, parent: Record) -> object:
+        if field == "members" and isinstance(value, list):
+            return [
+                {"id": u, "nickname": state.users[u].get("nickname")} if u in state.users else u
+                for u in value
+            ]
+        return value
+
+    def visible_groups(user: str) -> list[Record]:
+        accounts = {a["id"] for a in state.user_accounts(user)}
+        return [g for g in state.groups.values() if g["owner"] in accounts]
+
+    @guarded
+    async def group_list(request: Request) -> Response:
+        user = bearer_user(state, request)
+        return answer(listed(request, visible_groups(user), GROUP_RULES, member_of))
+
+    @guarded
+    async def group_one(request: Request) -> Response:
+        user = bearer_user(state, request)
+        group = pick(state.groups, request.path_params["id"], "group")
+        if group not in visible_groups(user):
+            raise forbidden("this group is not one of your accounts'")
+        return answer(one(request, group, GROUP_RULES, member_of))
+
     return [
+        Route("/groups", group_list, methods=["GET"]),
+        Route("/groups/{id}", group_one, methods=["GET"]),
         Route("/auth/local", auth_local, methods=["POST"]),
         Route("/oauth/code", oauth_code, methods=["POST"]),
         Route("/oauth/token", oauth_token, methods=["POST"]),

@@ -82,6 +82,7 @@ class Inventory:
             raise forbidden("items can be added only for the account's own catalog positions")
         self.own_fund(who.account, fund_id)
         created = []
+        now = self.state.now_text()  # one request, one creation date (so /grouped shows them as one row)
         for _ in range(qty):
             item = {
                 "id": self.state.new_id(),
@@ -89,7 +90,7 @@ class Inventory:
                 "owner": who.account,
                 "catalog": catalog_id,
                 "fund": fund_id,
-                "creationDate": self.state.now_text(),
+                "creationDate": now,
             }
             if expiration is not None:
                 item["expirationDate"] = expiration

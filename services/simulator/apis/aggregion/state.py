@@ -14,8 +14,8 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.aggregion.licence import signing_key_from_seed
 from services.aggregion.schemas import format_date
+from services.simulator.apis.aggregion.demo_key import demo_signing_key
 from services.simulator.context import SimulatorContext
 
 Record = dict[str, Any]
@@ -46,6 +46,15 @@ class Grant:
     user: str
     expires: float
     client_id: str = ""
+
+
+# What a paper account keeps across restarts: every record and stored file, the OAuth grants (a refresh token
+# the terminal keeps still works); not the login sessions and one-time codes. Keys and ids follow the seed.
+PAPER_FIELDS = (
+    "counter", "users", "logins", "accounts", "groups", "applications", "tokens", "refresh_tokens", "catalog",
+    "bundles", "funds", "items", "leases", "keys", "documents", "transactions", "resources", "lease_sn",
+    "document_number", "key_number",
+)
 
 
 @dataclass
@@ -81,7 +90,7 @@ class AggregionState:
     @classmethod
     def create(cls, ctx: SimulatorContext) -> AggregionState:
         prefix = hashlib.sha256(f"aggregion:{ctx.seed}".encode()).hexdigest()[:8]
-        return cls(ctx=ctx, signing_key=signing_key_from_seed(ctx.seed), id_prefix=prefix)
+        return cls(ctx=ctx, signing_key=demo_signing_key(), id_prefix=prefix)
 
     def new_id(self) -> str:
         """A 24-hex ObjectId-like id, deterministic for a seed."""

@@ -66,6 +66,11 @@ class Session:
     changed_portfolios: dict[str, None] = field(default_factory=dict)
 
 
+# Kept by a paper account (the portfolios' money and positions are the engine's): the opening positions'
+# prices.
+PAPER_FIELDS = ("openings",)
+
+
 class ChpState:
     """Everything the CHP API keeps between requests. Engine events are sorted into the queues of the sessions
     that listen to their symbol or portfolio as they happen; quotes, books, positions and money are computed

@@ -3,7 +3,8 @@
 Mount prefix ``/exp/v2`` (the real venue: ``https://api.coin-weight.com/exp/v2``); ``create_app(ctx)`` gives a
 Starlette app whose routes are relative to it. Counterparties ``binance``, ``huobi``, ``okcoin``: their
 instruments are the engine's (market = counterparty, key ``binance:ETH-BTC``). State lives in
-``ctx.venue_state["coinweight"]`` for the simulator's life.
+``ctx.venue_state["coinweight"]`` for the simulator's life (and across restarts on a paper account,
+services/simulator/paper).
 
 Routes (40 documented endpoints; "leave" is /strategy/stop with ``bCancel: false``)::
 
@@ -127,9 +128,10 @@ VolumeMarketMaker for real (see market_maker.py) from the strategy in the reques
 stored item; starting a running id restarts it with the new parameters); other types answer 501. A start first
 cancels the orders the strategy id still has on the book (after a leave or for a restart). Orders go to the
 user's account on ``exchange``, tagged ``cw-strategy:<id>``; the first ladder is on the book when start
-answers. /strategy/stop stops the task; ``bCancel`` true (the default) cancels the strategy's open orders,
-false ("leave") keeps them. /strategy/status lists the user's items and started ids, ``running`` or
-``stopped``.
+answers. A started strategy stays started until /strategy/stop: a simulator restarted on a paper account
+(services/simulator/paper) runs it again. /strategy/stop stops the task; ``bCancel`` true (the default)
+cancels the strategy's open orders, false ("leave") keeps them. /strategy/status lists the user's items and
+started ids, ``running`` or ``stopped``.
 
 Not Released endpoints (the doc gives requests only): pwd/change checks oldPassword (3) and sets newPassword;
 phone/verify "sends" the code ``123456``, phone/bind binds the phone with it; totp/new issues a base32 secret

@@ -34,6 +34,7 @@ def create_app(ctx: SimulatorContext) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        strategies.resume(venue)  # those a restored paper account had running
         yield
         await venue.shutdown()
 

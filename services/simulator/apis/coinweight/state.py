@@ -47,6 +47,12 @@ class User:
     next_strategy_id: int = 1
 
 
+# What a paper account keeps across restarts (services/simulator/paper): the users with their favourites,
+# markets, layouts, API keys and strategy items, the token secret (issued tokens stay valid), the cancels
+# /order/cancel-all has scheduled, and the started strategies (they run again when the simulator is back).
+PAPER_FIELDS = ("jwt_secret", "users", "next_uid", "pending_cancels", "seq_no", "started")
+
+
 @dataclass
 class CoinweightState:
     jwt_secret: bytes = field(default_factory=lambda: os.urandom(32))
@@ -56,4 +62,6 @@ class CoinweightState:
         default_factory=dict
     )  # order id -> when /order/cancel-all lands
     runners: dict[tuple[int, str], Runner] = field(default_factory=dict)  # (uid, strategy id)
+    # (uid, strategy id) -> the strategy as /strategy/start got it, until /strategy/stop (not at shutdown)
+    started: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
     seq_no: int = 0  # of the strategy API's answers

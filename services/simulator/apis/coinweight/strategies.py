@@ -6,6 +6,7 @@ add ``error_msg``); ``seq_no`` counts this simulator's strategy answers from 0.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from starlette.requests import Request
@@ -29,8 +30,39 @@ from services.simulator.apis.coinweight.wire import (
     text_field,
 )
 
+log = logging.getLogger("tessera.simulator.coinweight")
+
 RUNNING = "running"
 STOPPED = "stopped"
+
+
+def run(venue: CoinweightSim, uid: int, strategy_id: str, strategy: dict[str, Any]) -> None:
+    """Starts (or restarts, with these parameters) a validated runnable strategy: what it left on the book
+    goes first (a leave, a restart); it is remembered as started until /strategy/stop."""
+    state = venue.state
+    runner = StrategyRunner(venue, uid, strategy_id, strategy["exchange"], quote_params(venue, strategy))
+    previous = state.runners.get((uid, strategy_id))
+    if previous is not None:
+        previous.halt()
+    cancel_strategy_orders(venue, uid, strategy_id)
+    state.runners[(uid, strategy_id)] = runner
+    state.started[(uid, strategy_id)] = strategy
+    runner.start()
+
+
+def resume(venue: CoinweightSim) -> None:
+    """Starts again the strategies a paper account kept as started (the simulator was restarted); one that no
+    longer validates is forgotten."""
+    for (uid, strategy_id), strategy in list(venue.state.started.items()):
+        if (uid, strategy_id) in venue.state.runners or uid not in venue.state.users:
+            continue
+        try:
+            if validate_strategy(venue, strategy).runnable:
+                run(venue, uid, strategy_id, strategy)
+                continue
+        except ApiError as refusal:
+            log.warning("strategy %s of user %s not resumed: %s", strategy_id, uid, refusal)
+        venue.state.started.pop((uid, strategy_id), None)
 
 
 def routes(venue: CoinweightSim) -> list[Route]:
@@ -71,15 +103,7 @@ def routes(venue: CoinweightSim) -> list[Route]:
             raise ApiError(
                 Code.NOT_RUNNABLE, f"{strategy['strategyType']} strategies cannot run in the simulator yet"
             )
-        runner = StrategyRunner(
-            venue, user.uid, strategy_id, strategy["exchange"], quote_params(venue, strategy)
-        )
-        previous = state.runners.get((user.uid, strategy_id))
-        if previous is not None:
-            previous.halt()  # a restart, with the parameters of this request
-        cancel_strategy_orders(venue, user.uid, strategy_id)  # what it left on the book (a leave, a restart)
-        state.runners[(user.uid, strategy_id)] = runner
-        runner.start()
+        run(venue, user.uid, strategy_id, strategy)
         return answer({"strategy": {"id": strategy_id, "status": RUNNING}})
 
     async def stop(request: Request, user: User) -> Response:
@@ -91,6 +115,7 @@ def routes(venue: CoinweightSim) -> list[Route]:
             raise ApiError(Code.NOT_FOUND, f"no strategy {strategy_id}")
         if runner is not None:
             runner.halt()
+        state.started.pop((user.uid, strategy_id), None)
         if cancel_orders:
             cancel_strategy_orders(venue, user.uid, strategy_id)
         return answer({"strategy": {"id": strategy_id, "status": STOPPED}})

@@ -86,10 +86,7 @@ def seed(state: DxState) -> None:
 
     system = state.add_user(person("system", "Platform", ClientType.OTHER), "")
     system.system = True
-    chp = chp_state(
-        state.ctx
-    )  # the CHP portfolios (engine accounts with their opening money) exist from here
-    state.money_listeners.append(lambda account: _tell_chp(chp, account))
+    tell_chp_of_money(state)  # the CHP portfolios (engine accounts with their opening money) exist from here
     for chp_user in CHP_USERS.values():
         operator = chp_user.login == DEMO_LOGIN
         user = state.add_user(
@@ -119,6 +116,12 @@ def seed(state: DxState) -> None:
         second.key,
     )
     state.grant(account, second.key)
+
+
+def tell_chp_of_money(state: DxState) -> None:
+    """Money moved in the back office reaches the CHP sessions (at the seed, and after a paper restore)."""
+    chp = chp_state(state.ctx)
+    state.money_listeners.append(lambda account: _tell_chp(chp, account))
 
 
 def _tell_chp(chp: ChpState, engine_account: str) -> None:

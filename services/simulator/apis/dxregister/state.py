@@ -131,6 +131,13 @@ class SsoToken:
     serial: int
 
 
+# What a paper account keeps across restarts: everything but the sessions, SSO tokens and listeners.
+PAPER_FIELDS = (
+    "users", "brokers", "clearing_codes", "categories", "groups", "members", "accounts", "account_traders",
+    "transfers", "notifications", "transactions", "market_data", "suspended_feeds", "next_id",
+)
+
+
 @dataclass
 class DxState:
     ctx: SimulatorContext

@@ -3,7 +3,8 @@ api-notes/ramm-manager.md (fields, enums, search convention, errors, login flow)
 speak.
 
 Mount prefix ``/ramm``. Main domain: ``{server}/ramm/api/manager/v1/{method}`` (the real one is
-``https://ramm.store/api/manager/v1/{method}``). Each company's ``URL`` is an access server on the same
+``https://ramm.store/api/manager/v1/{method}``), and the few client API methods of client_api.py at
+``{server}/ramm/api/client/v1/{method}``. Each company's ``URL`` is an access server on the same
 server, ``{server}/ramm/dc1`` (demo company) or ``{server}/ramm/dc2``, serving
 ``{URL}/api/manager/v1/{method}``; the URL is absolute, built from the request's own scheme, host and mount.
 Every method is POST with a JSON object body (an empty body counts as ``{}``) and, except session.login, the
@@ -60,8 +61,9 @@ The copy-trading book (book.py, priced by instruments.py):
   decimals; signals' Lot must have at most 2. Assets: ISO ids for USD/RUB/EUR (840/643/978), shares 2001..,
   crypto 3001...
 - Accounts: the trader's own account (Type 0, IsSecurity 1, Factor 1) is opened by strategies.add with Money
-  from the wallet; followers are Type 2 (seeded; the manager API has no method to open one). Netting for every
-  account (a hedging strategy keeps one position per symbol too). Margin = notional / 10 (LeverageMax 10,
+  from the wallet; followers are Type 2 (seeded, or opened through the client API's accounts.add: the manager
+  API has no method to open one, see client_api.py). Netting for every account (a hedging strategy keeps one
+  position per symbol too). Margin = notional / 10 (LeverageMax 10,
   MCLevel 50; margin calls are not simulated). Swaps are 0.
 - A signal (trading.addSignal) is the strategy's new net lot in a symbol; every active account of the strategy
   goes to ``round(Lot x Factor, 2)`` (the trader's own to Lot). The differences are one aggregated order per

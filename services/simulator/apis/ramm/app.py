@@ -19,6 +19,7 @@ from services.simulator.apis.ramm import (  # noqa: F401
     session_methods,
     strategy_methods,
 )
+from services.simulator.apis.ramm.client_api import CLIENT_API_PATH, client_error_response, serve_client_api
 from services.simulator.apis.ramm.rights import SESSION_METHODS, URL_ALIASES
 from services.simulator.apis.ramm.state import SessionRec
 from services.simulator.apis.ramm.venue import HANDLERS, Call, RammVenue
@@ -44,7 +45,15 @@ def create_app(ctx: SimulatorContext) -> Starlette:
                 {"error": {"code": "internal_error", "message": "internal error"}}, status_code=500
             )
 
+    async def client_endpoint(request: Request) -> Response:
+        """The client API's few methods a manager uses to open a follower account (client_api.py)."""
+        try:
+            return await serve_client_api(venue, request, await _body(request))
+        except RammApiError as error:
+            return client_error_response(error)
+
     routes = [
+        Route(CLIENT_API_PATH, client_endpoint, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
         Route(API_PATH, endpoint, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
         Route("/{dc}" + API_PATH, endpoint, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
     ]

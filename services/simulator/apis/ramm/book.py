@@ -336,8 +336,12 @@ class CopyBook:
         self._not_own(account, "resumed")
         if account.status != AccountStatus.PAUSE:
             raise invalid_status(f"account {account.id} is not paused (status {account.status})")
-        command = self.state.next_id("command")
         account.status = AccountStatus.ACTIVE
+        return self.follow(account, at)
+
+    def follow(self, account: AccountRec, at: float) -> int:
+        """The strategy's open positions opened at market in ``account``, times its factor (a command)."""
+        command = self.state.next_id("command")
         trader = self.trader_account(self.state.strategies[account.strategy_id])
         moves = []
         for position in trader.positions.values():

@@ -53,6 +53,17 @@ class SessionRec:
 
 
 @dataclass
+class ClientSessionRec:
+    """A session of the client API (an investor's own, opened with login and password or a manager's OTP)."""
+
+    token: str
+    client_id: int
+    wallet_id: int
+    last_activity: float
+    expiration_minutes: int = 60
+
+
+@dataclass
 class CustomerRec:
     """A RAMM client (investor or trader)."""
 
@@ -231,6 +242,13 @@ class SignalRec:
     processed: float | None = None
 
 
+# What a paper account keeps across restarts: every record but the sessions and one-time passwords.
+PAPER_FIELDS = (
+    "companies", "managers", "settings", "clients", "wallets", "transfers", "strategies", "accounts", "deals",
+    "fill_requests", "fills", "signals", "equity", "counters",
+)
+
+
 @dataclass
 class RammState:
     companies: dict[int, CompanyRec] = field(default_factory=dict)
@@ -251,6 +269,7 @@ class RammState:
     )  # company.getEquity history: (company, day end, equity, balance, wallets balance)
     counters: dict[str, int] = field(default_factory=dict)
     otps: dict[int, str] = field(default_factory=dict)
+    client_sessions: dict[str, ClientSessionRec] = field(default_factory=dict)  # the client API's
 
     def next_id(self, kind: str) -> int:
         value = self.counters.get(kind, 0) + 1
