@@ -14,13 +14,14 @@ SYSTEM_PKGS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-im
 	libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 libegl1 libgl1 libfontconfig1 \
 	libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 
-.PHONY: run test bench soak dist dist-check lint translations system-deps venv clean help
+.PHONY: run test bench soak screenshots dist dist-check lint translations system-deps venv clean help
 
 help:
 	@echo "make run         start Tessera on the embedded simulator (ARGS='--profile NAME ...')"
 	@echo "make test        ruff, import contracts, mypy and the whole test suite, headless"
 	@echo "make bench       chart, start-up and idle benchmarks -> bench-results.json (~15 min)"
 	@echo "make soak        orders under injected faults on both venues -> soak-results.json (ORDERS=300)"
+	@echo "make screenshots the README's 24 pictures -> resources/screenshots (under Xvfb when installed)"
 	@echo "make dist        one-folder bundle with PyInstaller (dist/tessera)"
 	@echo "make dist-check  build the bundle and run it with --smoke 2 offscreen"
 	@echo "make translations  lupdate app/ and widgets/ into the .ts files, then lrelease them into .qm"
@@ -41,6 +42,9 @@ bench: venv
 
 soak: venv
 	$(PY) -m tests.perf.soak --orders $(ORDERS) --out soak-results.json
+
+screenshots: venv
+	$(PY) -m tests.screenshots --out resources/screenshots
 
 dist: venv
 	$(VENV)/bin/pip install -q -e '.[dist]'

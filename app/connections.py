@@ -27,6 +27,7 @@ from services.http import Timeouts, VenueHttp
 from services.ramm.session import RammSession
 from services.retry import Backoff
 from services.tasks import spawn
+from widgets.common.plural import plural
 from widgets.common.status import ConnectionIndicator, LightState
 
 log = logging.getLogger("tessera.connections")
@@ -201,7 +202,7 @@ class RammIndicator(QObject):
         self._show()
 
     def _on_rights(self, rights: frozenset[str]) -> None:
-        self._show(self.tr("Rights re-read: {count} methods.").format(count=len(rights)))
+        self._show(plural(self.tr("Rights re-read: %n method(s).", "", len(rights)), len(rights)))
 
     def _show(self, extra: str = "") -> None:
         session = self.session

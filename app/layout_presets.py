@@ -56,9 +56,11 @@ PRESETS: tuple[LayoutPreset, ...] = (
         SIMPLE,
         str(QT_TRANSLATE_NOOP("LayoutPresets", "Simple")),
         "Ctrl+2",
-        (
-            ("quotes", DockPlacement(Area.RightDockWidgetArea)),
-            ("orders", DockPlacement(split_from="quotes", orientation=Vertical, size=220)),
+        (  # the tiles beside an order book (twelve tiles alone leave half the window empty), the orders under
+            # both (a chart there left the arrangement settling after a switch: the first undo did nothing)
+            ("quotes", DockPlacement(Area.RightDockWidgetArea, size=720)),
+            ("orders", DockPlacement(split_from="quotes", orientation=Vertical, size=200)),
+            ("order_book", DockPlacement(split_from="quotes", orientation=Horizontal, size=720)),
         ),
         requires="quotes",
     ),

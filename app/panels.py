@@ -79,7 +79,7 @@ def builtin_panels() -> WorkspaceRegistry:
             title=str(QT_TRANSLATE_NOOP("Panels", "Order ticket")),
             factory=create_order_ticket_panel,
             default_area=Area.RightDockWidgetArea,
-            default_size=320,
+            default_size=460,  # the width of its column, shared with the order book above it
             shortcut="Ctrl+Alt+E",
         )
     )

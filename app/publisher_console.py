@@ -25,6 +25,7 @@ from services.aggregion.publisher import KINDS, PLATFORMS, BundleForm, EntryForm
 from services.aggregion.schemas import CatalogEntry, IdUser, Lease, format_date
 from services.errors import RejectedInput, TransportError, VenueError
 from services.tasks import spawn
+from widgets.common.plural import plural
 from widgets.dialogs.publisher import PublisherDialog
 from widgets.main_window import MainWindow
 
@@ -322,9 +323,11 @@ class PublisherConsole(QObject):
             await self._load_leases(entry)
             if self.dialog is not None and shiboken6.isValid(self.dialog):
                 self.dialog.showMessage(
-                    self.tr("\u201c{title}\u201d leased to {count} user(s) until {date}.").format(
+                    plural(
+                        self.tr("\u201c{title}\u201d leased to %n user(s) until {date}.", "", len(leases)),
+                        len(leases),
+                    ).format(
                         title=entry.title_in(self._lang()),
-                        count=len(leases),
                         date=until.toString("yyyy-MM-dd"),
                     )
                 )

@@ -34,6 +34,7 @@ from app.venue_access import SERVICE_NAME as VENUE_ACCESS_SERVICE
 from app.venue_access import VenueAccess
 from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
 from app.workspace import PanelContext, WorkspaceRegistry
+from widgets.common.plural import plural
 from widgets.common.status import ConnectionIndicator, UtcClock
 from widgets.common.status import LightState as WidgetConnectionState
 from widgets.common.toast import ToastLevel
@@ -42,6 +43,7 @@ from widgets.main_window import LayoutSnapshot, MainWindow
 log = logging.getLogger("tessera.shell")
 
 SAVE_DELAY_MS = 500
+FIRST_RUN = "first_run"  # profile.panels key: {"hint_dismissed": true} once the user closed the hint
 
 
 class Shell(QObject):
@@ -98,6 +100,7 @@ class Shell(QObject):
         if self.ctx.profile_notices:
             self.window.show_status(" ".join(self.ctx.profile_notices))
         self.ctx.profile_notices = []
+        self._offer_first_run_hint()
 
     def start_probes(self) -> None:
         """Probe the venues' base URLs (needs the running qasync loop); say if no keyring keeps passwords.
@@ -113,6 +116,27 @@ class Shell(QObject):
             await self.probe.aclose()
         if self.ctx.errors is not None:
             self.ctx.errors.set_presenter(None)
+
+    # --- first run
+
+    def _offer_first_run_hint(self) -> None:
+        """What to do first, until the user closes it (remembered in the profile)."""
+        settings = self.profile.panel_settings(FIRST_RUN)
+        if settings.get("hint_dismissed"):
+            return
+        hint = self.window.show_hint(
+            self.tr(
+                "Start here: log in from the Venue menu (or click a grey light below; the demo logs in by "
+                "itself), click a symbol in the market watch to see its chart and order book, then enter an "
+                "order in the order ticket. Ctrl+1 and Ctrl+2 switch to the professional and simple layouts."
+            )
+        )
+
+        def dismissed() -> None:
+            settings["hint_dismissed"] = True
+            self.schedule_save()
+
+        hint.dismissed.connect(dismissed)
 
     # --- persistence
 
@@ -238,7 +262,9 @@ class Shell(QObject):
         services.session.rights_changed.connect(
             lambda rights: (
                 window.notify(
-                    self.tr("Your RAMM rights changed: {count} methods now.").format(count=len(rights)),
+                    plural(
+                        self.tr("Your RAMM rights changed: %n method(s) now.", "", len(rights)), len(rights)
+                    ),
                     ToastLevel.INFO,
                 )
                 if shiboken6.isValid(window)
@@ -298,9 +324,10 @@ class Shell(QObject):
         return set(VENUE_IDS) - self.ctx.demo.served_venues
 
     def _update_title(self) -> None:
-        title = self.tr("Tessera \u2014 {profile}").format(profile=self.ctx.profiles.name)
+        """The profile (and the demo): Qt adds the application's name ("… — Tessera") on Windows and X11."""
+        title = self.ctx.profiles.name
         if self.ctx.demo is not None:
-            title += " " + self.tr("(demo simulator)")
+            title = self.tr("{profile} (demo simulator)").format(profile=title)
         self.window.setWindowTitle(title)
 
     # --- window requests

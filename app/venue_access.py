@@ -73,9 +73,10 @@ class VenueAccess(QObject):
         if catalog is not None:
             catalog.message.connect(self.warn)
         self.summary: AccountSummaryWidget | None = None
-        if SUMMARY_VENUE in core.sessions:
+        if SUMMARY_VENUE in core.sessions:  # the exchange's total first, then the others' (per currency)
             self.summary = AccountSummaryWidget()
-            AccountSummaryViewModel(self.summary, core, SUMMARY_VENUE)
+            venues = [SUMMARY_VENUE, *(venue for venue in core.sessions if venue != SUMMARY_VENUE)]
+            AccountSummaryViewModel(self.summary, core, venues)
             window.add_status_widget(self.summary)
 
     # --- public

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QWidget
 
+from widgets.common.hint_bar import HintBar
 from widgets.common.toast import ToastHost, ToastLevel
 
 Area = Qt.DockWidgetArea
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._settle_timer.setInterval(self.SETTLE_MS)
         self._settle_timer.timeout.connect(self._settle)
         self.toasts = ToastHost(self)
+        self.hint_bar: HintBar | None = None
         self._build_menus()
         self.statusBar().setSizeGripEnabled(False)
 
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
             self._applying = False
         self._settle_timer.stop()
         self._committed = self._state_bytes()
+        self._sync_panel_actions()
         QTimer.singleShot(0, self, self._rebaseline)
         if name != self._current_layout:
             self._set_current_layout(name)
@@ -304,6 +307,31 @@ class MainWindow(QMainWindow):
             else:
                 action.setShortcut(self._default_shortcuts.get(action_id, QKeySequence()))
         return [action_id for action_id in overrides if action_id not in self._actions]
+
+    # --- first-run hint
+    def show_hint(self, text: str) -> HintBar:
+        """A dismissible hint line above the panels (its own toolbar row; ``hint_bar.dismissed`` says when
+        the user closed it)."""
+        if self.hint_bar is not None:
+            self.hint_bar.label.setText(text)
+            return self.hint_bar
+        toolbar = QToolBar(self.tr("Hint"), self)
+        toolbar.setObjectName("toolbar.hint")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.toggleViewAction().setVisible(False)
+        self.hint_bar = HintBar(text, toolbar)
+        toolbar.addWidget(self.hint_bar)
+        self.hint_bar.dismissed.connect(lambda: self._drop_hint(toolbar))
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        toolbar.show()
+        return self.hint_bar
+
+    def _drop_hint(self, toolbar: QToolBar) -> None:
+        self.removeToolBar(toolbar)
+        toolbar.deleteLater()
+        self.hint_bar = None
 
     # --- status
     def show_status(self, text: str, timeout_ms: int = 0) -> None:
@@ -393,9 +421,16 @@ class MainWindow(QMainWindow):
             self._undo.clear()
             self._update_undo_action()
         self._committed = self._state_bytes()
+        self._sync_panel_actions()
         QTimer.singleShot(0, self, self._rebaseline)
         self.layoutChanged.emit()
         return True
+
+    def _sync_panel_actions(self) -> None:
+        """The View menu ticks the panels that are open: a dock hidden while the window was not shown yet
+        sends no hide event, so its toggle action would still be ticked."""
+        for panel_id, action in self._panel_actions.items():
+            action.setChecked(not self._docks[panel_id].isHidden())
 
     def _rebaseline(self) -> None:
         """Qt finishes laying out an applied arrangement on the next pass of the event loop, which moves the

@@ -14,6 +14,7 @@ from app.viewmodels.base import PanelSettings, PanelViewModel
 from app.workspace import PanelContext
 from services.domain import ConnectionState
 from services.errors import TesseraError, TransportError
+from widgets.common.plural import plural
 from widgets.panels.accounts import AccountsPanel, TraderAccountRow
 
 BROKER_VENUE = "chp"  # its portfolios are accounts in the back office
@@ -94,8 +95,8 @@ class AccountsViewModel(PanelViewModel[PanelSettings]):
         )
         self.panel.set_busy(False)
         self.panel.set_status(
-            self.tr("{count} accounts of {user}").format(
-                count=len(accounts), user=f"{session.domain}/{session.login_name}"
+            plural(self.tr("%n account(s) of {user}", "", len(accounts)), len(accounts)).format(
+                user=f"{session.domain}/{session.login_name}"
             )
         )
         if self._again:

@@ -38,6 +38,7 @@ from widgets.back_office.accounts import AccountRow, AccountsView, TransferRow
 from widgets.back_office.clients import ClientRow, ClientsView
 from widgets.back_office.form import FormDialog, FormField, ask
 from widgets.common.numbers import localized, parse_decimal
+from widgets.common.plural import plural
 
 log = logging.getLogger("tessera.backoffice")
 
@@ -236,7 +237,7 @@ class AccountsViewModel(WindowViewModel):
         }
         self.view.set_rows(account_row(a) for a in accounts)
         self.view.set_loading("")
-        self.view.status_label.setText(self.tr("{count} accounts").format(count=len(accounts)))
+        self.view.status_label.setText(plural(self.tr("%n account(s)", "", len(accounts)), len(accounts)))
         self._show_current()
         if self._again:
             self._again = False
@@ -327,7 +328,9 @@ class AccountsViewModel(WindowViewModel):
             dialog.set_field_error("amount", self.tr("An adjustment cannot be zero (negative takes money)."))
             ok = False
         elif -amount.as_tuple().exponent > AMOUNT_DECIMALS:  # type: ignore[operator]  # finite: int exponent
-            dialog.set_field_error("amount", self.tr("At most {n} decimals.").format(n=AMOUNT_DECIMALS))
+            dialog.set_field_error(
+                "amount", plural(self.tr("At most %n decimal(s).", "", AMOUNT_DECIMALS), AMOUNT_DECIMALS)
+            )
             ok = False
         elif kind == "withdrawal" and account.balance is not None and amount > account.balance:
             dialog.set_field_error(
@@ -599,7 +602,7 @@ class ClientsViewModel(WindowViewModel):
             return
         self.clients = {client_key(c): c for c in clients}
         self.view.set_rows(client_row(c) for c in clients)
-        self.view.set_status(said or self.tr("{count} clients").format(count=len(clients)))
+        self.view.set_status(said or plural(self.tr("%n client(s)", "", len(clients)), len(clients)))
 
     # --- create / edit
     def open_create(self) -> FormDialog:

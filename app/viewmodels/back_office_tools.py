@@ -38,6 +38,7 @@ from widgets.back_office.tools import (
     SentRow,
     SessionsView,
 )
+from widgets.common.plural import plural
 
 SUBJECT_LIMIT = 255  # the doc's 20028 "subject too long"; the simulator's size (the doc names none)
 MESSAGE_LIMIT = 4000  # 20029 "message too long"
@@ -397,7 +398,7 @@ class ImportViewModel(WindowViewModel):
             )
             return
         self.view.set_busy(True)
-        self.view.set_summary(self.tr("Importing {count} rows\u2026").format(count=len(good)))
+        self.view.set_summary(plural(self.tr("Importing %n row(s)\u2026", "", len(good)), len(good)))
         self.spawn(self._import(Path(path).name, good, bad), "import")
 
     async def _import(

@@ -32,6 +32,7 @@ from app.workspace import PanelContext
 from services.domain import Order, OrderStatus, OrderType
 from services.errors import RejectedInput, TransportError, VenueError
 from widgets.common.numbers import localized
+from widgets.common.plural import plural
 from widgets.panels.orders import OrdersPanel
 from widgets.panels.orders_table import OrderRow
 
@@ -201,8 +202,11 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
         if refused:
             self.panel.show_message("error", "; ".join(refused))
         else:
-            message = tr("The venue took the cancel of {count} orders").format(count=done)
-            self.panel.show_message("info", message)
+            text = plural(
+                QCoreApplication.translate("Orders", "The venue took the cancel of %n order(s)", None, done),
+                done,
+            )
+            self.panel.show_message("info", text)
 
     def _on_edit(self, key: str, column: str, value: Decimal) -> None:
         order = self.core.orders.get(key)
@@ -288,7 +292,13 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
                     orders = [o for _k, o in self.core.orders.orders(active=True, venue=venue) if o.order_id]
                     done = [await self.core.order_entry.cancel(order) for order in orders]
                     failed |= not all(done)
-                    said.append(tr("{venue}: {count} cancels taken").format(venue=title, count=sum(done)))
+                    taken = sum(done)
+                    said.append(
+                        plural(
+                            QCoreApplication.translate("Orders", "{venue}: %n cancel(s) taken", None, taken),
+                            taken,
+                        ).format(venue=title)
+                    )
             except (VenueError, TransportError) as exc:
                 failed = True
                 said.append(str(exc))

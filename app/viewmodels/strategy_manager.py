@@ -40,6 +40,7 @@ from services.ramm.enums import (
 from services.ramm.search import Query
 from services.ramm.session import RammSession
 from services.tasks import loop_running, spawn
+from widgets.common.plural import plural
 from widgets.strategy_manager.forms import (
     ABookForm,
     ClientForm,
@@ -489,8 +490,11 @@ class StrategyManagerViewModel(QObject):
     def _on_rights(self, rights: frozenset[str]) -> None:
         if self._alive():
             self.window.statusBar().showMessage(
-                self.tr("Your RAMM rights changed ({count} methods); the lists are read again.").format(
-                    count=len(rights)
+                plural(
+                    self.tr(
+                        "Your RAMM rights changed (%n method(s)); the lists are read again.", "", len(rights)
+                    ),
+                    len(rights),
                 ),
                 10000,
             )
@@ -835,25 +839,31 @@ class StrategyManagerViewModel(QObject):
         if what == "pause":
             title = self.tr("Pause account")
             text = self.tr(
-                "Pause account #{id}?\n\nIts {n} open positions ({held}) are closed at market now, and it "
-                "stops copying the strategy until resumed."
+                "Pause account #{id}?\n\nIts %n open position(s) ({held}) are closed at market now, and it "
+                "stops copying the strategy until resumed.",
+                "",
+                count,
             )
         elif what == "resume":
             title = self.tr("Resume account")
             text = self.tr(
                 "Resume account #{id}?\n\nThe strategy's current positions are opened at market in it, times "
-                "its factor, and it copies the strategy again. (It holds {n} positions now: {held}.)"
+                "its factor, and it copies the strategy again. (It holds %n position(s) now: {held}.)",
+                "",
+                count,
             )
         else:
             title = self.tr("Close account")
             text = self.tr(
-                "Close account #{id}?\n\nIts {n} open positions ({held}) are closed at market, the "
-                "performance fee is charged and the rest goes back to the wallet. This cannot be undone."
+                "Close account #{id}?\n\nIts %n open position(s) ({held}) are closed at market, the "
+                "performance fee is charged and the rest goes back to the wallet. This cannot be undone.",
+                "",
+                count,
             )
         command = "close_account" if what == "close" else what
         self.window.confirm(
             title,
-            text.format(id=row.ID, n=count, held=held),
+            plural(text, count).format(id=row.ID, held=held),
             lambda: self.spawn(self._command(where, command, row.ID)),
         )
 

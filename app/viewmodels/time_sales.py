@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.market_data import follow_ticks, price_decimals
+from app.market_data import follow_ticks, instrument_of, price_decimals
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import LinkedSettings
@@ -27,6 +27,7 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
         self._task: asyncio.Task[None] | None = None
         self._pending: list[Tick] = []
         self._decimals = 2
+        self._size_decimals: int | None = None  # the instrument's quantity step: one precision for every size
         self._frames = FrameCoalescer(lambda _keys: self._flush(), self)
         self.core.loggedIn.connect(self._on_logged)  # only a login or logout starts the tape again
         self.core.loggedOut.connect(self._on_logged)
@@ -63,6 +64,8 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
             return
         self.panel.show_message("")
         self._decimals = price_decimals(self.core, instrument)
+        known = instrument_of(self.core, instrument)
+        self._size_decimals = None if known is None else known.qty_decimals
         self._task = self.spawn(follow_ticks(self.core, instrument, self._on_tick), "time and sales")
 
     def on_instrument_changed(self) -> None:
@@ -89,9 +92,20 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
         return PrintRow(
             time=tick.time.strftime("%H:%M:%S"),
             price=localized(f"{tick.price:,.{self._decimals}f}"),
-            size=localized(f"{tick.size.normalize():,f}"),
+            size=localized(self._size_text(tick)),
             side=tick.aggressor.value if tick.aggressor is not None else "",
         )
+
+
+    def _size_text(self, tick: Tick) -> str:
+        """Every size of the instrument with its quantity step's decimals (0.5 and 0.0125 as 0.5000 and
+        0.0125), so the column lines up; a size finer than the step keeps its digits rather than lose them."""
+        decimals = self._size_decimals
+        if decimals is None:
+            return f"{tick.size.normalize():,f}"
+        exponent = tick.size.normalize().as_tuple().exponent
+        finer = -exponent if isinstance(exponent, int) and -exponent > decimals else decimals
+        return f"{tick.size:,.{finer}f}"
 
 
 def create_time_sales_panel(context: PanelContext) -> TimeSalesPanel:

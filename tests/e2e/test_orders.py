@@ -71,7 +71,7 @@ async def test_place_by_keyboard_change_the_price_in_place_cancel_then_find_it_i
     await focus(shell, table)
     table.selectRow(table.view_index(key, "time").row())
     QTest.keyClick(table, Qt.Key.Key_Delete)
-    await wait_until(lambda: panel.message() == "The venue took the cancel of 1 orders", timeout=5)
+    await wait_until(lambda: panel.message() == "The venue took the cancel of 1 order", timeout=5)
     await wait_until(lambda: key not in panel.active.ids(), timeout=10)
     assert core.orders.get(key).status is OrderStatus.CANCELED
 

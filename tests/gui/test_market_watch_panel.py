@@ -57,15 +57,17 @@ def view_index(panel: MarketWatchPanel, key: str, column: int):
 
 
 def test_numbers_keep_the_instrument_decimals_and_signs_are_coloured(panel):
-    assert cell(panel, "binance:ETH-BTC", 3) == "0.05120"  # trailing zero kept: the price's decimals
-    assert cell(panel, "huobi:BTC-USDT", 4) == "64,000.20"
-    assert cell(panel, "binance:ETH-BTC", 6) == "-1.23%"
-    assert cell(panel, "huobi:BTC-USDT", 6) == "+2.50%"
-    assert cell(panel, "binance:ETH-BTC", 6, Qt.ItemDataRole.ForegroundRole) == QColor(RED)
-    assert cell(panel, "huobi:BTC-USDT", 6, Qt.ItemDataRole.ForegroundRole) == QColor(GREEN)
-    assert cell(panel, "binance:ETH-BTC", 5, Qt.ItemDataRole.ForegroundRole) == QColor(GREEN)  # ticked up
-    assert cell(panel, "binance:ETH-BTC", 7) == "1.82M"
-    assert cell(panel, "binance:ETH-BTC", 3, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    p = panel
+    assert cell(p, "binance:ETH-BTC", p.BID_COLUMN) == "0.05120"  # trailing zero kept: the price's decimals
+    assert cell(p, "huobi:BTC-USDT", p.ASK_COLUMN) == "64,000.20"
+    assert cell(p, "binance:ETH-BTC", p.CHANGE_COLUMN) == "-1.23%"
+    assert cell(p, "huobi:BTC-USDT", p.CHANGE_COLUMN) == "+2.50%"
+    assert cell(p, "binance:ETH-BTC", p.CHANGE_COLUMN, Qt.ItemDataRole.ForegroundRole) == QColor(RED)
+    assert cell(p, "huobi:BTC-USDT", p.CHANGE_COLUMN, Qt.ItemDataRole.ForegroundRole) == QColor(GREEN)
+    assert cell(p, "binance:ETH-BTC", p.LAST_COLUMN, Qt.ItemDataRole.ForegroundRole) == QColor(GREEN)  # up
+    assert cell(p, "binance:ETH-BTC", p.VOLUME_COLUMN) == "1.82M"
+    alignment = cell(p, "binance:ETH-BTC", p.BID_COLUMN, Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & Qt.AlignmentFlag.AlignRight
 
 
 def test_a_click_on_the_star_or_space_asks_to_toggle_the_favourite(qtbot, panel):
@@ -93,15 +95,30 @@ def test_a_click_elsewhere_in_the_row_does_not_toggle(qtbot, panel):
     assert toggled == []
 
 
-def test_double_click_and_enter_activate_the_instrument(qtbot, panel):
+def test_a_single_click_picks_the_instrument_and_double_click_and_enter_still_do(qtbot, panel):
     activated = []
     panel.instrumentActivated.connect(activated.append)
-    centre = panel.table.visualRect(view_index(panel, "huobi:BTC-USDT", 2)).center()
-    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # a real double click
-    qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # starts with a press
-    panel.table.setCurrentIndex(view_index(panel, "binance:ETH-BTC", 2))
+    symbol = view_index(panel, "huobi:BTC-USDT", panel.SYMBOL_COLUMN)
+    assert "click" in panel.table.model().data(symbol, Qt.ItemDataRole.ToolTipRole)  # the hint
+    centre = panel.table.visualRect(symbol).center()
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert activated == ["huobi:BTC-USDT"]  # one click links, as in every terminal
+    price = panel.table.visualRect(view_index(panel, "binance:ETH-BTC", panel.LAST_COLUMN)).center()
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=price)  # a real double click
+    qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=price)  # starts with a press
+    assert activated[1:] and set(activated[1:]) == {"binance:ETH-BTC"}
+    activated.clear()
+    panel.table.setCurrentIndex(view_index(panel, "huobi:BTC-USDT", panel.SYMBOL_COLUMN))
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    assert activated == ["huobi:BTC-USDT", "binance:ETH-BTC"]
+    assert activated == ["huobi:BTC-USDT"]
+
+
+def test_a_click_on_the_star_does_not_pick_the_instrument(qtbot, panel):
+    activated = []
+    panel.instrumentActivated.connect(activated.append)
+    star = panel.table.visualRect(view_index(panel, "huobi:BTC-USDT", panel.STAR_COLUMN)).center()
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=star)
+    assert activated == []
 
 
 def test_the_filter_matches_symbol_or_counterparty(qtbot, panel):
@@ -116,7 +133,7 @@ def test_the_filter_matches_symbol_or_counterparty(qtbot, panel):
 
 def test_updates_change_rows_in_place(panel):
     panel.updateRows([MarketRow("binance:ETH-BTC", "binance", "ETH-BTC", bid=Decimal("0.05130"))])
-    assert cell(panel, "binance:ETH-BTC", 3) == "0.05130"
+    assert cell(panel, "binance:ETH-BTC", panel.BID_COLUMN) == "0.05130"
     assert panel.model.rowCount() == 2
     panel.removeRows(["binance:ETH-BTC"])
     assert panel.model.ids() == ["huobi:BTC-USDT"]
@@ -174,3 +191,38 @@ def test_showing_and_hiding_is_reported(qtbot):
     panel.show()
     panel.hide()
     assert shown == [True, False]
+
+
+def test_prices_are_painted_whole_however_narrow_the_panel_and_the_volume_goes_first(qtbot, panel):
+    from tests.gui.painted_text import painted_text
+
+    wide = MarketRow(
+        key="okcoin:EOS-BTC", counterparty="okcoin", symbol="EOS-BTC",
+        bid=Decimal("0.00001767"), ask=Decimal("0.00001770"), last=Decimal("0.00001769"),
+    )
+    panel.updateRows([wide])
+    panel.fitColumns()
+    seen = []
+    for width in (700, 420, 360, 320):
+        panel.resize(width, 300)
+        qtbot.waitUntil(lambda w=width: panel.table.viewport().width() <= w)
+        seen.append((panel.columnShown(panel.CHANGE_COLUMN), panel.columnShown(panel.VOLUME_COLUMN)))
+        for key in panel.model.ids():
+            for column in (panel.SYMBOL_COLUMN, *panel.PRICE_COLUMNS):
+                index = view_index(panel, str(key), column)
+                assert panel.table.viewport().rect().contains(panel.table.visualRect(index))
+                assert painted_text(panel.table, index) == index.data(), (width, key, column)
+    assert seen[0] == (True, True) and seen[-1] == (False, False)
+    assert (True, False) in seen or seen[1] == (False, False)  # never the volume without the change
+
+
+def test_tabs_that_do_not_fit_scroll_with_arrows_that_show(qtbot, panel):
+    from PySide6.QtWidgets import QToolButton
+
+    panel.setTabs(["BTC", "ETH", "USDT", "Stocks", "Innovation", "Metaverse", "Layer 2", "Meme"])
+    panel.resize(220, 300)
+    qtbot.waitUntil(lambda: panel.width() <= 220)
+    buttons = [b for b in panel.tab_bar.findChildren(QToolButton) if b.isVisible()]
+    assert len(buttons) == 2 and all(b.text().strip() for b in buttons)  # the theme hides Qt's arrow glyphs
+    assert panel.tab_bar.tabText(3) == "Stocks"  # never "Sto"
+    assert panel.tab_bar.elideMode() == Qt.TextElideMode.ElideNone

@@ -128,7 +128,7 @@ async def test_delete_cancels_the_selected_order_with_the_venues_answer(orders):
 
     panel.active_table.selectRow(panel.active_table.view_index("client:c1", "time").row())
     QTest.keyClick(panel.active_table, Qt.Key.Key_Delete)
-    await wait_until(lambda: panel.message() == "The venue took the cancel of 1 orders")
+    await wait_until(lambda: panel.message() == "The venue took the cancel of 1 order")
     assert [o.order_id for o in venue.canceled] == ["1"]
     core.flush_now()
     assert cell(panel, "client:c1", "status") == "canceling"
@@ -218,7 +218,7 @@ async def test_cancel_all_on_the_chosen_counterparties_only(orders):
     await wait_until(lambda: "CHP" in panel.message())
     assert crypto.cancel_all_calls == [["binance"]]
     assert [o.order_id for o in broker.canceled] == ["7"]
-    assert panel.message() == "CHP: 1 cancels taken; coin-weight: canceling all on binance"
+    assert panel.message() == "CHP: 1 cancel taken; coin-weight: canceling all on binance"
 
 
 async def test_history_pages_through_the_venue_with_a_loading_indicator(orders):

@@ -1,7 +1,10 @@
-"""The account summary for the status bar: estimated value, available, on orders, and the 24 h change."""
+"""The account summary for the status bar: equity, available, on orders (one total per currency: a crypto
+venue's USDT and a broker's RUB are never added up without a rate), and the 24 h change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent
@@ -11,35 +14,50 @@ from widgets.common.colors import GREEN, RED
 from widgets.common.numbers import localized
 
 DASH = "\u2014"
+SEPARATOR = " \u00b7 "
 
 
 def money_text(value: Decimal) -> str:
     return localized(f"{value:,.2f}")
 
 
+@dataclass(frozen=True, slots=True)
+class CurrencyTotal:
+    """One currency's totals; ``change_fraction`` is a fraction (-0.0218 is -2.18 %) or None."""
+
+    currency: str
+    estimated: Decimal
+    available: Decimal
+    on_orders: Decimal
+    change_fraction: Decimal | None = None
+
+
 class AccountSummaryWidget(QWidget):
-    """``Equity 1,669,955.97 USDT  Available 1,660,000.00  On orders 9,955.97  24h +0.90%``."""
+    """``Equity 1,669,955.97 USDT · 5,000,000.00 RUB  Available …  On orders …  24h +0.90%``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountSummary")
-        self._shown: tuple[str, Decimal, Decimal, Decimal, Decimal | None] | None = None
+        self._shown: tuple[CurrencyTotal, ...] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.estimated_label = self._pair(layout, self.tr("Equity"), "summaryEstimated")
-        self.available_label = self._pair(layout, self.tr("Available"), "summaryAvailable")
-        self.on_orders_label = self._pair(layout, self.tr("On orders"), "summaryOnOrders")
+        # available and on orders: in the tooltip (and the Balances panel); no room for them in the status bar
+        self.available_label = self._pair(layout, self.tr("Available"), "summaryAvailable", shown=False)
+        self.on_orders_label = self._pair(layout, self.tr("On orders"), "summaryOnOrders", shown=False)
         self.change_label = self._pair(layout, self.tr("24h"), "summaryChange")
         self.clear()
 
-    def _pair(self, layout: QHBoxLayout, caption: str, name: str) -> QLabel:
+    def _pair(self, layout: QHBoxLayout, caption: str, name: str, shown: bool = True) -> QLabel:
         title = QLabel(caption, self)
         title.setObjectName("mutedLabel")
         value = QLabel(self)
         value.setObjectName(name)
         layout.addWidget(title)
         layout.addWidget(value)
+        title.setVisible(shown)
+        value.setVisible(shown)
         return value
 
     def setSummary(
@@ -50,29 +68,54 @@ class AccountSummaryWidget(QWidget):
         on_orders: Decimal,
         change_fraction: Decimal | None,
     ) -> None:
-        """``change_fraction`` is a fraction: -0.0218 is -2.18 %."""
-        self._shown = (currency, estimated, available, on_orders, change_fraction)
-        self.estimated_label.setText(f"{money_text(estimated)} {currency}")
-        self.available_label.setText(money_text(available))
-        self.on_orders_label.setText(money_text(on_orders))
-        if change_fraction is None:
+        """One currency's totals (``change_fraction``: -0.0218 is -2.18 %)."""
+        self.setTotals([CurrencyTotal(currency, estimated, available, on_orders, change_fraction)])
+
+    def setTotals(self, totals: Sequence[CurrencyTotal]) -> None:
+        """One total per currency, in the order given; none: cleared. With one currency the available and on
+        orders amounts go without it (the equity names it); with several each amount names its own."""
+        if not totals:
+            self.clear()
+            return
+        self._shown = tuple(totals)
+        several = len(totals) > 1
+
+        def amounts(value_of: Callable[[CurrencyTotal], Decimal]) -> str:
+            return SEPARATOR.join(
+                f"{money_text(value_of(t))} {t.currency}" if several else money_text(value_of(t))
+                for t in totals
+            )
+
+        self.estimated_label.setText(
+            SEPARATOR.join(f"{money_text(t.estimated)} {t.currency}" for t in totals)
+        )
+        self.available_label.setText(amounts(lambda t: t.available))
+        self.on_orders_label.setText(amounts(lambda t: t.on_orders))
+        change = next((t.change_fraction for t in totals if t.change_fraction is not None), None)
+        if change is None:
             self.change_label.setText(DASH)
             self.change_label.setStyleSheet("")
         else:
-            percent = change_fraction * 100
+            percent = change * 100
             self.change_label.setText(localized(f"{percent:+.2f}%"))
             colour = GREEN if percent > 0 else RED if percent < 0 else ""
             self.change_label.setStyleSheet(f"color: {colour};" if colour else "")
-        self.setToolTip(
-            self.tr(
-                "Estimated value of every holding in {currency}; available is what orders do not hold"
-            ).format(currency=currency)
-        )
+        lines = [self.tr("Estimated value of every holding, one total per currency:")]
+        lines += [
+            self.tr("{currency}: equity {equity}, available {available}, on orders {on_orders}").format(
+                currency=t.currency,
+                equity=money_text(t.estimated),
+                available=money_text(t.available),
+                on_orders=money_text(t.on_orders),
+            )
+            for t in totals
+        ]
+        self.setToolTip("\n".join(lines))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and self._shown is not None:
-            self.setSummary(*self._shown)  # the numbers in the new locale
+            self.setTotals(self._shown)  # the numbers in the new locale
 
     def clear(self) -> None:
         self._shown = None

@@ -102,8 +102,11 @@ class ConnectionIndicator(QWidget):
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        # Reserve room for a 4-digit latency so the status bar does not jitter as latency changes.
-        width = self.DOT + self.GAP + fm.horizontalAdvance(f"{self.display_name} 0000 ms") + 4
+        # Room for a 3-digit latency so the status bar does not jitter as latency changes (a slower round trip
+        # widens it).
+        width = self.DOT + self.GAP + max(
+            fm.horizontalAdvance(f"{self.display_name} 000 ms"), fm.horizontalAdvance(self.text())
+        ) + 4
         return QSize(width, max(fm.height(), self.DOT) + 4)
 
     def minimumSizeHint(self) -> QSize:

@@ -1,7 +1,8 @@
 """Non-modal notifications: small frames stacked in the bottom-right corner of a window, gone after a timeout.
 
 A :class:`ToastHost` belongs to one window. ``host.show_message(text, level)`` never blocks and never takes
-focus; the user can close a toast early with its × button.
+focus; the user can close a toast early with its × button. A message already shown is not stacked again: its
+toast stays for the full time from the repeat.
 """
 
 from __future__ import annotations
@@ -51,6 +52,12 @@ class Toast(QFrame):
         if timeout_ms > 0:
             self._timer.start(timeout_ms)
 
+    def renew(self, timeout_ms: int) -> None:
+        """Shown again: the full time from now (the same message never stacks a second toast)."""
+        if timeout_ms > 0:
+            self._timer.start(timeout_ms)
+        self.raise_()
+
     def text(self) -> str:
         return self.label.text()
 
@@ -86,9 +93,12 @@ class ToastHost(QObject):
     def show_message(
         self, text: str, level: ToastLevel = ToastLevel.INFO, timeout_ms: int | None = None
     ) -> Toast:
-        toast = Toast(
-            text, level, self.TIMEOUTS_MS[level] if timeout_ms is None else timeout_ms, self._window
-        )
+        timeout = self.TIMEOUTS_MS[level] if timeout_ms is None else timeout_ms
+        shown = next((t for t in self._toasts if t.text() == text and t.level is level), None)
+        if shown is not None:  # the same message again (a second click): one toast, its time renewed
+            shown.renew(timeout)
+            return shown
+        toast = Toast(text, level, timeout, self._window)
         toast.closed.connect(lambda: self._forget(toast))
         self._toasts.append(toast)
         while len(self._toasts) > self._max_visible:

@@ -99,7 +99,7 @@ class BalancesPanel(QWidget):
             total=amount_text(total), currency=self.value_currency
         )
         if unpriced:
-            text += " " + self.tr("({count} without a price)").format(count=unpriced)
+            text += " " + self.tr("(%n without a price)", "", unpriced)
         self.total_label.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common.panel_layout import panel_with_toolbar
+from widgets.common.plural import plural
 from widgets.common.record_table import make_compact
 
 LEVELS = (logging.DEBUG, logging.INFO, logging.WARNING, logging.ERROR)
@@ -108,4 +109,5 @@ class JournalPanel(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         model = self.table.model()
-        self.count_label.setText(self.tr("{count} records").format(count=model.rowCount(QModelIndex())))
+        count = model.rowCount(QModelIndex())
+        self.count_label.setText(plural(self.tr("%n record(s)", "", count), count))

@@ -1,22 +1,48 @@
 """Market watch and Favourites: a compact quote table with favourite stars, category tabs and a filter.
 
 The view holds :class:`MarketRow` records (plain values: prices already rounded to the instrument's decimals)
-and says what the user did: a tab picked, a star clicked (or Space), a row activated (double click / Enter),
-the link colour changed, the panel shown or hidden (the view-model subscribes quotes only while it is shown).
+and says what the user did: a tab picked, a star clicked (or Space), a row picked (a click, a double click or
+Enter), the link colour changed, the panel shown or hidden (the view-model subscribes quotes only while it is
+shown).
+
+Readability comes first: the symbol carries its counterparty as a small badge (no column of its own); bid,
+ask and last are as wide as their widest text (the instruments' decimals) and a price is never elided (a cell
+too narrow gets a smaller font); the 24 h change and the volume (abbreviated) are shown only while the prices
+have room, the volume going first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QStackedLayout, QTabBar, QWidget
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHideEvent, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedLayout,
+    QStyleOptionViewItem,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 
 from widgets.chart.formatting import format_volume
 from widgets.common.colors import AMBER, GREEN, GREY, RED
+from widgets.common.fitted_text import FittedTextDelegate, fitted_font, text_rect
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.not_live import NotLiveBanner, grey_out
 from widgets.common.numbers import localized
@@ -29,7 +55,7 @@ from widgets.common.record_table import (
     RecordTableModel,
     RecordTableView,
 )
-from widgets.common.table_columns import size_columns
+from widgets.common.table_columns import MIN_SECTION
 
 STAR, STAR_OFF = "\u2605", "\u2606"
 
@@ -62,6 +88,59 @@ def _signed_colour(value: Decimal | int | None) -> str | None:
     return GREEN if value > 0 else RED
 
 
+BADGE_SCALE = 0.8  # the counterparty badge's font against the symbol's
+BADGE_GAP = 5
+CELL_PADDING = 14  # the theme's cell padding (#marketTable: 3 px a side), Qt's text margins, a spare pixel
+PRICE_SQUEEZE = 0.85  # how far price columns narrow (their font shrinking) before the badge is given up
+Index = QModelIndex | QPersistentModelIndex
+
+
+def short_badge(counterparty: str) -> str:
+    """``BIN`` for binance: the badge where the full name has no room."""
+    return counterparty[:3].upper()
+
+
+def badge_font(font: QFont) -> QFont:
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(font.pointSizeF() * BADGE_SCALE)
+    return small
+
+
+class SymbolDelegate(FittedTextDelegate):
+    """The symbol in full, then its counterparty in a small muted badge where the cell has room for it."""
+
+    def __init__(self, badge_of: Callable[[Index], str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._badge_of = badge_of
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        badge = self._badge_of(index)
+        if not badge:
+            return
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        view = self.parent()
+        area = text_rect(cell, view if isinstance(view, QWidget) else None)
+        left = area.left() + QFontMetrics(cell.font).horizontalAdvance(cell.text) + BADGE_GAP
+        font = badge_font(cell.font)
+        metrics = QFontMetrics(font)
+        room = area.right() - left
+        text = next((t for t in (badge, short_badge(badge)) if metrics.horizontalAdvance(t) <= room), "")
+        if not text:
+            return  # no room even for the short badge: the symbol alone (its tooltip names the counterparty)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor(GREY))
+        painter.drawText(
+            QRect(left, area.top(), room, area.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            text,
+        )
+        painter.restore()
+
+
 class MarketWatchPanel(QWidget):
     tabChanged = Signal(str)
     favouriteToggled = Signal(str, bool)  # key, favourite wanted
@@ -69,7 +148,10 @@ class MarketWatchPanel(QWidget):
     linkColourChanged = Signal(object)  # str | None
     shownChanged = Signal(bool)
 
-    STAR_COLUMN = 0
+    STAR_COLUMN, SYMBOL_COLUMN, BID_COLUMN, ASK_COLUMN, LAST_COLUMN, CHANGE_COLUMN, VOLUME_COLUMN = range(7)
+    PRICE_COLUMNS = (BID_COLUMN, ASK_COLUMN, LAST_COLUMN)
+    OPTIONAL_COLUMNS = (CHANGE_COLUMN, VOLUME_COLUMN)  # shown while the prices have room, volume going first
+    FIT_DELAY_MS = 400  # quotes that widen a price column are fitted at most this often
 
     def __init__(
         self, tabbed: bool = True, link_colours: Sequence[str] = (), parent: QWidget | None = None
@@ -95,6 +177,9 @@ class MarketWatchPanel(QWidget):
         self.tab_bar.setDocumentMode(True)
         self.tab_bar.setExpanding(False)
         self.tab_bar.setDrawBase(False)
+        self.tab_bar.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tab_bar.setUsesScrollButtons(True)
+        _label_scroll_buttons(self.tab_bar)
         self.tab_bar.currentChanged.connect(self._on_tab)
         self.tab_bar.setVisible(tabbed)
         layout.addWidget(self.tab_bar)
@@ -108,11 +193,23 @@ class MarketWatchPanel(QWidget):
         self.table.recordActivated.connect(lambda key: self.instrumentActivated.emit(str(key)))
         self.table.clicked.connect(self._on_clicked)
         self.table.installEventFilter(self)
-        size_columns(
-            self.table,
-            {self.STAR_COLUMN: STAR, 1: "binance", 2: "DOGE-USDT", 6: "+10.00%", 7: "999.9M"},
-            stretch=(3, 4, 5),
-        )
+        self.table.viewport().installEventFilter(self)
+        self.delegate = FittedTextDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setItemDelegateForColumn(self.SYMBOL_COLUMN, SymbolDelegate(self._badge, self.table))
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(MIN_SECTION // 2)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(self.FIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self.fitColumns)
+        self._widths: dict[int, int] = {}
+        self._widest: dict[int, str] = {}  # each price column's widest text
+        self._symbol_width = 0  # the symbol column without room for its badge
+        self._laid_out_width = -1
         self.placeholder = QLabel(self)
         self.placeholder.setObjectName("mutedLabel")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -122,9 +219,11 @@ class MarketWatchPanel(QWidget):
         self.stack.addWidget(self.placeholder)
         layout.addLayout(self.stack, 1)
         self._placeholder_text = ""
-        self.model.modelReset.connect(self._update_placeholder)
-        self.model.rowsInserted.connect(self._update_placeholder)
-        self.model.rowsRemoved.connect(self._update_placeholder)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_placeholder)
+            signal.connect(self.fitColumns)
+        self.model.dataChanged.connect(self._fit_later)
+        self.fitColumns()
 
     def _columns(self) -> list[Column]:
         return [
@@ -138,8 +237,13 @@ class MarketWatchPanel(QWidget):
                     self.tr("Remove from favourites") if row.favourite else self.tr("Add to favourites")
                 ),
             ),
-            Column("counterparty", self.tr("Exchange")),
-            Column("symbol", self.tr("Symbol")),
+            Column(
+                "symbol",
+                self.tr("Symbol"),
+                tooltip=lambda row: self.tr(
+                    "{symbol} on {counterparty}: click to show it in the panels of this link colour"
+                ).format(symbol=row.symbol, counterparty=row.counterparty),
+            ),
             Column("bid", self.tr("Bid"), format=price_text, align=NUMERIC),
             Column("ask", self.tr("Ask"), format=price_text, align=NUMERIC),
             Column(
@@ -230,6 +334,10 @@ class MarketWatchPanel(QWidget):
         self.shownChanged.emit(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            if self.table.viewport().width() != self._laid_out_width:
+                self._layout_columns()
+            return False
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
@@ -243,8 +351,12 @@ class MarketWatchPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_clicked(self, index: QModelIndex) -> None:
+        """A click on the star toggles it; anywhere else in the row it picks the instrument (as in every
+        terminal: the linked panels follow at once; a double click or Enter does the same)."""
         if index.column() == self.STAR_COLUMN:
             self._toggle(index)
+        else:
+            self.instrumentActivated.emit(str(index.data(RECORD_ID_ROLE)))
 
     def _toggle(self, index: QModelIndex) -> None:
         star = index.siblingAtColumn(self.STAR_COLUMN)
@@ -259,7 +371,104 @@ class MarketWatchPanel(QWidget):
         proxy.setFilterFixedString(text.strip())
         self._update_placeholder()
 
+    # --- column widths
+    def fitColumns(self, *_args: object) -> None:
+        """Each column as wide as its widest text (and its title); then lay them out in the width there is."""
+        self._fit_timer.stop()
+        self.table.ensurePolished()
+        cells = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        titles = QFontMetrics(bold)
+        model = self.model
+        for column in range(model.columnCount()):
+            if column == self.STAR_COLUMN:
+                widest = cells.horizontalAdvance(STAR)
+            else:
+                texts = [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
+                self._widest[column] = max(texts, key=cells.horizontalAdvance, default="")
+                widest = cells.horizontalAdvance(self._widest[column])
+                if column == self.SYMBOL_COLUMN:  # room for the counterparty's badge after the symbol
+                    badges = QFontMetrics(badge_font(self.table.font()))
+                    records = map(model.record, range(model.rowCount()))
+                    names = {r.counterparty for r in records if isinstance(r, MarketRow)}
+                    short = max((badges.horizontalAdvance(short_badge(n)) for n in names), default=0)
+                    # at least the short badge
+                    self._symbol_width = widest + BADGE_GAP + short + 1 + CELL_PADDING
+                    widest += BADGE_GAP + max(map(badges.horizontalAdvance, names), default=0) + 1
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                widest = max(widest, titles.horizontalAdvance(title))
+            self._widths[column] = widest + CELL_PADDING
+        self._layout_columns()
+
+    def _fit_later(self, *_args: object) -> None:
+        if not self._fit_timer.isActive():
+            self._fit_timer.start()
+
+    def _layout_columns(self) -> None:
+        """Star, symbol and the prices always; the 24 h change and then the volume while they fit; the width
+        left over goes to the symbol (its badge). Short of width, the badge goes first, then the price columns
+        narrow together (their cells shrink their font rather than cut a digit)."""
+        if not self._widths:
+            return
+        header = self.table.horizontalHeader()
+        available = self._laid_out_width = self.table.viewport().width()
+        widths = dict(self._widths)
+        essential = (self.STAR_COLUMN, self.SYMBOL_COLUMN, *self.PRICE_COLUMNS)
+        used = sum(widths[c] for c in essential)
+        shown = set(essential)
+        for column in self.OPTIONAL_COLUMNS:
+            if used + widths[column] > available:
+                break
+            shown.add(column)
+            used += widths[column]
+        if used <= available:  # the spare width shared by the columns shown (the star's aside)
+            spread = sorted(shown - {self.STAR_COLUMN})
+            for column in spread:
+                widths[column] += (available - used) // len(spread)
+        else:  # prices a little smaller first, then no badge, then prices smaller still
+            short = used - available
+            short -= self._narrow_prices(widths, short, PRICE_SQUEEZE)
+            cut = min(short, widths[self.SYMBOL_COLUMN] - self._symbol_width)
+            widths[self.SYMBOL_COLUMN] -= cut
+            self._narrow_prices(widths, short - cut, 0.5)
+        for column in range(self.model.columnCount()):
+            header.setSectionHidden(column, column not in shown)
+            header.resizeSection(column, widths[column])
+        font = self.table.font()
+        for column in self.PRICE_COLUMNS:  # one font per price column, fitted to its widest price
+            fitted = fitted_font(font, self._widest.get(column, ""), widths[column] - CELL_PADDING + 2)
+            self.delegate.setColumnFont(column, None if fitted is font else fitted)
+        self.table.viewport().update()
+
+    def _narrow_prices(self, widths: dict[int, int], short: int, floor: float) -> int:
+        """Take up to ``short`` pixels off the price columns, none under ``floor`` of its fitted width."""
+        if short <= 0:
+            return 0
+        taken = 0
+        prices = sum(self._widths[c] for c in self.PRICE_COLUMNS)
+        for column in self.PRICE_COLUMNS:
+            share = round(short * self._widths[column] / prices)
+            cut = max(0, min(share, widths[column] - int(self._widths[column] * floor)))
+            widths[column] -= cut
+            taken += cut
+        return taken
+
+    def columnShown(self, column: int) -> bool:
+        return not self.table.horizontalHeader().isSectionHidden(column)
+
+    def _badge(self, index: Index) -> str:
+        record = self.model.record_by_id(index.data(RECORD_ID_ROLE))
+        return "" if record is None else str(record.counterparty)
+
     def _update_placeholder(self, *_args: object) -> None:
         empty = self.model.rowCount() == 0 and bool(self._placeholder_text)
         self.placeholder.setText(self._placeholder_text)
         self.stack.setCurrentWidget(self.placeholder if empty else self.table)
+
+
+def _label_scroll_buttons(tab_bar: QTabBar) -> None:
+    """The tab bar's scroll buttons with arrows the theme cannot hide (its styled buttons draw no arrow)."""
+    for button, arrow in zip(tab_bar.findChildren(QToolButton), ("\u25c2", "\u25b8"), strict=False):
+        button.setArrowType(Qt.ArrowType.NoArrow)
+        button.setText(arrow)

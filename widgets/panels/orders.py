@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
+from widgets.common.plural import plural
 from widgets.panels.order_ticket_confirm import OrderConfirmDialog
 from widgets.panels.orders_table import OrderRow, OrdersTableModel, OrdersTableView
 
@@ -42,6 +46,31 @@ def _toolbar(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
     row.setContentsMargins(6, 3, 6, 3)
     row.setSpacing(6)
     return bar, row
+
+
+def _scrolling(bar: QWidget, parent: QWidget) -> QScrollArea:
+    """``bar`` in a strip that scrolls sideways when the panel is narrower than the bar: a toolbar never makes
+    the panel (and so the main window) wider than the screen."""
+    strip = QScrollArea(parent)
+    strip.setObjectName("toolbarStrip")
+    strip.setFrameShape(QFrame.Shape.NoFrame)
+    strip.setWidgetResizable(True)
+    strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    strip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    strip.setWidget(bar)
+    strip.setFixedHeight(bar.sizeHint().height() + strip.horizontalScrollBar().sizeHint().height())
+    return strip
+
+
+def _message_label(parent: QWidget) -> QLabel:
+    """A message line that wraps: a long venue message never widens the panel."""
+    label = QLabel(parent)
+    label.setObjectName("ordersMessage")
+    label.setContentsMargins(6, 2, 6, 2)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def _tool_button(text: str, tip: str, parent: QWidget) -> QToolButton:
@@ -64,7 +93,7 @@ class CancelAllDialog(QDialog):
         self.boxes: dict[str, QCheckBox] = {}
         self._counts = {key: count for key, _title, count in options}
         for key, title, count in options:
-            box = QCheckBox(self.tr("{name} ({count} active)").format(name=title, count=count), self)
+            box = QCheckBox(self.tr("{name} (%n active)", "", count).format(name=title), self)
             box.setChecked(True)
             box.toggled.connect(self._update)
             layout.addWidget(box)
@@ -94,7 +123,7 @@ class CancelAllDialog(QDialog):
         self.accept_button.setEnabled(bool(chosen))
         count = sum(self._counts[key] for key in chosen)
         self.summary.setText(
-            self.tr("{count} orders known to be active will be canceled.").format(count=count)
+            plural(self.tr("%n order(s) known to be active will be canceled.", "", count), count)
             if chosen
             else self.tr("Tick where to cancel.")
         )
@@ -160,10 +189,7 @@ class OrdersPanel(QWidget):
         for signal in (self.active.rowsInserted, self.active.rowsRemoved, self.active.modelReset):
             signal.connect(self._update_count)
         layout.addWidget(self.active_table, 1)
-        self.message_label = QLabel(page)
-        self.message_label.setObjectName("ordersMessage")
-        self.message_label.setContentsMargins(6, 2, 6, 2)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = _message_label(page)
         layout.addWidget(self.message_label)
         self._update_count()
         return page
@@ -212,13 +238,11 @@ class OrdersPanel(QWidget):
         row.addStretch(1)
         for widget in (self.page_size_combo, self.prev_button, self.page_label, self.next_button):
             row.addWidget(widget)
-        layout.addWidget(bar)
+        layout.addWidget(_scrolling(bar, page))
         self.history = OrdersTableModel(self)
         self.history_table = OrdersTableView(self.history, page, editable=False)
         layout.addWidget(self.history_table, 1)
-        self.history_message = QLabel(page)
-        self.history_message.setObjectName("ordersMessage")
-        self.history_message.setContentsMargins(6, 2, 6, 2)
+        self.history_message = _message_label(page)
         layout.addWidget(self.history_message)
         self._show_page(0, False)
         return page
@@ -312,7 +336,7 @@ class OrdersPanel(QWidget):
             self.cancelRequested.emit(keys)
 
     def _update_count(self, *_args: object) -> None:
-        self.active_count.setText(self.tr("{count} active").format(count=self.active.rowCount()))
+        self.active_count.setText(self.tr("%n active", "", self.active.rowCount()))
 
     def _on_to_edited(self, _value: QDateTime) -> None:
         if self.to_edit.hasFocus():  # the user set an end: keep it

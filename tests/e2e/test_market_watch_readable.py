@@ -1,0 +1,54 @@
+"""Issue 12, point 1: in the real main window at 1440×900, default layout, every visible row of the market
+watch shows its symbol, bid, ask and last in full — the text the view paints (after Qt's eliding to the
+cell) is the model's text."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import QRect
+
+from app.panels import builtin_panels
+from services.domain import ConnectionState
+from tests.conftest import wait_until
+from tests.e2e.conftest import core_of
+from tests.gui.painted_text import column_titled, painted_text
+from widgets.panels.market_watch import MarketWatchPanel
+
+
+@pytest.mark.parametrize("size", [(1440, 900)])
+async def test_every_visible_price_is_painted_whole_at_the_default_layout(trading_shell, size):
+    shell = trading_shell(builtin_panels())
+    window = shell.window
+    window.resize(*size)
+    window.reset_layout(undoable=False)
+    session = core_of(shell).session("coinweight")
+    await session.login("demo", "demo")
+    try:
+        watch = window.dock("market_watch").widget()
+        assert isinstance(watch, MarketWatchPanel)
+        table = watch.table
+        columns = [column_titled(table, title) for title in ("Symbol", "Bid", "Ask", "Last")]
+
+        def quoted() -> bool:
+            records = [watch.model.record(row) for row in range(watch.model.rowCount())]
+            return bool(records) and all(r.bid is not None and r.last is not None for r in records)
+
+        await wait_until(quoted, timeout=20)
+        await asyncio.sleep(0.6)  # the panel fits its columns a moment after quotes widen them
+        viewport = table.viewport().rect()
+        seen = 0
+        for row in range(table.model().rowCount()):
+            if not table.visualRect(table.model().index(row, 0)).intersects(viewport):
+                continue
+            for column in columns:
+                index = table.model().index(row, column)
+                rect: QRect = table.visualRect(index)
+                assert not table.isColumnHidden(column) and viewport.contains(rect), (row, column, rect)
+                assert painted_text(table, index) == index.data(), (row, column, table.columnWidth(column))
+                seen += 1
+        assert seen >= 4 * 8  # the BTC tab's rows, all of them on screen
+    finally:
+        if session.state is not ConnectionState.DISCONNECTED:
+            await session.logout()
