@@ -184,6 +184,8 @@ class VenueHttp:
             extra["timeout"] = timeout
         delays = self.backoff.delays()
         for attempt in range(1, attempts + 1):
+            if self.client.is_closed:  # the session ended while this call waited: nothing is sent
+                raise TransportError(self.venue, "the session is closed")
             request = self.client.build_request(
                 method, path, json=json, params=_clean(params), data=data, headers=headers, **extra
             )
