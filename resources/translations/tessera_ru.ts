@@ -146,6 +146,14 @@
         <source>Cancel failed</source>
         <translation>Снять не удалось</translation>
     </message>
+    <message numerus="yes">
+        <source>The venue took the cancel of %n order(s)</source>
+        <translation>
+            <numerusform>Площадка приняла снятие %n заявки</numerusform>
+            <numerusform>Площадка приняла снятие %n заявок</numerusform>
+            <numerusform>Площадка приняла снятие %n заявок</numerusform>
+        </translation>
+    </message>
     <message>
         <source>price</source>
         <translation>цену</translation>
@@ -197,6 +205,14 @@
     <message>
         <source>{venue}: canceling all on {markets}</source>
         <translation>{venue}: снятие всех заявок на {markets}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{venue}: %n cancel(s) taken</source>
+        <translation>
+            <numerusform>{venue}: принято %n снятие</numerusform>
+            <numerusform>{venue}: принято %n снятия</numerusform>
+            <numerusform>{venue}: принято %n снятий</numerusform>
+        </translation>
     </message>
     <message>
         <source>Active orders on the strategy&apos;s symbols (on its exchanges) not placed from this terminal&apos;s order ticket: the venue does not say which strategy placed an order</source>
@@ -593,6 +609,14 @@
     <message>
         <source>Sessions</source>
         <translation>Сессии</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n decimal(s).</source>
+        <translation>
+            <numerusform>Не больше %n знака после запятой.</numerusform>
+            <numerusform>Не больше %n знаков после запятой.</numerusform>
+            <numerusform>Не больше %n знаков после запятой.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2230,10 +2254,6 @@
         <translation>Число, например 0,25.</translation>
     </message>
     <message>
-        <source>At most %n decimal(s).</source>
-        <translation>Знаков после запятой — не больше %n.</translation>
-    </message>
-    <message>
         <source>Must be more than 0.</source>
         <translation>Должно быть больше 0.</translation>
     </message>
@@ -3575,17 +3595,6 @@
     <message>
         <source>Send</source>
         <translation>Отправить</translation>
-    </message>
-</context>
-<context>
-    <name>Orders</name>
-    <message>
-        <source>The venue took the cancel of %n order(s)</source>
-        <translation>Площадка приняла снятие заявок: %n</translation>
-    </message>
-    <message>
-        <source>{venue}: %n cancel(s) taken</source>
-        <translation>{venue}: принято снятий: %n</translation>
     </message>
 </context>
 <context>
