@@ -19,7 +19,7 @@ SYSTEM_PKGS := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-im
 help:
 	@echo "make run         start Tessera on the embedded simulator (ARGS='--profile NAME ...')"
 	@echo "make test        ruff, import contracts, mypy and the whole test suite, headless"
-	@echo "make bench       chart, market data, order path and blotter benchmarks -> bench-results.json"
+	@echo "make bench       chart, start-up, idle, market data, order path and blotter benchmarks -> bench-results.json"
 	@echo "make soak        orders under injected faults on both venues -> soak-results.json (ORDERS=300)"
 	@echo "make screenshots the README's 24 pictures -> resources/screenshots (under Xvfb when installed)"
 	@echo "make dist        one-folder bundle with PyInstaller (dist/tessera)"
@@ -37,6 +37,8 @@ test: venv
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.bench_chart --out bench-results.json
+	$(PY) -m tests.perf.bench_startup --out bench-results.json
+	$(PY) -m tests.perf.bench_idle --out bench-results.json
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.bench_market_data --out bench-results.json
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.bench_orders --out bench-results.json
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.bench_blotter --out bench-results.json

@@ -50,13 +50,18 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
+    set_application_names()
     app.setApplicationDisplayName(APPLICATION)
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resources.path("icons", "tessera.svg"))))
     app.setQuitOnLastWindowClosed(False)  # the async main decides when to leave (after a clean shutdown)
     return app
+
+
+def set_application_names() -> None:
+    """What ``QStandardPaths`` derives the app's folders from (static: no application object needed)."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
 
 
 def create_event_loop(app: QApplication) -> QEventLoop:

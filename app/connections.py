@@ -18,7 +18,7 @@ import logging
 from collections.abc import Mapping
 
 import httpx
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.trading.bridge import QtTrading
 from services.domain import ConnectionState as SessionState
@@ -33,6 +33,7 @@ from widgets.common.status import ConnectionIndicator, LightState
 log = logging.getLogger("tessera.connections")
 
 PROBE_INTERVAL = 3.0
+LATENCY_SHOWN_EVERY_MS = 1000
 MAX_INTERVAL = 30.0
 SLOW_MS = 1000.0
 
@@ -143,6 +144,12 @@ class SessionIndicator(QObject):
         self.indicator = indicator
         self._latency_ms: float | None = None
         self._detail = ""
+        # Every request measures a round trip (several a second): the light shows the newest at most once a
+        # second, which is all a reader can take in and spares a status-bar repaint per request.
+        self._latency_timer = QTimer(self)
+        self._latency_timer.setSingleShot(True)
+        self._latency_timer.setInterval(LATENCY_SHOWN_EVERY_MS)
+        self._latency_timer.timeout.connect(self._show)
         core.sessionStateChanged.connect(self._on_state)
         core.sessionLatency.connect(self._on_latency)
         self._show()
@@ -158,8 +165,12 @@ class SessionIndicator(QObject):
     def _on_latency(self, venue: str, seconds: float) -> None:
         if venue != self.session.venue:
             return
+        first = self._latency_ms is None
         self._latency_ms = seconds * 1000
-        self._show()
+        if first:
+            self._show()
+        if not self._latency_timer.isActive():
+            self._latency_timer.start()
 
     def _show(self) -> None:
         state = self.session.state

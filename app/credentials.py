@@ -7,22 +7,36 @@ login only.
 
 from __future__ import annotations
 
+import functools
 import logging
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger("tessera.credentials")
 
 
 class CredentialStore:
+    """The system keyring is looked for on first use (loading every backend keyring knows takes 0.1-0.4 s),
+    not while the app starts."""
+
     def __init__(self, service: str = "Tessera", backend: KeyringBackend | None = None) -> None:
         self.service = service
-        self.backend = backend if backend is not None else keyring.get_keyring()
-        self.available = _usable(self.backend)
+        if backend is not None:
+            self.backend = backend
+
+    @functools.cached_property
+    def backend(self) -> KeyringBackend:
+        import keyring
+
+        return keyring.get_keyring()
+
+    @functools.cached_property
+    def available(self) -> bool:
+        return _usable(self.backend)
 
     @property
     def unavailable_reason(self) -> str | None:
@@ -36,9 +50,11 @@ class CredentialStore:
     def get(self, venue: str, login: str) -> str | None:
         if not self.available:
             return None
+        from keyring.errors import KeyringError
+
         try:
             return self.backend.get_password(self.service, _account(venue, login))
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             log.warning("cannot read the saved secret for %s/%s: %s", venue, login, type(exc).__name__)
             return None
 
@@ -46,9 +62,11 @@ class CredentialStore:
         """Remember ``secret``; False (and nothing stored anywhere) if the keyring is unavailable or fails."""
         if not self.available:
             return False
+        from keyring.errors import KeyringError
+
         try:
             self.backend.set_password(self.service, _account(venue, login), secret)
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             log.warning("cannot save the secret for %s/%s: %s", venue, login, type(exc).__name__)
             return False
         return True
@@ -57,11 +75,13 @@ class CredentialStore:
         """Forget the secret; True if one was removed."""
         if not self.available:
             return False
+        from keyring.errors import KeyringError, PasswordDeleteError
+
         try:
             self.backend.delete_password(self.service, _account(venue, login))
-        except keyring.errors.PasswordDeleteError:
+        except PasswordDeleteError:
             return False
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             log.warning("cannot delete the secret for %s/%s: %s", venue, login, type(exc).__name__)
             return False
         return True
@@ -72,6 +92,8 @@ def _account(venue: str, login: str) -> str:
 
 
 def _usable(backend: KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail, null
+
     if isinstance(backend, fail.Keyring | null.Keyring):
         return False
     if isinstance(backend, chainer.ChainerBackend):

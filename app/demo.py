@@ -1,8 +1,8 @@
-"""The demo: the embedded simulator started for the terminal, and what the app may know of it.
+"""The demo: the simulator's child process started for the terminal, and what the app may know of it.
 
-Only this module (called by the composition root, ``app.__main__``) imports the simulator; the rest of the
-app sees a :class:`~app.context.DemoSetup`: where the venues are, the demo user, which venues it serves, how
-to reset the paper account.
+Only this module and the entry point (``app.__main__``, which launches the process before the app's
+imports) touch the simulator; the rest of the app sees a :class:`~app.context.DemoSetup`: where the venues
+are, the demo user, which venues it serves, how to reset the paper account.
 
 The simulator keeps the venues' state (a paper account: balances, orders, favourites, strategies ...) in the
 profile's folder, ``paper-account.sqlite`` (:func:`paper_state_path`), so it is there again at the next start
@@ -11,17 +11,16 @@ with the same profile.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication
+from typing import TYPE_CHECKING
 
 from app import venues
-from app.context import DemoSetup
-from app.profiles import ProfileStore
-from services.simulator.app import available_venues
-from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN
-from services.simulator.server import EmbeddedSimulator
+from services.simulator.process import SimulatorAddress, SimulatorProcess
+
+if TYPE_CHECKING:
+    from app.context import DemoSetup
+    from app.profiles import ProfileStore
+    from services.simulator.server import EmbeddedSimulator
 
 PAPER_FILE = "paper-account.sqlite"
 
@@ -31,19 +30,39 @@ def paper_state_path(profiles: ProfileStore) -> Path:
     return profiles.directory / PAPER_FILE
 
 
-async def start_demo(
-    seed: int, speed: float, state_path: Path | None = None
-) -> tuple[DemoSetup, venues.VenueEndpoints, list[str]]:
-    """Start the simulator (off the UI thread); raises SimulatorStartError when it cannot. ``state_path``: the
-    paper account's file (None: a fresh, forgetful simulator). Also returns what to tell the user (a paper
-    account file that could not be used and was set aside)."""
-    simulator = await asyncio.to_thread(EmbeddedSimulator, seed=seed, speed=speed, state_path=state_path)
-    base_url = await asyncio.to_thread(simulator.start)
-    return demo_setup(simulator), venues.demo(base_url, DEMO_SERVER_TOKEN), paper_notices(simulator)
+def launch_demo(seed: int, speed: float, state_path: Path | None = None) -> SimulatorProcess:
+    """Launch the simulator's process (returns at once). ``state_path``: the paper account's file (None: a
+    fresh, forgetful simulator)."""
+    args = ["--seed", str(seed), "--speed", str(speed)]
+    if state_path is not None:
+        args += ["--state", str(state_path)]
+    simulator = SimulatorProcess(args)
+    simulator.launch()
+    return simulator
+
+
+async def start_demo(simulator: SimulatorProcess) -> tuple[DemoSetup, venues.VenueEndpoints, list[str]]:
+    """Await the launched ``simulator`` without blocking the UI; raises SimulatorStartError when it cannot.
+    Also returns what to tell the user (a paper account file that could not be used and was set aside)."""
+    from app.context import DemoSetup  # here: this module is imported before Qt, by app.__main__
+
+    address = await simulator.ready()
+    setup = DemoSetup(
+        login=address.login,
+        password=address.password,
+        served_venues=address.venues,
+        stop=simulator.stop,
+        reset_paper=simulator.reset_paper,
+    )
+    return setup, venues.demo(address.base_url, address.server_token), paper_notices(address)
 
 
 def demo_setup(simulator: EmbeddedSimulator) -> DemoSetup:
-    """What the app knows of a running ``simulator``."""
+    """What the app knows of an in-process ``simulator`` (the tests' shared one)."""
+    from app.context import DemoSetup
+    from services.simulator.app import available_venues
+    from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
+
     return DemoSetup(
         login=DEMO_LOGIN,
         password=DEMO_PASSWORD,
@@ -53,22 +72,23 @@ def demo_setup(simulator: EmbeddedSimulator) -> DemoSetup:
     )
 
 
-def paper_notices(simulator: EmbeddedSimulator) -> list[str]:
-    if simulator.paper_unavailable is not None:
+def paper_notices(address: SimulatorAddress) -> list[str]:
+    from PySide6.QtCore import QCoreApplication
+
+    if address.paper_unavailable is not None:
         return [
             QCoreApplication.translate(
                 "PaperAccount",
                 "Your paper account cannot be kept in the profile's folder ({reason}); what you do on the "
                 "demo venues is forgotten when Tessera closes.",
-            ).format(reason=simulator.paper_unavailable)
+            ).format(reason=address.paper_unavailable)
         ]
-    aside = simulator.paper.set_aside if simulator.paper is not None else None
-    if aside is None:
+    if address.paper_set_aside is None:
         return []
     return [
         QCoreApplication.translate(
             "PaperAccount",
             "Your paper account could not be read and was set aside as {file}; a fresh paper account was "
             "started.",
-        ).format(file=aside.name)
+        ).format(file=address.paper_set_aside)
     ]

@@ -101,11 +101,13 @@ class Shell(QObject):
             self.window.show_status(" ".join(self.ctx.profile_notices))
         self.ctx.profile_notices = []
         self._offer_first_run_hint()
-        if not self.ctx.credentials.available:
-            log.warning("%s", self.ctx.credentials.unavailable_reason)
 
     def start_probes(self) -> None:
-        """Probe the venues' base URLs (needs the running qasync loop)."""
+        """Probe the venues' base URLs (needs the running qasync loop); say if no keyring keeps passwords.
+        The composition root calls it once the first frame is painted: both take time the window need not
+        wait for."""
+        if not self.ctx.credentials.available:
+            log.warning("%s", self.ctx.credentials.unavailable_reason)
         if self.probe is not None:
             self.probe.start()
 

@@ -8,8 +8,10 @@ auth hook, retry with backoff for idempotent reads only, transport failures mapp
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -116,6 +118,12 @@ class Timeouts:
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+@functools.cache
+def shared_ssl_context() -> ssl.SSLContext:
+    """httpx's default TLS context (certifi's roots), made once: loading the roots takes 30-70 ms."""
+    return httpx.create_ssl_context()
+
+
 class VenueHttp:
     """An httpx.AsyncClient bound to one venue.
 
@@ -144,6 +152,7 @@ class VenueHttp:
         self.last_latency: float | None = None
         self.client = httpx.AsyncClient(
             base_url=base_url,
+            verify=shared_ssl_context(),
             auth=auth,
             timeout=(timeouts or Timeouts()).to_httpx(),
             transport=transport,
@@ -175,6 +184,8 @@ class VenueHttp:
             extra["timeout"] = timeout
         delays = self.backoff.delays()
         for attempt in range(1, attempts + 1):
+            if self.client.is_closed:  # the session ended while this call waited: nothing is sent
+                raise TransportError(self.venue, "the session is closed")
             request = self.client.build_request(
                 method, path, json=json, params=_clean(params), data=data, headers=headers, **extra
             )

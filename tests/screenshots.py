@@ -82,7 +82,7 @@ def _shoot(language: str, out: Path, seed: int) -> int:
 async def _session(app, language: str, out: Path, seed: int) -> int:
     from app.context import AppContext, AppSettings
     from app.credentials import CredentialStore
-    from app.demo import start_demo
+    from app.demo import launch_demo, start_demo
     from app.i18n import install_translator
     from app.journal import JournalHandler
     from app.panels import builtin_panels
@@ -104,7 +104,7 @@ async def _session(app, language: str, out: Path, seed: int) -> int:
             credentials=CredentialStore(backend=MemoryKeyring()),
             journal=JournalHandler(),
         )
-        ctx.demo, ctx.venues = await start_demo(seed, 1.0)
+        ctx.demo, ctx.venues, _notices = await start_demo(launch_demo(seed, 1.0))
         core = install_trading(ctx)
         shell = Shell(ctx, builtin_panels())
         window = shell.window

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
 from app.trading.bridge import QtTrading
+from services.chp.streams import PollRate
 from services.errors import TransportError, VenueError
+from services.protocols import VenueSession
 from services.trading.chp import ChpVenueSession
 from services.trading.coinweight import CoinWeightVenueSession
 from services.trading.core import TradingCore
@@ -28,7 +31,12 @@ def install_trading(ctx: AppContext, *, poll_interval: float = 1.0) -> QtTrading
                 ctx.venues.coinweight, ctx.venues.market_data, core.stores, poll_interval=poll_interval
             )
         )
-        core.add_session(ChpVenueSession(ctx.venues.chp, ctx.venues.chp_server_token, core.stores))
+        # CHP's events are drained: at most 4 times a second while they come (the screen shows them once a
+        # frame anyway), backing off to every 2 s when idle (four portfolio drains a time; 1 s was 4 req/s).
+        rate = PollRate(fastest=0.25, slowest=2 * poll_interval)
+        core.add_session(
+            ChpVenueSession(ctx.venues.chp, ctx.venues.chp_server_token, core.stores, rate=rate)
+        )
     trading = QtTrading(core)
     ctx.services.register(SERVICE_NAME, trading)
     return trading
@@ -44,8 +52,10 @@ async def log_in_all(core: QtTrading, login: str, password: str) -> None:
 
     A failure is logged and shown in the session's indicator; the user can log in again from the Venue menu.
     """
-    for session in core.sessions.values():
+    async def log_in(session: VenueSession) -> None:
         try:
             await session.login(login, password)
         except (VenueError, TransportError) as exc:
             log.warning("login to %s failed: %s", session.venue, exc)
+
+    await asyncio.gather(*(log_in(session) for session in core.sessions.values()))  # in parallel

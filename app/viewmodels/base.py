@@ -16,7 +16,7 @@ from collections.abc import Coroutine
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from app.trading.bridge import QtTrading
@@ -93,6 +93,8 @@ class PanelViewModel(QObject, Generic[SettingsT]):
         panel.destroyed.connect(lambda *_: _cancel(tasks))
         self.core.sessionChanged.connect(self.on_session_changed)
         self.core.instrumentLinked.connect(self._on_instrument_linked)
+        self.shown = panel.isVisible()
+        panel.installEventFilter(self)  # Show / Hide: on_shown_changed
 
     # --- settings
     def save_settings(self) -> None:
@@ -110,6 +112,19 @@ class PanelViewModel(QObject, Generic[SettingsT]):
         return task
 
     # --- hooks
+    def on_shown_changed(self, shown: bool) -> None:
+        """The panel was shown or hidden (its dock opened or closed, its tab picked or left, the window
+        minimised or restored): a panel runs no timer and polls nothing while hidden."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.panel and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            shown = kind == QEvent.Type.Show
+            if shown != self.shown:
+                self.shown = shown
+                self.on_shown_changed(shown)
+        return False
+
     def on_session_changed(self, venue: str) -> None:
         """A venue logged in or out, or loaded its instruments or accounts."""
 

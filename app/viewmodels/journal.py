@@ -194,10 +194,21 @@ class JournalViewModel(PanelViewModel[JournalSettings]):
         panel.levelChanged.connect(self._on_level)
         panel.filterTextChanged.connect(self._on_filter_text)
         panel.clearRequested.connect(self.model.clear)
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # runs only while the panel is shown: the handler keeps records meanwhile
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
-        self._timer.start()
+        self.on_shown_changed(self.shown)
+
+    @property
+    def flushing(self) -> bool:
+        return self._timer.isActive()
+
+    def on_shown_changed(self, shown: bool) -> None:
+        if shown:
+            self.flush()
+            self._timer.start()
+        else:
+            self._timer.stop()
 
     def flush(self) -> None:
         self.model.append(self.handler.drain())

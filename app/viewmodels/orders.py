@@ -51,8 +51,10 @@ STATES = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Orders", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """A translated text of the Orders panel; with ``n``, its plural form (lupdate reads ``tr(..., "", n)``
+    as a plural message, which ``QCoreApplication.translate(..., n)`` it does not)."""
+    return QCoreApplication.translate("Orders", text, disambiguation, n)
 
 
 def shows_as_active(order: Order) -> bool:
@@ -220,7 +222,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             self.panel.show_message("error", "; ".join(refused))
         else:
             text = plural(
-                QCoreApplication.translate("Orders", "The venue took the cancel of %n order(s)", None, done),
+                tr("The venue took the cancel of %n order(s)", "", done),
                 done,
             )
             self.panel.show_message("info", text)
@@ -312,7 +314,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
                     taken = sum(done)
                     said.append(
                         plural(
-                            QCoreApplication.translate("Orders", "{venue}: %n cancel(s) taken", None, taken),
+                            tr("{venue}: %n cancel(s) taken", "", taken),
                             taken,
                         ).format(venue=title)
                     )

@@ -11,6 +11,13 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 
+from widgets.common.plural import plural
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """With ``n``, the plural form (lupdate reads ``tr(..., "", n)`` as a plural message)."""
+    return QCoreApplication.translate("FieldChecks", text, disambiguation, n)
+
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MOBILE = re.compile(r"\+?[0-9][0-9 ()-]{4,24}")
 LANGUAGE = re.compile(r"[A-Za-z]{2}")  # ISO 639-1 (the field keeps at most 3 characters)
@@ -56,9 +63,8 @@ class FieldChecks:
             self.fail(field, QCoreApplication.translate("FieldChecks", "A number, e.g. 0.25."))
             return None
         if places is not None and decimals_of(value) > places:
-            self.fail(
-                field, QCoreApplication.translate("FieldChecks", "At most {n} decimals.").format(n=places)
-            )
+            text = tr("At most %n decimal(s).", "", places)
+            self.fail(field, plural(text, places))
             return None
         return value
 

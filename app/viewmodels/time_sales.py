@@ -33,11 +33,22 @@ class TimeSalesViewModel(LinkedViewModel[LinkedSettings]):
         self.core.loggedOut.connect(self._on_logged)
         self.restart()
 
+    @property
+    def following(self) -> bool:
+        """Whether the prints are being polled (only while the panel is shown)."""
+        return self._task is not None and not self._task.done()
+
+    def on_shown_changed(self, shown: bool) -> None:
+        """Hidden, the tape polls nothing; shown again, it starts over from the newest prints."""
+        self.restart()
+
     def restart(self) -> None:
-        """Clear the tape and follow the prints of the current instrument."""
+        """Clear the tape and follow the prints of the current instrument (while the panel is shown)."""
         self._stop()
         self._pending.clear()
         self.panel.model.clear()
+        if not self.shown:
+            return
         instrument = self.instrument
         if instrument is None:
             self.panel.show_message(self.tr("Pick a symbol"))

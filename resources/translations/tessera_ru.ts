@@ -81,6 +81,7 @@
     </message>
     <message>
         <source>Log in to a venue to trade</source>
+        <extracomment>the outcome line&apos;s colour for an order the store tells about (rejections keep the venue&apos;s own words)</extracomment>
         <translation>Войдите на площадку, чтобы торговать</translation>
     </message>
     <message>
@@ -90,6 +91,10 @@
     <message>
         <source>Log in to {venue} to trade {symbol}</source>
         <translation>Войдите в {venue}, чтобы торговать {symbol}</translation>
+    </message>
+    <message>
+        <source>Not enough {asset}: the order needs {needed}, {available} available</source>
+        <translation>Недостаточно {asset}: для заявки нужно {needed}, доступно {available}</translation>
     </message>
     <message>
         <source>The balance is not known yet</source>
@@ -141,9 +146,13 @@
         <source>Cancel failed</source>
         <translation>Снять не удалось</translation>
     </message>
-    <message>
-        <source>The venue took the cancel of {count} orders</source>
-        <translation>Площадка приняла снятие заявок: {count}</translation>
+    <message numerus="yes">
+        <source>The venue took the cancel of %n order(s)</source>
+        <translation>
+            <numerusform>Площадка приняла снятие %n заявки</numerusform>
+            <numerusform>Площадка приняла снятие %n заявок</numerusform>
+            <numerusform>Площадка приняла снятие %n заявок</numerusform>
+        </translation>
     </message>
     <message>
         <source>price</source>
@@ -197,9 +206,13 @@
         <source>{venue}: canceling all on {markets}</source>
         <translation>{venue}: снятие всех заявок на {markets}</translation>
     </message>
-    <message>
-        <source>{venue}: {count} cancels taken</source>
-        <translation>{venue}: принято снятий: {count}</translation>
+    <message numerus="yes">
+        <source>{venue}: %n cancel(s) taken</source>
+        <translation>
+            <numerusform>{venue}: принято %n снятие</numerusform>
+            <numerusform>{venue}: принято %n снятия</numerusform>
+            <numerusform>{venue}: принято %n снятий</numerusform>
+        </translation>
     </message>
     <message>
         <source>Active orders on the strategy&apos;s symbols (on its exchanges) not placed from this terminal&apos;s order ticket: the venue does not say which strategy placed an order</source>
@@ -282,42 +295,6 @@
         <translation>Площадка coin-weight не настроена</translation>
     </message>
     <message>
-        <source>Required.</source>
-        <translation>Обязательное поле.</translation>
-    </message>
-    <message>
-        <source>A positive whole number.</source>
-        <translation>Целое положительное число.</translation>
-    </message>
-    <message>
-        <source>A number, e.g. 0.25.</source>
-        <translation>Число, например 0,25.</translation>
-    </message>
-    <message>
-        <source>At most {n} decimals.</source>
-        <translation>Не больше {n} знаков после запятой.</translation>
-    </message>
-    <message>
-        <source>Must be more than 0.</source>
-        <translation>Должно быть больше 0.</translation>
-    </message>
-    <message>
-        <source>From 0 to 1 (0.2 is 20 %).</source>
-        <translation>От 0 до 1 (0,2 — это 20 %).</translation>
-    </message>
-    <message>
-        <source>From 0 to 1, 1 excluded.</source>
-        <translation>От 0 до 1, не включая 1.</translation>
-    </message>
-    <message>
-        <source>Must be more than 0, or empty.</source>
-        <translation>Больше 0 или пусто.</translation>
-    </message>
-    <message>
-        <source>Must not be negative.</source>
-        <translation>Не может быть отрицательным.</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>Время</translation>
     </message>
@@ -370,8 +347,12 @@
         <translation>Доходность, %</translation>
     </message>
     <message>
-        <source>Equity / money</source>
-        <translation>Средства / деньги</translation>
+        <source>Equity, USD</source>
+        <translation>Средства, USD</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Цена пая</translation>
     </message>
     <message>
         <source>Followers</source>
@@ -420,6 +401,10 @@
     <message>
         <source>Strategy ID (Enter)</source>
         <translation>ID стратегии (Enter)</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Открыть…</translation>
     </message>
     <message>
         <source>Pause…</source>
@@ -558,6 +543,10 @@
         <translation>Логин, имя… (Enter)</translation>
     </message>
     <message>
+        <source>Rights…</source>
+        <translation>Права…</translation>
+    </message>
+    <message>
         <source>Parent</source>
         <translation>Родитель</translation>
     </message>
@@ -620,6 +609,14 @@
     <message>
         <source>Sessions</source>
         <translation>Сессии</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n decimal(s).</source>
+        <translation>
+            <numerusform>Не больше %n знака после запятой.</numerusform>
+            <numerusform>Не больше %n знаков после запятой.</numerusform>
+            <numerusform>Не больше %n знаков после запятой.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -722,8 +719,12 @@
         <translation>24ч</translation>
     </message>
     <message>
-        <source>Estimated value of every holding in {currency}; available is what orders do not hold</source>
-        <translation>Оценка каждого актива в {currency}; доступно — то, что не заблокировано заявками</translation>
+        <source>Estimated value of every holding, one total per currency:</source>
+        <translation>Оценочная стоимость всех активов, итог по каждой валюте:</translation>
+    </message>
+    <message>
+        <source>{currency}: equity {equity}, available {available}, on orders {on_orders}</source>
+        <translation>{currency}: средства {equity}, доступно {available}, в заявках {on_orders}</translation>
     </message>
     <message>
         <source>Log in to see the account</source>
@@ -878,9 +879,13 @@
         <source>Could not load your accounts: {error}</source>
         <translation>Не удалось загрузить ваши счета: {error}</translation>
     </message>
-    <message>
-        <source>{count} accounts of {user}</source>
-        <translation>Счетов пользователя {user}: {count}</translation>
+    <message numerus="yes">
+        <source>%n account(s) of {user}</source>
+        <translation>
+            <numerusform>%n счёт пользователя {user}</numerusform>
+            <numerusform>%n счёта пользователя {user}</numerusform>
+            <numerusform>%n счетов пользователя {user}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading accounts…</source>
@@ -889,10 +894,6 @@
     <message>
         <source>Could not load the accounts: {error}</source>
         <translation>Не удалось загрузить счета: {error}</translation>
-    </message>
-    <message>
-        <source>{count} accounts</source>
-        <translation>Счетов: {count}</translation>
     </message>
     <message>
         <source>Deposit</source>
@@ -942,9 +943,21 @@
         <source>An adjustment cannot be zero (negative takes money).</source>
         <translation>Корректировка не может быть нулевой (отрицательная списывает деньги).</translation>
     </message>
-    <message>
-        <source>At most {n} decimals.</source>
-        <translation>Не больше {n} знаков после запятой.</translation>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n счёт</numerusform>
+            <numerusform>%n счёта</numerusform>
+            <numerusform>%n счетов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n decimal(s).</source>
+        <translation>
+            <numerusform>Не больше %n знака после запятой.</numerusform>
+            <numerusform>Не больше %n знаков после запятой.</numerusform>
+            <numerusform>Не больше %n знаков после запятой.</numerusform>
+        </translation>
     </message>
     <message>
         <source>More than the balance ({balance} {currency}).</source>
@@ -1159,6 +1172,10 @@
     <message>
         <source>your user id: {id}</source>
         <translation>ваш id пользователя: {id}</translation>
+    </message>
+    <message>
+        <source>account id: {id}</source>
+        <translation>id аккаунта: {id}</translation>
     </message>
     <message>
         <source>This device&apos;s key {number} was created.</source>
@@ -1441,9 +1458,13 @@
         <source>Total ≈ {total} {currency}</source>
         <translation>Итого ≈ {total} {currency}</translation>
     </message>
-    <message>
-        <source>({count} without a price)</source>
-        <translation>(без цены: {count})</translation>
+    <message numerus="yes">
+        <source>(%n without a price)</source>
+        <translation>
+            <numerusform>(%n валюта без цены)</numerusform>
+            <numerusform>(%n валюты без цены)</numerusform>
+            <numerusform>(%n валют без цены)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1456,9 +1477,21 @@
         <source>Cancel every active order on:</source>
         <translation>Снять все активные заявки на:</translation>
     </message>
-    <message>
-        <source>{name} ({count} active)</source>
-        <translation>{name} (активных: {count})</translation>
+    <message numerus="yes">
+        <source>{name} (%n active)</source>
+        <translation>
+            <numerusform>{name} (%n активная)</numerusform>
+            <numerusform>{name} (%n активные)</numerusform>
+            <numerusform>{name} (%n активных)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) known to be active will be canceled.</source>
+        <translation>
+            <numerusform>Будет снята %n заявка, которая считается активной.</numerusform>
+            <numerusform>Будут сняты %n заявки, которые считаются активными.</numerusform>
+            <numerusform>Будут сняты %n заявок, которые считаются активными.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel orders</source>
@@ -1467,10 +1500,6 @@
     <message>
         <source>Keep orders</source>
         <translation>Оставить заявки</translation>
-    </message>
-    <message>
-        <source>{count} orders known to be active will be canceled.</source>
-        <translation>Будут сняты известные активные заявки: {count}.</translation>
     </message>
     <message>
         <source>Tick where to cancel.</source>
@@ -1593,6 +1622,10 @@
         <translation>Более ранние бары не загружены: {error}</translation>
     </message>
     <message>
+        <source>Not connected to {venue}: these bars are not live</source>
+        <translation>Нет подключения к {venue}: бары не обновляются</translation>
+    </message>
+    <message>
         <source>BUY</source>
         <translation>ПОКУПКА</translation>
     </message>
@@ -1640,9 +1673,72 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <source>{time}   O {open}  H {high}  L {low}  C {close}  V {volume}  {change}</source>
+        <source>Latest »</source>
         <extracomment>older bars wanted: the time of the oldest loaded bar (epoch s); once until prepend_bars/exhausted the user dragged a working order&apos;s line: (order_id, new price snapped to the tick)</extracomment>
+        <translation>К последнему »</translation>
+    </message>
+    <message>
+        <source>Scroll to the latest bar (End)</source>
+        <translation>Прокрутить к последнему бару (End)</translation>
+    </message>
+    <message>
+        <source>{time}   O {open}  H {high}  L {low}  C {close}  V {volume}  {change}</source>
         <translation>{time}   О {open}  Макс {high}  Мин {low}  З {close}  Об {volume}  {change}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>up to 64 characters, unique</source>
+        <translation>до 64 символов, уникальный</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>the client&apos;s first password</source>
+        <translation>первоначальный пароль клиента</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Мобильный</translation>
+    </message>
+    <message>
+        <source>+ and digits, e.g. +79001234567</source>
+        <translation>+ и цифры, например +79001234567</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>two letters (ISO 639-1), e.g. en</source>
+        <translation>две буквы (ISO 639-1), например en</translation>
     </message>
 </context>
 <context>
@@ -1734,9 +1830,13 @@
         <source>Could not load the clients: {error}</source>
         <translation>Не удалось загрузить клиентов: {error}</translation>
     </message>
-    <message>
-        <source>{count} clients</source>
-        <translation>Клиентов: {count}</translation>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n клиент</numerusform>
+            <numerusform>%n клиента</numerusform>
+            <numerusform>%n клиентов</numerusform>
+        </translation>
     </message>
     <message>
         <source>New client</source>
@@ -2023,8 +2123,8 @@
         <translation>Стратегия</translation>
     </message>
     <message>
-        <source>log in to CHP: its portfolios can be linked</source>
-        <translation>войдите в CHP: его портфели можно связать</translation>
+        <source>log in to CHP or coin-weight: their accounts can be linked</source>
+        <translation>войдите в CHP или coin-weight: их счета можно связать</translation>
     </message>
     <message>
         <source>Trading account</source>
@@ -2099,7 +2199,22 @@
     </message>
 </context>
 <context>
+    <name>DecimalField</name>
+    <message>
+        <source>Only digits and one decimal point</source>
+        <translation>Только цифры и один десятичный разделитель</translation>
+    </message>
+</context>
+<context>
     <name>DecimalInput</name>
+    <message>
+        <source>Whole numbers only</source>
+        <translation>Только целые числа</translation>
+    </message>
+    <message>
+        <source>At most {decimals} decimals (step {step})</source>
+        <translation>Знаков после запятой — не больше {decimals} (шаг {step})</translation>
+    </message>
     <message>
         <source>Must be at least {minimum}</source>
         <translation>Не меньше {minimum}</translation>
@@ -2122,6 +2237,222 @@
     <message>
         <source>Tessera</source>
         <translation>Tessera</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChecks</name>
+    <message>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <source>A positive whole number.</source>
+        <translation>Целое положительное число.</translation>
+    </message>
+    <message>
+        <source>A number, e.g. 0.25.</source>
+        <translation>Число, например 0,25.</translation>
+    </message>
+    <message>
+        <source>Must be more than 0.</source>
+        <translation>Должно быть больше 0.</translation>
+    </message>
+    <message>
+        <source>From 0 to 1.</source>
+        <translation>От 0 до 1.</translation>
+    </message>
+    <message>
+        <source>From 0 to 1, 1 excluded.</source>
+        <translation>От 0 до 1, не включая 1.</translation>
+    </message>
+    <message>
+        <source>Must be more than 0, or empty.</source>
+        <translation>Должно быть больше 0 или пусто.</translation>
+    </message>
+    <message>
+        <source>From 0.01 to 1000 (or -1000 to -0.01).</source>
+        <translation>От 0,01 до 1000 (или от -1000 до -0,01).</translation>
+    </message>
+    <message>
+        <source>At most {max} characters ({n} now).</source>
+        <translation>Не больше {max} символов (сейчас {n}).</translation>
+    </message>
+</context>
+<context>
+    <name>FollowerForm</name>
+    <message>
+        <source>New follower account</source>
+        <translation>Новый счёт подписчика</translation>
+    </message>
+    <message>
+        <source>Opens an account for the client that copies the strategy: the money is taken from the client&apos;s wallet, and the strategy&apos;s open positions are opened in it at market, times the factor.</source>
+        <translation>Открывает клиенту счёт, который копирует стратегию: деньги списываются с кошелька клиента, а открытые позиции стратегии открываются в нём по рынку, умноженные на коэффициент.</translation>
+    </message>
+    <message>
+        <source>Strategy ID</source>
+        <translation>ID стратегии</translation>
+    </message>
+    <message>
+        <source>the strategy to follow</source>
+        <translation>стратегия, на которую подписаться</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID клиента</translation>
+    </message>
+    <message>
+        <source>the investor (a client of the company)</source>
+        <translation>инвестор (клиент компании)</translation>
+    </message>
+    <message>
+        <source>Money, USD</source>
+        <translation>Деньги, USD</translation>
+    </message>
+    <message>
+        <source>&gt; 0, 2 decimals, from the client&apos;s wallet</source>
+        <translation>&gt; 0, 2 знака после запятой, из кошелька клиента</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Коэффициент</translation>
+    </message>
+    <message>
+        <source>0.01 to 1000 (or -1000 to -0.01), 2 decimals</source>
+        <translation>от 0,01 до 1000 (или от -1000 до -0,01), 2 знака после запятой</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Защита</translation>
+    </message>
+    <message>
+        <source>0 to 1 (1 excluded), or empty</source>
+        <translation>от 0 до 1 (не включая 1) или пусто</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>&gt; 0, 3 decimals, or empty</source>
+        <translation>&gt; 0, 3 знака после запятой, или пусто</translation>
+    </message>
+</context>
+<context>
+    <name>FundsPage</name>
+    <message>
+        <source>Fund</source>
+        <translation>Фонд</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
+    <message>
+        <source>New fund</source>
+        <translation>Новый фонд</translation>
+    </message>
+    <message>
+        <source>e.g. Resellers</source>
+        <translation>например, Реселлеры</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Create fund</source>
+        <translation>Создать фонд</translation>
+    </message>
+    <message>
+        <source>Choose a fund to see its items.</source>
+        <translation>Выберите фонд, чтобы увидеть его экземпляры.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Истекает</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Create items in this fund</source>
+        <translation>Создать экземпляры в этом фонде</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Запись:</translation>
+    </message>
+    <message>
+        <source>Expire on:</source>
+        <translation>Истекают:</translation>
+    </message>
+    <message>
+        <source>How many:</source>
+        <translation>Сколько:</translation>
+    </message>
+    <message>
+        <source>Create items</source>
+        <translation>Создать экземпляры</translation>
+    </message>
+    <message>
+        <source>Move to an account, with an invoice</source>
+        <translation>Переместить в аккаунт по накладной</translation>
+    </message>
+    <message>
+        <source>Make new items (entry and expiry at the left)</source>
+        <translation>Создать новые экземпляры (запись и срок — слева)</translation>
+    </message>
+    <message>
+        <source>Unticked: the items selected in the fund&apos;s list are moved.</source>
+        <translation>Без отметки перемещаются экземпляры, выбранные в списке фонда.</translation>
+    </message>
+    <message>
+        <source>24 hexadecimal characters</source>
+        <translation>24 шестнадцатеричных символа</translation>
+    </message>
+    <message>
+        <source>e.g. INV-2026-001</source>
+        <translation>например, INV-2026-001</translation>
+    </message>
+    <message>
+        <source>To account:</source>
+        <translation>В аккаунт:</translation>
+    </message>
+    <message>
+        <source>Invoice number:</source>
+        <translation>Номер накладной:</translation>
+    </message>
+    <message>
+        <source>Note on the invoice:</source>
+        <translation>Примечание к накладной:</translation>
+    </message>
+    <message>
+        <source>Move with invoice</source>
+        <translation>Переместить по накладной</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+</context>
+<context>
+    <name>HintBar</name>
+    <message>
+        <source>Got it</source>
+        <translation>Понятно</translation>
+    </message>
+    <message>
+        <source>Hide this hint for good</source>
+        <translation>Больше не показывать эту подсказку</translation>
     </message>
 </context>
 <context>
@@ -2173,9 +2504,13 @@
         <source>Could not read {file}: {error}</source>
         <translation>Не удалось прочитать {file}: {error}</translation>
     </message>
-    <message>
-        <source>Importing {count} rows…</source>
-        <translation>Импорт строк: {count}…</translation>
+    <message numerus="yes">
+        <source>Importing %n row(s)…</source>
+        <translation>
+            <numerusform>Импорт %n строки…</numerusform>
+            <numerusform>Импорт %n строк…</numerusform>
+            <numerusform>Импорт %n строк…</numerusform>
+        </translation>
     </message>
     <message>
         <source>not sent</source>
@@ -2293,9 +2628,13 @@
         <source>Remove every record from the journal</source>
         <translation>Удалить все записи из журнала</translation>
     </message>
-    <message>
-        <source>{count} records</source>
-        <translation>записей: {count}</translation>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2778,25 @@
     </message>
 </context>
 <context>
+    <name>Liveness</name>
+    <message>
+        <source>{venue} reconnecting…</source>
+        <translation>{venue}: переподключение…</translation>
+    </message>
+    <message>
+        <source>{venue} connecting…</source>
+        <translation>{venue}: подключение…</translation>
+    </message>
+    <message>
+        <source>{venue} connection failed</source>
+        <translation>{venue}: не удалось подключиться</translation>
+    </message>
+    <message>
+        <source>{venue} logged out</source>
+        <translation>{venue}: вход не выполнен</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to {venue}</source>
@@ -2505,6 +2863,10 @@
     <message>
         <source>Layout “{name}” saved.</source>
         <translation>Раскладка «{name}» сохранена.</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Подсказка</translation>
     </message>
     <message>
         <source>Save layout as</source>
@@ -2625,12 +2987,12 @@
         <translation>Добавить в избранное</translation>
     </message>
     <message>
-        <source>Exchange</source>
-        <translation>Биржа</translation>
-    </message>
-    <message>
         <source>Symbol</source>
         <translation>Инструмент</translation>
+    </message>
+    <message>
+        <source>{symbol} on {counterparty}: click to show it in the panels of this link colour</source>
+        <translation>{symbol} на {counterparty}: щёлкните, чтобы показать его в панелях этого цвета связи</translation>
     </message>
     <message>
         <source>Bid</source>
@@ -2721,6 +3083,13 @@
     <message>
         <source>Base {base} · quote {quote}</source>
         <translation>Базовая {base} · котируемая {quote}</translation>
+    </message>
+</context>
+<context>
+    <name>NotLiveBanner</name>
+    <message>
+        <source>Not live: {reason}</source>
+        <translation>Данные не обновляются: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3525,14 @@
         <translation>Доступно</translation>
     </message>
     <message>
+        <source>Waiting for the venue&apos;s answer to the last order</source>
+        <translation>Ожидание ответа площадки на последнюю заявку</translation>
+    </message>
+    <message>
+        <source>Not live: {reason}</source>
+        <translation>Данные не обновляются: {reason}</translation>
+    </message>
+    <message>
         <source>{action} {quantity} {units} of {symbol}</source>
         <translation>{action} {quantity} {units} {symbol}</translation>
     </message>
@@ -3190,10 +3567,6 @@
     <message>
         <source>Sending…</source>
         <translation>Отправка…</translation>
-    </message>
-    <message>
-        <source>At most {decimals} decimals (step {step})</source>
-        <translation>Не больше {decimals} знаков после запятой (шаг {step})</translation>
     </message>
     <message>
         <source>Choose a symbol</source>
@@ -3298,9 +3671,13 @@
         <source>Page {page}</source>
         <translation>Страница {page}</translation>
     </message>
-    <message>
-        <source>{count} active</source>
-        <translation>активных: {count}</translation>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n активная</numerusform>
+            <numerusform>%n активные</numerusform>
+            <numerusform>%n активных</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3324,6 +3701,33 @@
     <message>
         <source>Page {page} of {pages} · {total} records</source>
         <translation>Страница {page} из {pages} · записей: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PagedTable</name>
+    <message>
+        <source>Click {columns} to sort (the distributor sorts by these only).</source>
+        <translation>Щёлкните по заголовку {columns}, чтобы отсортировать (дистрибьютор сортирует только по этим колонкам).</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← Назад</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Вперёд →</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>Пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>Rows {first}–{last} of {total} (page {page} of {pages})</source>
+        <translation>Строки {first}–{last} из {total} (страница {page} из {pages})</translation>
     </message>
 </context>
 <context>
@@ -3391,6 +3795,52 @@
     <message>
         <source>Quotes</source>
         <translation>Котировки</translation>
+    </message>
+</context>
+<context>
+    <name>PaperAccount</name>
+    <message>
+        <source>Your paper account cannot be kept in the profile&apos;s folder ({reason}); what you do on the demo venues is forgotten when Tessera closes.</source>
+        <translation>Демо-счёт нельзя хранить в папке профиля ({reason}): всё, что вы делаете на демо-площадках, забудется при закрытии Tessera.</translation>
+    </message>
+    <message>
+        <source>Your paper account could not be read and was set aside as {file}; a fresh paper account was started.</source>
+        <translation>Не удалось прочитать демо-счёт, он отложен под именем {file}; начат новый демо-счёт.</translation>
+    </message>
+</context>
+<context>
+    <name>PaperAccountReset</name>
+    <message>
+        <source>Reset paper account…</source>
+        <translation>Сбросить демо-счёт…</translation>
+    </message>
+    <message>
+        <source>Reset paper account</source>
+        <translation>Сброс демо-счёта</translation>
+    </message>
+    <message>
+        <source>Reset the paper account of profile “{profile}”?</source>
+        <translation>Сбросить демо-счёт профиля «{profile}»?</translation>
+    </message>
+    <message>
+        <source>Its balances, orders and history, favourites, strategies and everything else kept at the simulated venues are deleted, and the venues start fresh. This cannot be undone.</source>
+        <translation>Его балансы, заявки и история, избранное, стратегии и всё остальное, что хранится на симулированных площадках, будут удалены, и площадки начнут с чистого листа. Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Resetting the paper account…</source>
+        <translation>Сброс демо-счёта…</translation>
+    </message>
+    <message>
+        <source>The paper account could not be reset: {reason}</source>
+        <translation>Не удалось сбросить демо-счёт: {reason}</translation>
+    </message>
+    <message>
+        <source>The paper account of profile “{profile}” starts over.</source>
+        <translation>Демо-счёт профиля «{profile}» начат заново.</translation>
     </message>
 </context>
 <context>
@@ -3576,8 +4026,16 @@
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <source>“{title}” leased to {count} user(s) until {date}.</source>
-        <translation>«{title}» сдано в аренду до {date}, пользователей: {count}.</translation>
+        <source>Loading groups…</source>
+        <translation>Загрузка групп…</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{title}” leased to %n user(s) until {date}.</source>
+        <translation>
+            <numerusform>«{title}» сдано в аренду %n пользователю до {date}.</numerusform>
+            <numerusform>«{title}» сдано в аренду %n пользователям до {date}.</numerusform>
+            <numerusform>«{title}» сдано в аренду %n пользователям до {date}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leasing…</source>
@@ -3695,16 +4153,28 @@
         <translation>Загрузить версию</translation>
     </message>
     <message>
-        <source>Lease to users</source>
-        <translation>Сдать в аренду пользователям</translation>
+        <source>Lease to users or groups</source>
+        <translation>Аренда пользователям или группам</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователям</translation>
+    </message>
+    <message>
+        <source>Groups (every member)</source>
+        <translation>Группам (всем участникам)</translation>
+    </message>
+    <message>
+        <source>Lease to:</source>
+        <translation>Кому сдать:</translation>
+    </message>
+    <message>
+        <source>Ids:</source>
+        <translation>Id:</translation>
     </message>
     <message>
         <source>user ids, separated by commas</source>
         <translation>id пользователей через запятую</translation>
-    </message>
-    <message>
-        <source>Users:</source>
-        <translation>Пользователи:</translation>
     </message>
     <message>
         <source>Until:</source>
@@ -3731,6 +4201,66 @@
         <translation>Отозвать аренду…</translation>
     </message>
     <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Отправитель</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Содержимое</translation>
+    </message>
+    <message>
+        <source>Invoice and notes</source>
+        <translation>Накладная и примечания</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>Дата (UTC)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>From fund</source>
+        <translation>Из фонда</translation>
+    </message>
+    <message>
+        <source>To fund</source>
+        <translation>В фонд</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Экземпляры</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <source>Funds and items</source>
+        <translation>Фонды и экземпляры</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Транзакции</translation>
+    </message>
+    <message>
         <source>Publishing as {account}</source>
         <translation>Публикация от имени {account}</translation>
     </message>
@@ -3755,12 +4285,103 @@
         <translation>Файл пакета</translation>
     </message>
     <message>
+        <source>group ids, separated by commas</source>
+        <translation>id групп через запятую</translation>
+    </message>
+    <message>
+        <source>Your groups — {groups}</source>
+        <translation>Ваши группы — {groups}</translation>
+    </message>
+    <message>
+        <source>Your accounts have no groups.</source>
+        <translation>У ваших аккаунтов нет групп.</translation>
+    </message>
+    <message>
         <source>Revoke lease</source>
         <translation>Отозвать аренду</translation>
     </message>
     <message>
         <source>Revoke the lease of “{title}” to user {user} (until {until})? Its seats are freed and its licences are refused from now on.</source>
         <translation>Отозвать аренду «{title}» у пользователя {user} (до {until})? Её места освободятся, а лицензии с этого момента будут отклоняться.</translation>
+    </message>
+</context>
+<context>
+    <name>PublisherInventory</name>
+    <message>
+        <source>Loading funds…</source>
+        <translation>Загрузка фондов…</translation>
+    </message>
+    <message>
+        <source>Loading the fund&apos;s items…</source>
+        <translation>Загрузка экземпляров фонда…</translation>
+    </message>
+    <message>
+        <source>Choose a fund to see its items.</source>
+        <translation>Выберите фонд, чтобы увидеть его экземпляры.</translation>
+    </message>
+    <message>
+        <source>“{fund}” holds no items.</source>
+        <translation>В «{fund}» нет экземпляров.</translation>
+    </message>
+    <message>
+        <source>Items in “{fund}”:</source>
+        <translation>Экземпляры в «{fund}»:</translation>
+    </message>
+    <message>
+        <source>Fund “{name}” created.</source>
+        <translation>Фонд «{name}» создан.</translation>
+    </message>
+    <message>
+        <source>Creating the fund…</source>
+        <translation>Создание фонда…</translation>
+    </message>
+    <message>
+        <source>{count} item(s) of “{title}” created in “{fund}”.</source>
+        <translation>В «{fund}» создано экземпляров «{title}»: {count}.</translation>
+    </message>
+    <message>
+        <source>Creating items…</source>
+        <translation>Создание экземпляров…</translation>
+    </message>
+    <message>
+        <source>Moved to account {account} with invoice {invoice}: see it under Documents.</source>
+        <translation>Перемещено в аккаунт {account} по накладной {invoice}: см. вкладку «Документы».</translation>
+    </message>
+    <message>
+        <source>Moving items…</source>
+        <translation>Перемещение экземпляров…</translation>
+    </message>
+    <message>
+        <source>Loading documents…</source>
+        <translation>Загрузка документов…</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>накладная</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>заказ</translation>
+    </message>
+    <message>
+        <source>displacement</source>
+        <translation>перемещение</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <source> ({days} days)</source>
+        <translation> ({days} дн.)</translation>
+    </message>
+    <message>
+        <source>Loading transactions…</source>
+        <translation>Загрузка транзакций…</translation>
     </message>
 </context>
 <context>
@@ -3826,9 +4447,13 @@
 </context>
 <context>
     <name>RammIndicator</name>
-    <message>
-        <source>Rights re-read: {count} methods.</source>
-        <translation>Права перечитаны: методов {count}.</translation>
+    <message numerus="yes">
+        <source>Rights re-read: %n method(s).</source>
+        <translation>
+            <numerusform>Права перечитаны: %n метод.</numerusform>
+            <numerusform>Права перечитаны: %n метода.</numerusform>
+            <numerusform>Права перечитаны: %n методов.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Logged in as {login} to {company}</source>
@@ -3933,6 +4558,21 @@
     <message>
         <source>up to 50 characters, unique</source>
         <translation>до 50 символов, уникальное</translation>
+    </message>
+</context>
+<context>
+    <name>RightsForm</name>
+    <message>
+        <source>Rights of {manager}</source>
+        <translation>Права менеджера {manager}</translation>
+    </message>
+    <message>
+        <source>You do not hold this right yourself.</source>
+        <translation>У вас самого нет этого права.</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Методы</translation>
     </message>
 </context>
 <context>
@@ -4110,20 +4750,24 @@
         <translation>&amp;Площадка</translation>
     </message>
     <message>
-        <source>Your RAMM rights changed: {count} methods now.</source>
-        <translation>Ваши права в RAMM изменились: теперь методов {count}.</translation>
-    </message>
-    <message>
         <source>Not in the demo simulator yet</source>
         <translation>В демо-симуляторе пока нет</translation>
     </message>
     <message>
-        <source>Tessera — {profile}</source>
-        <translation>Tessera — {profile}</translation>
+        <source>Start here: log in from the Venue menu (or click a grey light below; the demo logs in by itself), click a symbol in the market watch to see its chart and order book, then enter an order in the order ticket. Ctrl+1 and Ctrl+2 switch to the professional and simple layouts.</source>
+        <translation>С чего начать: войдите через меню «Площадка» (или щёлкните серый индикатор внизу; в демо вход выполняется сам), щёлкните инструмент в обзоре рынка, чтобы увидеть его график и стакан, затем введите заявку в панели «Заявка». Ctrl+1 и Ctrl+2 переключают на профессиональную и простую раскладки.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your RAMM rights changed: %n method(s) now.</source>
+        <translation>
+            <numerusform>Ваши права в RAMM изменились: теперь %n метод.</numerusform>
+            <numerusform>Ваши права в RAMM изменились: теперь %n метода.</numerusform>
+            <numerusform>Ваши права в RAMM изменились: теперь %n методов.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>(demo simulator)</source>
-        <translation>(демо-симулятор)</translation>
+        <source>{profile} (demo simulator)</source>
+        <translation>{profile} (демо-симулятор)</translation>
     </message>
     <message>
         <source>There is no layout named “{name}”.</source>
@@ -4787,20 +5431,12 @@
         <translation>Вход в RAMM не выполнен.</translation>
     </message>
     <message>
-        <source>Your RAMM rights changed ({count} methods); the lists are read again.</source>
-        <translation>Ваши права в RAMM изменились (методов: {count}); списки перечитываются.</translation>
-    </message>
-    <message>
         <source>This login has no company to enter.</source>
         <translation>У этого логина нет компании для входа.</translation>
     </message>
     <message>
         <source> (demo)</source>
         <translation> (демо)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt; (#{id}) · {status} · trader {trader}&lt;br&gt;Equity {equity} USD · yield {yld} % · {followers} followers · fee {fee}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt; (№{id}) · {status} · трейдер {trader}&lt;br&gt;Средства {equity} USD · доходность {yld} % · подписчиков: {followers} · вознаграждение {fee}</translation>
     </message>
     <message>
         <source>{name} (#{id}), yours</source>
@@ -4826,13 +5462,21 @@
         <source>A strategy with this name exists.</source>
         <translation>Стратегия с таким названием уже есть.</translation>
     </message>
-    <message>
-        <source>Required.</source>
-        <translation>Обязательное поле.</translation>
+    <message numerus="yes">
+        <source>Your RAMM rights changed (%n method(s)); the lists are read again.</source>
+        <translation>
+            <numerusform>Ваши права в RAMM изменились (%n метод); списки перечитываются.</numerusform>
+            <numerusform>Ваши права в RAMM изменились (%n метода); списки перечитываются.</numerusform>
+            <numerusform>Ваши права в RAMM изменились (%n методов); списки перечитываются.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most 50 characters ({n} now).</source>
-        <translation>Не больше 50 символов (сейчас {n}).</translation>
+        <source>&lt;b&gt;{name}&lt;/b&gt; (#{id}) · {status} · trader {trader}&lt;br&gt;Equity {equity} USD · yield {yld} % · {followers} followers · performance fee {fee} %</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; (№{id}) · {status} · трейдер {trader}&lt;br&gt;Средства {equity} USD · доходность {yld} % · подписчиков: {followers} · вознаграждение за результат {fee} %</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>Не может быть отрицательным.</translation>
     </message>
     <message>
         <source>Strategy “{name}” created (#{id}).</source>
@@ -4874,57 +5518,89 @@ Every account following it ({n}) is closed: their positions are closed at market
         <source>Pause account</source>
         <translation>Приостановить счёт</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Pause account #{id}?
 
-Its {n} open positions ({held}) are closed at market now, and it stops copying the strategy until resumed.</source>
-        <translation>Приостановить счёт №{id}?
+Its %n open position(s) ({held}) are closed at market now, and it stops copying the strategy until resumed.</source>
+        <translation>
+            <numerusform>Приостановить счёт №{id}?
 
-Его открытые позиции ({n}: {held}) сейчас закроются по рынку, и он перестанет копировать стратегию до возобновления.</translation>
+Его %n открытая позиция ({held}) сейчас будет закрыта по рынку, и счёт перестанет копировать стратегию до возобновления.</numerusform>
+            <numerusform>Приостановить счёт №{id}?
+
+Его %n открытые позиции ({held}) сейчас будут закрыты по рынку, и счёт перестанет копировать стратегию до возобновления.</numerusform>
+            <numerusform>Приостановить счёт №{id}?
+
+Его %n открытых позиций ({held}) сейчас будут закрыты по рынку, и счёт перестанет копировать стратегию до возобновления.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume account #{id}?
+
+The strategy&apos;s current positions are opened at market in it, times its factor, and it copies the strategy again. (It holds %n position(s) now: {held}.)</source>
+        <translation>
+            <numerusform>Возобновить счёт №{id}?
+
+Текущие позиции стратегии будут открыты в нём по рынку, умноженные на его коэффициент, и счёт снова будет копировать стратегию. (Сейчас в нём %n позиция: {held}.)</numerusform>
+            <numerusform>Возобновить счёт №{id}?
+
+Текущие позиции стратегии будут открыты в нём по рынку, умноженные на его коэффициент, и счёт снова будет копировать стратегию. (Сейчас в нём %n позиции: {held}.)</numerusform>
+            <numerusform>Возобновить счёт №{id}?
+
+Текущие позиции стратегии будут открыты в нём по рынку, умноженные на его коэффициент, и счёт снова будет копировать стратегию. (Сейчас в нём %n позиций: {held}.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Close account #{id}?
+
+Its %n open position(s) ({held}) are closed at market, the performance fee is charged and the rest goes back to the wallet. This cannot be undone.</source>
+        <translation>
+            <numerusform>Закрыть счёт №{id}?
+
+Его %n открытая позиция будет закрыта ({held}) по рынку, будет удержано вознаграждение за результат, а остаток вернётся в кошелёк. Это нельзя отменить.</numerusform>
+            <numerusform>Закрыть счёт №{id}?
+
+Его %n открытые позиции будут закрыты ({held}) по рынку, будет удержано вознаграждение за результат, а остаток вернётся в кошелёк. Это нельзя отменить.</numerusform>
+            <numerusform>Закрыть счёт №{id}?
+
+Его %n открытых позиций будут закрыты ({held}) по рынку, будет удержано вознаграждение за результат, а остаток вернётся в кошелёк. Это нельзя отменить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account #{id} opened: client {client} follows strategy #{strategy}.</source>
+        <translation>Счёт №{id} открыт: клиент {client} подписан на стратегию №{strategy}.</translation>
+    </message>
+    <message>
+        <source>An e-mail address, e.g. name@example.com.</source>
+        <translation>Адрес e-mail, например name@example.com.</translation>
+    </message>
+    <message>
+        <source>A phone number: + and digits.</source>
+        <translation>Номер телефона: + и цифры.</translation>
+    </message>
+    <message>
+        <source>Two letters (ISO 639-1), e.g. en.</source>
+        <translation>Две буквы (ISO 639-1), например en.</translation>
+    </message>
+    <message>
+        <source>Client {login} added (#{id}) with wallet #{wallet}.</source>
+        <translation>Клиент {login} добавлен (№{id}) с кошельком №{wallet}.</translation>
+    </message>
+    <message>
+        <source>Select the manager whose rights to set.</source>
+        <translation>Выберите менеджера, чьи права нужно задать.</translation>
+    </message>
+    <message>
+        <source>Log in to CHP or coin-weight first: their accounts are the ones to link.</source>
+        <translation>Сначала войдите в CHP или coin-weight: связывать можно именно их счета.</translation>
     </message>
     <message>
         <source>Resume account</source>
         <translation>Возобновить счёт</translation>
     </message>
     <message>
-        <source>Resume account #{id}?
-
-The strategy&apos;s current positions are opened at market in it, times its factor, and it copies the strategy again. (It holds {n} positions now: {held}.)</source>
-        <translation>Возобновить счёт №{id}?
-
-Текущие позиции стратегии откроются в нём по рынку с учётом коэффициента, и он снова будет копировать стратегию. (Сейчас позиций: {n}: {held}.)</translation>
-    </message>
-    <message>
         <source>Close account</source>
         <translation>Закрыть счёт</translation>
-    </message>
-    <message>
-        <source>Close account #{id}?
-
-Its {n} open positions ({held}) are closed at market, the performance fee is charged and the rest goes back to the wallet. This cannot be undone.</source>
-        <translation>Закрыть счёт №{id}?
-
-Его открытые позиции ({n}: {held}) закроются по рынку, будет удержано вознаграждение за результат, а остаток вернётся в кошелёк. Это нельзя отменить.</translation>
-    </message>
-    <message>
-        <source>A number from 0 to 1.</source>
-        <translation>Число от 0 до 1.</translation>
-    </message>
-    <message>
-        <source>A wallet ID (a positive whole number).</source>
-        <translation>ID кошелька (целое положительное число).</translation>
-    </message>
-    <message>
-        <source>A number, e.g. 100.50.</source>
-        <translation>Число, например 100,50.</translation>
-    </message>
-    <message>
-        <source>Must be more than 0.</source>
-        <translation>Должно быть больше 0.</translation>
-    </message>
-    <message>
-        <source>At most 2 decimals.</source>
-        <translation>Не больше 2 знаков после запятой.</translation>
     </message>
     <message>
         <source>Rights of manager #{id} ({n}): {methods}</source>
@@ -4947,12 +5623,16 @@ Every session of this manager ends; they have to log in again.</source>
         <translation>Завершить сессию</translation>
     </message>
     <message>
-        <source>Select a strategy you own in the Strategies list first.</source>
-        <translation>Сначала выберите свою стратегию в списке «Стратегии».</translation>
+        <source>CHP</source>
+        <translation>CHP</translation>
     </message>
     <message>
-        <source>Log in to CHP: its portfolios are the accounts to link.</source>
-        <translation>Войдите в CHP: его портфели — это счета для связывания.</translation>
+        <source>Coin-weight</source>
+        <translation>Coin-weight</translation>
+    </message>
+    <message>
+        <source>Select a strategy you own in the Strategies list first.</source>
+        <translation>Сначала выберите свою стратегию в списке «Стратегии».</translation>
     </message>
     <message>
         <source>Not linked.</source>

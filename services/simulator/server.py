@@ -15,12 +15,11 @@ from services.simulator.context import SimulatorContext
 from services.simulator.paper import store as paper_store
 from services.simulator.paper.account import PaperAccount
 from services.simulator.paper.store import PaperStoreBusy, PaperStoreUnreadable
+from services.simulator.process import SimulatorStartError
 
 log = logging.getLogger("tessera.simulator")
 
-
-class SimulatorStartError(RuntimeError):
-    pass
+__all__ = ["EmbeddedSimulator", "SimulatorStartError"]
 
 
 class EmbeddedSimulator:
@@ -86,6 +85,10 @@ class EmbeddedSimulator:
             return self.base_url
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Accepted connections inherit it: uvicorn (h11) writes a response's head and body apart, and with
+        # Nagle's algorithm on, the body waited for the client's delayed ACK: +40 ms on every answer but
+        # the first of a kept-alive connection (the CHP login's ten calls took a second).
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             sock.bind((self.host, self.port))
         except OSError as exc:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 import app.__main__ as cli
+import app.composition as composition
 from app.viewmodels.journal import create_journal_panel
 from app.workspace import PanelSpec, WorkspaceRegistry
 
@@ -93,7 +94,7 @@ def test_smoke_fails_when_something_unhandled_happens(qapp, tmp_path, closed_por
         registry.register(PanelSpec("boom", "Boom", exploding_panel))
         return registry
 
-    monkeypatch.setattr(cli, "builtin_panels", registry)
+    monkeypatch.setattr(composition, "builtin_panels", registry)
     palette, stylesheet = qapp.palette(), qapp.styleSheet()
     try:
         code = cli.main(

@@ -41,7 +41,9 @@ class _App:
 def _view_model(qtbot, handler: JournalHandler, **options) -> JournalViewModel:
     panel = JournalPanel()
     qtbot.addWidget(panel)
-    return JournalViewModel(_context(handler, {}, lambda: None), panel, **options)
+    view_model = JournalViewModel(_context(handler, {}, lambda: None), panel, **options)
+    panel.show()  # the journal drains only while it is shown
+    return view_model
 
 
 def _context(handler: JournalHandler, settings: dict, save: Callable[[], None]) -> PanelContext:
@@ -132,6 +134,7 @@ def test_the_panel_drives_the_filters_and_remembers_them(qtbot, logger):
 
     panel = create_journal_panel(_context(handler, settings, lambda: saves.append(1)))
     qtbot.addWidget(panel)
+    panel.show()
     log.info("hello")
     log.error("bad thing")
     qtbot.waitUntil(lambda: panel.table.model().rowCount() == 1, timeout=2000)
@@ -143,3 +146,17 @@ def test_the_panel_drives_the_filters_and_remembers_them(qtbot, logger):
     assert settings == {"level": logging.DEBUG, "filter": "bad"}
     assert saves
     assert "1" in panel.count_label.text()
+
+
+def test_a_hidden_journal_runs_no_timer_and_shows_what_came_meanwhile_when_shown(qtbot, logger):
+    log, handler = logger
+    view_model = _view_model(qtbot, handler, interval_ms=20)
+    assert view_model.flushing
+    view_model.panel.hide()
+    assert not view_model.flushing
+    log.warning("while hidden")
+    qtbot.wait(60)
+    assert view_model.model.rowCount() == 0  # kept by the handler, not drained by a timer
+    view_model.panel.show()
+    assert view_model.flushing
+    assert _messages(view_model.model) == ["while hidden"]  # at once, not a frame later

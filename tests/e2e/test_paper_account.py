@@ -120,9 +120,10 @@ async def test_the_paper_account_survives_a_restart_and_a_reset_starts_over(make
             strategies.form.editor(field).setText(text)
         strategies.form.save_button.click()
         await wait_until(lambda: name in strategy_names(vm), timeout=10)
-        await wait_until(lambda: core.accounts.available("coinweight", "binance", "BTC") is not None)
+        # the opening 2 BTC and what the market order bought, once the balance poll has seen the fill
+        await wait_until(lambda: (b := core.accounts.available("coinweight", "binance", "BTC")) is not None
+                         and b.total > Decimal(2), timeout=10)
         btc = core.accounts.available("coinweight", "binance", "BTC").total
-        assert btc > Decimal(2)  # the opening 2 BTC and what the market order bought
 
         # close the app, start it again with the same profile
         await core.aclose()

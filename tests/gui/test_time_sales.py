@@ -77,3 +77,22 @@ async def test_panel_shows_the_prints_of_the_linked_instrument(trading_shell):  
     await wait_until(lambda: panel.model.rowCount() >= 1, timeout=10)
     await core.session("chp").logout()
     assert "Not connected" in panel.bar.message.text()
+
+
+async def test_a_hidden_tape_polls_nothing_and_starts_over_when_shown_again(trading_shell):  # noqa: F811
+    shell = trading_shell(builtin_panels())
+    core = core_of(shell)
+    dock = shell.window.dock("time_sales")
+    panel = dock.widget()
+    view_model = panel.findChild(TimeSalesViewModel)
+    await core.session("chp").login("demo", "demo")
+    dock.show()
+    core.links.publish(view_model.link_colour, GAZP)
+    await wait_until(lambda: panel.model.rowCount() >= 1, timeout=10)
+    assert view_model.following
+    dock.hide()  # closed (or its tab left): the tape's poll ends
+    assert not view_model.following
+    dock.show()
+    assert view_model.following
+    await wait_until(lambda: panel.model.rowCount() >= 1, timeout=10)
+    await core.session("chp").logout()

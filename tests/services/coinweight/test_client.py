@@ -300,6 +300,15 @@ async def test_gateway_timeout_on_order_create_leaves_the_outcome_unknown():
     assert len(seen.requests) == 1
 
 
+async def test_a_call_after_the_session_closed_is_a_transport_error_and_sends_nothing():
+    client, seen = make_client(answer({"code": 0, "data": []}))
+    await client.http.aclose()
+    with pytest.raises(TransportError) as raised:
+        await client.create_order(CREATE)
+    assert raised.value.outcome_unknown is False and "closed" in raised.value.message
+    assert seen.requests == []
+
+
 async def test_answer_of_the_wrong_shape_raises_transport_error():
     broken = example("order_create_response")
     del broken["data"]["streetOrderId"]
