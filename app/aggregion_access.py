@@ -188,7 +188,9 @@ class AggregionAccess(QObject):
             return
         text, ok = self.describe(verdict)
         self.status_label.setText(text)
-        self.status_label.setToolTip(verdict.check.reason if verdict.check else "")
+        self.status_label.setToolTip(
+            verdict.check.reason if verdict.check else self.describe(verdict, long=True)[0]
+        )
         self.status_label.setStyleSheet("" if ok else "color: #e0a040;")
         if verdict.check is not None and not verdict.valid:
             log.warning("licence not valid: %s", verdict.check.reason)
@@ -202,8 +204,8 @@ class AggregionAccess(QObject):
         if verdict is None:
             return self.tr("Licence: checking\u2026"), True
         check = verdict.check
-        if check is None:
-            return self.tr("Free mode (no licence on this device)"), True
+        if check is None:  # the status bar says it short: its room goes to the equity figures
+            return (self.tr("Free mode (no licence on this device)") if long else self.tr("Free mode")), True
         if verdict.valid and check.claims is not None:
             text = self.tr("Licensed to {licensee} until {date}").format(
                 licensee=verdict.licensee or check.claims.user, date=check.claims.expiration_date.date()

@@ -1122,6 +1122,10 @@
         <translation>Бесплатный режим (нет лицензии на устройстве)</translation>
     </message>
     <message>
+        <source>Free mode</source>
+        <translation>Бесплатный режим</translation>
+    </message>
+    <message>
         <source>Licensed to {licensee} until {date}</source>
         <translation>Лицензия: {licensee}, до {date}</translation>
     </message>

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QLocale
 
-from widgets.chart.formatting import format_tick
+from widgets.chart.formatting import format_tick, format_volume
 from widgets.chart.time_ticks import DAY, TickKind, time_ticks
 
 MONDAY = int(dt.datetime(2024, 3, 4, tzinfo=dt.UTC).timestamp())
@@ -73,3 +74,12 @@ def test_degenerate_inputs_give_no_ticks() -> None:
     assert time_ticks(times, 5, 5, 10.0) == []
     assert time_ticks(times[:1], 0, 0, 10.0) == []
     assert time_ticks(times, 0, 100, 0.0) == []
+
+
+@pytest.mark.parametrize(
+    ("volume", "text"),
+    [(950, "950"), (12_345, "12.3K"), (999_500, "1M"), (999_499, "999K"), (4_560_000, "4.56M"),
+     (999.96, "1K")],
+)
+def test_a_volume_is_abbreviated_without_exponents(qapp, volume, text):
+    assert format_volume(volume) == text

@@ -24,7 +24,7 @@ _VOLUME_SCALES = (
 
 def format_volume(value: float) -> str:
     """Compact volume: 950, 12.3K, 4.56M, 7.8B."""
-    magnitude = abs(value)
+    magnitude = float(f"{abs(value):.3g}")  # rounded first: 999,500 is "1M", not "1e+03K"
     for scale, suffix in _VOLUME_SCALES:
         if magnitude >= scale:
             text = localized(f"{value / scale:.3g}")

@@ -167,6 +167,7 @@ class QuotesPanel(QWidget):
         self.link_button.colourChanged.connect(self.linkColourChanged)
         row.addWidget(self.link_button)
         hint = QLabel(self.tr("Buy and Sell open a quick order to confirm; a click on a tile links it"), bar)
+        hint.setWordWrap(True)  # a narrow panel (or a longer language) wraps the hint rather than cutting it
         row.addWidget(hint, 1)
         layout.addWidget(bar)
         self.tiles = [QuoteTile(position, self) for position in range(1, count + 1)]
