@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel
 
 import resources
 from app.addon_templates import addon_templates, templates_of
+from app.service_texts import rejected_text
 from app.workspace import WorkspaceRegistry
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.licence import LicenceRefused, LicenceStatus
@@ -250,9 +251,9 @@ class AggregionAccess(QObject):
             await work()
         except RejectedInput as exc:
             if isinstance(dialog, LicenceDialog):
-                dialog.showFieldError(exc.field, exc.message)
+                dialog.showFieldError(exc.field, rejected_text(exc))
             else:
-                dialog.showMessage(exc.message, error=True)
+                dialog.showMessage(rejected_text(exc), error=True)
         except (VenueError, TransportError, LicenceRefused) as exc:
             if isinstance(dialog, LicenceDialog):
                 dialog.showError(self._refusal(exc))

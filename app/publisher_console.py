@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.publisher_inventory import PublisherInventory
+from app.service_texts import rejected_text
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.publisher import KINDS, PLATFORMS, BundleForm, EntryForm, LeaseForm, PublisherDesk
 from services.aggregion.schemas import CatalogEntry, IdUser, Lease, format_date
@@ -99,7 +100,7 @@ class PublisherConsole(QObject):
             await work()
         except RejectedInput as exc:
             if shiboken6.isValid(dialog):
-                dialog.showFieldError(exc.field, exc.message)
+                dialog.showFieldError(exc.field, rejected_text(exc))
         except VenueError as exc:
             if shiboken6.isValid(dialog):
                 message = self.tr("Aggregion refused: {message}").format(message=exc.message or str(exc))
@@ -119,7 +120,7 @@ class PublisherConsole(QObject):
             check()
         except RejectedInput as exc:
             if self.dialog is not None and shiboken6.isValid(self.dialog):
-                self.dialog.showFieldError(exc.field, exc.message)
+                self.dialog.showFieldError(exc.field, rejected_text(exc))
             return True
         return False
 

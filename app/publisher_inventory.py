@@ -15,6 +15,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QDate, QObject
 
+from app.service_texts import rejected_text
 from services.aggregion.publisher import (
     DOCUMENT_ORDER,
     FundForm,
@@ -178,7 +179,7 @@ class PublisherInventory(QObject):
         try:
             check()
         except RejectedInput as exc:
-            dialog.showFieldError(exc.field, exc.message)
+            dialog.showFieldError(exc.field, rejected_text(exc))
             return True
         return False
 

@@ -62,12 +62,23 @@ def _rebuild_transport_error(venue: str, message: str, outcome_unknown: bool) ->
 
 
 class RejectedInput(TesseraError):
-    """Input refused before anything was sent; ``field`` names the input the message belongs under."""
+    """Input refused before anything was sent; ``field`` names the input the message belongs under.
 
-    def __init__(self, field: str, message: str) -> None:
+    The message is an English ``template`` with named ``{placeholders}`` filled from ``fields``
+    (``RejectedInput("quantity", "the minimum is {minimum}", minimum=step)``): the app translates the
+    template, then fills it. The template is a literal at the call (a test lists them for the catalogue).
+    """
+
+    def __init__(self, field: str, template: str, **fields: object) -> None:
         self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
+        self.template = template
+        self.fields = fields
+        self.message = template.format(**fields)
+        super().__init__(f"{field}: {self.message}")
 
     def __reduce__(self):
-        return (type(self), (self.field, self.message))
+        return (_rebuild_rejected_input, (self.field, self.template, self.fields))
+
+
+def _rebuild_rejected_input(field: str, template: str, fields: dict[str, object]) -> RejectedInput:
+    return RejectedInput(field, template, **fields)

@@ -17,8 +17,10 @@ from typing import Any, cast
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, SignalInstance
 
+from app.service_texts import rejected_text
 from app.trading.frames import FrameCoalescer
 from services.domain import Instrument, InstrumentId, OrderStatus
+from services.errors import RejectedInput
 from services.protocols import TradingVenue, VenueSession
 from services.trading.core import TradingCore
 from services.trading.order_entry import STATUS_TEXT, OrderOutcome
@@ -74,6 +76,8 @@ def _translated(name: str, value: object) -> object:
         return status_text(value)
     if isinstance(value, OrderOutcome):
         return outcome_text(value)
+    if isinstance(value, RejectedInput):
+        return rejected_text(value)
     return value
 
 

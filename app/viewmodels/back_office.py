@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.back_office_session import QtBackOffice
+from app.service_texts import error_text, rejected_text
 from services.domain import ConnectionState
 from services.dxregister.client import DxRegisterClient, PendingTransfer, TransferKind
 from services.dxregister.schemas import (
@@ -54,7 +55,7 @@ def venue_words(exc: Exception) -> str:
         return f"{exc.message}{code}"
     if isinstance(exc, TransportError):
         return exc.message
-    return str(exc)
+    return error_text(exc)
 
 
 def enum_text(value: object) -> str:
@@ -382,7 +383,8 @@ class AccountsViewModel(WindowViewModel):
                     description,
                 )
             except RejectedInput as exc:
-                dialog.set_field_error(exc.field if exc.field in dialog.inputs else "amount", exc.message)
+                field = exc.field if exc.field in dialog.inputs else "amount"
+                dialog.set_field_error(field, rejected_text(exc))
                 return
             if pending is not None:  # an edit (or a retry with new values) keeps the transfer's id
                 fresh = PendingTransfer(

@@ -26,6 +26,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from app.live_bars import LiveBars, last_bars
 from app.market_data import bar_arrays, follow_ticks, instrument_of, price_decimals
+from app.service_texts import error_text, rejected_text
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import LinkedSettings
@@ -165,7 +166,8 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         except TesseraError as exc:
             if self._current(generation):
                 self.chart.set_loading(False)
-                self.panel.show_message(self.tr("Bars not loaded: {error}").format(error=exc), "error")
+                message = self.tr("Bars not loaded: {error}").format(error=error_text(exc))
+                self.panel.show_message(message, "error")
             return
         if not self._current(generation):
             return
@@ -208,7 +210,8 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         except TesseraError as exc:
             if self._current(generation):
                 self.chart.history_request_failed()
-                self.panel.show_message(self.tr("Older bars not loaded: {error}").format(error=exc), "error")
+                message = self.tr("Older bars not loaded: {error}").format(error=error_text(exc))
+                self.panel.show_message(message, "error")
             return
         if not self._current(generation):
             return
@@ -391,7 +394,7 @@ class ChartViewModel(LinkedViewModel[ChartSettings]):
         try:  # a panel closed meanwhile stops waiting; the move itself goes on (shielded)
             moved = await asyncio.shield(self.core.order_entry.modify(order, price=price))
         except RejectedInput as exc:
-            moved, reasons = None, [exc.message]
+            moved, reasons = None, [rejected_text(exc)]
         finally:
             self.core.orderOutcome.disconnect(heard)
         if moved is None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from app.service_texts import rejected_text
 from app.trading.bridge import QtTrading
 from app.venue_layouts import VENUE, venue_layouts
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
@@ -210,7 +211,7 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
         except RejectedInput as exc:
             if isValid(popover):
                 popover.set_busy(False)
-                popover.show_error(exc.field, exc.message)
+                popover.show_error(exc.field, rejected_text(exc))
             return
         finally:
             self._pending.pop(request.client_id, None)

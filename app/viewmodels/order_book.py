@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pydantic import Field
 from PySide6.QtCore import QCoreApplication
 
+from app.service_texts import error_text, rejected_text
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
@@ -177,7 +178,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
             if isinstance(exc, TransportError):
                 message = tr("No data ({error}); retrying\u2026").format(error=exc.message)
             else:
-                message = tr("The book is not available: {error}").format(error=exc)
+                message = tr("The book is not available: {error}").format(error=error_text(exc))
             log.warning("order book of %s: %s", instrument, message)
             self.panel.set_live(False, message)
             self.panel.set_state_text(message)
@@ -270,9 +271,9 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
             await self.core.order_entry.submit(request)
         except RejectedInput as exc:
             if exc.field == "quantity":
-                self.panel.show_quantity_error(exc.message)
+                self.panel.show_quantity_error(rejected_text(exc))
             else:
-                self.panel.show_message(exc.message, "error")
+                self.panel.show_message(rejected_text(exc), "error")
 
     def _cancel(self, keys: list[str]) -> None:
         orders = [order for key in keys if (order := self.core.orders.get(key)) is not None]

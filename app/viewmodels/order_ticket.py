@@ -28,6 +28,7 @@ from shiboken6 import isValid
 
 from app.context import AppContext
 from app.market_data import catalogue
+from app.service_texts import rejected_text
 from app.trading.bridge import QtTrading, outcome_text
 from app.venues import VENUE_NAMES
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
@@ -437,7 +438,7 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
         except RejectedInput as exc:
             if isValid(self.panel):
                 self.panel.show_outcome("", "")
-                self.panel.set_field_error(_FIELDS.get(exc.field, exc.field), exc.message)
+                self.panel.set_field_error(_FIELDS.get(exc.field, exc.field), rejected_text(exc))
                 self._connection_error = exc.field == "venue"
         finally:
             if isValid(self.panel):

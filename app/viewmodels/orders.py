@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.market_data import instrument_of
 from app.profiles import Profile
+from app.service_texts import rejected_text
 from app.trading.bridge import QtTrading, status_text
 from app.venues import VENUE_NAMES
 from app.viewmodels.base import PanelSettings, PanelViewModel
@@ -252,7 +253,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
             with outcomes_of(self.core, order.client_id) as said:
                 changed = await self.core.order_entry.modify(order, price=price, quantity=quantity)
         except RejectedInput as exc:
-            changed, said = None, [exc.message]
+            changed, said = None, [rejected_text(exc)]
         self.panel.set_pending_edit(key, column, None)
         if changed is None:
             reason = said[-1] if said else tr("the venue did not answer")

@@ -19,6 +19,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 
+from app.service_texts import rejected_text
 from app.viewmodels.ramm_fields import EMAIL, LANGUAGE, MOBILE, FieldChecks
 from services.domain import ConnectionState
 from services.errors import RejectedInput, TransportError, VenueError
@@ -66,7 +67,9 @@ def venue_words(exc: Exception) -> str:
     if isinstance(exc, VenueError):
         code = str(exc.code or "")
         return exc.message if not code or code in exc.message else f"{exc.message} ({code})"
-    if isinstance(exc, TransportError | RejectedInput):
+    if isinstance(exc, RejectedInput):
+        return rejected_text(exc)
+    if isinstance(exc, TransportError):
         return exc.message
     return str(exc)
 

@@ -6094,4 +6094,311 @@ Every session of this manager ends; they have to log in again.</source>
         <translation>отказано</translation>
     </message>
 </context>
+<context>
+    <name>services</name>
+    <message>
+        <source>choose an account first (DS needs the X-Account header)</source>
+        <translation>сначала выберите аккаунт (DS нужен заголовок X-Account)</translation>
+    </message>
+    <message>
+        <source>The quantity is from 1 to {limit}.</source>
+        <translation>Количество — от 1 до {limit}.</translation>
+    </message>
+    <message>
+        <source>The quantity is a whole number.</source>
+        <translation>Количество — целое число.</translation>
+    </message>
+    <message>
+        <source>Enter a title.</source>
+        <translation>Введите название.</translation>
+    </message>
+    <message>
+        <source>A title is at most 120 characters.</source>
+        <translation>Название — не длиннее 120 символов.</translation>
+    </message>
+    <message>
+        <source>Enter a description.</source>
+        <translation>Введите описание.</translation>
+    </message>
+    <message>
+        <source>Tags are lower-case letters, digits and &apos;-&apos;, separated by commas: not {tag!r}.</source>
+        <translation>Теги — строчные буквы, цифры и «-», через запятую: {tag!r} не подходит.</translation>
+    </message>
+    <message>
+        <source>Choose at least one platform.</source>
+        <translation>Выберите хотя бы одну платформу.</translation>
+    </message>
+    <message>
+        <source>Seats per lease is from 1 to {limit}.</source>
+        <translation>Мест на аренду — от 1 до {limit}.</translation>
+    </message>
+    <message>
+        <source>Choose what kind of add-on this is.</source>
+        <translation>Выберите вид дополнения.</translation>
+    </message>
+    <message>
+        <source>A version looks like 1.2.0.</source>
+        <translation>Версия записывается как 1.2.0.</translation>
+    </message>
+    <message>
+        <source>Version {version} is uploaded already.</source>
+        <translation>Версия {version} уже загружена.</translation>
+    </message>
+    <message>
+        <source>Choose the bundle file.</source>
+        <translation>Выберите файл пакета.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Файл не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <source>A bundle is at most 50 MB.</source>
+        <translation>Пакет — не больше 50 МБ.</translation>
+    </message>
+    <message>
+        <source>Enter the group id to lease to.</source>
+        <translation>Введите id группы, которой сдаётся аренда.</translation>
+    </message>
+    <message>
+        <source>Enter the user id to lease to.</source>
+        <translation>Введите id пользователя, которому сдаётся аренда.</translation>
+    </message>
+    <message>
+        <source>A group id is 24 hexadecimal characters: not {id!r}.</source>
+        <translation>Id группы — 24 шестнадцатеричных символа: {id!r} не подходит.</translation>
+    </message>
+    <message>
+        <source>A user id is 24 hexadecimal characters: not {id!r}.</source>
+        <translation>Id пользователя — 24 шестнадцатеричных символа: {id!r} не подходит.</translation>
+    </message>
+    <message>
+        <source>Enter the fund&apos;s name.</source>
+        <translation>Введите название фонда.</translation>
+    </message>
+    <message>
+        <source>A fund&apos;s name is at most 80 characters.</source>
+        <translation>Название фонда — не длиннее 80 символов.</translation>
+    </message>
+    <message>
+        <source>There is a fund named “{name}” already.</source>
+        <translation>Фонд «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <source>Choose the fund in the list first.</source>
+        <translation>Сначала выберите фонд в списке.</translation>
+    </message>
+    <message>
+        <source>Choose the catalog entry.</source>
+        <translation>Выберите запись каталога.</translation>
+    </message>
+    <message>
+        <source>The items must expire in the future.</source>
+        <translation>Срок экземпляров должен истекать в будущем.</translation>
+    </message>
+    <message>
+        <source>Enter the id of the account that receives the items.</source>
+        <translation>Введите id аккаунта, который получит экземпляры.</translation>
+    </message>
+    <message>
+        <source>An account id is 24 hexadecimal characters: not {account!r}.</source>
+        <translation>Id аккаунта — 24 шестнадцатеричных символа: {account!r} не подходит.</translation>
+    </message>
+    <message>
+        <source>Enter the invoice&apos;s number.</source>
+        <translation>Введите номер накладной.</translation>
+    </message>
+    <message>
+        <source>This is too long (invoice number: 64, note: 500 characters).</source>
+        <translation>Слишком длинно (номер накладной — до 64 символов, примечание — до 500).</translation>
+    </message>
+    <message>
+        <source>Enter your Aggregion login.</source>
+        <translation>Введите логин Aggregion.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>This user has no account to publish from.</source>
+        <translation>У этого пользователя нет аккаунта для публикации.</translation>
+    </message>
+    <message>
+        <source>The publishing account has no default fund.</source>
+        <translation>У аккаунта издателя нет фонда по умолчанию.</translation>
+    </message>
+    <message>
+        <source>These groups have no members.</source>
+        <translation>В этих группах нет участников.</translation>
+    </message>
+    <message>
+        <source>Seats per lease is a whole number.</source>
+        <translation>Мест на аренду — целое число.</translation>
+    </message>
+    <message>
+        <source>The lease must end in the future.</source>
+        <translation>Аренда должна заканчиваться в будущем.</translation>
+    </message>
+    <message>
+        <source>Choose the catalog entry of the new items.</source>
+        <translation>Выберите запись каталога для новых экземпляров.</translation>
+    </message>
+    <message>
+        <source>Choose when the new items expire.</source>
+        <translation>Выберите, когда истекает срок новых экземпляров.</translation>
+    </message>
+    <message>
+        <source>Choose the items to move in the fund&apos;s list.</source>
+        <translation>Выберите в списке фонда экземпляры для перемещения.</translation>
+    </message>
+    <message>
+        <source>The fund holds {available} of these items.</source>
+        <translation>В фонде таких экземпляров: {available}.</translation>
+    </message>
+    <message>
+        <source>{group} is not a group of your accounts.</source>
+        <translation>{group} — не группа ваших аккаунтов.</translation>
+    </message>
+    <message>
+        <source>You have no active lease of this add-on.</source>
+        <translation>У вас нет действующей аренды этого дополнения.</translation>
+    </message>
+    <message>
+        <source>CHP cancels orders one by one</source>
+        <translation>CHP снимает заявки только по одной</translation>
+    </message>
+    <message>
+        <source>{instrument} is not a CHP instrument</source>
+        <translation>{instrument} — не инструмент CHP</translation>
+    </message>
+    <message>
+        <source>no portfolio (not connected?)</source>
+        <translation>нет портфеля (нет подключения?)</translation>
+    </message>
+    <message>
+        <source>a limit price is required</source>
+        <translation>нужна лимитная цена</translation>
+    </message>
+    <message>
+        <source>a stop price is required</source>
+        <translation>нужна стоп-цена</translation>
+    </message>
+    <message>
+        <source>CHP can only move an order&apos;s price</source>
+        <translation>CHP может изменить у заявки только цену</translation>
+    </message>
+    <message>
+        <source>a new price is required</source>
+        <translation>нужна новая цена</translation>
+    </message>
+    <message>
+        <source>unknown portfolio {account}</source>
+        <translation>неизвестный портфель {account}</translation>
+    </message>
+    <message>
+        <source>required for this order type</source>
+        <translation>обязательно для этого типа заявки</translation>
+    </message>
+    <message>
+        <source>{action} does not buy</source>
+        <translation>{action} — это не покупка</translation>
+    </message>
+    <message>
+        <source>{action} does not sell</source>
+        <translation>{action} — это не продажа</translation>
+    </message>
+    <message>
+        <source>CHP orders are Day or GTC</source>
+        <translation>заявки CHP — только «День» или GTC</translation>
+    </message>
+    <message>
+        <source>coin-weight takes limit and market orders only</source>
+        <translation>coin-weight принимает только лимитные и рыночные заявки</translation>
+    </message>
+    <message>
+        <source>the quantity must be positive</source>
+        <translation>количество должно быть больше нуля</translation>
+    </message>
+    <message>
+        <source>the minimum is {minimum}</source>
+        <translation>не меньше {minimum}</translation>
+    </message>
+    <message>
+        <source>the maximum is {maximum}</source>
+        <translation>не больше {maximum}</translation>
+    </message>
+    <message>
+        <source>at most {decimals} decimals ({step})</source>
+        <translation>знаков после запятой — не больше {decimals} (шаг {step})</translation>
+    </message>
+    <message>
+        <source>a limit order needs a price</source>
+        <translation>для лимитной заявки нужна цена</translation>
+    </message>
+    <message>
+        <source>the price must be positive</source>
+        <translation>цена должна быть больше нуля</translation>
+    </message>
+    <message>
+        <source>coin-weight orders stay until filled or canceled (GTC)</source>
+        <translation>заявки coin-weight действуют до исполнения или снятия (GTC)</translation>
+    </message>
+    <message>
+        <source>the professional layout has positions 1 to {count}</source>
+        <translation>в профессиональной раскладке позиции от 1 до {count}</translation>
+    </message>
+    <message>
+        <source>the simple layout has positions 1 to {count}</source>
+        <translation>в простой раскладке позиции от 1 до {count}</translation>
+    </message>
+    <message>
+        <source>{instrument} is not traded on coin-weight</source>
+        <translation>{instrument} не торгуется на coin-weight</translation>
+    </message>
+    <message>
+        <source>an adjustment needs a non-zero amount</source>
+        <translation>сумма корректировки не может быть нулевой</translation>
+    </message>
+    <message>
+        <source>a deposit needs a positive amount</source>
+        <translation>сумма пополнения должна быть больше нуля</translation>
+    </message>
+    <message>
+        <source>a withdrawal needs a positive amount</source>
+        <translation>сумма вывода должна быть больше нуля</translation>
+    </message>
+    <message>
+        <source>the account currency is required</source>
+        <translation>нужна валюта счёта</translation>
+    </message>
+    <message>
+        <source>unknown kline interval {interval!r}</source>
+        <translation>неизвестный интервал свечей {interval!r}</translation>
+    </message>
+    <message>
+        <source>{instrument} is not a {venue} instrument</source>
+        <translation>{instrument} — не инструмент {venue}</translation>
+    </message>
+    <message>
+        <source>no market-data server set for {counterparty!r}</source>
+        <translation>для {counterparty!r} не задан сервер рыночных данных</translation>
+    </message>
+    <message>
+        <source>company {company} is not open to this login ({known} are)</source>
+        <translation>компания {company} недоступна для этого логина (доступны: {known})</translation>
+    </message>
+    <message>
+        <source>This order was already sent</source>
+        <translation>Эта заявка уже отправлена</translation>
+    </message>
+    <message>
+        <source>Not connected to {venue}</source>
+        <translation>Нет подключения к {venue}</translation>
+    </message>
+</context>
 </TS>

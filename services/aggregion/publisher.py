@@ -72,10 +72,11 @@ def _ids(text: str) -> list[str]:
     return [u for u in re.split(r"[\s,;]+", text.strip()) if u]
 
 
-def _future(until: datetime, field: str, message: str, now: datetime | None) -> datetime:
+def _future(until: datetime, refusal: RejectedInput, now: datetime | None) -> datetime:
+    """``until`` (UTC when naive) if it is in the future, else ``refusal`` is raised."""
     until = until if until.tzinfo else until.replace(tzinfo=UTC)
     if until <= (now or datetime.now(UTC)):
-        raise RejectedInput(field, message)
+        raise refusal
     return until
 
 
@@ -85,7 +86,7 @@ def _quantity(text: str, field: str, limit: int = MAX_QTY) -> int:
     except ValueError:
         raise RejectedInput(field, "The quantity is a whole number.") from None
     if not 1 <= qty <= limit:
-        raise RejectedInput(field, f"The quantity is from 1 to {limit}.")
+        raise RejectedInput(field, "The quantity is from 1 to {limit}.", limit=limit)
     return qty
 
 
@@ -115,7 +116,9 @@ class EntryForm:
         bad = [tag for tag in tags if not _TAG.match(tag)]
         if bad:
             raise RejectedInput(
-                "tags", f"Tags are lower-case letters, digits and '-', separated by commas: not {bad[0]!r}."
+                "tags",
+                "Tags are lower-case letters, digits and '-', separated by commas: not {tag!r}.",
+                tag=bad[0],
             )
         if not self.platforms:
             raise RejectedInput("platforms", "Choose at least one platform.")
@@ -124,7 +127,7 @@ class EntryForm:
         except ValueError:
             raise RejectedInput("maxKeys", "Seats per lease is a whole number.") from None
         if not 1 <= max_keys <= MAX_KEYS:
-            raise RejectedInput("maxKeys", f"Seats per lease is from 1 to {MAX_KEYS}.")
+            raise RejectedInput("maxKeys", "Seats per lease is from 1 to {limit}.", limit=MAX_KEYS)
         titles = {"default": title, "en_US": title}
         descriptions = {"default": description, "en_US": description}
         if self.title_ru.strip():
@@ -154,7 +157,7 @@ class BundleForm:
         if not _VERSION.match(version):
             raise RejectedInput("version", "A version looks like 1.2.0.")
         if version in existing:
-            raise RejectedInput("version", f"Version {version} is uploaded already.")
+            raise RejectedInput("version", "Version {version} is uploaded already.", version=version)
         if not self.file_name.strip():
             raise RejectedInput("file", "Choose the bundle file.")
         if self.content is None:
@@ -174,13 +177,21 @@ class LeaseForm:
 
     def checked(self, now: datetime | None = None) -> tuple[list[str], datetime]:
         ids = _ids(self.users)
-        what = "group" if self.groups else "user"
         if not ids:
-            raise RejectedInput("users", f"Enter the {what} id to lease to.")
+            raise RejectedInput(
+                "users",
+                "Enter the group id to lease to." if self.groups else "Enter the user id to lease to.",
+            )
         bad = [u for u in ids if not _ID.match(u)]
         if bad:
-            raise RejectedInput("users", f"A {what} id is 24 hexadecimal characters: not {bad[0]!r}.")
-        return ids, _future(self.until, "until", "The lease must end in the future.", now)
+            raise RejectedInput(
+                "users",
+                "A group id is 24 hexadecimal characters: not {id!r}."
+                if self.groups
+                else "A user id is 24 hexadecimal characters: not {id!r}.",
+                id=bad[0],
+            )
+        return ids, _future(self.until, RejectedInput("until", "The lease must end in the future."), now)
 
 
 @dataclass(frozen=True)
@@ -194,7 +205,7 @@ class FundForm:
         if len(name) > 80:
             raise RejectedInput("fundName", "A fund's name is at most 80 characters.")
         if name in existing:
-            raise RejectedInput("fundName", f"There is a fund named \u201c{name}\u201d already.")
+            raise RejectedInput("fundName", "There is a fund named \u201c{name}\u201d already.", name=name)
         return name
 
 
@@ -213,7 +224,7 @@ class ItemsForm:
         if not self.catalog_id:
             raise RejectedInput("itemsEntry", "Choose the catalog entry.")
         qty = _quantity(self.qty, "itemsQty")
-        until = _future(self.until, "itemsUntil", "The items must expire in the future.", now)
+        until = _future(self.until, RejectedInput("itemsUntil", "The items must expire in the future."), now)
         return MultiItemDraft(catalog=self.catalog_id, fund=self.fund_id, expiration_date=until, qty=qty)
 
 
@@ -238,7 +249,7 @@ class MoveForm:
             raise RejectedInput("moveAccount", "Enter the id of the account that receives the items.")
         if not _ID.match(account):
             raise RejectedInput(
-                "moveAccount", f"An account id is 24 hexadecimal characters: not {account!r}."
+                "moveAccount", "An account id is 24 hexadecimal characters: not {account!r}.", account=account
             )
         if not self.fund_id:
             raise RejectedInput("moveItems", "Choose the fund in the list first.")
@@ -251,7 +262,7 @@ class MoveForm:
             line = ItemsLine(
                 catalog=self.catalog_id,
                 expiration_date=_future(
-                    self.until, "itemsUntil", "The items must expire in the future.", now
+                    self.until, RejectedInput("itemsUntil", "The items must expire in the future."), now
                 ),
                 qty=qty,
             )
@@ -261,7 +272,9 @@ class MoveForm:
             catalog_id, expires, available = self.group
             qty = _quantity(self.qty, "moveQty", max(available, 1))
             if qty > available:
-                raise RejectedInput("moveQty", f"The fund holds {available} of these items.")
+                raise RejectedInput(
+                    "moveQty", "The fund holds {available} of these items.", available=available
+                )
             line = ItemsLine(catalog=catalog_id, expiration_date=expires, qty=qty)
         invoice = self.invoice.strip()
         if not invoice:
@@ -383,7 +396,7 @@ class PublisherDesk:
         for group_id in group_ids:
             group = known.get(group_id)
             if group is None:
-                raise RejectedInput("users", f"{group_id} is not a group of your accounts.")
+                raise RejectedInput("users", "{group} is not a group of your accounts.", group=group_id)
             members |= {m.id or "" if isinstance(m, IdUser) else m for m in group.members}
         return members
 

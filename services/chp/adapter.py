@@ -234,7 +234,7 @@ class ChpVenue:
     def _portfolio(self, account: str) -> str:
         if account:
             if account not in {row.name for row in self.portfolios}:
-                raise RejectedInput("account", f"unknown portfolio {account}")
+                raise RejectedInput("account", "unknown portfolio {account}", account=account)
             return account
         if not self.portfolios:
             raise RejectedInput("account", "no portfolio (not connected?)")
@@ -425,7 +425,7 @@ class ChpVenue:
 
 def _check_instrument(instrument: InstrumentId) -> None:
     if instrument.venue != VENUE:
-        raise RejectedInput("instrument", f"{instrument} is not a CHP instrument")
+        raise RejectedInput("instrument", "{instrument} is not a CHP instrument", instrument=instrument)
 
 
 async def _drain_queue(queues: set[asyncio.Queue[T]]) -> AsyncIterator[T]:

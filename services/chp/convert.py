@@ -96,7 +96,11 @@ def wire_action(action: OrderAction | None, side: Side) -> Action:
     if action is None:
         return Action.BUY if side is Side.BUY else Action.SELL
     if action.side is not side:
-        raise RejectedInput("action", f"{action.value} does not {side.value}")
+        raise RejectedInput(
+            "action",
+            "{action} does not buy" if side is Side.BUY else "{action} does not sell",
+            action=action.value,
+        )
     return WIRE_ACTIONS[action]
 
 

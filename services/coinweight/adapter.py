@@ -116,11 +116,16 @@ def check_order(
     if quantity <= 0:
         raise RejectedInput("quantity", "the quantity must be positive")
     if quantity < instrument.min_qty:
-        raise RejectedInput("quantity", f"the minimum is {instrument.min_qty}")
+        raise RejectedInput("quantity", "the minimum is {minimum}", minimum=instrument.min_qty)
     if instrument.max_qty is not None and quantity > instrument.max_qty:
-        raise RejectedInput("quantity", f"the maximum is {instrument.max_qty}")
+        raise RejectedInput("quantity", "the maximum is {maximum}", maximum=instrument.max_qty)
     if not _on_step(quantity, instrument.qty_step):
-        raise RejectedInput("quantity", f"at most {instrument.qty_decimals} decimals ({instrument.qty_step})")
+        raise RejectedInput(
+            "quantity",
+            "at most {decimals} decimals ({step})",
+            decimals=instrument.qty_decimals,
+            step=instrument.qty_step,
+        )
     quantity_text = _text(quantity, instrument.qty_step)
     if kind is OrderType.MARKET:
         return None, quantity_text
@@ -130,7 +135,10 @@ def check_order(
         raise RejectedInput("price", "the price must be positive")
     if not _on_step(price, instrument.price_step):
         raise RejectedInput(
-            "price", f"at most {instrument.price_decimals} decimals ({instrument.price_step})"
+            "price",
+            "at most {decimals} decimals ({step})",
+            decimals=instrument.price_decimals,
+            step=instrument.price_step,
         )
     return _text(price, instrument.price_step), quantity_text
 
@@ -271,7 +279,9 @@ class CoinWeightVenue:
         try:
             return self._instruments[instrument_id]
         except KeyError:
-            raise RejectedInput("symbol", f"{instrument_id} is not traded on coin-weight") from None
+            raise RejectedInput(
+                "symbol", "{instrument} is not traded on coin-weight", instrument=instrument_id
+            ) from None
 
     # --- orders ---------------------------------------------------------------------------------------------
 
@@ -549,7 +559,13 @@ class CoinWeightVenue:
     async def set_layout_slot(self, kind: LayoutKind, position: int, instrument: InstrumentId) -> None:
         """Puts ``instrument`` at ``position`` (1-based) of the user's layout of ``kind``."""
         if not 1 <= position <= kind.slot_count:
-            raise RejectedInput("position", f"the {kind} layout has positions 1 to {kind.slot_count}")
+            raise RejectedInput(
+                "position",
+                "the professional layout has positions 1 to {count}"
+                if kind is LayoutKind.PROFESSIONAL
+                else "the simple layout has positions 1 to {count}",
+                count=kind.slot_count,
+            )
         slot = cw.LayoutSlot(position=position, counter_party=instrument.market, symbol=instrument.symbol)
         if kind is LayoutKind.PROFESSIONAL:
             await self._client.update_professional_layout(self.uid, slot)

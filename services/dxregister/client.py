@@ -455,7 +455,12 @@ class DxRegisterClient:
         would refuse (not positive for a deposit or withdrawal, zero for an adjustment): RejectedInput."""
         if not amount.is_finite() or amount == 0 or (kind != "adjustment" and amount < 0):
             raise RejectedInput(
-                "amount", f"a {kind} needs a {'non-zero' if kind == 'adjustment' else 'positive'} amount"
+                "amount",
+                "an adjustment needs a non-zero amount"
+                if kind == "adjustment"
+                else "a deposit needs a positive amount"
+                if kind == "deposit"
+                else "a withdrawal needs a positive amount",
             )
         if not currency.strip():
             raise RejectedInput("currency", "the account currency is required")

@@ -332,7 +332,7 @@ class MarketDataClient:
         self, symbol: str, interval: str, start_ms: int | None, end_ms: int | None, limit: int | None
     ) -> Klines:
         if interval not in KLINE_INTERVALS:
-            raise RejectedInput("interval", f"unknown kline interval {interval!r}")
+            raise RejectedInput("interval", "unknown kline interval {interval!r}", interval=interval)
         params = {
             "symbol": await self._wire(symbol),
             "interval": interval,

@@ -80,11 +80,18 @@ class CryptoMarketData:
         try:
             return self._clients[counterparty]
         except KeyError:
-            raise RejectedInput("instrument", f"no market-data server set for {counterparty!r}") from None
+            raise RejectedInput(
+                "instrument", "no market-data server set for {counterparty!r}", counterparty=counterparty
+            ) from None
 
     def _client_for(self, instrument: InstrumentId) -> MarketDataClient:
         if instrument.venue != COINWEIGHT:
-            raise RejectedInput("instrument", f"{instrument} is not a {COINWEIGHT} instrument")
+            raise RejectedInput(
+                "instrument",
+                "{instrument} is not a {venue} instrument",
+                instrument=instrument,
+                venue=COINWEIGHT,
+            )
         return self.client(instrument.market)
 
     async def aclose(self) -> None:

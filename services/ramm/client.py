@@ -291,8 +291,12 @@ class RammClient(RammApi):
             raise VenueError(VENUE, None, "this login has no company to enter")
         matching = [c for c in companies if company_id is None or company_id == c.ID]
         if not matching:
-            known = ", ".join(str(c.ID) for c in companies)
-            raise RejectedInput("company_id", f"company {company_id} is not open to this login ({known} are)")
+            raise RejectedInput(
+                "company_id",
+                "company {company} is not open to this login ({known} are)",
+                company=company_id,
+                known=", ".join(str(c.ID) for c in companies),
+            )
         chosen = matching[0]
         client = self.for_access_server(chosen.URL)
         try:

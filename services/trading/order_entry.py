@@ -108,7 +108,7 @@ class OrderEntry:
         try:
             return self._venues()[venue_id]
         except KeyError:
-            raise RejectedInput("venue", f"Not connected to {venue_id}") from None
+            raise RejectedInput("venue", "Not connected to {venue}", venue=venue_id) from None
 
     def in_flight(self, client_id: str) -> bool:
         return client_id in self._in_flight
@@ -237,7 +237,9 @@ class OrderEntry:
             venue = self.venue(order.instrument.venue)
             answer = await venue.cancel_order(order)
         except (VenueError, TransportError, RejectedInput) as exc:
-            self._tell(order.client_id, Level.ERROR, "Cancel failed: {reason}", reason=str(exc))
+            # a refusal goes as itself, so that the app can say it in the user's language
+            reason = exc if isinstance(exc, RejectedInput) else str(exc)
+            self._tell(order.client_id, Level.ERROR, "Cancel failed: {reason}", reason=reason)
             return False
         current = self.store.find(order.instrument.venue, order.order_id) or order
         if current.status.is_final:  # the venue's own update said how it ended already

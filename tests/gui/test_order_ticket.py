@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from app.i18n import DEFAULT_LANGUAGE, install_translator
 from app.profiles import ProfileStore
 from app.trading.bridge import QtTrading
 from app.trading.install import SERVICE_NAME
@@ -386,6 +387,23 @@ async def test_the_venues_refusals_are_shown_in_red_or_under_their_field(ticket)
     enter(view)
     await wait_until(lambda: view.field_error("quantity") == "the maximum is 50")
     assert view.outcome() == ("", "")
+
+
+async def test_a_venues_refusal_is_shown_under_its_field_in_the_users_language(ticket, qapp):
+    view, core, shell = ticket
+    shell.ctx.profile.confirm_orders["place"] = False
+    core.session("coinweight").adapter.refuse = RejectedInput(
+        "quantity", "the maximum is {maximum}", maximum=Decimal("50")
+    )
+    install_translator(qapp, "ru")
+    try:
+        type_into(view.price.input, "60000")
+        type_into(view.quantity.input, "100")
+        enter(view)
+        await wait_until(lambda: bool(view.field_error("quantity")))
+        assert view.field_error("quantity") == "не больше 50"
+    finally:
+        install_translator(qapp, DEFAULT_LANGUAGE)
 
 
 def test_notional_available_and_percent_of_the_balance(ticket):

@@ -1,0 +1,110 @@
+"""The texts of :class:`~services.errors.RejectedInput` (services/ knows no Qt) in the user's language.
+
+A refusal carries an English template and its fields; :func:`rejected_text` translates the template in
+context ``"services"`` and fills it. :data:`SERVICE_TEXTS` marks every template for lupdate
+(``tests/gui/test_i18n_service_texts.py`` checks that each ``RejectedInput(...)`` of services/ is listed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from services.errors import RejectedInput
+
+SERVICE_TEXTS = (
+    # aggregion
+    QT_TRANSLATE_NOOP("services", "choose an account first (DS needs the X-Account header)"),
+    QT_TRANSLATE_NOOP("services", "The quantity is from 1 to {limit}."),
+    QT_TRANSLATE_NOOP("services", "The quantity is a whole number."),
+    QT_TRANSLATE_NOOP("services", "Enter a title."),
+    QT_TRANSLATE_NOOP("services", "A title is at most 120 characters."),
+    QT_TRANSLATE_NOOP("services", "Enter a description."),
+    QT_TRANSLATE_NOOP(
+        "services", "Tags are lower-case letters, digits and '-', separated by commas: not {tag!r}."
+    ),
+    QT_TRANSLATE_NOOP("services", "Choose at least one platform."),
+    QT_TRANSLATE_NOOP("services", "Seats per lease is from 1 to {limit}."),
+    QT_TRANSLATE_NOOP("services", "Choose what kind of add-on this is."),
+    QT_TRANSLATE_NOOP("services", "A version looks like 1.2.0."),
+    QT_TRANSLATE_NOOP("services", "Version {version} is uploaded already."),
+    QT_TRANSLATE_NOOP("services", "Choose the bundle file."),
+    QT_TRANSLATE_NOOP("services", "The file cannot be read."),
+    QT_TRANSLATE_NOOP("services", "The file is empty."),
+    QT_TRANSLATE_NOOP("services", "A bundle is at most 50 MB."),
+    QT_TRANSLATE_NOOP("services", "Enter the group id to lease to."),
+    QT_TRANSLATE_NOOP("services", "Enter the user id to lease to."),
+    QT_TRANSLATE_NOOP("services", "A group id is 24 hexadecimal characters: not {id!r}."),
+    QT_TRANSLATE_NOOP("services", "A user id is 24 hexadecimal characters: not {id!r}."),
+    QT_TRANSLATE_NOOP("services", "Enter the fund's name."),
+    QT_TRANSLATE_NOOP("services", "A fund's name is at most 80 characters."),
+    QT_TRANSLATE_NOOP("services", "There is a fund named \u201c{name}\u201d already."),
+    QT_TRANSLATE_NOOP("services", "Choose the fund in the list first."),
+    QT_TRANSLATE_NOOP("services", "Choose the catalog entry."),
+    QT_TRANSLATE_NOOP("services", "The items must expire in the future."),
+    QT_TRANSLATE_NOOP("services", "Enter the id of the account that receives the items."),
+    QT_TRANSLATE_NOOP("services", "An account id is 24 hexadecimal characters: not {account!r}."),
+    QT_TRANSLATE_NOOP("services", "Enter the invoice's number."),
+    QT_TRANSLATE_NOOP("services", "This is too long (invoice number: 64, note: 500 characters)."),
+    QT_TRANSLATE_NOOP("services", "Enter your Aggregion login."),
+    QT_TRANSLATE_NOOP("services", "Enter your password."),
+    QT_TRANSLATE_NOOP("services", "This user has no account to publish from."),
+    QT_TRANSLATE_NOOP("services", "The publishing account has no default fund."),
+    QT_TRANSLATE_NOOP("services", "These groups have no members."),
+    QT_TRANSLATE_NOOP("services", "Seats per lease is a whole number."),
+    QT_TRANSLATE_NOOP("services", "The lease must end in the future."),
+    QT_TRANSLATE_NOOP("services", "Choose the catalog entry of the new items."),
+    QT_TRANSLATE_NOOP("services", "Choose when the new items expire."),
+    QT_TRANSLATE_NOOP("services", "Choose the items to move in the fund's list."),
+    QT_TRANSLATE_NOOP("services", "The fund holds {available} of these items."),
+    QT_TRANSLATE_NOOP("services", "{group} is not a group of your accounts."),
+    QT_TRANSLATE_NOOP("services", "You have no active lease of this add-on."),
+    # chp
+    QT_TRANSLATE_NOOP("services", "CHP cancels orders one by one"),
+    QT_TRANSLATE_NOOP("services", "{instrument} is not a CHP instrument"),
+    QT_TRANSLATE_NOOP("services", "no portfolio (not connected?)"),
+    QT_TRANSLATE_NOOP("services", "a limit price is required"),
+    QT_TRANSLATE_NOOP("services", "a stop price is required"),
+    QT_TRANSLATE_NOOP("services", "CHP can only move an order's price"),
+    QT_TRANSLATE_NOOP("services", "a new price is required"),
+    QT_TRANSLATE_NOOP("services", "unknown portfolio {account}"),
+    QT_TRANSLATE_NOOP("services", "required for this order type"),
+    QT_TRANSLATE_NOOP("services", "{action} does not buy"),
+    QT_TRANSLATE_NOOP("services", "{action} does not sell"),
+    QT_TRANSLATE_NOOP("services", "CHP orders are Day or GTC"),
+    # coinweight
+    QT_TRANSLATE_NOOP("services", "coin-weight takes limit and market orders only"),
+    QT_TRANSLATE_NOOP("services", "the quantity must be positive"),
+    QT_TRANSLATE_NOOP("services", "the minimum is {minimum}"),
+    QT_TRANSLATE_NOOP("services", "the maximum is {maximum}"),
+    QT_TRANSLATE_NOOP("services", "at most {decimals} decimals ({step})"),
+    QT_TRANSLATE_NOOP("services", "a limit order needs a price"),
+    QT_TRANSLATE_NOOP("services", "the price must be positive"),
+    QT_TRANSLATE_NOOP("services", "coin-weight orders stay until filled or canceled (GTC)"),
+    QT_TRANSLATE_NOOP("services", "the professional layout has positions 1 to {count}"),
+    QT_TRANSLATE_NOOP("services", "the simple layout has positions 1 to {count}"),
+    QT_TRANSLATE_NOOP("services", "{instrument} is not traded on coin-weight"),
+    # dxregister
+    QT_TRANSLATE_NOOP("services", "an adjustment needs a non-zero amount"),
+    QT_TRANSLATE_NOOP("services", "a deposit needs a positive amount"),
+    QT_TRANSLATE_NOOP("services", "a withdrawal needs a positive amount"),
+    QT_TRANSLATE_NOOP("services", "the account currency is required"),
+    # marketdata
+    QT_TRANSLATE_NOOP("services", "unknown kline interval {interval!r}"),
+    QT_TRANSLATE_NOOP("services", "{instrument} is not a {venue} instrument"),
+    QT_TRANSLATE_NOOP("services", "no market-data server set for {counterparty!r}"),
+    # ramm
+    QT_TRANSLATE_NOOP("services", "company {company} is not open to this login ({known} are)"),
+    # trading
+    QT_TRANSLATE_NOOP("services", "This order was already sent"),
+    QT_TRANSLATE_NOOP("services", "Not connected to {venue}"),
+)
+
+
+def rejected_text(exc: RejectedInput) -> str:
+    """What the user reads under the field: the refusal in the user's language."""
+    return QCoreApplication.translate("services", exc.template).format(**exc.fields)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error as the user reads it: a refusal translated, anything else as it says itself."""
+    return rejected_text(exc) if isinstance(exc, RejectedInput) else str(exc)
