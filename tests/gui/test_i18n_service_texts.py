@@ -15,7 +15,11 @@ import pytest
 import services
 from app.i18n import DEFAULT_LANGUAGE, install_translator
 from app.service_texts import SERVICE_TEXTS, error_text, rejected_text
+from app.trading.bridge import outcome_text
+from services.domain import InstrumentId, Order, OrderStatus, OrderType, Side
 from services.errors import RejectedInput
+from services.trading.order_entry import OrderEntry, OrderOutcome
+from services.trading.stores import OrderStore
 
 SERVICES = Path(services.__file__).parent
 SKIPPED = {SERVICES / "errors.py"}  # the class itself (its unpickling passes the template on)
@@ -101,3 +105,13 @@ def test_a_refusal_is_told_in_russian_with_its_fields_filled_in(russian):
 def test_in_english_a_refusal_reads_as_its_message():
     refusal = RejectedInput("users", "{group} is not a group of your accounts.", group="abc")
     assert rejected_text(refusal) == "abc is not a group of your accounts."
+
+
+async def test_a_cancel_refused_before_it_left_is_told_in_russian(russian):
+    entry = OrderEntry(OrderStore(), lambda: {})  # no venue connected
+    told: list[OrderOutcome] = []
+    entry.outcome.connect(told.append)
+    sber = InstrumentId("chp", "MOEX", "SBER")
+    order = Order("7", sber, Side.BUY, OrderType.LIMIT, Decimal(10), OrderStatus.NEW)
+    assert not await entry.cancel(order)
+    assert [outcome_text(outcome) for outcome in told] == ["Снять не удалось: Нет подключения к chp"]
