@@ -1,15 +1,21 @@
-"""The texts of :class:`~services.errors.RejectedInput` (services/ knows no Qt) in the user's language.
+"""The texts services/ writes (it knows no Qt) in the user's language.
 
-A refusal carries an English template and its fields; :func:`rejected_text` translates the template in
-context ``"services"`` and fills it. :data:`SERVICE_TEXTS` marks every template for lupdate
-(``tests/gui/test_i18n_service_texts.py`` checks that each ``RejectedInput(...)`` of services/ is listed).
+A :class:`~services.errors.RejectedInput`, a :class:`~services.errors.TransportError` and a
+:class:`~services.errors.VenueError` written by us carry an English template and its fields;
+:func:`error_text` (and :func:`message_text`, :func:`rejected_text`) translates the template in context
+``"services"`` and fills it; a venue's own words are not listed and pass through as they are.
+:data:`SERVICE_TEXTS` (refusals of input) and :data:`ERROR_TEXTS` (transport and venue errors) mark every
+template for lupdate (``tests/gui/test_i18n_service_texts.py`` checks that each ``RejectedInput(...)``,
+``TransportError(...)`` and literal ``VenueError(...)`` of services/ is listed).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from services.errors import RejectedInput
+from services.errors import RejectedInput, TransportError, VenueError
 
 SERVICE_TEXTS = (
     # aggregion
@@ -100,11 +106,100 @@ SERVICE_TEXTS = (
 )
 
 
+ERROR_TEXTS = (
+    # services/http.py: the wire
+    QT_TRANSLATE_NOOP("services", "the session is closed"),
+    QT_TRANSLATE_NOOP("services", "no answer in time (timeout)"),
+    QT_TRANSLATE_NOOP("services", "cannot connect"),
+    QT_TRANSLATE_NOOP("services", "connection dropped"),
+    QT_TRANSLATE_NOOP("services", "transport failure ({kind})"),
+    QT_TRANSLATE_NOOP("services", "unreadable answer (HTTP {status}, not JSON)"),
+    QT_TRANSLATE_NOOP("services", "unreadable answer (HTTP {status}, nested too deep)"),
+    QT_TRANSLATE_NOOP("services", "unreadable answer (HTTP {status}, nested deeper than {depth})"),
+    # answers every client may meet
+    QT_TRANSLATE_NOOP("services", "unreadable answer ({problem})"),
+    QT_TRANSLATE_NOOP("services", "unreadable answer (nested too deeply)"),
+    QT_TRANSLATE_NOOP("services", "unreadable answer from {path} ({kind})"),
+    QT_TRANSLATE_NOOP("services", "empty answer from {path}"),
+    QT_TRANSLATE_NOOP("services", "unexpected answer from {path}: {problem}"),
+    QT_TRANSLATE_NOOP("services", "unexpected answer from {path} (no envelope)"),
+    QT_TRANSLATE_NOOP("services", "unexpected answer to {path} (no envelope)"),
+    QT_TRANSLATE_NOOP("services", "unreadable row in {what}: {problem}"),
+    QT_TRANSLATE_NOOP("services", "gateway failure (HTTP {status}); the request may have been carried out"),
+    QT_TRANSLATE_NOOP("services", "server failure (HTTP {status})"),
+    QT_TRANSLATE_NOOP("services", "request refused (HTTP {status})"),
+    QT_TRANSLATE_NOOP("services", "server failure (HTTP {status}) to {path}"),
+    QT_TRANSLATE_NOOP("services", "request refused (HTTP {status}) to {path}"),
+    # aggregion
+    QT_TRANSLATE_NOOP("services", "upload failed ({kind})"),
+    QT_TRANSLATE_NOOP("services", "unreadable Content-Range from {path}: {header!r}"),
+    QT_TRANSLATE_NOOP("services", "not signed in, or the session has expired (HTTP {status})"),
+    QT_TRANSLATE_NOOP("services", "not allowed (HTTP {status})"),
+    QT_TRANSLATE_NOOP("services", "not found (HTTP {status})"),
+    QT_TRANSLATE_NOOP("services", "{message} (HTTP {status})"),
+    QT_TRANSLATE_NOOP("services", "no refresh token: sign in again"),
+    # chp
+    QT_TRANSLATE_NOOP("services", "not connected"),
+    QT_TRANSLATE_NOOP("services", "no {name} update in {seconds} s"),
+    QT_TRANSLATE_NOOP("services", "no order book for {symbol}"),
+    QT_TRANSLATE_NOOP("services", "order {id} was not canceled"),
+    QT_TRANSLATE_NOOP("services", "order {id} was not moved"),
+    # coinweight
+    QT_TRANSLATE_NOOP("services", "authentication failure"),
+    QT_TRANSLATE_NOOP("services", "not logged in"),
+    QT_TRANSLATE_NOOP("services", "the venue did not create the strategy"),
+    QT_TRANSLATE_NOOP("services", "unreadable amount {text!r}"),
+    QT_TRANSLATE_NOOP("services", "time out of range ({millis} ms)"),
+    # dxregister (its answers' reasons for a status, when the body says none)
+    QT_TRANSLATE_NOOP("services", "login answered without a sessionToken"),
+    QT_TRANSLATE_NOOP("services", "request is not valid"),
+    QT_TRANSLATE_NOOP("services", "authentication required"),
+    QT_TRANSLATE_NOOP("services", "access forbidden"),
+    QT_TRANSLATE_NOOP("services", "not found"),
+    QT_TRANSLATE_NOOP("services", "conflict with the current state"),
+    QT_TRANSLATE_NOOP("services", "request cannot be carried out"),
+    QT_TRANSLATE_NOOP("services", "unknown error"),
+    QT_TRANSLATE_NOOP("services", "refused"),
+    QT_TRANSLATE_NOOP("services", "session already expired"),
+    QT_TRANSLATE_NOOP("services", "token is malformed or expired"),
+    QT_TRANSLATE_NOOP("services", "one of the parameters is not set"),
+    QT_TRANSLATE_NOOP("services", "method is not supported for system user"),
+    QT_TRANSLATE_NOOP("services", "the user does not exist"),
+    # ramm
+    QT_TRANSLATE_NOOP("services", "session.login answered no Token"),
+    QT_TRANSLATE_NOOP("services", "this login has no company to enter"),
+    QT_TRANSLATE_NOOP("services", "not logged in to RAMM"),
+    QT_TRANSLATE_NOOP("services", "session missing or expired"),
+    QT_TRANSLATE_NOOP("services", "request refused (HTTP {status}), unreadable error body"),
+)
+
+
+def _translated(template: str, fields: Mapping[str, object]) -> str:
+    """``template`` in the user's language, filled; a text without fields (a venue's words) as it is."""
+    text = QCoreApplication.translate("services", template)
+    return text.format(**fields) if fields else text
+
+
 def rejected_text(exc: RejectedInput) -> str:
     """What the user reads under the field: the refusal in the user's language."""
     return QCoreApplication.translate("services", exc.template).format(**exc.fields)
 
 
+def message_text(exc: BaseException) -> str:
+    """An error's message without its venue (what ``exc.message`` says), in the user's language."""
+    if isinstance(exc, RejectedInput):
+        return rejected_text(exc)
+    if isinstance(exc, TransportError | VenueError):
+        return _translated(exc.template, exc.fields)
+    return str(exc)
+
+
 def error_text(exc: BaseException) -> str:
-    """An error as the user reads it: a refusal translated, anything else as it says itself."""
-    return rejected_text(exc) if isinstance(exc, RejectedInput) else str(exc)
+    """An error as the user reads it, shaped as ``str(exc)`` (``venue: message``), in the user's language: a
+    refusal of input, a transport error and a venue error we wrote translated; a venue's own words as they
+    are; anything else as it says itself."""
+    if isinstance(exc, RejectedInput):
+        return rejected_text(exc)
+    if isinstance(exc, TransportError | VenueError):
+        return exc.framed(message_text(exc))
+    return str(exc)

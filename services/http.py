@@ -199,9 +199,7 @@ class VenueHttp:
                     await asyncio.sleep(next(delays))
                     continue
                 sent = not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-                raise TransportError(
-                    self.venue, _describe(exc), outcome_unknown=sent and not idempotent
-                ) from exc
+                raise _transport_error(self.venue, exc, outcome_unknown=sent and not idempotent) from exc
             elapsed = time.perf_counter() - started
             self.last_latency = elapsed
             if self.on_latency is not None:
@@ -254,14 +252,21 @@ def _clean(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return {k: v for k, v in params.items() if v is not None}
 
 
-def _describe(exc: Exception) -> str:
+def _transport_error(venue: str, exc: Exception, *, outcome_unknown: bool = False) -> TransportError:
+    """What went wrong on the wire, told as a TransportError."""
     if isinstance(exc, httpx.TimeoutException):
-        return "no answer in time (timeout)"
+        return TransportError(venue, "no answer in time (timeout)", outcome_unknown=outcome_unknown)
     if isinstance(exc, httpx.ConnectError):
-        return "cannot connect"
+        return TransportError(venue, "cannot connect", outcome_unknown=outcome_unknown)
     if isinstance(exc, httpx.RemoteProtocolError):
-        return "connection dropped"
-    return f"transport failure ({type(exc).__name__})"
+        return TransportError(venue, "connection dropped", outcome_unknown=outcome_unknown)
+    return TransportError(
+        venue, "transport failure ({kind})", outcome_unknown=outcome_unknown, kind=type(exc).__name__
+    )
+
+
+def _describe(exc: Exception) -> str:
+    return _transport_error("", exc).message
 
 
 MAX_JSON_DEPTH = 64
@@ -274,12 +279,20 @@ def parse_json(venue: str, response: httpx.Response) -> Any:
     try:
         value = response.json()
     except (ValueError, RecursionError) as exc:
-        problem = "nested too deep" if isinstance(exc, RecursionError) else "not JSON"
-        raise TransportError(venue, f"unreadable answer (HTTP {response.status_code}, {problem})") from exc
+        raise TransportError(
+            venue,
+            "unreadable answer (HTTP {status}, nested too deep)"
+            if isinstance(exc, RecursionError)
+            else "unreadable answer (HTTP {status}, not JSON)",
+            status=response.status_code,
+        ) from exc
     content = response.content
     if content.count(b"[") + content.count(b"{") > MAX_JSON_DEPTH and json_depth(value) > MAX_JSON_DEPTH:
         raise TransportError(
-            venue, f"unreadable answer (HTTP {response.status_code}, nested deeper than {MAX_JSON_DEPTH})"
+            venue,
+            "unreadable answer (HTTP {status}, nested deeper than {depth})",
+            status=response.status_code,
+            depth=MAX_JSON_DEPTH,
         )
     return value
 

@@ -91,7 +91,12 @@ BAD_ROW = "bad row:"
 def row_error(venue: str, what: str, exc: BaseException) -> VenueError:
     """The VenueError of a row of ``what`` that failed to parse with ``exc``."""
     kind, text = problem_of(exc)
-    return VenueError(venue, f"{BAD_ROW}{kind}", f"unreadable row in {what}: {text}")
+    return VenueError(
+        venue,
+        f"{BAD_ROW}{kind}",
+        "unreadable row in {what}: {problem}",
+        fields={"what": what, "problem": text},
+    )
 
 
 def is_row_error(error: BaseException) -> bool:

@@ -311,7 +311,7 @@ class AggregionClient:
             return await http.client.send(request)
         except httpx.TransportError as exc:
             raise TransportError(
-                VENUE, f"upload failed ({type(exc).__name__})", outcome_unknown=True
+                VENUE, "upload failed ({kind})", outcome_unknown=True, kind=type(exc).__name__
             ) from exc
 
     async def _call(
@@ -347,7 +347,9 @@ class AggregionClient:
             raise self._refusal(response, idempotent)
         if shape is None or status == 204 or not response.content.strip():
             if shape is not None and status != 204 and not _accepts_none(shape):
-                raise TransportError(VENUE, f"empty answer from {path}", outcome_unknown=not idempotent)
+                raise TransportError(
+                    VENUE, "empty answer from {path}", outcome_unknown=not idempotent, path=path
+                )
             return None
         payload = self._json(response, idempotent)
         return self._validate(shape, payload, path, idempotent)
@@ -357,7 +359,7 @@ class AggregionClient:
         try:
             return parse_json(VENUE, response)
         except TransportError as exc:
-            raise TransportError(VENUE, exc.message, outcome_unknown=not idempotent) from exc
+            raise TransportError.passing_on(exc, outcome_unknown=not idempotent) from exc
 
     @staticmethod
     def _validate(shape: Any, payload: Any, path: str, idempotent: bool) -> Any:
@@ -370,8 +372,10 @@ class AggregionClient:
                 where = ".".join(str(p) for p in problem["loc"]) + ": " + problem["msg"]
             raise TransportError(
                 VENUE,
-                f"unexpected answer from {path}: {where or type(exc).__name__}",
+                "unexpected answer from {path}: {problem}",
                 outcome_unknown=not idempotent,
+                path=path,
+                problem=where or type(exc).__name__,
             ) from exc
 
     @staticmethod
@@ -380,15 +384,19 @@ class AggregionClient:
         if not idempotent and status in _UNKNOWN_OUTCOME_STATUSES:
             return TransportError(
                 VENUE,
-                f"gateway failure (HTTP {status}); the request may have been carried out",
+                "gateway failure (HTTP {status}); the request may have been carried out",
                 outcome_unknown=True,
+                status=status,
             )
         code: str | int = status
-        message = {
-            401: "not signed in, or the session has expired",
-            403: "not allowed",
-            404: "not found",
-        }.get(status, "server failure" if status >= 500 else "request refused")
+        template = {
+            401: "not signed in, or the session has expired (HTTP {status})",
+            403: "not allowed (HTTP {status})",
+            404: "not found (HTTP {status})",
+        }.get(
+            status, "server failure (HTTP {status})" if status >= 500 else "request refused (HTTP {status})"
+        )
+        fields: dict[str, object] = {"status": status}
         details: Any = None
         try:
             details = response.json()
@@ -396,11 +404,11 @@ class AggregionClient:
             details = None
         if isinstance(details, dict):
             if isinstance(details.get("message"), str) and details["message"].strip():
-                message = details["message"].strip()
+                template, fields["message"] = "{message} (HTTP {status})", details["message"].strip()
             if isinstance(details.get("code"), str | int) and not isinstance(details.get("code"), bool):
                 code = details["code"]
         error = AuthError if status == 401 else VenueError
-        return error(VENUE, code, f"{message} (HTTP {status})", http_status=status, details=details)
+        return error(VENUE, code, template, http_status=status, details=details, fields=fields)
 
     async def _page(
         self, path: str, shape: Any, query: ListQuery | None, rows: ItemRange | None, *, account: bool | None
@@ -419,7 +427,9 @@ class AggregionClient:
             try:
                 content_range = ContentRange.parse(header)
             except ValueError as exc:
-                raise TransportError(VENUE, f"unreadable Content-Range from {path}: {header!r}") from exc
+                raise TransportError(
+                    VENUE, "unreadable Content-Range from {path}: {header!r}", path=path, header=header
+                ) from exc
         return Page(found, content_range, response.status_code == 206)
 
     # --- ID service -----------------------------------------------------------------------------------------

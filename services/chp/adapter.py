@@ -289,7 +289,7 @@ class ChpVenue:
         result = await self._authorised(
             lambda: self.client.cancel_order(portfolio, order.instrument.symbol, order.order_id))
         if not result.result:
-            raise VenueError(VENUE, None, f"order {order.order_id} was not canceled")
+            raise VenueError(VENUE, None, "order {id} was not canceled", fields={"id": order.order_id})
         self.feeds.portfolio.poke()
         return None  # Order/Cancel answers only true/false: the book's own update says how it ended
 
@@ -304,7 +304,7 @@ class ChpVenue:
         result = await self._authorised(
             lambda: self.client.move_order(portfolio, order.instrument.symbol, order.order_id, target))
         if not result.result:
-            raise VenueError(VENUE, None, f"order {order.order_id} was not moved")
+            raise VenueError(VENUE, None, "order {id} was not moved", fields={"id": order.order_id})
         with contextlib.suppress(TransportError):
             await self._fresh(AFTER_ACTION_SYNC_S)
         return self.book.orders.get(order.order_id, order)
@@ -396,7 +396,7 @@ class ChpVenue:
         try:
             return await asyncio.wait_for(anext(stream), FIRST_BOOK_TIMEOUT)
         except TimeoutError:
-            raise TransportError(VENUE, f"no order book for {instrument.symbol}") from None
+            raise TransportError(VENUE, "no order book for {symbol}", symbol=instrument.symbol) from None
         finally:
             await stream.aclose()
 

@@ -129,18 +129,18 @@ class ChpClient:
             envelope = parse_json(VENUE, response)
         except TransportError as exc:
             if status >= 400 and status not in UNKNOWN_OUTCOME_STATUSES:  # the server said it did not do it
-                kind = "server failure" if status >= 500 else "request refused"
-                raise VenueError(VENUE, status, f"{kind} (HTTP {status}) to {path}", status) from exc
+                raise _http_failure(status, path) from exc
             # the call reached the server and its answer is unreadable (or a gateway lost it): a write's
             # outcome is unknown
-            raise TransportError(VENUE, exc.message, outcome_unknown=not idempotent) from exc
+            raise TransportError.passing_on(exc, outcome_unknown=not idempotent) from exc
         if not isinstance(envelope, Mapping) or "result" not in envelope:
-            raise VenueError(VENUE, None, f"unexpected answer to {path} (no envelope)", status)
+            raise VenueError(
+                VENUE, None, "unexpected answer to {path} (no envelope)", status, fields={"path": path}
+            )
         if envelope["result"] is not True:
             raise_failure(envelope, status)
         if status >= 400:
-            kind = "server failure" if status >= 500 else "request refused"
-            raise VenueError(VENUE, status, f"{kind} (HTTP {status}) to {path}", status)
+            raise _http_failure(status, path)
         data = envelope.get("data")
         return data if isinstance(data, list) else []
 
@@ -165,7 +165,7 @@ class ChpClient:
         except VenueError as exc:
             if not is_row_error(exc):
                 raise
-            raise TransportError(VENUE, exc.message, outcome_unknown=True) from exc
+            raise TransportError.passing_on(exc, outcome_unknown=True) from exc
 
     # ------------------------------------------------------------------------------------------ Auth
     async def _auth(self, action: str, login: str, password: str, token: str) -> ConnectInfo:
@@ -314,3 +314,15 @@ def _number(value: Decimal | None, field: str) -> float | int:
         raise RejectedInput(field, "required for this order type")
     return int(value) if value == value.to_integral_value() else float(value)
 
+
+def _http_failure(status: int, path: str) -> VenueError:
+    """The server said it did not do the call (an HTTP error status)."""
+    return VenueError(
+        VENUE,
+        status,
+        "server failure (HTTP {status}) to {path}"
+        if status >= 500
+        else "request refused (HTTP {status}) to {path}",
+        status,
+        fields={"status": status, "path": path},
+    )

@@ -207,7 +207,9 @@ class Feed(Generic[RowT]):
             async with asyncio.timeout(timeout):  # (wait_for may swallow a cancel on 3.11)
                 await asyncio.shield(future)
         except TimeoutError:
-            raise TransportError("chp", f"no {self.name} update in {timeout:g} s") from None
+            raise TransportError(
+                "chp", "no {name} update in {seconds} s", name=self.name, seconds=f"{timeout:g}"
+            ) from None
         finally:
             if (target, future) in self._waiters:
                 self._waiters.remove((target, future))

@@ -244,7 +244,10 @@ class CoinWeightClient:
             data = payload
         else:
             raise TransportError(
-                VENUE, f"unexpected answer from {path} (no envelope)", outcome_unknown=not idempotent
+                VENUE,
+                "unexpected answer from {path} (no envelope)",
+                outcome_unknown=not idempotent,
+                path=path,
             )
         return None if shape is None else self._validate(shape, data, path, idempotent)
 
@@ -259,18 +262,24 @@ class CoinWeightClient:
                 raise self._http_failure(status, idempotent) from exc
             if idempotent:
                 raise
-            raise TransportError(VENUE, exc.message, outcome_unknown=True) from exc
+            raise TransportError.passing_on(exc, outcome_unknown=True) from exc
 
     @staticmethod
     def _http_failure(status: int, idempotent: bool) -> Exception:
         if not idempotent and status in _UNKNOWN_OUTCOME_STATUSES:
             return TransportError(
                 VENUE,
-                f"gateway failure (HTTP {status}); the request may have been carried out",
+                "gateway failure (HTTP {status}); the request may have been carried out",
                 outcome_unknown=True,
+                status=status,
             )
-        kind = "server failure" if status >= 500 else "request refused"
-        return VenueError(VENUE, status, f"{kind} (HTTP {status})", http_status=status)
+        return VenueError(
+            VENUE,
+            status,
+            "server failure (HTTP {status})" if status >= 500 else "request refused (HTTP {status})",
+            http_status=status,
+            fields={"status": status},
+        )
 
     @staticmethod
     def _refusal(
@@ -289,8 +298,11 @@ class CoinWeightClient:
             except PARSE_FAILURES:
                 pass
         error = AuthError if status in _AUTH_STATUSES or code in auth_codes else VenueError
+        if message:
+            return error(VENUE, code, message, http_status=status, details=details)
         return error(
-            VENUE, code, message or f"request refused (HTTP {status})", http_status=status, details=details
+            VENUE, code, "request refused (HTTP {status})", http_status=status, details=details,
+            fields={"status": status},
         )
 
     @staticmethod
@@ -303,7 +315,8 @@ class CoinWeightClient:
         except PARSE_FAILURES as exc:
             _kind, text = problem_of(exc)
             raise TransportError(
-                VENUE, f"unexpected answer from {path}: {text}", outcome_unknown=not idempotent
+                VENUE, "unexpected answer from {path}: {problem}", outcome_unknown=not idempotent, path=path,
+                problem=text,
             ) from exc
 
     # --- Global API -----------------------------------------------------------------------------------------

@@ -133,7 +133,7 @@ def amount_and_unit(text: str) -> tuple[Decimal, str]:
     try:
         return _split_amount(text)
     except (ValueError, AttributeError) as exc:
-        raise VenueError(VENUE, None, f"unreadable amount {str(text)[:40]!r}") from exc
+        raise VenueError(VENUE, None, "unreadable amount {text!r}", fields={"text": str(text)[:40]}) from exc
 
 
 def _amount_with_unit(text: str) -> str:
@@ -152,7 +152,9 @@ def from_millis(millis: int) -> datetime:
     try:
         return datetime.fromtimestamp(millis / 1000, UTC)
     except (OverflowError, ValueError, OSError, TypeError) as exc:
-        raise VenueError(VENUE, None, f"time out of range ({str(millis)[:30]} ms)") from exc
+        raise VenueError(
+            VENUE, None, "time out of range ({millis} ms)", fields={"millis": str(millis)[:30]}
+        ) from exc
 
 
 def to_millis(moment: datetime) -> int:

@@ -301,10 +301,21 @@ class DxRegisterClient:
         except ValidationError as exc:
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"]) or "body"
-            message = f"unexpected answer from {path}: {where}: {problem['msg']}"
+            raise TransportError(
+                VENUE,
+                "unexpected answer from {path}: {problem}",
+                outcome_unknown=not idempotent,
+                path=path,
+                problem=f"{where}: {problem['msg']}",
+            ) from exc
         except (ValueError, RecursionError, OverflowError) as exc:
-            message = f"unreadable answer from {path} ({type(exc).__name__})"
-        raise TransportError(VENUE, message, outcome_unknown=not idempotent)
+            raise TransportError(
+                VENUE,
+                "unreadable answer from {path} ({kind})",
+                outcome_unknown=not idempotent,
+                path=path,
+                kind=type(exc).__name__,
+            ) from exc
 
     @staticmethod
     def _refusal(response: httpx.Response, idempotent: bool, reasons: Mapping[int, str]) -> Exception:
@@ -318,8 +329,9 @@ class DxRegisterClient:
         if error is None and not idempotent and status in _UNKNOWN_OUTCOME_STATUSES:
             return TransportError(
                 VENUE,
-                f"gateway failure (HTTP {status}); the request may have been carried out",
+                "gateway failure (HTTP {status}); the request may have been carried out",
                 outcome_unknown=True,
+                status=status,
             )
         if error is not None:
             code: int = error.error_code
@@ -328,8 +340,13 @@ class DxRegisterClient:
                 message = f"{message}: {'; '.join(error.error_details)}"
         else:
             code = status
-            message = reasons.get(status) or _STATUS_REASONS.get(status, f"request refused (HTTP {status})")
+            message = reasons.get(status) or _STATUS_REASONS.get(status, "")
         kind = AuthError if status in _AUTH_STATUSES else VenueError
+        if not message:
+            return kind(
+                VENUE, code, "request refused (HTTP {status})", http_status=status, details=error,
+                fields={"status": status},
+            )
         return kind(VENUE, code, message, http_status=status, details=error)
 
     # --- client notifications -------------------------------------------------------------------------------

@@ -204,7 +204,7 @@ def _unreadable(venue: str) -> Iterator[None]:
     try:
         yield
     except PARSE_FAILURES as exc:
-        raise TransportError(venue, f"unreadable answer ({problem_of(exc)[1]})") from exc
+        raise TransportError(venue, "unreadable answer ({problem})", problem=problem_of(exc)[1]) from exc
 
 
 class MarketDataClient:

@@ -140,11 +140,11 @@ class RammApi:
         if not response.content.strip():
             if shape is None:
                 return None
-            raise TransportError(VENUE, f"empty answer from {method}", outcome_unknown=not read)
+            raise TransportError(VENUE, "empty answer from {path}", outcome_unknown=not read, path=method)
         try:
             payload = parse_json(VENUE, response)
         except TransportError as exc:
-            raise TransportError(VENUE, exc.message, outcome_unknown=not read) from exc
+            raise TransportError.passing_on(exc, outcome_unknown=not read) from exc
         except RecursionError as exc:  # parse_json lets a pathologically nested body through
             raise TransportError(
                 VENUE, "unreadable answer (nested too deeply)", outcome_unknown=not read
@@ -159,11 +159,16 @@ class RammApi:
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"]) or "body"
             raise TransportError(
-                VENUE, f"unexpected answer from {method}: {where}: {problem['msg']}", outcome_unknown=not read
+                VENUE,
+                "unexpected answer from {path}: {problem}",
+                outcome_unknown=not read,
+                path=method,
+                problem=f"{where}: {problem['msg']}",
             ) from exc
         except (ValueError, OverflowError, RecursionError) as exc:
             raise TransportError(
-                VENUE, f"unexpected answer from {method}: {exc}", outcome_unknown=not read
+                VENUE, "unexpected answer from {path}: {problem}", outcome_unknown=not read, path=method,
+                problem=str(exc),
             ) from exc
 
     @staticmethod
@@ -181,18 +186,34 @@ class RammApi:
                 detail = s.ErrorBody.model_validate(payload).error
                 code, message = detail.code, detail.message
             except ValidationError:
-                message = f"request refused (HTTP {status}), unreadable error body"
+                return VenueError(
+                    VENUE,
+                    status,
+                    "request refused (HTTP {status}), unreadable error body",
+                    http_status=status,
+                    details=payload,
+                    fields={"status": status},
+                )
         if status in _UNKNOWN_OUTCOME_STATUSES and not read and code is None:
             return TransportError(
                 VENUE,
-                f"gateway failure (HTTP {status}); the request may have been carried out",
+                "gateway failure (HTTP {status}); the request may have been carried out",
                 outcome_unknown=True,
+                status=status,
             )
-        if message is None:
-            kind = "server failure" if status >= 500 else "request refused"
-            message = "session missing or expired" if status == 401 else f"{kind} (HTTP {status})"
         error = AuthError if status == 401 or code in AUTH_CODES else VenueError
-        return error(VENUE, code or status, message, http_status=status, details=payload)
+        if message is not None:
+            return error(VENUE, code or status, message, http_status=status, details=payload)
+        return error(
+            VENUE,
+            code or status,
+            "session missing or expired"
+            if status == 401
+            else "server failure (HTTP {status})" if status >= 500 else "request refused (HTTP {status})",
+            http_status=status,
+            details=payload,
+            fields={"status": status},
+        )
 
 
 class RammClient(RammApi):
@@ -237,7 +258,10 @@ class RammClient(RammApi):
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"])
             raise TransportError(
-                VENUE, f"unexpected answer from {method}: {where}: {problem['msg']}"
+                VENUE,
+                "unexpected answer from {path}: {problem}",
+                path=method,
+                problem=f"{where}: {problem['msg']}",
             ) from exc
 
     async def iterate(
@@ -359,7 +383,10 @@ class RammClient(RammApi):
         if isinstance(payload, dict):
             payload = payload.get("Settings")
         if payload is not None and not isinstance(payload, str):
-            raise TransportError(VENUE, "unexpected answer from settings.get: Settings is not a string")
+            raise TransportError(
+                VENUE, "unexpected answer from {path}: {problem}", path="settings.get",
+                problem="Settings is not a string",
+            )
         return payload
 
     async def password_set(self, old_password: str, password: str) -> None:
@@ -602,7 +629,10 @@ class RammClient(RammApi):
             return _adapter(list[s.StreamRow]).validate_python(rows)
         except ValidationError as exc:
             raise TransportError(
-                VENUE, f"unexpected answer from streams.get: {exc.errors()[0]['msg']}"
+                VENUE,
+                "unexpected answer from {path}: {problem}",
+                path="streams.get",
+                problem=exc.errors()[0]["msg"],
             ) from exc
 
     # --- trading.* ------------------------------------------------------------------------------------------
