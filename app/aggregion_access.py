@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLabel
 
 import resources
 from app.addon_templates import addon_templates, templates_of
-from app.service_texts import rejected_text
+from app.service_texts import error_text, message_text, rejected_text
 from app.workspace import WorkspaceRegistry
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.licence import LicenceRefused, LicenceStatus
@@ -234,9 +234,10 @@ class AggregionAccess(QObject):
 
     def _refusal(self, exc: Exception) -> str:
         if isinstance(exc, VenueError):
-            return self.tr("Aggregion refused: {message}").format(message=exc.message or str(exc))
+            message = message_text(exc) or error_text(exc)
+            return self.tr("Aggregion refused: {message}").format(message=message)
         if isinstance(exc, TransportError):
-            return self.tr("Aggregion cannot be reached: {message}").format(message=exc.message)
+            return self.tr("Aggregion cannot be reached: {message}").format(message=message_text(exc))
         if isinstance(exc, LicenceRefused):
             return self.tr("Refused: {reason}.").format(reason=str(exc))
         return str(exc)

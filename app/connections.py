@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import httpx
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.service_texts import message_text
 from app.trading.bridge import QtTrading
 from services.domain import ConnectionState as SessionState
 from services.errors import TransportError
@@ -87,7 +88,7 @@ class ConnectionProbe(QObject):
         try:
             response = await http.request("GET", "", idempotent=True)
         except TransportError as exc:
-            self._set(venue, LightState.FAILED, None, f"{url}\n{exc.message}")
+            self._set(venue, LightState.FAILED, None, f"{url}\n{message_text(exc)}")
             return LightState.FAILED
         latency_ms = (http.last_latency or 0.0) * 1000
         answered = self.tr("answered HTTP {status}").format(status=response.status_code)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.service_texts import error_text
 from app.trading.bridge import QtTrading
 from app.trading.install import SERVICE_NAME as TRADING_SERVICE
 from app.trading.install import trading
@@ -58,7 +59,8 @@ class MarketCatalog(QObject):
             favourites = await self.workspace.favourites()
         except (VenueError, TransportError) as exc:
             log.warning("markets of %s not loaded: %s", self.session.venue, exc)
-            self.message.emit(self.tr("The markets could not be loaded: {reason}").format(reason=exc))
+            reason = error_text(exc)
+            self.message.emit(self.tr("The markets could not be loaded: {reason}").format(reason=reason))
             return
         self.tabs, self._favourites = tabs, favourites
         self.changed.emit()
@@ -87,7 +89,9 @@ class MarketCatalog(QObject):
                 else self.tr("{symbol} ({exchange}) was not removed from the favourites: {reason}")
             )
             log.warning("favourite %s %s refused: %s", "add" if favourite else "delete", instrument, exc)
-            self.message.emit(text.format(symbol=instrument.symbol, exchange=instrument.market, reason=exc))
+            self.message.emit(
+                text.format(symbol=instrument.symbol, exchange=instrument.market, reason=error_text(exc))
+            )
             if isinstance(exc, TransportError) and exc.outcome_unknown:
                 await self._read_back_favourites()
 

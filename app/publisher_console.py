@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.publisher_inventory import PublisherInventory
-from app.service_texts import rejected_text
+from app.service_texts import error_text, message_text, rejected_text
 from services.aggregion.client import AggregionClient, AggregionUrls
 from services.aggregion.publisher import KINDS, PLATFORMS, BundleForm, EntryForm, LeaseForm, PublisherDesk
 from services.aggregion.schemas import CatalogEntry, IdUser, Lease, format_date
@@ -103,11 +103,13 @@ class PublisherConsole(QObject):
                 dialog.showFieldError(exc.field, rejected_text(exc))
         except VenueError as exc:
             if shiboken6.isValid(dialog):
-                message = self.tr("Aggregion refused: {message}").format(message=exc.message or str(exc))
+                message = self.tr("Aggregion refused: {message}").format(
+                    message=message_text(exc) or error_text(exc)
+                )
                 dialog.showMessage(message, error=True)
         except TransportError as exc:
             if shiboken6.isValid(dialog):
-                message = self.tr("Aggregion cannot be reached: {message}").format(message=exc.message)
+                message = self.tr("Aggregion cannot be reached: {message}").format(message=message_text(exc))
                 dialog.showMessage(message, error=True)
         finally:
             self._busy -= 1

@@ -14,11 +14,11 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.context import AppContext
-from app.service_texts import error_text
+from app.service_texts import message_text
 from app.trading.bridge import QtTrading
 from app.trading.install import trading
 from services.domain import InstrumentId, LayoutKind
-from services.errors import TesseraError, TransportError, VenueError
+from services.errors import TesseraError
 from services.tasks import spawn
 from services.trading.coinweight import CoinWeightVenueSession
 
@@ -96,7 +96,7 @@ class VenueLayouts(QObject):
                 raise TesseraError(tr("not connected to coin-weight"))
             await session.adapter.set_layout_slot(kind, position, instrument)
         except TesseraError as exc:
-            reason = exc.message if isinstance(exc, VenueError | TransportError) else error_text(exc)
+            reason = message_text(exc)
             log.warning("the %s layout kept slot %d: %s", kind, position, exc)
             if self._shown[kind][position - 1] == instrument:  # not replaced meanwhile: roll back
                 self._shown[kind][position - 1] = self._confirmed[kind][position - 1]

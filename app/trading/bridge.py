@@ -17,10 +17,10 @@ from typing import Any, cast
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, SignalInstance
 
-from app.service_texts import rejected_text
+from app.service_texts import error_text
 from app.trading.frames import FrameCoalescer
 from services.domain import Instrument, InstrumentId, OrderStatus
-from services.errors import RejectedInput
+from services.errors import TesseraError
 from services.protocols import TradingVenue, VenueSession
 from services.trading.core import TradingCore
 from services.trading.order_entry import STATUS_TEXT, OrderOutcome
@@ -76,8 +76,8 @@ def _translated(name: str, value: object) -> object:
         return status_text(value)
     if isinstance(value, OrderOutcome):
         return outcome_text(value)
-    if isinstance(value, RejectedInput):
-        return rejected_text(value)
+    if isinstance(value, TesseraError):
+        return error_text(value)
     return value
 
 

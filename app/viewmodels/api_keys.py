@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import QObject
 
+from app.service_texts import message_text
 from services.errors import TransportError, VenueError
 from services.protocols import ApiKeyManager
 from services.tasks import spawn
@@ -64,9 +65,10 @@ class ApiKeysViewModel(QObject):
         try:
             await action()
         except VenueError as exc:
-            self.dialog.showError(self.tr("The venue refused: {reason}").format(reason=exc.message))
+            self.dialog.showError(self.tr("The venue refused: {reason}").format(reason=message_text(exc)))
         except TransportError as exc:
-            self.dialog.showError(self.tr("The venue cannot be reached: {reason}").format(reason=exc.message))
+            reason = message_text(exc)
+            self.dialog.showError(self.tr("The venue cannot be reached: {reason}").format(reason=reason))
         finally:
             self._busy = False
             self.dialog.setBusy(False)

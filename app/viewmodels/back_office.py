@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.back_office_session import QtBackOffice
-from app.service_texts import error_text, rejected_text
+from app.service_texts import error_text, message_text, rejected_text
 from services.domain import ConnectionState
 from services.dxregister.client import DxRegisterClient, PendingTransfer, TransferKind
 from services.dxregister.schemas import (
@@ -52,9 +52,9 @@ def venue_words(exc: Exception) -> str:
     """The venue's own message (with its code), or what went wrong on the way."""
     if isinstance(exc, VenueError):
         code = f" [{exc.code}]" if exc.code not in (None, "", 0) else ""
-        return f"{exc.message}{code}"
+        return f"{message_text(exc)}{code}"
     if isinstance(exc, TransportError):
-        return exc.message
+        return message_text(exc)
     return error_text(exc)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.credentials import CredentialStore
+from app.service_texts import message_text
 from services.errors import AuthError, TransportError, VenueError
 from services.protocols import VenueSession
 from services.tasks import spawn
@@ -71,14 +72,14 @@ class LoginViewModel(QObject):
         try:
             await self.session.login(login, password)
         except AuthError as exc:
-            problem = exc.message
+            problem = message_text(exc)
         except TransportError as exc:
             problem = self.tr("{venue} cannot be reached: {reason}").format(
-                venue=self.venue_name, reason=exc.message
+                venue=self.venue_name, reason=message_text(exc)
             )
         except VenueError as exc:
             problem = self.tr("{venue} refused the login: {reason}").format(
-                venue=self.venue_name, reason=exc.message
+                venue=self.venue_name, reason=message_text(exc)
             )
         finally:
             self._task = None

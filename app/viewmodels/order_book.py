@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pydantic import Field
 from PySide6.QtCore import QCoreApplication
 
-from app.service_texts import error_text, rejected_text
+from app.service_texts import error_text, message_text, rejected_text
 from app.trading.bridge import QtTrading
 from app.trading.frames import FrameCoalescer
 from app.viewmodels.base import InstrumentRef, LinkedSettings, PanelViewModel
@@ -176,7 +176,7 @@ class OrderBookViewModel(PanelViewModel[OrderBookSettings]):
     async def _follow(self, instrument: InstrumentId, session: VenueSession) -> None:
         def failed(exc: Exception, _delay: float) -> None:
             if isinstance(exc, TransportError):
-                message = tr("No data ({error}); retrying\u2026").format(error=exc.message)
+                message = tr("No data ({error}); retrying\u2026").format(error=message_text(exc))
             else:
                 message = tr("The book is not available: {error}").format(error=error_text(exc))
             log.warning("order book of %s: %s", instrument, message)

@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.market_data import instrument_of
 from app.profiles import Profile
-from app.service_texts import rejected_text
+from app.service_texts import error_text, rejected_text
 from app.trading.bridge import QtTrading, status_text
 from app.venues import VENUE_NAMES
 from app.viewmodels.base import PanelSettings, PanelViewModel
@@ -321,7 +321,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
                     )
             except (VenueError, TransportError) as exc:
                 failed = True
-                said.append(str(exc))
+                said.append(error_text(exc))
         self.panel.show_message("error" if failed else "info", "; ".join(said))
 
     # --- history ----------------------------------------------------------------------------------
@@ -352,7 +352,7 @@ class OrdersViewModel(PanelViewModel[PanelSettings]):
         except (VenueError, TransportError) as exc:
             if request == self._history_request:
                 self.panel.set_history_loading(False)
-                self.panel.set_history_error(str(exc))
+                self.panel.set_history_error(error_text(exc))
             return
         if request != self._history_request:
             return  # the user asked for another page meanwhile

@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.addon_templates import addon_templates
+from app.service_texts import message_text
 from app.strategy_forms.fields import TYPES
 from app.strategy_forms.mapping import (
     apply_values,
@@ -118,7 +119,7 @@ def strategy_columns() -> list[Column]:
 
 
 def _reason(exc: VenueError | TransportError) -> str:
-    return exc.message
+    return message_text(exc)
 
 
 def strategy_session(core: QtTrading) -> VenueSession | None:
@@ -390,10 +391,10 @@ class StrategiesViewModel(PanelViewModel[PanelSettings]):
         try:
             saved = await self.host.save(spec)
         except VenueError as exc:
-            self._show_save_error(spec, exc.message, path_in_message(exc.message))
+            self._show_save_error(spec, message_text(exc), path_in_message(exc.message))
             return
         except TransportError as exc:
-            self._show_save_error(spec, exc.message, None)
+            self._show_save_error(spec, message_text(exc), None)
             return
         finally:
             self._saving = False

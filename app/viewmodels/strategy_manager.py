@@ -19,7 +19,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 
-from app.service_texts import rejected_text
+from app.service_texts import message_text, rejected_text
 from app.viewmodels.ramm_fields import EMAIL, LANGUAGE, MOBILE, FieldChecks
 from services.domain import ConnectionState
 from services.errors import RejectedInput, TransportError, VenueError
@@ -65,13 +65,11 @@ FIELD_IN_MESSAGE = re.compile(r"field '([A-Za-z.]+)'")
 def venue_words(exc: Exception) -> str:
     """A refusal as the venue put it (its code when the message does not say it)."""
     if isinstance(exc, VenueError):
-        code = str(exc.code or "")
-        return exc.message if not code or code in exc.message else f"{exc.message} ({code})"
+        code, message = str(exc.code or ""), message_text(exc)
+        return message if not code or code in exc.message else f"{message} ({code})"
     if isinstance(exc, RejectedInput):
         return rejected_text(exc)
-    if isinstance(exc, TransportError):
-        return exc.message
-    return str(exc)
+    return message_text(exc)
 
 
 def refused(form: FieldForm, exc: Exception) -> None:

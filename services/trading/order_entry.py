@@ -173,7 +173,7 @@ class OrderEntry:
         refused = replace(pending, status=OrderStatus.REJECTED, message=reason, updated=utc_now())
         self.store.upsert(refused)
         self.answered.emit()
-        self._tell(pending.client_id, Level.ERROR, template, reason=str(exc))
+        self._tell(pending.client_id, Level.ERROR, template, reason=exc)
         return refused
 
     async def _reconcile(self, venue: TradingVenue, pending: Order) -> Order:
@@ -237,9 +237,8 @@ class OrderEntry:
             venue = self.venue(order.instrument.venue)
             answer = await venue.cancel_order(order)
         except (VenueError, TransportError, RejectedInput) as exc:
-            # a refusal goes as itself, so that the app can say it in the user's language
-            reason = exc if isinstance(exc, RejectedInput) else str(exc)
-            self._tell(order.client_id, Level.ERROR, "Cancel failed: {reason}", reason=reason)
+            # an error goes as itself, so that the app can say it in the user's language
+            self._tell(order.client_id, Level.ERROR, "Cancel failed: {reason}", reason=exc)
             return False
         current = self.store.find(order.instrument.venue, order.order_id) or order
         if current.status.is_final:  # the venue's own update said how it ended already
@@ -260,7 +259,7 @@ class OrderEntry:
         except RejectedInput:
             raise
         except (VenueError, TransportError) as exc:
-            self._tell(order.client_id, Level.ERROR, "Modify failed: {reason}", reason=str(exc))
+            self._tell(order.client_id, Level.ERROR, "Modify failed: {reason}", reason=exc)
             return None
         self.store.upsert(replace(modified, client_id=modified.client_id or order.client_id))
         self.answered.emit()
