@@ -6400,5 +6400,233 @@ Every session of this manager ends; they have to log in again.</source>
         <source>Not connected to {venue}</source>
         <translation>Нет подключения к {venue}</translation>
     </message>
+    <message>
+        <source>the session is closed</source>
+        <translation>сессия закрыта</translation>
+    </message>
+    <message>
+        <source>no answer in time (timeout)</source>
+        <translation>нет ответа в срок (истекло время ожидания)</translation>
+    </message>
+    <message>
+        <source>cannot connect</source>
+        <translation>не удаётся подключиться</translation>
+    </message>
+    <message>
+        <source>connection dropped</source>
+        <translation>соединение оборвалось</translation>
+    </message>
+    <message>
+        <source>transport failure ({kind})</source>
+        <translation>сбой связи ({kind})</translation>
+    </message>
+    <message>
+        <source>unreadable answer (HTTP {status}, not JSON)</source>
+        <translation>нечитаемый ответ (HTTP {status}, не JSON)</translation>
+    </message>
+    <message>
+        <source>unreadable answer (HTTP {status}, nested too deep)</source>
+        <translation>нечитаемый ответ (HTTP {status}, слишком глубокая вложенность)</translation>
+    </message>
+    <message>
+        <source>unreadable answer (HTTP {status}, nested deeper than {depth})</source>
+        <translation>нечитаемый ответ (HTTP {status}, вложенность глубже {depth})</translation>
+    </message>
+    <message>
+        <source>unreadable answer ({problem})</source>
+        <translation>нечитаемый ответ ({problem})</translation>
+    </message>
+    <message>
+        <source>unreadable answer (nested too deeply)</source>
+        <translation>нечитаемый ответ (слишком глубокая вложенность)</translation>
+    </message>
+    <message>
+        <source>unreadable answer from {path} ({kind})</source>
+        <translation>нечитаемый ответ на {path} ({kind})</translation>
+    </message>
+    <message>
+        <source>empty answer from {path}</source>
+        <translation>пустой ответ на {path}</translation>
+    </message>
+    <message>
+        <source>unexpected answer from {path}: {problem}</source>
+        <translation>неожиданный ответ на {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>unexpected answer from {path} (no envelope)</source>
+        <translation>неожиданный ответ на {path} (без обёртки)</translation>
+    </message>
+    <message>
+        <source>unexpected answer to {path} (no envelope)</source>
+        <translation>неожиданный ответ на {path} (без обёртки)</translation>
+    </message>
+    <message>
+        <source>unreadable row in {what}: {problem}</source>
+        <translation>нечитаемая строка в {what}: {problem}</translation>
+    </message>
+    <message>
+        <source>gateway failure (HTTP {status}); the request may have been carried out</source>
+        <translation>сбой шлюза (HTTP {status}); запрос мог быть выполнен</translation>
+    </message>
+    <message>
+        <source>server failure (HTTP {status})</source>
+        <translation>сбой сервера (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>request refused (HTTP {status})</source>
+        <translation>запрос отклонён (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>server failure (HTTP {status}) to {path}</source>
+        <translation>сбой сервера (HTTP {status}) на {path}</translation>
+    </message>
+    <message>
+        <source>request refused (HTTP {status}) to {path}</source>
+        <translation>запрос {path} отклонён (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>upload failed ({kind})</source>
+        <translation>загрузка не удалась ({kind})</translation>
+    </message>
+    <message>
+        <source>unreadable Content-Range from {path}: {header!r}</source>
+        <translation>нечитаемый Content-Range в ответе на {path}: {header!r}</translation>
+    </message>
+    <message>
+        <source>not signed in, or the session has expired (HTTP {status})</source>
+        <translation>вход не выполнен или сессия истекла (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>not allowed (HTTP {status})</source>
+        <translation>нет доступа (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>not found (HTTP {status})</source>
+        <translation>не найдено (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>{message} (HTTP {status})</source>
+        <translation>{message} (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>no refresh token: sign in again</source>
+        <translation>нет токена обновления: войдите снова</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>нет подключения</translation>
+    </message>
+    <message>
+        <source>no {name} update in {seconds} s</source>
+        <translation>нет обновления {name} за {seconds} с</translation>
+    </message>
+    <message>
+        <source>no order book for {symbol}</source>
+        <translation>нет стакана для {symbol}</translation>
+    </message>
+    <message>
+        <source>order {id} was not canceled</source>
+        <translation>заявка {id} не снята</translation>
+    </message>
+    <message>
+        <source>order {id} was not moved</source>
+        <translation>заявка {id} не перемещена</translation>
+    </message>
+    <message>
+        <source>authentication failure</source>
+        <translation>ошибка аутентификации</translation>
+    </message>
+    <message>
+        <source>not logged in</source>
+        <translation>вход не выполнен</translation>
+    </message>
+    <message>
+        <source>the venue did not create the strategy</source>
+        <translation>площадка не создала стратегию</translation>
+    </message>
+    <message>
+        <source>unreadable amount {text!r}</source>
+        <translation>нечитаемая сумма {text!r}</translation>
+    </message>
+    <message>
+        <source>time out of range ({millis} ms)</source>
+        <translation>время вне допустимого диапазона ({millis} мс)</translation>
+    </message>
+    <message>
+        <source>login answered without a sessionToken</source>
+        <translation>ответ на вход без sessionToken</translation>
+    </message>
+    <message>
+        <source>request is not valid</source>
+        <translation>недопустимый запрос</translation>
+    </message>
+    <message>
+        <source>authentication required</source>
+        <translation>требуется аутентификация</translation>
+    </message>
+    <message>
+        <source>access forbidden</source>
+        <translation>доступ запрещён</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>не найдено</translation>
+    </message>
+    <message>
+        <source>conflict with the current state</source>
+        <translation>конфликт с текущим состоянием</translation>
+    </message>
+    <message>
+        <source>request cannot be carried out</source>
+        <translation>запрос невозможно выполнить</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>неизвестная ошибка</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>session already expired</source>
+        <translation>сессия уже истекла</translation>
+    </message>
+    <message>
+        <source>token is malformed or expired</source>
+        <translation>токен повреждён или истёк</translation>
+    </message>
+    <message>
+        <source>one of the parameters is not set</source>
+        <translation>не задан один из параметров</translation>
+    </message>
+    <message>
+        <source>method is not supported for system user</source>
+        <translation>метод не поддерживается для системного пользователя</translation>
+    </message>
+    <message>
+        <source>the user does not exist</source>
+        <translation>пользователь не существует</translation>
+    </message>
+    <message>
+        <source>session.login answered no Token</source>
+        <translation>ответ session.login без Token</translation>
+    </message>
+    <message>
+        <source>this login has no company to enter</source>
+        <translation>у этого логина нет компании для входа</translation>
+    </message>
+    <message>
+        <source>not logged in to RAMM</source>
+        <translation>вход в RAMM не выполнен</translation>
+    </message>
+    <message>
+        <source>session missing or expired</source>
+        <translation>сессии нет или она истекла</translation>
+    </message>
+    <message>
+        <source>request refused (HTTP {status}), unreadable error body</source>
+        <translation>запрос отклонён (HTTP {status}), тело ошибки нечитаемо</translation>
+    </message>
 </context>
 </TS>
