@@ -149,6 +149,17 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("services", "not logged in"),
     QT_TRANSLATE_NOOP("services", "the venue did not create the strategy"),
     QT_TRANSLATE_NOOP("services", "unreadable amount {text!r}"),
+    # coinweight: the doc's reasons for an error code, when the answer says none
+    QT_TRANSLATE_NOOP("services", "Account not exist"),
+    QT_TRANSLATE_NOOP("services", "Password error"),
+    QT_TRANSLATE_NOOP("services", "Parameters error"),
+    QT_TRANSLATE_NOOP("services", "Username duplication"),
+    QT_TRANSLATE_NOOP("services", "Email duplication"),
+    QT_TRANSLATE_NOOP("services", "Phone duplication"),
+    QT_TRANSLATE_NOOP("services", "Account duplication"),
+    QT_TRANSLATE_NOOP("services", "Verification code error"),
+    QT_TRANSLATE_NOOP("services", "Duplicated secret key"),
+    QT_TRANSLATE_NOOP("services", "Unexpected Error (wrong owner)"),
     QT_TRANSLATE_NOOP("services", "time out of range ({millis} ms)"),
     # dxregister (its answers' reasons for a status, when the body says none)
     QT_TRANSLATE_NOOP("services", "login answered without a sessionToken"),

@@ -6549,6 +6549,46 @@ Every session of this manager ends; they have to log in again.</source>
         <translation>нечитаемая сумма {text!r}</translation>
     </message>
     <message>
+        <source>Account not exist</source>
+        <translation>учётной записи не существует</translation>
+    </message>
+    <message>
+        <source>Password error</source>
+        <translation>неверный пароль</translation>
+    </message>
+    <message>
+        <source>Parameters error</source>
+        <translation>ошибка в параметрах</translation>
+    </message>
+    <message>
+        <source>Username duplication</source>
+        <translation>такое имя пользователя уже занято</translation>
+    </message>
+    <message>
+        <source>Email duplication</source>
+        <translation>такой e-mail уже зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Phone duplication</source>
+        <translation>такой телефон уже зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Account duplication</source>
+        <translation>такая учётная запись уже есть</translation>
+    </message>
+    <message>
+        <source>Verification code error</source>
+        <translation>неверный код подтверждения</translation>
+    </message>
+    <message>
+        <source>Duplicated secret key</source>
+        <translation>такой секретный ключ уже есть</translation>
+    </message>
+    <message>
+        <source>Unexpected Error (wrong owner)</source>
+        <translation>непредвиденная ошибка (не тот владелец)</translation>
+    </message>
+    <message>
         <source>time out of range ({millis} ms)</source>
         <translation>время вне допустимого диапазона ({millis} мс)</translation>
     </message>

@@ -18,6 +18,7 @@ import services
 from app.i18n import DEFAULT_LANGUAGE, install_translator
 from app.service_texts import ERROR_TEXTS, SERVICE_TEXTS, error_text, message_text, rejected_text
 from app.trading.bridge import outcome_text
+from services.coinweight import client as coinweight_client
 from services.domain import InstrumentId, Order, OrderRequest, OrderStatus, OrderType, Side
 from services.dxregister import client as dxregister_client
 from services.errors import AuthError, RejectedInput, TransportError, VenueError
@@ -128,8 +129,12 @@ def test_every_venue_error_we_word_ourselves_is_a_listed_literal_template_with_i
     assert not problems, "\n".join(problems)
 
 
-def test_the_reasons_we_give_for_a_dxregister_status_are_listed():
+def test_the_reasons_we_give_when_the_venue_gives_none_are_listed():
     reasons = [
+        *coinweight_client.LOGIN_ERRORS.values(),
+        *coinweight_client.SIGNUP_ERRORS.values(),
+        *coinweight_client.SECRET_ERRORS.values(),
+        *coinweight_client.STRATEGY_ERRORS.values(),
         *dxregister_client._STATUS_REASONS.values(),
         *dxregister_client._PING_REASONS.values(),
         *dxregister_client._SSO_INFO_REASONS.values(),
@@ -240,4 +245,5 @@ async def test_an_order_not_sent_or_not_moved_is_told_in_russian(russian):
     assert await entry.modify(order, price=Decimal(11)) is None
     texts = [outcome_text(outcome) for outcome in told]
     assert len(texts) == 2 and all("chp: " in text for text in texts), texts
-    assert not any(english in text for text in texts for english in ("cannot connect", "was not moved")), texts
+    english = ("cannot connect", "was not moved")
+    assert not any(words in text for text in texts for words in english), texts
