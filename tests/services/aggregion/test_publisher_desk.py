@@ -75,7 +75,8 @@ async def test_funds_items_and_a_move_with_an_invoice(desk: PublisherDesk, sim: 
     assert sorted(d.number for d in by_status) == sorted(d.number for d in documents)
     transactions = await desk.transactions()
     assert len(transactions) >= 2 and transactions[0].date >= transactions[-1].date
-    assert len(transactions[0].items) == 1  # the newest: the item made and moved
+    # the two moves (2 items, then 1 made and moved); both may carry the same time, so not by position
+    assert {1, 2} <= {len(t.items) for t in transactions}
 
 
 async def test_lease_to_a_group_leases_each_member(desk: PublisherDesk, sim: Sim):  # noqa: F811
