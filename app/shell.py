@@ -237,7 +237,7 @@ class Shell(QObject):
                 self.ctx,
                 venues.aggregion,
                 self.aggregion.help_menu,
-                self.aggregion.client_secret,
+                self.aggregion.read_client_secret,
                 parent=self.window,
             )
             self.ctx.services.register(PUBLISHER_SERVICE, self.publisher)

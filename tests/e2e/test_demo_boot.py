@@ -14,12 +14,14 @@ from app.context import AppContext, AppSettings
 from app.credentials import CredentialStore
 from app.journal import JournalHandler
 from app.profiles import ProfileStore
-from app.trading.install import trading
+from app.trading.install import install_trading, trading
+from app.venues import demo
 from services.domain import ConnectionState
 from services.simulator.process import SimulatorAddress
 from services.simulator.served import DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN, available_venues
 from tests.app.memory_keyring import MemoryKeyring
 from tests.conftest import wait_until
+from tests.gui.conftest import test_registry
 from widgets.main_window import MainWindow
 
 
@@ -87,3 +89,27 @@ async def test_the_window_is_up_before_the_simulator_serves_and_the_venues_log_i
                 window.close()
             await asyncio.wait_for(run, 15)
         qapp.setQuitOnLastWindowClosed(True)
+
+
+class CountingKeyring(MemoryKeyring):
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return super().get_password(service, username)
+
+
+def test_the_keyring_is_not_read_while_the_window_is_built(make_shell, live_simulator):
+    keyring = CountingKeyring()
+
+    def prepare(ctx: AppContext) -> None:
+        ctx.venues = demo(live_simulator.base_url, "demo")
+        ctx.credentials = CredentialStore(backend=keyring)
+        install_trading(ctx)
+
+    shell = make_shell("trader", test_registry(), prepare=prepare)
+    assert shell.aggregion is not None and keyring.reads == 0  # finding a system keyring takes 0.1-0.4 s
+    assert shell.aggregion.client.client_secret == "demo"  # read when the licence service first needs it
+    assert keyring.reads == 1
