@@ -136,3 +136,14 @@ def test_when_the_child_cannot_serve_a_connection_is_refused_not_left_waiting():
         sim.wait_ready(timeout=30)
     with pytest.raises(httpx.ConnectError):  # the app kept no copy of the child's socket
         httpx.get(f"{sim.address.base_url}/_sim/health", timeout=5)
+
+
+def test_without_a_handed_over_socket_the_address_comes_with_the_ready_line():
+    sim = SimulatorProcess(["--seed", "6"], handover=False)  # how it runs where sockets are not inherited
+    try:
+        sim.launch()
+        address = sim.wait_ready()
+        assert sim.address == address and "--port" in sim.argv and "--fd" not in sim.argv
+        assert httpx.get(f"{address.base_url}/_sim/health", timeout=5).json()["seed"] == 6
+    finally:
+        sim.stop()
