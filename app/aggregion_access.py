@@ -112,9 +112,8 @@ class AggregionAccess(QObject):
         self.book = LicenceBook(
             ctx.profiles.directory / "aggregion", pinned_keys(resources.path("keys", "aggregion"), base_url)
         )
-        self.client_secret = ctx.credentials.get(OAUTH_SECRET_SERVICE, "tessera") or DEMO_OAUTH_SECRET
         self.client_urls = AggregionUrls.under(base_url)
-        self.client = AggregionClient.create(self.client_urls, client_secret=self.client_secret)
+        self.client = AggregionClient.create(self.client_urls, client_secret=self.read_client_secret)
         self._memory_keys: dict[str, str] = {}
         self.terminal = AggregionTerminal(self.client, self.book, (self._get_key, self._set_key))
         self.verdict: LicenceVerdict | None = None  # None until the first check has run
@@ -139,6 +138,11 @@ class AggregionAccess(QObject):
         for addon in self.book.installed():
             self.apply_addon(addon)
         QTimer.singleShot(0, self, self.check_cached)
+
+    def read_client_secret(self) -> str:
+        """The OAuth client's secret, read from the keyring when a client first needs it (signing in, after
+        the first frame): finding the keyring's backend takes 0.1-0.4 s the window need not wait for."""
+        return self.ctx.credentials.get(OAUTH_SECRET_SERVICE, "tessera") or DEMO_OAUTH_SECRET
 
     # --- menu
 

@@ -28,7 +28,7 @@ from app.bootstrap import (
 )
 from app.context import AppContext, AppSettings
 from app.credentials import CredentialStore
-from app.demo import launch_demo, paper_state_path, start_demo
+from app.demo import demo_at, launch_demo, paper_notices, paper_state_path, start_demo
 from app.i18n import install_translator
 from app.journal import JournalHandler
 from app.panels import builtin_panels
@@ -91,18 +91,24 @@ def run(args: argparse.Namespace, simulator: SimulatorProcess | None = None) -> 
 
 
 async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorProcess | None) -> int:
+    booted = True  # the demo simulator serves already (or there is none)
     if args.venues == "demo":
         if simulator is None:
             simulator = launch_demo(args.seed, args.sim_speed, paper_state_path(ctx.profiles))
-        try:
-            ctx.demo, ctx.venues, notices = await start_demo(simulator)
-            ctx.profile_notices.extend(notices)
-        except SimulatorStartError as exc:
-            log.error("the demo simulator could not start: %s", exc)
-            return 1
-        except Exception:
-            log.exception("the demo simulator could not start")
-            return 1
+        address = simulator.address
+        if address is not None:  # its socket was handed over: the window need not wait for its boot
+            ctx.demo, ctx.venues = demo_at(simulator, address)
+            booted = False
+        else:
+            try:
+                ctx.demo, ctx.venues, notices = await start_demo(simulator)
+                ctx.profile_notices.extend(notices)
+            except SimulatorStartError as exc:
+                log.error("the demo simulator could not start: %s", exc)
+                return 1
+            except Exception:
+                log.exception("the demo simulator could not start")
+                return 1
     core = install_trading(ctx)
     ramm_services = install_ramm(ctx)
     shell = Shell(ctx, builtin_panels(), reset_layout=args.reset_layout)
@@ -111,8 +117,21 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
     signal.signal(signal.SIGINT, lambda *_: shell.window.close())
     wake = SignalWakeup()
     logins: list[asyncio.Task[None]] = []
+    failed = False
 
-    def log_in() -> None:  # after the first frame: the window is on screen before any venue answers
+    async def start_venues() -> None:
+        """After the first frame: the simulator's boot awaited (its ready line), then the probes and logins,
+        so no request waits on a child still importing (nor times out, nor tells the user it did)."""
+        nonlocal failed
+        if simulator is not None and not booted:
+            try:
+                address = await simulator.ready()
+            except SimulatorStartError as exc:
+                log.error("the demo simulator could not start: %s", exc)
+                failed = True
+                shell.window.close()
+                return
+            shell.show_notices(paper_notices(address))
         shell.start_probes()
         if ctx.demo is None or closed.is_set():
             return
@@ -120,6 +139,9 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
         if ramm_services is not None:
             login = log_in_ramm(ramm_services, ctx.demo.login, ctx.demo.password)
             logins.append(spawn(login, name="demo RAMM login"))
+
+    def log_in() -> None:  # after the first frame: the window is on screen before any venue answers
+        logins.append(spawn(start_venues(), name="demo start"))
 
     first_frame = FirstPaint(shell.window, log_in)
     shell.show()
@@ -140,7 +162,7 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
         if ctx.demo is not None:
             await asyncio.to_thread(ctx.demo.stop)
     log.info("Tessera stopped")
-    return 0
+    return 1 if failed else 0
 
 
 class SignalWakeup(QObject):

@@ -44,9 +44,17 @@ def launch_demo(seed: int, speed: float, state_path: Path | None = None) -> Simu
 async def start_demo(simulator: SimulatorProcess) -> tuple[DemoSetup, venues.VenueEndpoints, list[str]]:
     """Await the launched ``simulator`` without blocking the UI; raises SimulatorStartError when it cannot.
     Also returns what to tell the user (a paper account file that could not be used and was set aside)."""
+    address = await simulator.ready()
+    return (*demo_at(simulator, address), paper_notices(address))
+
+
+def demo_at(
+    simulator: SimulatorProcess, address: SimulatorAddress
+) -> tuple[DemoSetup, venues.VenueEndpoints]:
+    """What the app knows of the launched ``simulator`` serving at ``address`` (known at the launch where the
+    socket is handed over: the window and the venues' clients need not wait for the child's boot)."""
     from app.context import DemoSetup  # here: this module is imported before Qt, by app.__main__
 
-    address = await simulator.ready()
     setup = DemoSetup(
         login=address.login,
         password=address.password,
@@ -54,14 +62,13 @@ async def start_demo(simulator: SimulatorProcess) -> tuple[DemoSetup, venues.Ven
         stop=simulator.stop,
         reset_paper=simulator.reset_paper,
     )
-    return setup, venues.demo(address.base_url, address.server_token), paper_notices(address)
+    return setup, venues.demo(address.base_url, address.server_token)
 
 
 def demo_setup(simulator: EmbeddedSimulator) -> DemoSetup:
     """What the app knows of an in-process ``simulator`` (the tests' shared one)."""
     from app.context import DemoSetup
-    from services.simulator.app import available_venues
-    from services.simulator.context import DEMO_LOGIN, DEMO_PASSWORD
+    from services.simulator.served import DEMO_LOGIN, DEMO_PASSWORD, available_venues
 
     return DemoSetup(
         login=DEMO_LOGIN,

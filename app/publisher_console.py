@@ -52,7 +52,7 @@ class PublisherConsole(QObject):
         ctx: AppContext,
         base_url: str,
         menu: QMenu,
-        client_secret: str,
+        client_secret: str | Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -94,13 +94,18 @@ class Shell(QObject):
             self.window.reset_layout(undoable=False)  # again, now that the window has its real size
             snapshot = self.window.snapshot()
             self.profile.layouts[self.profile.current_layout] = SavedLayout(snapshot.geometry, snapshot.state)
-        for notice in self.ctx.profile_notices:
-            log.warning("%s", notice)
-            self.window.notify(notice, ToastLevel.WARNING)
-        if self.ctx.profile_notices:
-            self.window.show_status(" ".join(self.ctx.profile_notices))
+        self.show_notices(self.ctx.profile_notices)
         self.ctx.profile_notices = []
         self._offer_first_run_hint()
+
+    def show_notices(self, notices: list[str]) -> None:
+        """Warnings the user must read (a profile or paper account that could not be used): a toast each, the
+        status bar, the log."""
+        for notice in notices:
+            log.warning("%s", notice)
+            self.window.notify(notice, ToastLevel.WARNING)
+        if notices:
+            self.window.show_status(" ".join(notices))
 
     def start_probes(self) -> None:
         """Probe the venues' base URLs (needs the running qasync loop); say if no keyring keeps passwords.
@@ -232,7 +237,7 @@ class Shell(QObject):
                 self.ctx,
                 venues.aggregion,
                 self.aggregion.help_menu,
-                self.aggregion.client_secret,
+                self.aggregion.read_client_secret,
                 parent=self.window,
             )
             self.ctx.services.register(PUBLISHER_SERVICE, self.publisher)

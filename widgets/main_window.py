@@ -57,6 +57,15 @@ class PanelDock(QDockWidget):
         self.panel_id = panel_id
         self.setObjectName(f"dock.{panel_id}")
         self.setWidget(widget)
+        self.visibilityChanged.connect(self._show_content)
+
+    def _show_content(self, visible: bool) -> None:
+        """Qt keeps a dock behind another tab "visible" (moved off-screen) and says so only through
+        ``visibilityChanged``: the panel is hidden while covered, so its view-model (Show/Hide) polls nothing
+        and runs no timer for a tab nobody sees."""
+        widget = self.widget()
+        if widget is not None and widget.isHidden() == visible:
+            widget.setVisible(visible)
 
 
 class MainWindow(QMainWindow):

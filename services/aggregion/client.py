@@ -174,13 +174,15 @@ class AggregionClient:
         *,
         auth: HeaderAuth,
         client_id: str = DEFAULT_CLIENT_ID,
-        client_secret: str = "",
+        client_secret: str | Callable[[], str] = "",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``client_secret``: the OAuth client's secret, or how to get it when first needed (the app reads it
+        from the keyring, whose first use is slow, only then)."""
         self._ds, self._id, self._storage = ds, id_service, storage
         self._auth = auth
         self.client_id = client_id
-        self.client_secret = client_secret
+        self._client_secret = client_secret
         self._clock = clock
         self._refresh_token: str | None = None
         self._expires_at: float | None = None
@@ -193,7 +195,7 @@ class AggregionClient:
         urls: AggregionUrls | None = None,
         *,
         client_id: str = DEFAULT_CLIENT_ID,
-        client_secret: str = "",
+        client_secret: str | Callable[[], str] = "",
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
         on_latency: Callable[[float], None] | None = None,
@@ -214,6 +216,11 @@ class AggregionClient:
             client_id=client_id,
             client_secret=client_secret,
         )
+
+    @functools.cached_property
+    def client_secret(self) -> str:
+        secret = self._client_secret
+        return secret if isinstance(secret, str) else secret()
 
     # --- session state --------------------------------------------------------------------------------------
 

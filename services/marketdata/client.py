@@ -423,6 +423,10 @@ class MarketDataClient:
     async def quotes(self, symbols: Sequence[str] | None = None) -> list[Quote]:
         """Book ticker (bid/ask) joined with the 24-hour ticker (last, change, volume), one request each."""
         books, stats = await asyncio.gather(self.book_tickers(symbols), self.tickers_24h(symbols))
+        return self.joined_quotes(books, stats)
+
+    def joined_quotes(self, books: Mapping[str, BookTicker], stats: Mapping[str, Ticker24h]) -> list[Quote]:
+        """Quotes of book tickers joined with 24-hour tickers fetched before (by symbol)."""
         return [self._quote(symbol, book, stats.get(symbol)) for symbol, book in books.items()]
 
     def _quote(self, symbol: str, book: BookTicker, stats: Ticker24h | None) -> Quote:

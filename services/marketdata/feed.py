@@ -13,6 +13,7 @@ bar, aligned to the epoch like every intraday interval). ``W1`` is ``1w``, ``MN1
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
@@ -23,7 +24,7 @@ from services.domain import Bar, BarArrays, BarInterval, Instrument, InstrumentI
 from services.errors import RejectedInput, TransportError
 from services.http import Timeouts
 from services.marketdata.client import COINWEIGHT, Klines, MarketDataClient, from_ms, to_ms
-from services.marketdata.schemas import DEPTH_DEFAULT_LIMIT
+from services.marketdata.schemas import DEPTH_DEFAULT_LIMIT, Ticker24h
 
 log = logging.getLogger("tessera.marketdata")
 
@@ -43,6 +44,12 @@ WIRE_INTERVALS: dict[BarInterval, tuple[str, int]] = {
 """Each chart interval as (wire interval, wire bars per chart bar)."""
 
 
+STATS_EVERY = 3
+"""Quote polls per 24-hour ticker poll: Binance weighs ``ticker/24hr`` of many symbols far above
+``bookTicker``, and it was half the idle requests of a counterparty. Last price, change and volume may lag the
+bid and ask by up to this many poll intervals."""
+
+
 def _quote_content(quote: Quote) -> tuple[object, ...]:
     """What a quote shows; its time alone changing is not news."""
     q = quote
@@ -59,13 +66,16 @@ class CryptoMarketData:
         base_urls: Mapping[str, str],
         *,
         poll_interval: float = 1.0,
+        stats_every: int = STATS_EVERY,
         trades_limit: int = 100,
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
     ) -> None:
         """``base_urls``: {counterparty: base URL}; ``trades_limit``: prints asked per ``ticks()`` poll (the
-        first poll yields them as backfill; more prints than that between two polls are skipped)."""
+        first poll yields them as backfill; more prints than that between two polls are skipped);
+        ``stats_every``: the 24-hour ticker is asked every that many quote polls (the book ticker: each)."""
         self.poll_interval = poll_interval
+        self.stats_every = max(1, stats_every)
         self.trades_limit = trades_limit
         self._clients = {
             cp: MarketDataClient(cp, url, transport=transport, timeouts=timeouts)
@@ -131,15 +141,18 @@ class CryptoMarketData:
         return await self._client_for(instrument).depth(instrument.symbol, depth or DEPTH_DEFAULT_LIMIT)
 
     async def quotes(self, instruments: Sequence[InstrumentId]) -> AsyncIterator[Quote]:
-        """Polls book ticker and 24-hour ticker of every instrument (one request pair per counterparty)."""
+        """Polls the book ticker (bid, ask) of every instrument each ``poll_interval`` and its 24-hour ticker
+        (last, change, volume) every ``stats_every``-th poll: one or two requests per counterparty."""
         by_counterparty: dict[str, list[str]] = {}
         for instrument in instruments:
             self._client_for(instrument)
             by_counterparty.setdefault(instrument.market, []).append(instrument.symbol)
         shown: dict[InstrumentId, tuple[object, ...]] = {}
-        while True:
+        stats: dict[str, Mapping[str, Ticker24h]] = {}  # by counterparty: the last 24-hour tickers
+        for poll in itertools.count():
+            fresh = poll % self.stats_every == 0
             results = await asyncio.gather(
-                *(self.client(cp).quotes(symbols) for cp, symbols in by_counterparty.items()),
+                *(self._poll_quotes(cp, symbols, stats, fresh) for cp, symbols in by_counterparty.items()),
                 return_exceptions=True,
             )
             for result in results:
@@ -149,6 +162,18 @@ class CryptoMarketData:
                         shown[quote.instrument] = content
                         yield quote
             await asyncio.sleep(self.poll_interval)
+
+    async def _poll_quotes(
+        self, counterparty: str, symbols: list[str], stats: dict[str, Mapping[str, Ticker24h]], fresh: bool
+    ) -> list[Quote]:
+        client = self.client(counterparty)
+        if fresh or counterparty not in stats:
+            books, stats[counterparty] = await asyncio.gather(
+                client.book_tickers(symbols), client.tickers_24h(symbols)
+            )
+        else:
+            books = await client.book_tickers(symbols)
+        return client.joined_quotes(books, stats[counterparty])
 
     async def ticks(self, instrument: InstrumentId) -> AsyncIterator[Tick]:
         """The newest ``trades_limit`` prints first, then every new print, oldest first."""

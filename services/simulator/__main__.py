@@ -3,25 +3,28 @@
 ``--state PATH`` keeps the venues' state (a paper account, services/simulator/paper) in that SQLite file
 across runs; without it the simulator starts fresh and forgets at exit.
 
-With ``--child`` (how the app runs it, see services/simulator/process.py) it serves on the given port (0: an
-ephemeral one), writes one ready line with its address to stdout (or one failure line), logs to stderr, obeys
-the commands read from stdin (``reset``: a fresh paper account, then a new ready line) and stops when stdin
-closes."""
+With ``--child`` (how the app runs it, see services/simulator/process.py) it serves on the listening socket
+the app handed over (``--fd N``) or on the given port (0: an ephemeral one), writes one ready line with its
+address to stdout (or one failure line), logs to stderr, obeys the commands read from stdin (``reset``: a
+fresh paper account, then a new ready line) and stops when stdin closes."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import signal
+import socket
 import sys
 from pathlib import Path
 
-from services.simulator.app import VENUE_MOUNTS, available_venues
+from services.simulator.served import VENUE_MOUNTS, available_venues
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m services.simulator", description=__doc__)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--fd", type=int, metavar="N",
+                        help="serve on this inherited listening socket, not --port (how the app runs it)")
     parser.add_argument("--host", default="127.0.0.1", help="listen address (default: loopback only)")
     parser.add_argument("--seed", type=int, default=1, help="price process seed: same seed, same bars")
     parser.add_argument(
@@ -92,8 +95,10 @@ def _serve_as_child(args: argparse.Namespace) -> int:
         )
 
     try:
+        listener = None if args.fd is None else socket.socket(fileno=args.fd)
         simulator = EmbeddedSimulator(
-            seed=args.seed, speed=args.speed, host=args.host, port=args.port, state_path=args.state
+            seed=args.seed, speed=args.speed, host=args.host, port=args.port, state_path=args.state,
+            listener=listener,
         )
         base_url = simulator.start()
     except SimulatorStartError as exc:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
-import importlib.util
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import fields
@@ -35,25 +34,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.simulator.context import SimulatorContext, StateKeeper
 from services.simulator.faults import FaultMiddleware, FaultRule
+from services.simulator.served import VENUE_MOUNTS, available_venues
 
 log = logging.getLogger("tessera.simulator")
 
-# (venue id, mount prefix, module): CHP_Rest owns the root and so is mounted last.
-VENUE_MOUNTS: tuple[tuple[str, str, str], ...] = (
-    ("coinweight", "/exp/v2", "services.simulator.apis.coinweight"),
-    ("marketdata", "/md", "services.simulator.apis.marketdata"),
-    ("dxregister", "/dxweb/rest", "services.simulator.apis.dxregister"),
-    ("ramm", "/ramm", "services.simulator.apis.ramm"),
-    ("aggregion", "/aggregion", "services.simulator.apis.aggregion"),
-    ("chp", "", "services.simulator.apis.chp"),
-)
-
 ADVANCE_PERIOD = 0.1  # seconds between background engine advances (resting orders, stops, expiries)
-
-
-def available_venues() -> list[str]:
-    """The venue APIs this build of the simulator serves."""
-    return [venue for venue, _prefix, module in VENUE_MOUNTS if importlib.util.find_spec(module) is not None]
 
 
 def build_app(ctx: SimulatorContext) -> Starlette:

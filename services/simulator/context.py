@@ -8,10 +8,9 @@ from typing import Any, Protocol
 
 from services.simulator.engine import MarketEngine, SimClock
 from services.simulator.faults import FaultPlan
+from services.simulator.served import DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN
 
-DEMO_LOGIN = "demo"
-DEMO_PASSWORD = "demo"
-DEMO_SERVER_TOKEN = "demo"
+__all__ = ["DEMO_LOGIN", "DEMO_PASSWORD", "DEMO_SERVER_TOKEN", "SimulatorContext", "StateKeeper"]
 
 
 class StateKeeper(Protocol):

@@ -1,9 +1,14 @@
 """SimulatorProcess: the simulator in a child process of the app, so its CPU never competes with the UI's.
 
-The child is ``python -m services.simulator --port 0 --child [ARGS]``: it listens on an ephemeral loopback
-port, writes one line to its stdout once it accepts connections (``READY_PREFIX`` and a JSON object: the base
-URL, the venues it serves, the demo user), and stops when its stdin closes. The app holds the write end of
-that pipe, so the child dies with the app however the app ends (a crash or a kill too), on every platform.
+The app binds the simulator's listening socket itself (an ephemeral loopback port) and hands it to the child,
+``python -m services.simulator --fd N --child [ARGS]``: so the base URL is known at once
+(:attr:`SimulatorProcess.address`), the app builds its venues' clients and paints its window while the child
+boots, and a connection made meanwhile waits in the socket's backlog until the child serves. The child writes
+one line to its stdout once it serves (``READY_PREFIX`` and a JSON object: the base URL, the venues it serves,
+the demo user, what became of the paper account), and stops when its stdin closes. The app holds the write end
+of that pipe, so the child dies with the app however the app ends (a crash or a kill too), on every platform.
+Where a socket cannot be inherited (Windows), the child listens on ``--port 0`` itself and the address is
+known from its ready line only.
 
 This module is light on purpose (no uvicorn, no engine): the app launches the child first thing, before its
 own imports, and awaits the ready line later without blocking the UI (:meth:`SimulatorProcess.ready`).
@@ -14,11 +19,15 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+
+from services.simulator.served import DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN, available_venues
 
 log = logging.getLogger("tessera.simulator")
 
@@ -26,6 +35,7 @@ READY_PREFIX = "tessera-simulator ready "
 FAILED_PREFIX = "tessera-simulator failed "
 RESET_COMMAND = "reset"  # on the child's stdin: a fresh paper account on the same port, then a new ready line
 FROZEN_SUBCOMMAND = "--run-simulator"  # a frozen app has no ``-m``: its entry point runs the simulator
+LISTEN_BACKLOG = 128  # the app's clients may connect before the child serves: they wait here
 
 
 class SimulatorStartError(RuntimeError):
@@ -94,16 +104,29 @@ class SimulatorProcess:
     """Launch the child, await its address, stop it.
 
     ``args`` go to the simulator's command line as they are (``--seed 3 --speed 60``, and whatever option the
-    simulator gains), after ``--port 0 --child``.
+    simulator gains), after ``--fd N --child`` (``--port 0 --child`` where sockets are not inherited).
+    ``handover``: hand the child a socket bound here (the default where the platform can).
     """
 
-    def __init__(self, args: Sequence[str] = (), command: Sequence[str] | None = None) -> None:
-        self.argv = [*(command or simulator_command()), "--port", "0", "--child", *args]
+    def __init__(
+        self, args: Sequence[str] = (), command: Sequence[str] | None = None, handover: bool | None = None
+    ) -> None:
+        self._command = [*(command or simulator_command())]
+        self._args = list(args)
+        self.handover = (os.name == "posix") if handover is None else handover
+        self.argv = [*self._command, "--port", "0", "--child", *self._args]
         self._process: subprocess.Popen[str] | None = None
         self._reader: threading.Thread | None = None
         self._answered = threading.Event()
         self._address: SimulatorAddress | None = None
+        self._served: SimulatorAddress | None = None  # the address the child's ready line confirmed
         self._failure = ""
+
+    @property
+    def address(self) -> SimulatorAddress | None:
+        """Where the child serves, known from the launch on (the socket handed over; the paper account's
+        fate is in the ready line only), else once it is ready; None before."""
+        return self._address
 
     @property
     def pid(self) -> int | None:
@@ -118,20 +141,57 @@ class SimulatorProcess:
         if self._process is not None:
             return
         try:
+            listener = self._listen() if self.handover else None
+        except OSError as exc:
+            self._failure = f"cannot listen on the loopback: {exc}"
+            self._answered.set()
+            return
+        base_url = ""
+        if listener is not None:
+            base_url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+            self.argv = [*self._command, "--fd", str(listener.fileno()), "--child", *self._args]
+        try:
             self._process = subprocess.Popen(
-                self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
+                self.argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                pass_fds=(listener.fileno(),) if listener is not None else (),
             )
         except OSError as exc:
             self._failure = f"cannot run {self.argv[0]}: {exc}"
             self._answered.set()
             return
+        finally:  # the child holds its own copy: when it dies, connections are refused rather than kept
+            if listener is not None:
+                listener.close()
+        if listener is not None:
+            self._address = SimulatorAddress(
+                base_url, frozenset(available_venues()), DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN
+            )
         self._reader = threading.Thread(target=self._read_ready, name="simulator-ready", daemon=True)
         self._reader.start()
+
+    def _listen(self) -> socket.socket:
+        """The child's listening socket, bound and listening here (connections wait in its backlog until the
+        child serves). ``TCP_NODELAY`` is inherited by every accepted connection: uvicorn (h11) writes a
+        response's head and body apart, and with Nagle's algorithm the body waited for the client's delayed
+        ACK (+40 ms on every answer but the first of a kept-alive connection)."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.bind(("127.0.0.1", 0))
+            sock.listen(LISTEN_BACKLOG)
+        except OSError:
+            sock.close()
+            raise
+        return sock
 
     def _read_ready(self) -> None:
         assert self._process is not None and self._process.stdout is not None
         try:
-            self._address = self._next_address()
+            self._served = self._address = self._next_address()
         except SimulatorStartError as exc:
             self._failure = str(exc)
         finally:
@@ -158,7 +218,7 @@ class SimulatorProcess:
         try:
             process.stdin.write(RESET_COMMAND + "\n")
             process.stdin.flush()
-            self._address = self._next_address()
+            self._served = self._address = self._next_address()
         except OSError as exc:
             raise SimulatorStartError(f"the simulator is gone: {exc}") from exc
         log.info("paper account reset; the simulator serves again on %s", address.base_url)
@@ -170,10 +230,10 @@ class SimulatorProcess:
         if not self._answered.wait(timeout):
             self.stop()
             raise SimulatorStartError(f"the simulator did not start within {timeout:.0f} s")
-        if self._address is None:
+        if self._served is None:
             self.stop()
             raise SimulatorStartError(self._failure)
-        return self._address
+        return self._served
 
     async def ready(self, timeout: float = 30.0) -> SimulatorAddress:
         """:meth:`wait_ready` off the event loop's thread."""

@@ -28,12 +28,17 @@ class EmbeddedSimulator:
     ``state_path``: the paper account's file (services/simulator/paper): the venues' state is restored from it
     and kept there; None: a fresh in-memory simulator. ``paper`` is the account (``paper.set_aside`` tells a
     file that could not be used). :meth:`reset_paper` starts the account over on the same port.
+    ``listener``: a listening socket to serve on (handed over by the app's process, which bound it); kept
+    open across :meth:`reset_paper`, so a connection made meanwhile waits rather than being refused.
     """
 
     def __init__(self, seed: int = 1, speed: float = 1.0, port: int = 0, host: str = "127.0.0.1",
-                 state_path: Path | None = None) -> None:
+                 state_path: Path | None = None, listener: socket.socket | None = None) -> None:
         self.host = host
         self.port = port
+        self._listener = listener
+        if listener is not None:
+            self.host, self.port = listener.getsockname()[:2]
         self.seed = seed
         self.speed = speed
         self.state_path = state_path
@@ -83,19 +88,8 @@ class EmbeddedSimulator:
     def start(self, timeout: float = 15.0) -> str:
         if self.running:
             return self.base_url
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        # Accepted connections inherit it: uvicorn (h11) writes a response's head and body apart, and with
-        # Nagle's algorithm on, the body waited for the client's delayed ACK: +40 ms on every answer but
-        # the first of a kept-alive connection (the CHP login's ten calls took a second).
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        try:
-            sock.bind((self.host, self.port))
-        except OSError as exc:
-            sock.close()
-            raise SimulatorStartError(f"cannot listen on {self.host}:{self.port}: {exc.strerror}") from exc
-        self.port = sock.getsockname()[1]
-        self._socket = sock
+        # uvicorn closes the socket it served on: it gets a duplicate of a handed-over one
+        self._socket = self._listener.dup() if self._listener is not None else self._bind()
         config = uvicorn.Config(
             build_app(self.context),
             log_level="warning",
@@ -118,6 +112,21 @@ class EmbeddedSimulator:
             pass  # it accepts connections
         log.info("simulator serving on %s (seed %s)", self.base_url, self.context.seed)
         return self.base_url
+
+    def _bind(self) -> socket.socket:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Accepted connections inherit it: uvicorn (h11) writes a response's head and body apart, and with
+        # Nagle's algorithm on, the body waited for the client's delayed ACK: +40 ms on every answer but
+        # the first of a kept-alive connection (the CHP login's ten calls took a second).
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            sock.bind((self.host, self.port))
+        except OSError as exc:
+            sock.close()
+            raise SimulatorStartError(f"cannot listen on {self.host}:{self.port}: {exc.strerror}") from exc
+        self.port = sock.getsockname()[1]
+        return sock
 
     def _serve(self) -> None:
         assert self._server is not None and self._socket is not None

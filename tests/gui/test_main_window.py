@@ -245,3 +245,27 @@ def test_unhandled_errors_are_shown_as_toasts_in_the_window(qtbot, make_shell):
     toast = next(t for t in shell.window.toasts.toasts() if "disk full" in t.text())
     assert toast.level is ToastLevel.ERROR
     assert "Unexpected error" in shell.window.statusBar().currentMessage()
+
+
+def test_a_panel_behind_another_tab_is_hidden_until_its_tab_is_picked(qtbot, make_shell):
+    from app.viewmodels.journal import JournalViewModel
+
+    window = make_shell().window
+    journal, gamma = window.dock("journal"), window.dock("gamma")
+    view_model = journal.widget().findChild(JournalViewModel)
+    journal.raise_()  # its tab picked
+    qtbot.waitUntil(lambda: journal.widget().isVisible())
+    assert view_model.shown and not gamma.widget().isVisible()
+    gamma.raise_()  # the journal's tab left: Qt keeps its dock "visible", off-screen
+    qtbot.waitUntil(lambda: gamma.widget().isVisible())
+    assert journal.isVisible() and not journal.widget().isVisible()
+    assert not view_model.shown  # so it runs no timer and polls nothing
+    journal.raise_()
+    qtbot.waitUntil(lambda: journal.widget().isVisible())
+    assert view_model.shown
+    journal.close()  # closed and reopened: shown again
+    assert not view_model.shown
+    journal.show()
+    journal.raise_()
+    qtbot.waitUntil(lambda: journal.widget().isVisible())
+    assert view_model.shown

@@ -62,6 +62,7 @@ def test_tape_colours_prints_by_aggressor(qtbot):
 async def test_panel_shows_the_prints_of_the_linked_instrument(trading_shell):  # noqa: F811
     shell = trading_shell(builtin_panels())
     core = core_of(shell)
+    shell.window.dock("time_sales").raise_()  # its tab picked (the default layout puts it behind the book)
     panel = shell.window.dock("time_sales").widget()
     view_model = panel.findChild(TimeSalesViewModel)
     await core.session("chp").login("demo", "demo")
@@ -87,12 +88,19 @@ async def test_a_hidden_tape_polls_nothing_and_starts_over_when_shown_again(trad
     view_model = panel.findChild(TimeSalesViewModel)
     await core.session("chp").login("demo", "demo")
     dock.show()
+    dock.raise_()
     core.links.publish(view_model.link_colour, GAZP)
     await wait_until(lambda: panel.model.rowCount() >= 1, timeout=10)
     assert view_model.following
-    dock.hide()  # closed (or its tab left): the tape's poll ends
+    shell.window.dock("order_book").raise_()  # its tab left: the tape's poll ends
+    await wait_until(lambda: not view_model.following)
+    assert dock.isVisible()  # (Qt keeps a covered tab's dock "visible")
+    dock.raise_()
+    await wait_until(lambda: view_model.following)
+    dock.hide()  # closed: the same
     assert not view_model.following
     dock.show()
-    assert view_model.following
+    dock.raise_()
+    await wait_until(lambda: view_model.following)
     await wait_until(lambda: panel.model.rowCount() >= 1, timeout=10)
     await core.session("chp").logout()

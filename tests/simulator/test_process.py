@@ -110,3 +110,40 @@ def test_the_paper_account_is_reset_through_the_child_and_a_busy_one_is_explaine
     finally:
         sim.stop()
     assert not sim.running
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the socket is handed over on POSIX only")
+def test_the_address_is_known_at_launch_and_a_request_made_during_the_boot_is_answered():
+    sim = SimulatorProcess(["--seed", "5"])
+    try:
+        sim.launch()
+        address = sim.address  # no waiting: the app builds its clients and window with it
+        assert address is not None and address.base_url.startswith("http://127.0.0.1:")
+        assert {"coinweight", "chp"} <= address.venues and address.login == "demo"
+        health = httpx.get(f"{address.base_url}/_sim/health", timeout=30).json()  # held in the backlog
+        assert health["seed"] == 5
+        assert sim.wait_ready().base_url == address.base_url
+    finally:
+        sim.stop()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the socket is handed over on POSIX only")
+def test_when_the_child_cannot_serve_a_connection_is_refused_not_left_waiting():
+    sim = SimulatorProcess(["--speed", "not-a-number"])
+    sim.launch()
+    assert sim.address is not None
+    with pytest.raises(SimulatorStartError):
+        sim.wait_ready(timeout=30)
+    with pytest.raises(httpx.ConnectError):  # the app kept no copy of the child's socket
+        httpx.get(f"{sim.address.base_url}/_sim/health", timeout=5)
+
+
+def test_without_a_handed_over_socket_the_address_comes_with_the_ready_line():
+    sim = SimulatorProcess(["--seed", "6"], handover=False)  # how it runs where sockets are not inherited
+    try:
+        sim.launch()
+        address = sim.wait_ready()
+        assert sim.address == address and "--port" in sim.argv and "--fd" not in sim.argv
+        assert httpx.get(f"{address.base_url}/_sim/health", timeout=5).json()["seed"] == 6
+    finally:
+        sim.stop()

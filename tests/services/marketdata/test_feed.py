@@ -216,3 +216,24 @@ async def test_a_refusal_ends_the_quote_stream(feed: CryptoMarketData) -> None:
     with pytest.raises(VenueError):
         await anext(stream)
 
+
+
+async def test_the_24_hour_ticker_is_polled_less_often_than_the_book_ticker(
+    ctx: SimulatorContext, wire: CountingTransport
+) -> None:
+    feed = CryptoMarketData({COUNTERPARTY: base_url(COUNTERPARTY)}, poll_interval=0.01, stats_every=3,
+                            transport=wire)
+    got: list[object] = []
+    task = asyncio.create_task(collect(feed.quotes([BTC]), got))
+    try:
+        await wait_until(lambda: wire.count("ticker/bookTicker") >= 9)
+        books, stats = wire.count("ticker/bookTicker"), wire.count("ticker/24hr")
+        assert 3 <= stats <= books // 3 + 1
+        [quote] = got  # the market stood still: the first quote, with the 24-hour figures
+        assert quote.last == ctx.engine.stats_24h(KEY).last
+        ctx.clock.advance_by(120)  # the same stream: bid and ask at once, the last price within 3 polls
+        await wait_until(lambda: getattr(got[-1], "last", None) == ctx.engine.stats_24h(KEY).last)
+        assert (got[-1].bid, got[-1].ask) == (ctx.engine.top(KEY).bid, ctx.engine.top(KEY).ask)
+    finally:
+        task.cancel()
+        await feed.aclose()
