@@ -75,6 +75,8 @@ def italic(panel: OrdersPanel, key: str, column: str) -> bool:
 
 
 async def focus_the_table(panel: OrdersPanel, shell) -> None:
+    shell.window.dock("orders").raise_()  # its tab in front: a panel behind another tab is hidden
+    await wait_until(panel.isVisible)
     shell.window.activateWindow()
     await wait_until(lambda: QApplication.activeWindow() is shell.window)
     panel.active_table.setFocus()
