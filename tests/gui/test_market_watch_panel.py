@@ -228,3 +228,25 @@ def test_tabs_that_do_not_fit_scroll_with_arrows_that_show(qtbot, panel):
     assert len(buttons) == 2 and all(b.text().strip() for b in buttons)  # the theme hides Qt's arrow glyphs
     assert panel.tab_bar.tabText(3) == "Stocks"  # never "Sto"
     assert panel.tab_bar.elideMode() == Qt.TextElideMode.ElideNone
+
+
+def test_the_columns_never_stick_out_of_the_panel_at_any_width(qtbot, panel):
+    """Narrowing shares the missing pixels among the price columns; a pixel lost to rounding would leave the
+    last column one pixel out of view."""
+    rows = [
+        MarketRow(key=f"{venue}:{symbol}", counterparty=venue, symbol=symbol,
+                  bid=Decimal(price), ask=Decimal(price) + Decimal(step), last=Decimal(price))
+        for venue in ("binance", "huobi", "okcoin")
+        for symbol, price, step in (
+            ("EOS-BTC", "0.00000583", "0.00000001"), ("ETH-BTC", "0.05442", "0.00001"),
+            ("LTC-BTC", "0.002041", "0.000001"),
+        )
+    ]
+    panel.updateRows(rows)
+    panel.fitColumns()
+    header = panel.table.horizontalHeader()
+    for width in range(280, 480):  # (narrower, the prices reach their smallest font and the view scrolls)
+        panel.resize(width, 300)
+        qtbot.waitUntil(lambda w=width: panel.table.viewport().width() <= w)
+        panel.fitColumns()
+        assert header.length() <= panel.table.viewport().width(), width

@@ -447,11 +447,19 @@ class MarketWatchPanel(QWidget):
             return 0
         taken = 0
         prices = sum(self._widths[c] for c in self.PRICE_COLUMNS)
+
+        def room(column: int) -> int:
+            return max(0, widths[column] - int(self._widths[column] * floor))
+
         for column in self.PRICE_COLUMNS:
-            share = round(short * self._widths[column] / prices)
-            cut = max(0, min(share, widths[column] - int(self._widths[column] * floor)))
+            cut = min(round(short * self._widths[column] / prices), room(column))
             widths[column] -= cut
             taken += cut
+        for column in self.PRICE_COLUMNS:  # the pixels the rounding left over (else one column sticks out)
+            cut = min(short - taken, room(column))
+            if cut > 0:
+                widths[column] -= cut
+                taken += cut
         return taken
 
     def columnShown(self, column: int) -> bool:
