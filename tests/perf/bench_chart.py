@@ -139,10 +139,15 @@ def _child_timings(n: int, repeat: int) -> dict[str, float]:
     }
     last_hundred()
     settle()
-    # the first write copies the adopted arrays into growable buffers: a one-off, reported on its own
+    # the first write moves the last bar out of the adopted arrays into the live tail: reported on its own
     results[f"chart_live_first_update_ms_{n}"] = _median_ms(_timed(live_update, 1, settle))
     results[f"chart_live_update_ms_{n}"] = _median_ms(_timed(live_update, 100, settle))
     results[f"chart_live_append_ms_{n}"] = _median_ms(_timed(live_append, 60, settle))
+    # the same pan and zoom-out once live bars exist: the visible bars straddle the adopted body and the tail
+    last_hundred()
+    settle()
+    results[f"chart_pan_live_ms_{n}"] = _median_ms(_timed(pan, 60, settle))
+    results[f"chart_zoom_out_live_ms_{n}"] = _median_ms(_timed(zoom_out, 30, settle, setup=last_hundred))
     chart.show_all()
     frame()
     results[f"chart_full_range_primitives_{n}"] = chart.candles.primitive_count
