@@ -13,6 +13,7 @@ from widgets.chart import bar_series
 from widgets.chart.bar_series import BarSeries
 
 SPARE = 16  # the stored levels' minimum spare room during these tests, so that bursts run past it
+CHUNK = 40  # history pages start a chunk of their own beyond this, so that columns come in many pieces
 COLUMNS = ("time", "open", "high", "low", "close", "volume")
 
 
@@ -167,7 +168,7 @@ def test_every_query_matches_a_naive_model_after_any_writes(ops: list[tuple[str,
     rng = np.random.default_rng(seed)
     series, model = BarSeries(), NaiveSeries()
     given_arrays: list[tuple[list[np.ndarray], list[np.ndarray]]] = []
-    with mock.patch.object(bar_series, "_MIN_SPARE", SPARE):
+    with mock.patch.multiple(bar_series, _MIN_SPARE=SPARE, _CHUNK_BARS=CHUNK):
         for op, size in [("set", int(rng.integers(0, 200))), *ops]:
             apply(op, size, rng, series, model, given_arrays)
             assert len(series) == len(model)

@@ -6,21 +6,24 @@ high and the largest volume.  Levels from ``STORED_FROM_LEVEL`` up are stored (b
 from at most ``2**STORED_FROM_LEVEL`` bars per bucket.  So a frame that shows every bar reads about one
 bucket per pixel, and "min/max over bars i..j" costs O(budget), whatever the number of bars.
 
-Memory and the live edge: the bars are kept as an immutable **body** and a small owned **tail**.
-``set`` adopts the caller's arrays as the body without copying them when they already are contiguous
+Memory and the live edge: the bars are kept as immutable **chunks** and a small owned **tail**.
+``set`` adopts the caller's arrays as the one chunk without copying them when they already are contiguous
 int64 / float64 (the caller must not modify them afterwards), so the first paint touches no new memory
-but the pyramid's.  Nothing ever writes into the body: the first ``update_last`` moves the last bar into
-the tail (the body becomes a view one bar shorter), ``append`` adds to the tail (a buffer that doubles,
-starting at ``_MIN_SPARE`` bars), and the stored levels are allocated at ``set`` with room for
-``n/8`` more bars (untouched spare pages cost no RSS), so a live tick costs O(log n) however many bars
-are loaded: no copy of the columns, no rebuild, no doubling of memory.  A pyramid that runs out of room
-grows by copying its levels (O(n/16)), never by re-reading the columns.
+but the pyramid's.  Nothing ever writes into a chunk: the first ``update_last`` moves the last bar into
+the tail (the chunk becomes a view one bar shorter), ``append`` adds to the tail (a buffer that doubles,
+starting at ``_MIN_SPARE`` bars), and the stored levels are allocated with room for ``n/8`` more bars
+(untouched spare pages cost no RSS), so a live tick costs O(log n) however many bars are loaded: no copy
+of the columns, no rebuild, no doubling of memory.  A pyramid that runs out of room grows by copying its
+levels (O(n/16)), never by re-reading the columns.  (Until 2026-12-02 the first live write copied every
+column into growable buffers: seconds and +460 MB at 10M bars.)
 
-Readers see each column as one array through ``SplitColumn`` (int, slice and integer-array indexing,
-``searchsorted``), which reads only what is asked: the visible bars at level 0 (a few thousand at most),
-bucket ends at coarser levels (the pyramid answers the min/max).  ``prepend`` (older history, rare)
-concatenates the new page with the body into a new body and rebuilds the pyramid, O(n) as before; the
-tail stays as it is.
+``prepend`` (a page of older history) copies the page into the first chunk while that one is under
+``_CHUNK_BARS`` bars, else makes it a chunk of its own, so the bars already loaded are never copied; it
+then refills the pyramid, which reads each low/high/volume once (bucket alignment moves with the
+indices).  Readers see each column as one array through ``SplitColumn`` (int, slice and integer-array
+indexing, ``searchsorted``), which reads only what is asked: the visible bars at level 0 (a few
+thousand at most), bucket ends at coarser levels (the pyramid answers the min/max).  The pieces stay
+few: one large adopted chunk, chunks of a quarter of a million bars of history each, the tail.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from .split_column import SplitColumn
 
 STORED_FROM_LEVEL = 4  # 16-bar buckets: coarser levels are stored
 _MIN_SPARE = 1024
+_CHUNK_BARS = 1 << 18  # history pages are merged into the first chunk until it is this long (12 MB)
 _TIME, _OPEN, _HIGH, _LOW, _CLOSE, _VOLUME = range(6)
 _REDUCERS = (np.minimum, np.maximum, np.maximum)  # for (low, high, volume), the stored extremes
 
@@ -60,7 +64,8 @@ class BarSeries:
 
     def __init__(self) -> None:
         # columns in the order time, open, high, low, close, volume
-        self._body: list[np.ndarray] = _empty_columns(0)  # adopted or concatenated: never written
+        # immutable chunks of bars, oldest first, none empty: the adopted arrays, pages of older history
+        self._chunks: list[list[np.ndarray]] = []
         self._tail: list[np.ndarray] = _empty_columns(0)  # owned buffers; the first _tail_n are bars
         self._tail_n = 0
         # _levels[i] = (low_min, high_max, volume_max) for buckets of 2**(STORED_FROM_LEVEL + i) bars,
@@ -72,7 +77,7 @@ class BarSeries:
 
     # --- read access ------------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._body[_TIME]) + self._tail_n
+        return sum(len(chunk[_TIME]) for chunk in self._chunks) + self._tail_n
 
     @property
     def time(self) -> SplitColumn:
@@ -107,7 +112,8 @@ class BarSeries:
     # --- writes ----------------------------------------------------------------------------------
     def set(self, time, open_, high, low, close, volume) -> None:
         """Replace all bars (oldest first), adopting the arrays when no conversion is needed."""
-        self._body = _as_columns(time, open_, high, low, close, volume)
+        cols = _as_columns(time, open_, high, low, close, volume)
+        self._chunks = [cols] if len(cols[_TIME]) else []
         self._tail_n = 0
         self._bars_replaced()
 
@@ -115,6 +121,8 @@ class BarSeries:
         """Insert older bars before index 0; returns how many were added (indices shift by that).
 
         Bars not older than the current first bar (a page that overlaps what is loaded) are dropped.
+        The page is copied: into the first chunk while that one is small, else as a chunk of its own
+        (so the bars already loaded are never copied).
         """
         cols = _as_columns(time, open_, high, low, close, volume)
         if len(self):
@@ -123,7 +131,11 @@ class BarSeries:
                 cols = [c[older] for c in cols]
         added = len(cols[_TIME])
         if added:
-            self._body = [np.concatenate((new, old)) for new, old in zip(cols, self._body, strict=True)]
+            if self._chunks and len(self._chunks[0][_TIME]) < _CHUNK_BARS:
+                first = self._chunks[0]
+                self._chunks[0] = [np.concatenate((new, old)) for new, old in zip(cols, first, strict=True)]
+            else:
+                self._chunks.insert(0, [np.array(c) for c in cols])
             self._bars_replaced()
         return added
 
@@ -140,12 +152,16 @@ class BarSeries:
     def update_last(self, open_: float, high: float, low: float, close: float, volume: float) -> None:
         if not len(self):
             raise IndexError("update_last on an empty series")
-        if not self._tail_n:  # the live bar leaves the body (which is never written)
+        if not self._tail_n:  # the live bar leaves the chunks (which are never written)
             if not len(self._tail[_TIME]):
                 self._grow_tail()
-            for body, tail in zip(self._body, self._tail, strict=True):
-                tail[0] = body[-1]
-            self._body = [body[:-1] for body in self._body]
+            last = self._chunks[-1]
+            for column, tail in zip(last, self._tail, strict=True):
+                tail[0] = column[-1]
+            if len(last[_TIME]) > 1:
+                self._chunks[-1] = [column[:-1] for column in last]
+            else:
+                del self._chunks[-1]
             self._tail_n = 1
         self._write_last(open_, high, low, close, volume)
 
@@ -197,7 +213,7 @@ class BarSeries:
 
     # --- internals -------------------------------------------------------------------------------
     def _column(self, k: int) -> SplitColumn:
-        return SplitColumn(self._body[k], self._tail[k][: self._tail_n])
+        return SplitColumn([chunk[k] for chunk in self._chunks] + [self._tail[k][: self._tail_n]])
 
     def _grow_tail(self) -> None:
         """Room for more live bars: double the tail's buffers (they only hold bars added since ``set``)."""
@@ -212,15 +228,33 @@ class BarSeries:
         self._build_levels()
 
     def _build_levels(self) -> None:
-        """Stored levels sized with room for appends, filled for the bars present."""
+        """Stored levels sized with room for appends, filled for the bars present.
+
+        Reads every low, high and volume once (``reduceat`` per part, then the few buckets that straddle
+        two parts); the levels are reused while they have room and are not far too large.
+        """
         n = len(self)
-        self._capacity = n + max(n // 8, _MIN_SPARE)
-        self._levels = [_empty_level(size) for size in _level_sizes(self._capacity)]
+        if not n <= self._capacity <= 2 * n + _MIN_SPARE:  # else the levels we have are refilled in place
+            self._capacity = n + max(n // 8, _MIN_SPARE)
+            self._levels = [_empty_level(size) for size in _level_sizes(self._capacity)]
         bucket = 1 << STORED_FROM_LEVEL
-        body_whole = len(self._body[_TIME]) // bucket  # buckets that lie wholly in the body
-        for k, dst, reduce in zip((_LOW, _HIGH, _VOLUME), self._levels[0], _REDUCERS, strict=True):
-            _reduce_buckets(self._body[k][: body_whole * bucket], dst, reduce)
-            _reduce_buckets(self._column(k)[body_whole * bucket : n], dst[body_whole:], reduce)
+        parts = [*self._chunks, [column[: self._tail_n] for column in self._tail]]
+        straddling = {n // bucket} if n % bucket else set()  # buckets not wholly inside one part
+        at = 0
+        for part in parts:
+            end = at + len(part[_TIME])
+            j0, j1 = -(-at // bucket), end // bucket  # the part's whole buckets
+            if j1 > j0:
+                for k, dst, reduce in zip((_LOW, _HIGH, _VOLUME), self._levels[0], _REDUCERS, strict=True):
+                    _reduce_buckets(part[k][j0 * bucket - at : j1 * bucket - at], dst[j0:], reduce)
+            if at % bucket:  # the bucket across the boundary with the previous part
+                straddling.add(at // bucket)
+            at = end
+        for j in straddling:
+            sl = slice(j * bucket, min(j * bucket + bucket, n))
+            for column, dst, reduce in zip((self.low, self.high, self.volume), self._levels[0], _REDUCERS,
+                                           strict=True):
+                dst[j] = reduce.reduce(column[sl])
         filled = -(-n // bucket)
         for below, level in zip(self._levels, self._levels[1:], strict=False):
             for src, dst, reduce in zip(below, level, _REDUCERS, strict=True):
