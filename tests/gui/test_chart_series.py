@@ -97,6 +97,26 @@ def test_set_adopts_arrays_and_live_writes_never_copy_them() -> None:
     assert series.price_range(0, len(series) - 1) == (min(low, 0.5, 1.0), max(high, 2.0, 3.5))
 
 
+def test_a_history_page_is_added_without_copying_the_bars_loaded() -> None:
+    bars = random_bars(1 << 20, start=10_000)
+    series = BarSeries()
+    series.set(*bars)
+    page = random_bars(1000, seed=1, start=9_000)
+    tracemalloc.start()
+    try:
+        assert series.prepend(*page) == 1000
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20  # the page and the bucket starts, not 6 columns of a million bars (48 MB)
+    assert np.shares_memory(series.slice(1000, 1099, 0).close, bars[4])
+    assert series.close[999] == page[4][-1] and series.close[1000] == bars[4][0]
+    assert series.price_range(0, len(series) - 1) == (
+        min(page[3].min(), bars[3].min()),
+        max(page[2].max(), bars[2].max()),
+    )
+
+
 def test_full_range_query_reads_a_bounded_number_of_values() -> None:
     series = BarSeries()
     series.set(*random_bars(1 << 20))
