@@ -68,6 +68,8 @@ class BarSeries:
         self._chunks: list[list[np.ndarray]] = []
         self._tail: list[np.ndarray] = _empty_columns(0)  # owned buffers; the first _tail_n are bars
         self._tail_n = 0
+        self._n = 0
+        self._columns: list[SplitColumn] | None = None  # the six columns' readers, until the pieces change
         # _levels[i] = (low_min, high_max, volume_max) for buckets of 2**(STORED_FROM_LEVEL + i) bars,
         # sized for _capacity bars
         self._levels: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -77,7 +79,7 @@ class BarSeries:
 
     # --- read access ------------------------------------------------------------------------------
     def __len__(self) -> int:
-        return sum(len(chunk[_TIME]) for chunk in self._chunks) + self._tail_n
+        return self._n
 
     @property
     def time(self) -> SplitColumn:
@@ -115,6 +117,7 @@ class BarSeries:
         cols = _as_columns(time, open_, high, low, close, volume)
         self._chunks = [cols] if len(cols[_TIME]) else []
         self._tail_n = 0
+        self._pieces_changed()
         self._bars_replaced()
 
     def prepend(self, time, open_, high, low, close, volume) -> int:
@@ -136,6 +139,7 @@ class BarSeries:
                 self._chunks[0] = [np.concatenate((new, old)) for new, old in zip(cols, first, strict=True)]
             else:
                 self._chunks.insert(0, [np.array(c) for c in cols])
+            self._pieces_changed()
             self._bars_replaced()
         return added
 
@@ -143,6 +147,7 @@ class BarSeries:
         if self._tail_n == len(self._tail[_TIME]):
             self._grow_tail()
         self._tail_n += 1
+        self._pieces_changed()
         self.revision += 1
         self._tail[_TIME][self._tail_n - 1] = time
         if len(self) > self._capacity:
@@ -163,6 +168,7 @@ class BarSeries:
             else:
                 del self._chunks[-1]
             self._tail_n = 1
+            self._pieces_changed()
         self._write_last(open_, high, low, close, volume)
 
     # --- queries ---------------------------------------------------------------------------------
@@ -213,7 +219,17 @@ class BarSeries:
 
     # --- internals -------------------------------------------------------------------------------
     def _column(self, k: int) -> SplitColumn:
-        return SplitColumn([chunk[k] for chunk in self._chunks] + [self._tail[k][: self._tail_n]])
+        if self._columns is None:
+            self._columns = [
+                SplitColumn([chunk[c] for chunk in self._chunks] + [self._tail[c][: self._tail_n]])
+                for c in range(len(self._tail))
+            ]
+        return self._columns[k]
+
+    def _pieces_changed(self) -> None:
+        """After chunks or the tail's length or buffers changed: new readers, new length."""
+        self._columns = None
+        self._n = sum(len(chunk[_TIME]) for chunk in self._chunks) + self._tail_n
 
     def _grow_tail(self) -> None:
         """Room for more live bars: double the tail's buffers (they only hold bars added since ``set``)."""
@@ -222,6 +238,7 @@ class BarSeries:
         for new, old in zip(grown, self._tail, strict=True):
             new[: self._tail_n] = old[: self._tail_n]
         self._tail = grown
+        self._pieces_changed()
 
     def _bars_replaced(self) -> None:
         self.revision += 1

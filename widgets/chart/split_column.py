@@ -63,16 +63,22 @@ class SplitColumn:
             index = np.flatnonzero(index)
         elif not np.issubdtype(index.dtype, np.integer):
             raise IndexError("a column is indexed by integers, slices or integer arrays")
-        index = np.where(index < 0, index + n, index)
-        if index.size and (index.min() < 0 or index.max() >= n):
-            raise IndexError(f"index out of bounds for a column of {n}")
-        if len(self._parts) == 1:
+        if not index.size:
             return self._parts[0][index]
-        which = np.searchsorted(self._offsets, index, side="right") - 1
+        lo, hi = int(index.min()), int(index.max())
+        if lo < 0:
+            index = np.where(index < 0, index + n, index)
+            lo, hi = int(index.min()), int(index.max())
+        if lo < 0 or hi >= n:
+            raise IndexError(f"index out of bounds for a column of {n}")
+        offsets = self._offsets
+        first, last = bisect_right(offsets, lo) - 1, bisect_right(offsets, hi) - 1
+        if first == last:
+            return self._parts[first][index - offsets[first]]
         out = np.empty(index.shape, self.dtype)
-        for p in np.unique(which).tolist():
-            hit = which == p
-            out[hit] = self._parts[p][index[hit] - self._offsets[p]]
+        for p in range(first, last + 1):
+            hit = (index >= offsets[p]) & (index < offsets[p + 1])
+            out[hit] = self._parts[p][index[hit] - offsets[p]]
         return out
 
     def searchsorted(self, values: Any, side: Literal["left", "right"] = "left") -> Any:
