@@ -63,8 +63,8 @@ class BarSeries:
     """Columnar OHLCV store; indices are bar numbers, 0 = oldest loaded bar."""
 
     def __init__(self) -> None:
-        # columns in the order time, open, high, low, close, volume
-        # immutable chunks of bars, oldest first, none empty: the adopted arrays, pages of older history
+        # immutable chunks of bars, oldest first, none empty: the adopted arrays, pages of older history;
+        # each chunk (and the tail) is a list of columns: time, open, high, low, close, volume
         self._chunks: list[list[np.ndarray]] = []
         self._tail: list[np.ndarray] = _empty_columns(0)  # owned buffers; the first _tail_n are bars
         self._tail_n = 0

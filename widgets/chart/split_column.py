@@ -57,11 +57,7 @@ class SplitColumn:
             p = bisect_right(self._offsets, i) - 1
             return self._parts[p][i - self._offsets[p]]
         index = np.asarray(key)
-        if index.dtype == np.bool_:
-            if index.shape != (n,):
-                raise IndexError("a boolean index must have the column's length")
-            index = np.flatnonzero(index)
-        elif not np.issubdtype(index.dtype, np.integer):
+        if not np.issubdtype(index.dtype, np.integer):  # no boolean masks: nothing reads the chart that way
             raise IndexError("a column is indexed by integers, slices or integer arrays")
         if not index.size:
             return self._parts[0][index]
