@@ -3636,8 +3636,24 @@
         <translation>Снять заявку</translation>
     </message>
     <message>
-        <source>Orders per page</source>
-        <translation>Заявок на странице</translation>
+        <source>Orders fetched from the venue at a time</source>
+        <translation>Сколько заявок запрашивать у площадки за раз</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n заявка</numerusform>
+            <numerusform>%n заявки</numerusform>
+            <numerusform>%n заявок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll down for older orders</source>
+        <translation>Прокрутите вниз, чтобы загрузить более ранние заявки</translation>
+    </message>
+    <message>
+        <source>Every order of the range is listed</source>
+        <translation>Показаны все заявки за этот период</translation>
     </message>
     <message>
         <source>Load</source>
@@ -3646,14 +3662,6 @@
     <message>
         <source>Load the orders of this time range</source>
         <translation>Загрузить заявки за этот период</translation>
-    </message>
-    <message>
-        <source>Newer orders</source>
-        <translation>Более новые заявки</translation>
-    </message>
-    <message>
-        <source>Older orders</source>
-        <translation>Более старые заявки</translation>
     </message>
     <message>
         <source>From</source>
@@ -3666,14 +3674,6 @@
     <message>
         <source>No orders in this range</source>
         <translation>За этот период заявок нет</translation>
-    </message>
-    <message>
-        <source>No more orders</source>
-        <translation>Больше заявок нет</translation>
-    </message>
-    <message>
-        <source>Page {page}</source>
-        <translation>Страница {page}</translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
