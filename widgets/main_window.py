@@ -542,7 +542,14 @@ class MainWindow(QMainWindow):
     def _update_undo_action(self) -> None:
         self._actions["window.undo_layout"].setEnabled(bool(self._undo))
 
+    def build_all_panels(self) -> None:
+        """Build every panel not built yet (their real sizes shape a default arrangement)."""
+        for dock in self._docks.values():
+            dock.build()
+
     def _apply_default(self, preset: Mapping[str, DockPlacement] | None = None) -> None:
+        if self.isVisible():  # on screen: sized from the real panels (before the first show: nothing to size)
+            self.build_all_panels()
         placements = self._placements if preset is None else self._preset_placements(preset)
         for dock in self._docks.values():
             dock.setFloating(False)

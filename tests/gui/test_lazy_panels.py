@@ -33,10 +33,19 @@ def counting_registry(built: list[str]) -> WorkspaceRegistry:
     return registry
 
 
+def returning_user(make_shell, qtbot, built: list[str]):
+    """A shell of a profile that has its saved arrangement (the first run builds every panel: its default
+    arrangement is sized from the real panels)."""
+    first = make_shell("trader", counting_registry(built))
+    assert sorted(built) == ["alpha", "beta", "delta", "gamma", "heavy"]
+    first.window.close()
+    built.clear()
+    return make_shell("trader", counting_registry(built))
+
+
 def test_only_the_panels_on_screen_are_built_and_the_others_when_first_shown(make_shell, qtbot):
     built: list[str] = []
-    shell = make_shell("trader", counting_registry(built))
-    window = shell.window
+    window = returning_user(make_shell, qtbot, built).window
     qtbot.waitUntil(lambda: "heavy" in built)  # once the window has painted
     assert sorted(built) == ["alpha", "beta", "heavy"]  # gamma is behind beta's tab, delta is closed
     assert [dock.panel_id for dock in window.docks() if dock.built] == ["alpha", "beta", "heavy"]
@@ -53,10 +62,14 @@ def test_only_the_panels_on_screen_are_built_and_the_others_when_first_shown(mak
     assert window.dock("delta").widget().isVisible()
     assert built.count("gamma") == built.count("delta") == 1
 
+    built.clear()
+    window.reset_layout()  # the default arrangement of the real panels: none is built twice
+    assert built == []
 
-def test_a_panel_asked_for_is_built_at_once_even_when_hidden(make_shell):
+
+def test_a_panel_asked_for_is_built_at_once_even_when_hidden(make_shell, qtbot):
     built: list[str] = []
-    shell = make_shell("trader", counting_registry(built))
+    shell = returning_user(make_shell, qtbot, built)
     panel = shell.window.dock("delta").widget()  # closed: built for whoever asks, not shown
     assert isinstance(panel, QLabel) and panel.text() == "delta" and not panel.isVisible()
     assert built.count("delta") == 1 and shell.window.dock("delta").widget() is panel
@@ -75,3 +88,11 @@ def test_the_chart_waits_for_the_first_paint_and_the_hidden_panels_for_their_sho
     assert calls == []  # not before the first frame
     qtbot.waitUntil(lambda: calls == ["chart"])
     assert window.painted
+
+
+def test_reset_to_the_default_layout_sizes_it_from_every_real_panel(make_shell, qtbot):
+    built: list[str] = []
+    window = returning_user(make_shell, qtbot, built).window
+    assert not window.dock("gamma").built
+    window.reset_layout()
+    assert all(dock.built for dock in window.docks())
