@@ -2233,6 +2233,21 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Tessera cannot start</source>
+        <translation>Tessera не может запуститься</translation>
+    </message>
+    <message>
+        <source>The demo venues could not start: {reason}.</source>
+        <translation>Демо-площадки не запустились: {reason}.</translation>
+    </message>
+    <message>
+        <source>If Tessera is already open with this profile, use that window, or close it and start again. To run a second Tessera, start it with another profile (--profile NAME). Tessera will now close.</source>
+        <translation>Если Tessera уже открыта с этим профилем, работайте в том окне или закройте его и запустите снова. Чтобы запустить вторую Tessera, укажите другой профиль (--profile ИМЯ). Сейчас Tessera закроется.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHooks</name>
     <message>
         <source>Unexpected error: {error}. Details are in the Journal.</source>
