@@ -42,10 +42,34 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
+_MAPPING_TYPES: dict[type, bool] = {}  # per record type: a Mapping? (an ABC check per cell per paint is slow)
+
+
+def _is_mapping(record: Record) -> bool:
+    kind = type(record)
+    mapping = _MAPPING_TYPES.get(kind)
+    if mapping is None:
+        mapping = _MAPPING_TYPES[kind] = isinstance(record, Mapping)
+    return mapping
+
+
 def field_value(record: Record, key: str) -> Any:
-    if isinstance(record, Mapping):
+    if _is_mapping(record):
         return record.get(key)
     return getattr(record, key, None)
+
+
+def _colour(value: QColor | str) -> QColor:
+    """A column's colour as a QColor, parsed once per name."""
+    if isinstance(value, QColor):
+        return value
+    colour = _COLOURS.get(value)
+    if colour is None:
+        colour = _COLOURS[value] = QColor(value)
+    return QColor(colour)
+
+
+_COLOURS: dict[str, QColor] = {}
 
 
 def column_values(records: Sequence[Record], key: str) -> list[Any]:
@@ -116,11 +140,19 @@ class RecordTableModel(QAbstractTableModel):
         self._descending = False
         self._sort_keys = _NO_KEYS  # per ascending position, while sorted
         self._kind = NUMBER  # how the sorted column's values compare (widgets.common.sort_keys)
+        # the roles cell_data answers (None: any, a subclass's own): the rest are not asked per cell per paint
+        keys = [column.key for column in self._columns]
+        self._attributes: Callable[[Record], Any] = operator.attrgetter(*keys) if keys else (lambda _: ())
+        self._answered = _BASE_ROLES if type(self).cell_data is RecordTableModel.cell_data else None
 
     # --- reading
     def ids(self) -> list[Hashable]:
         """The records' ids in arrival order."""
         return [record_id for record_id in self._ids if record_id is not _HOLE]
+
+    def records(self) -> list[Record]:
+        """The records in arrival order."""
+        return [record for record in self._records if record is not None]
 
     def row_of(self, record_id: Hashable) -> int | None:
         slot = self._rows.get(record_id)
@@ -180,13 +212,23 @@ class RecordTableModel(QAbstractTableModel):
         last = len(self._columns) - 1
         if not self.CELL_DIFF:
             return 0, last
+        olds, news = self._field_values(old), self._field_values(new)
         touched = [
             index
-            for index, column in enumerate(self._columns)
-            if field_value(old, column.key) != field_value(new, column.key)
-            or (column.color is not None and column.color(old) != column.color(new))
+            for index, (before, after, column) in enumerate(zip(olds, news, self._columns, strict=True))
+            if before != after or (column.color is not None and column.color(old) != column.color(new))
         ]
         return (touched[0], touched[-1]) if touched else (0, last)
+
+    def _field_values(self, record: Record) -> tuple[Any, ...]:
+        """Every column's raw value of ``record``, at C speed for records with attributes."""
+        if not _is_mapping(record):
+            try:
+                values = self._attributes(record)
+                return (values,) if len(self._columns) == 1 else values
+            except AttributeError:  # some field missing: None for it
+                pass
+        return tuple(field_value(record, column.key) for column in self._columns)
 
     def _key_changed(self, slot: int, record: Record) -> bool:
         try:
@@ -415,8 +457,11 @@ class RecordTableModel(QAbstractTableModel):
         if slot is None:
             return
         record, column = self._records[slot], index.column()
+        answered = self._answered
         for role_data in _each(roleDataSpan):
-            role_data.setData(self.cell_data(record, slot, column, role_data.role()))
+            role = role_data.role()
+            if answered is None or role in answered:
+                role_data.setData(self.cell_data(record, slot, column, role))
 
     def cell_data(self, record: Record, slot: int, column: int, role: int) -> Any:
         """What one cell shows for ``role`` (an int): the one place a subclass changes what cells show."""
@@ -431,13 +476,14 @@ class RecordTableModel(QAbstractTableModel):
             return int(spec.align)
         if role == FOREGROUND and spec.color is not None:
             color = spec.color(record)
-            return None if color is None else QColor(color)
+            return None if color is None else _colour(color)
         if role == TOOLTIP and spec.tooltip is not None:
             return spec.tooltip(record)
         return None
 
 
 _HOLE = object()  # the id of a removed record's slot
+_BASE_ROLES = frozenset({DISPLAY, int(RAW_VALUE_ROLE), int(RECORD_ID_ROLE), ALIGNMENT, FOREGROUND, TOOLTIP})
 _NO_KEYS = np.zeros(0, dtype=np.float64)
 
 def _each(span: QModelRoleDataSpan | QModelRoleData) -> list[QModelRoleData]:
