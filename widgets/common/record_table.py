@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -570,6 +571,28 @@ class RecordTableView(QTableView):
         self.setSortingEnabled(sortable)
         self.activated.connect(self._on_activated)
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def dataChanged(self, topLeft: Index, bottomRight: Index, roles: Sequence[int] = ()) -> None:
+        """Repaint only the changed cells in view: for any range of more than one cell Qt repaints the whole
+        viewport (in a live table: every cell, every frame). An open editor is left to Qt."""
+        if topLeft == bottomRight or self.state() == QAbstractItemView.State.EditingState:
+            super().dataChanged(topLeft, bottomRight, list(roles))
+            return
+        header = self.horizontalHeader()
+        spans = [
+            (self.columnViewportPosition(column), header.sectionSize(column))
+            for column in range(topLeft.column(), bottomRight.column() + 1)
+            if not header.isSectionHidden(column)
+        ]
+        if not spans:
+            return
+        left = min(x for x, _ in spans)
+        right = max(x + width for x, width in spans)
+        top = self.rowViewportPosition(topLeft.row())
+        bottom = self.rowViewportPosition(bottomRight.row()) + self.rowHeight(bottomRight.row())
+        area = QRect(left, top, right - left, bottom - top).intersected(self.viewport().rect())
+        if not area.isEmpty():
+            self.viewport().update(area)
 
     def id_at(self, view_row: int) -> Hashable:
         return self.proxy.index(view_row, 0).data(RECORD_ID_ROLE)
