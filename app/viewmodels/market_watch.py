@@ -32,8 +32,7 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.004  # UI time per loop turn spent building quoted rows
-FRAME_S = 0.033  # built rows reach the table at least this often
+QUOTE_SLICE_S = 0.004  # UI time per loop turn spent building the quoted rows out of view
 
 
 def instrument_key(instrument: InstrumentId) -> str:
@@ -83,8 +82,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._shown_set: frozenset[InstrumentId] = frozenset()
         self._quanta: dict[InstrumentId, Decimal] = {}  # per instrument: its price step's decimals, as 1E-n
         self._dirty: OrderedDict[InstrumentId, None] = OrderedDict()  # quoted, row not built yet
-        self._built: dict[InstrumentId, MarketRow] = {}  # built, not given to the table yet
-        self._built_since = 0.0
+        self._favourites: frozenset[InstrumentId] = frozenset()  # the catalog's, asked for every row built
         self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
         self._more_quotes.setSingleShot(True)
         self._more_quotes.setInterval(0)
@@ -154,6 +152,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
 
     # --- catalog and quotes
     def _refresh(self) -> None:
+        self._favourites = frozenset(self.catalog.favourites())
         reset = False
         if not self.favourites_only:
             names = [tab.name for tab in self._tabs()]
@@ -184,7 +183,6 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._by_key = {instrument_key(i): i for i in instruments}
         self._shown_set = frozenset(instruments)
         self._dirty.clear()  # every row shown is built below
-        self._built.clear()
         self._quanta.clear()  # specs may have been (re)loaded since
         rows = [self._row(i) for i in instruments]
         if reset:
@@ -213,25 +211,30 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             if instrument in shown:
                 dirty[instrument] = None
         if dirty:
-            self._apply_quotes()
+            self._apply_quotes(in_view_first=True)
 
-    def _apply_quotes(self) -> None:
-        """Rows of the instruments quoted since, built for at most ``QUOTE_SLICE_S`` of the UI thread's time
-        per loop turn (with 2,000 instruments quoted every frame, building them at once would hold the loop
-        for tens of ms). The table gets them in one update when all are built, or a frame after the first
-        (so it repaints once a frame, not once a slice, and keeps up under any load)."""
-        dirty, built = self._dirty, self._built
+    def _apply_quotes(self, in_view_first: bool = False) -> None:
+        """The rows in view, at once (a frame of quotes reaches the screen in one update); then the others,
+        built for at most ``QUOTE_SLICE_S`` per loop turn (2,000 instruments quoted every frame would hold
+        the loop for tens of ms): out of view, they repaint nothing."""
+        dirty = self._dirty
+        rows: list[MarketRow] = []
+        if in_view_first:
+            by_key = self._by_key
+            for key in self.panel.keysInView():
+                instrument = by_key.get(key)
+                if instrument is not None and instrument in dirty:
+                    del dirty[instrument]
+                    rows.append(self._row(instrument))
+            if rows:
+                self.panel.updateRows(rows)
+                rows = []
         deadline = time.perf_counter() + QUOTE_SLICE_S
-        if not built:
-            self._built_since = deadline
         while dirty:
-            instrument = dirty.popitem(last=False)[0]
-            built[instrument] = self._row(instrument)
-            if len(built) % 16 == 0 and time.perf_counter() >= deadline:
+            rows.append(self._row(dirty.popitem(last=False)[0]))
+            if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
                 break
-        if built and (not dirty or time.perf_counter() - self._built_since >= FRAME_S):
-            rows = list(built.values())
-            built.clear()
+        if rows:
             self.panel.updateRows(rows)
         if dirty:
             self._more_quotes.start()
@@ -244,7 +247,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             key=instrument_key(instrument),
             counterparty=instrument.market,
             symbol=instrument.symbol,
-            favourite=self.catalog.is_favourite(instrument),
+            favourite=instrument in self._favourites,
             bid=_to(quote.bid, quantum),
             ask=_to(quote.ask, quantum),
             last=last,

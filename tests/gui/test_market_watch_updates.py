@@ -6,13 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import QEvent, QObject, QRect
 
 import app.viewmodels.market_watch as market_watch
 from app.market_catalog import MarketCatalog
 from app.viewmodels.market_watch import MarketWatchViewModel, instrument_key
 from services.domain import MarketTab, Quote
 from tests.perf.harness import crypto_instruments, fake_core, panel_context
-from widgets.panels.market_watch import MarketWatchPanel
+from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 
 class _Catalog(MarketCatalog):
@@ -48,20 +49,65 @@ def test_a_quote_repaints_only_the_price_cells_of_its_row(watch):
     assert panel.row(instrument_key(instruments[5].id)).ask == Decimal("10.03")
 
 
-def test_a_large_frame_of_quotes_is_built_in_slices_and_shown_in_one_update(watch, qtbot, monkeypatch):
+def test_a_large_frame_of_quotes_shows_the_rows_in_view_at_once_and_the_rest_over_later_turns(
+    watch, qtbot, monkeypatch
+):
     core, panel, instruments = watch
+    panel.resize(800, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
     monkeypatch.setattr(market_watch, "QUOTE_SLICE_S", 0.0)  # the smallest slice: 16 rows a turn
-    monkeypatch.setattr(market_watch, "FRAME_S", 60.0)  # no frame ends meanwhile
-    updates: list[int] = []
-    panel.model.dataChanged.connect(lambda top, bottom, _roles: updates.append(bottom.row() - top.row() + 1))
     for n, instrument in enumerate(instruments):
         core.quotes.put(Quote(instrument.id, Decimal(n), Decimal(n + 1), Decimal(n) + Decimal("0.5")))
     core.flush_now()
 
-    def current() -> int:
-        return sum(panel.row(instrument_key(i.id)).last is not None for i in instruments)
+    def current(keys: list[str]) -> int:
+        return sum(panel.row(key).last is not None for key in keys)
 
-    assert current() == 0  # one slice built; the loop is free again until the next turn
-    qtbot.waitUntil(lambda: current() == len(instruments), timeout=5000)
-    assert updates == [len(instruments)]  # one update of the table (one repaint), no row lost
+    everyone = [instrument_key(i.id) for i in instruments]
+    in_view = panel.keysInView()
+    assert 5 < len(in_view) < 100 and current(in_view) == len(in_view)  # on screen in the same turn
+    assert current(everyone) < len(in_view) + 20  # the rest wait for the next turns: the loop is free
+    qtbot.waitUntil(lambda: current(everyone) == len(instruments), timeout=5000)  # no row lost
     assert panel.row(instrument_key(instruments[-1].id)).last == Decimal("299.50")
+
+
+def _painted(panel: MarketWatchPanel, qtbot, change) -> list[QRect]:
+    """The viewport's areas repainted after ``change()``."""
+    painted: list[QRect] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.region().boundingRect())
+            return False
+
+    spy = Spy(panel)
+    qtbot.wait(50)  # what the show left to paint
+    panel.table.viewport().installEventFilter(spy)
+    change()
+    qtbot.wait(50)
+    panel.table.viewport().removeEventFilter(spy)
+    return painted
+
+
+def test_quotes_repaint_only_their_cells_in_view(watch, qtbot):
+    core, panel, instruments = watch
+    panel.resize(800, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    rows = [panel.row(instrument_key(i.id)) for i in instruments]
+    view = panel.table
+
+    def requote(first: int, last: int) -> None:
+        panel.updateRows(
+            MarketRow(row.key, row.counterparty, row.symbol, bid=Decimal(7), ask=Decimal(8))
+            for row in rows[first:last]
+        )
+
+    painted = _painted(panel, qtbot, lambda: requote(0, 5))
+    bid, ask = view.visualRect(view.model().index(0, panel.BID_COLUMN)), view.visualRect(
+        view.model().index(4, panel.ASK_COLUMN)
+    )
+    assert painted and all(bid.united(ask).contains(area) for area in painted)  # not the symbols, not below
+    assert _painted(panel, qtbot, lambda: requote(250, 300)) == []  # rows out of view: nothing to repaint

@@ -335,6 +335,19 @@ class MarketWatchPanel(QWidget):
         self.not_live_banner.set_reason(reason)
         grey_out(self.table, bool(reason))
 
+    def keysInView(self) -> list[str]:
+        """Keys of the rows on screen now (scrolled into view and let through by the filter), top first."""
+        view = self.table
+        if not view.isVisible():
+            return []
+        first = view.rowAt(0)
+        if first < 0:
+            return []
+        last = view.rowAt(view.viewport().height() - 1)
+        if last < 0:
+            last = view.proxy.rowCount() - 1
+        return [str(view.id_at(row)) for row in range(first, last + 1)]
+
     def visibleKeys(self) -> list[str]:
         """Keys of the rows the filter lets through, in view order."""
         return [str(self.table.id_at(row)) for row in range(self.table.proxy.rowCount())]
