@@ -32,7 +32,9 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.004  # UI time per loop turn spent building the quoted rows out of view
+QUOTE_SLICE_S = 0.002  # UI time per loop turn spent building the quoted rows out of view
+FRAME_BUDGET_S = 0.008  # ... and per frame of quotes: past it, the rest waits for the next frame
+FRAME_MS = 33
 
 
 def instrument_key(instrument: InstrumentId) -> str:
@@ -85,7 +87,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._favourites: frozenset[InstrumentId] = frozenset()  # the catalog's, asked for every row built
         self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
         self._more_quotes.setSingleShot(True)
-        self._more_quotes.setInterval(0)
+        self._budget = FRAME_BUDGET_S  # what this frame of quotes may still take of the UI thread
         self._more_quotes.timeout.connect(self._apply_quotes)
         self._last: dict[InstrumentId, tuple[Decimal, int]] = {}  # last price shown and its direction
         self._visible = False
@@ -211,13 +213,16 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             if instrument in shown:
                 dirty[instrument] = None
         if dirty:
+            self._budget = FRAME_BUDGET_S
             self._apply_quotes(in_view_first=True)
 
     def _apply_quotes(self, in_view_first: bool = False) -> None:
-        """The rows in view, at once (a frame of quotes reaches the screen in one update); then the others,
-        built for at most ``QUOTE_SLICE_S`` per loop turn (2,000 instruments quoted every frame would hold
-        the loop for tens of ms): out of view, they repaint nothing."""
+        """The rows in view, at once (a frame of quotes reaches the screen in one update); the others on the
+        next loop turns, built for at most ``QUOTE_SLICE_S`` a turn and ``FRAME_BUDGET_S`` a frame (2,000
+        instruments quoted every frame would hold the loop for tens of ms and take most of a core): out of
+        view they repaint nothing, and one quoted again before its turn is built once, with its last quote."""
         dirty = self._dirty
+        start = time.perf_counter()
         rows: list[MarketRow] = []
         if in_view_first:
             by_key = self._by_key
@@ -226,18 +231,20 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
                 if instrument is not None and instrument in dirty:
                     del dirty[instrument]
                     rows.append(self._row(instrument))
-            if rows:
-                self.panel.updateRows(rows)
-                rows = []
-        deadline = time.perf_counter() + QUOTE_SLICE_S
-        while dirty:
-            rows.append(self._row(dirty.popitem(last=False)[0]))
-            if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
-                break
+        else:
+            deadline = start + QUOTE_SLICE_S
+            while dirty:
+                rows.append(self._row(dirty.popitem(last=False)[0]))
+                if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
+                    break
         if rows:
             self.panel.updateRows(rows)
-        if dirty:
-            self._more_quotes.start()
+        self._budget -= time.perf_counter() - start
+        if dirty and self._budget > 0:  # the next slice on the next turn
+            self._more_quotes.start(0)
+        elif dirty:  # past the frame's budget: a frame later (or with the next frame of quotes)
+            self._budget = FRAME_BUDGET_S
+            self._more_quotes.start(FRAME_MS)
 
     def _row(self, instrument: InstrumentId) -> MarketRow:
         quote = self.quotes.get(instrument) or Quote(instrument, None, None)

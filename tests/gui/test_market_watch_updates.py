@@ -30,6 +30,9 @@ def watch(qtbot):
     panel = MarketWatchPanel()
     qtbot.addWidget(panel)
     MarketWatchViewModel(panel_context("market_watch"), panel, catalog=catalog, core=core)
+    panel.resize(800, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
     return core, panel, instruments
 
 
@@ -53,9 +56,6 @@ def test_a_large_frame_of_quotes_shows_the_rows_in_view_at_once_and_the_rest_ove
     watch, qtbot, monkeypatch
 ):
     core, panel, instruments = watch
-    panel.resize(800, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
     monkeypatch.setattr(market_watch, "QUOTE_SLICE_S", 0.0)  # the smallest slice: 16 rows a turn
     for n, instrument in enumerate(instruments):
         core.quotes.put(Quote(instrument.id, Decimal(n), Decimal(n + 1), Decimal(n) + Decimal("0.5")))
@@ -93,9 +93,6 @@ def _painted(panel: MarketWatchPanel, qtbot, change) -> list[QRect]:
 
 def test_quotes_repaint_only_their_cells_in_view(watch, qtbot):
     core, panel, instruments = watch
-    panel.resize(800, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
     rows = [panel.row(instrument_key(i.id)) for i in instruments]
     view = panel.table
 
