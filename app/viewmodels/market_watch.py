@@ -32,7 +32,7 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.002  # UI time per loop turn spent building the quoted rows out of view
+QUOTE_SLICE_S = 0.001  # UI time per loop turn spent building the quoted rows out of view
 FRAME_BUDGET_S = 0.008  # ... and per frame of quotes: past it, the rest waits for the next frame
 FRAME_MS = 33
 

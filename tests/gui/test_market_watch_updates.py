@@ -92,7 +92,7 @@ def _painted(panel: MarketWatchPanel, qtbot, change) -> list[QRect]:
 
 
 def test_quotes_repaint_only_their_cells_in_view(watch, qtbot):
-    core, panel, instruments = watch
+    _core, panel, instruments = watch
     rows = [panel.row(instrument_key(i.id)) for i in instruments]
     view = panel.table
 
@@ -108,3 +108,22 @@ def test_quotes_repaint_only_their_cells_in_view(watch, qtbot):
     )
     assert painted and all(bid.united(ask).contains(area) for area in painted)  # not the symbols, not below
     assert _painted(panel, qtbot, lambda: requote(250, 300)) == []  # rows out of view: nothing to repaint
+
+
+def test_a_frame_that_changes_every_cell_in_view_is_painted_over_several_turns(watch, qtbot, monkeypatch):
+    panel = watch[1]
+    view = panel.table
+    monkeypatch.setattr(view, "PAINT_CELLS", 8)  # 4 rows' bid and ask a turn
+    in_view = panel.keysInView()
+    assert len(in_view) > 8
+
+    def requote() -> None:
+        panel.updateRows(
+            MarketRow(row.key, row.counterparty, row.symbol, bid=Decimal(7), ask=Decimal(8))
+            for row in map(panel.row, in_view)
+        )
+
+    painted = _painted(panel, qtbot, requote)
+    assert len(painted) >= 2  # no one paint of them all
+    last = view.visualRect(view.model().index(len(in_view) - 1, panel.ASK_COLUMN))
+    assert any(area.intersects(last) for area in painted)  # the last row in view too, on a later turn
