@@ -33,8 +33,8 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 log = logging.getLogger("tessera.market_watch")
 
 QUOTE_SLICE_S = 0.001  # UI time per loop turn spent building the quoted rows out of view
-FRAME_BUDGET_S = 0.008  # ... and per frame of quotes: past it, the rest waits for the next frame
-FRAME_MS = 33
+BUDGET_S = 0.008  # ... and in a row of turns: past it, the rest waits PAUSE_MS (the loop paints, acts)
+PAUSE_MS = 8
 
 
 def instrument_key(instrument: InstrumentId) -> str:
@@ -87,7 +87,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._favourites: frozenset[InstrumentId] = frozenset()  # the catalog's, asked for every row built
         self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
         self._more_quotes.setSingleShot(True)
-        self._budget = FRAME_BUDGET_S  # what this frame of quotes may still take of the UI thread
+        self._budget = BUDGET_S  # what the rows out of view may still take of the UI thread before a pause
         self._more_quotes.timeout.connect(self._apply_quotes)
         self._last: dict[InstrumentId, tuple[Decimal, int]] = {}  # last price shown and its direction
         self._visible = False
@@ -213,12 +213,12 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             if instrument in shown:
                 dirty[instrument] = None
         if dirty:
-            self._budget = FRAME_BUDGET_S
+            self._budget = BUDGET_S
             self._apply_quotes(in_view_first=True)
 
     def _apply_quotes(self, in_view_first: bool = False) -> None:
         """The rows in view, at once (a frame of quotes reaches the screen in one update); the others on the
-        next loop turns, built for at most ``QUOTE_SLICE_S`` a turn and ``FRAME_BUDGET_S`` a frame (2,000
+        next loop turns, built for at most ``QUOTE_SLICE_S`` a turn and ``BUDGET_S`` between pauses (2,000
         instruments quoted every frame would hold the loop for tens of ms and take most of a core): out of
         view they repaint nothing, and one quoted again before its turn is built once, with its last quote."""
         dirty = self._dirty
@@ -242,9 +242,9 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._budget -= time.perf_counter() - start
         if dirty and self._budget > 0:  # the next slice on the next turn
             self._more_quotes.start(0)
-        elif dirty:  # past the frame's budget: a frame later (or with the next frame of quotes)
-            self._budget = FRAME_BUDGET_S
-            self._more_quotes.start(FRAME_MS)
+        elif dirty:  # past the budget: after a pause
+            self._budget = BUDGET_S
+            self._more_quotes.start(PAUSE_MS)
 
     def _row(self, instrument: InstrumentId) -> MarketRow:
         quote = self.quotes.get(instrument) or Quote(instrument, None, None)
