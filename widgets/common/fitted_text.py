@@ -10,8 +10,10 @@ text's room per cell size (the style's padding and margins), the smaller fonts a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 
 MIN_SCALE = 0.72  # the smallest font a cell is given, against the view's own
 Index = QModelIndex | QPersistentModelIndex
+Looks = Callable[[Index], "tuple[str, Qt.AlignmentFlag, QColor | None] | None"]  # text, alignment, colour
+HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 # a font, then smaller ones down to MIN_SCALE, each with its metrics (fractional, and Qt's own for the option)
 Ladder = list[tuple[QFont, QFontMetricsF, QFontMetrics]]
 
@@ -80,8 +84,11 @@ class FittedTextDelegate(QStyledItemDelegate):
     a cell whose text still does not fit shrinks further on its own.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, looks: Looks | None = None) -> None:
+        """``looks``: a cell's text, alignment and colour in one call (None: ask the model for each role, as
+        Qt does); the style option is then filled from it, as ``QStyledItemDelegate`` fills it."""
         super().__init__(parent)
+        self._looks = looks
         self._column_fonts: dict[int, QFont] = {}
         self._ladders: dict[int, Ladder] = {}  # per column: its font's ladder (checked against the font)
         self._areas: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}  # cell size -> text area
@@ -101,7 +108,21 @@ class FittedTextDelegate(QStyledItemDelegate):
         return super().eventFilter(watched, event)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
+        look = self._looks(index) if self._looks is not None else None
+        if look is None:
+            super().initStyleOption(option, index)
+        else:
+            text, align, colour = look
+            if not isinstance(index, QModelIndex):
+                index = index.sibling(index.row(), index.column())
+            option.index = index
+            option.text = text
+            option.displayAlignment = align
+            option.features = option.features | HAS_DISPLAY
+            if colour is not None:
+                palette = option.palette
+                palette.setColor(QPalette.ColorRole.Text, colour)
+                option.palette = palette
         column = index.column()
         font = self._column_fonts.get(column)
         if font is None:

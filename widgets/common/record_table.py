@@ -36,6 +36,7 @@ from widgets.common.sort_keys import NUMBER, TEXT, KeyKindMismatch, fit, key_arr
 
 Record = Any
 Index = QModelIndex | QPersistentModelIndex
+CellLook = tuple[str, Qt.AlignmentFlag, QColor | None]  # a cell's text, alignment, colour (None: the view's)
 
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the unformatted value (for sorting and for tests)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -466,6 +467,17 @@ class RecordTableModel(QAbstractTableModel):
             if answered is None or role in answered:
                 role_data.setData(self.cell_data(record, slot, column, role))
 
+    def cell_look(self, row: int, column: int) -> CellLook | None:
+        """A cell's text, alignment and colour at once, for a delegate that fills its style option itself
+        rather than through ``multiData`` (one Python call per cell per paint instead of several); None
+        where a subclass changes what cells show (``cell_data``), or for no such cell."""
+        slot = self._slot(row) if self._answered is not None else None
+        if slot is None or not 0 <= column < len(self._columns):
+            return None
+        record, spec = self._records[slot], self._columns[column]
+        colour = spec.color(record) if spec.color is not None else None
+        return spec.text(record), spec.align, None if colour is None else _colour(colour)
+
     def cell_data(self, record: Record, slot: int, column: int, role: int) -> Any:
         """What one cell shows for ``role`` (an int): the one place a subclass changes what cells show."""
         spec = self._columns[column]
@@ -621,6 +633,11 @@ class RecordTableView(QTableView):
             budget -= (bottom - top + 1) * len(columns)
         if self._unpainted:
             self._repaint.start()
+
+    def cell_look(self, index: Index) -> CellLook | None:
+        """``RecordTableModel.cell_look`` of the cell at ``index`` (an index of this view's model)."""
+        source = self.proxy.mapToSource(index)
+        return self.record_model.cell_look(source.row(), source.column())
 
     def id_at(self, view_row: int) -> Hashable:
         return self.proxy.index(view_row, 0).data(RECORD_ID_ROLE)

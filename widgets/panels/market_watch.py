@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from widgets.chart.formatting import format_volume
 from widgets.common.colors import AMBER, GREEN, GREY, RED
-from widgets.common.fitted_text import FittedTextDelegate, fitted_font
+from widgets.common.fitted_text import FittedTextDelegate, Looks, fitted_font
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.not_live import NotLiveBanner, grey_out
 from widgets.common.numbers import localized
@@ -114,8 +114,8 @@ def badge_font(font: QFont) -> QFont:
 class SymbolDelegate(FittedTextDelegate):
     """The symbol in full, then its counterparty in a small muted badge where the cell has room for it."""
 
-    def __init__(self, badge_of: Callable[[Index], str], parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, badge_of: Callable[[Index], str], parent: QWidget, looks: Looks | None = None) -> None:
+        super().__init__(parent, looks)
         self._badge_of = badge_of
         self._fonts: tuple[QFont, QFontMetrics, QFont, QFontMetrics] | None = None  # cell's, badge's
 
@@ -207,9 +207,11 @@ class MarketWatchPanel(QWidget):
         self.table.clicked.connect(self._on_clicked)
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
-        self.delegate = FittedTextDelegate(self.table)
+        self.delegate = FittedTextDelegate(self.table, looks=self.table.cell_look)
         self.table.setItemDelegate(self.delegate)
-        self.table.setItemDelegateForColumn(self.SYMBOL_COLUMN, SymbolDelegate(self._badge, self.table))
+        self.table.setItemDelegateForColumn(
+            self.SYMBOL_COLUMN, SymbolDelegate(self._badge, self.table, looks=self.table.cell_look)
+        )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
