@@ -45,6 +45,19 @@ def _to(value: Decimal | None, quantum: Decimal | None) -> Decimal | None:
     return value if value is None or quantum is None else value.quantize(quantum)
 
 
+class _RowState:
+    """What an instrument's next row needs besides its quote: its key, price rounding (1E-decimals, None
+    until its spec is loaded), last price shown and which way it last moved."""
+
+    __slots__ = ("key", "last", "quantum", "tick")
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.quantum: Decimal | None = None
+        self.last: Decimal | None = None
+        self.tick = 0
+
+
 class MarketWatchSettings(PanelSettings):
     """A row activated is published to ``link``; ``tab`` is the tab last chosen (never one in Favourites)."""
 
@@ -82,14 +95,13 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._shown: list[InstrumentId] = []
         self._by_key: dict[str, InstrumentId] = {}
         self._shown_set: frozenset[InstrumentId] = frozenset()
-        self._quanta: dict[InstrumentId, Decimal] = {}  # per instrument: its price step's decimals, as 1E-n
+        self._rows: dict[InstrumentId, _RowState] = {}  # per instrument quoted: what its next row needs
         self._dirty: OrderedDict[InstrumentId, None] = OrderedDict()  # quoted, row not built yet
         self._favourites: frozenset[InstrumentId] = frozenset()  # the catalog's, asked for every row built
         self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
         self._more_quotes.setSingleShot(True)
         self._budget = BUDGET_S  # what the rows out of view may still take of the UI thread before a pause
         self._more_quotes.timeout.connect(self._apply_quotes)
-        self._last: dict[InstrumentId, tuple[Decimal, int]] = {}  # last price shown and its direction
         self._visible = False
         panel.setLinkColour(self.link_colour)
         panel.tabChanged.connect(self._on_tab)
@@ -185,7 +197,8 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._by_key = {instrument_key(i): i for i in instruments}
         self._shown_set = frozenset(instruments)
         self._dirty.clear()  # every row shown is built below
-        self._quanta.clear()  # specs may have been (re)loaded since
+        for state in self._rows.values():
+            state.quantum = None  # specs may have been (re)loaded since
         rows = [self._row(i) for i in instruments]
         if reset:
             self.panel.setRows(rows)
@@ -247,11 +260,24 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             self._more_quotes.start(PAUSE_MS)
 
     def _row(self, instrument: InstrumentId) -> MarketRow:
+        """The instrument's row from its last quote (prices rounded to its decimals), built for every quote
+        shown: what it needs besides the quote is kept per instrument, found with one lookup."""
         quote = self.quotes.get(instrument) or Quote(instrument, None, None)
-        quantum = self._quantum(instrument)
+        state = self._rows.get(instrument)
+        if state is None:
+            state = self._rows[instrument] = _RowState(instrument_key(instrument))
+        quantum = state.quantum
+        if quantum is None:
+            spec = self.core.instrument(instrument)
+            if spec is not None:  # (not loaded yet: asked again next time)
+                quantum = state.quantum = Decimal(1).scaleb(-spec.price_decimals)
         last = _to(quote.last, quantum)
+        if last is not None and state.last is not None and last != state.last:
+            state.tick = 1 if last > state.last else -1  # which way the last price last moved
+        if last is not None:
+            state.last = last
         return MarketRow(
-            key=instrument_key(instrument),
+            key=state.key,
             counterparty=instrument.market,
             symbol=instrument.symbol,
             favourite=instrument in self._favourites,
@@ -260,28 +286,8 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             last=last,
             change_pct=quote.change_pct_24h,
             volume=quote.volume_24h,
-            tick=self._direction(instrument, last),
+            tick=state.tick if last is not None else 0,
         )
-
-    def _quantum(self, instrument: InstrumentId) -> Decimal | None:
-        """The price rounding (1E-decimals), kept while the tab is shown: it is asked for every quote."""
-        quantum = self._quanta.get(instrument)
-        if quantum is None:
-            spec = self.core.instrument(instrument)
-            if spec is None:
-                return None  # not loaded yet: asked again next time
-            quantum = self._quanta[instrument] = Decimal(1).scaleb(-spec.price_decimals)
-        return quantum
-
-    def _direction(self, instrument: InstrumentId, last: Decimal | None) -> int:
-        """Which way the last price moved the last time it moved."""
-        if last is None:
-            return 0
-        previous, direction = self._last.get(instrument, (last, 0))
-        if last != previous:
-            direction = 1 if last > previous else -1
-        self._last[instrument] = (last, direction)
-        return direction
 
     def _update_placeholder(self) -> None:
         venue = VENUE_NAMES.get(self.session.venue, self.session.venue)
