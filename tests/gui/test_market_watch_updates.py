@@ -127,3 +127,19 @@ def test_a_frame_that_changes_every_cell_in_view_is_painted_over_several_turns(w
     assert len(painted) >= 2  # no one paint of them all
     last = view.visualRect(view.model().index(len(in_view) - 1, panel.ASK_COLUMN))
     assert any(area.intersects(last) for area in painted)  # the last row in view too, on a later turn
+
+
+def test_the_last_price_keeps_the_direction_it_last_moved_in(watch):
+    core, panel, instruments = watch
+    instrument = instruments[2].id
+    key = instrument_key(instrument)
+    ticks = []
+    for last in ("10.00", "10.05", "10.05", "10.01", "10.01"):
+        core.quotes.put(Quote(instrument, Decimal("9.99"), Decimal("10.10"), Decimal(last)))
+        core.flush_now()
+        ticks.append(panel.row(key).tick)
+    assert ticks == [0, 1, 1, -1, -1]
+    panel.tabChanged.emit("All")  # the rows are shown again: the direction is kept
+    core.quotes.put(Quote(instrument, Decimal("9.99"), Decimal("10.10"), Decimal("10.01")))
+    core.flush_now()
+    assert panel.row(key).tick == -1
