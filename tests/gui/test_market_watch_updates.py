@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 
 import app.viewmodels.market_watch as market_watch
 from app.market_catalog import MarketCatalog
@@ -143,3 +143,24 @@ def test_the_last_price_keeps_the_direction_it_last_moved_in(watch):
     core.quotes.put(Quote(instrument, Decimal("9.99"), Decimal("10.10"), Decimal("10.01")))
     core.flush_now()
     assert panel.row(key).tick == -1
+
+
+def test_quotes_that_reorder_a_table_sorted_by_price_re_sort_it_once_not_a_move_per_row(watch, qtbot):
+    core, panel, instruments = watch
+    for n, instrument in enumerate(instruments[:40]):
+        core.quotes.put(Quote(instrument.id, Decimal(1), Decimal(2), Decimal(100 + n)))
+    core.flush_now()
+    qtbot.waitUntil(lambda: panel.row(instrument_key(instruments[39].id)).last is not None)
+    panel.table.sortByColumn(panel.LAST_COLUMN, Qt.SortOrder.AscendingOrder)
+    moves, layouts = [], []
+    panel.model.rowsMoved.connect(lambda *args: moves.append(args))
+    panel.model.layoutChanged.connect(lambda *args: layouts.append(args))
+    for n, instrument in enumerate(instruments[:40]):  # the order reversed
+        core.quotes.put(Quote(instrument.id, Decimal(1), Decimal(2), Decimal(200 - n)))
+    core.flush_now()
+
+    def lasts() -> list[Decimal]:
+        return [panel.row(key).last for key in panel.visibleKeys() if panel.row(key).last is not None]
+
+    qtbot.waitUntil(lambda: lasts() == sorted(lasts()) and min(lasts()) > 150, timeout=5000)
+    assert moves == [] and 1 <= len(layouts) <= 2

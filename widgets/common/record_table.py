@@ -122,6 +122,7 @@ class RecordTableModel(QAbstractTableModel):
     """
 
     BULK_SORT = 64  # more new rows than this in one batch, while sorted: append them and re-sort once
+    RESORT_MS = 100  # rows whose sort keys changed in a batch are put in their places this long after
     CELL_DIFF = True  # a change repaints only the columns that differ (False: cells depend on more than that)
 
     def __init__(
@@ -144,6 +145,10 @@ class RecordTableModel(QAbstractTableModel):
         self._descending = False
         self._sort_keys = _NO_KEYS  # per ascending position, while sorted
         self._kind = NUMBER  # how the sorted column's values compare (widgets.common.sort_keys)
+        self._resort = QTimer(self)  # rows whose sort keys changed, put in their places together
+        self._resort.setSingleShot(True)
+        self._resort.setInterval(self.RESORT_MS)
+        self._resort.timeout.connect(lambda: self.sort(self._sort_column, self._order()))
         # the roles cell_data answers (None: any, a subclass's own): the rest are not asked per cell per paint
         keys = [column.key for column in self._columns]
         self._attributes: Callable[[Record], Any] = operator.attrgetter(*keys) if keys else (lambda _: ())
@@ -198,15 +203,20 @@ class RecordTableModel(QAbstractTableModel):
                     self._records[slot] = record
                     if sorted_ and self._key_changed(slot, record):
                         moved.append(slot)
-                    else:
-                        row = self._row_of_position(int(self._pos[slot]))
-                        changed[row] = self._changed_columns(old, record)
+                    row = self._row_of_position(int(self._pos[slot]))
+                    changed[row] = self._changed_columns(old, record)
             else:
                 new[record_id] = record  # a later duplicate in the same batch wins
         for (first, last), (left, right) in _spans(changed):
             self.dataChanged.emit(self.index(first, left), self.index(last, right))
-        for slot in moved:
-            self._move_to_its_place(slot)
+        if len(moved) > 1 or (moved and self._resort.isActive()):
+            # many rows out of place (a live price sorted on): changed in place, re-sorted together soon
+            # (one layout change, instead of a move, which is a layout change for the view, per row)
+            if not self._resort.isActive():
+                self._resort.start()
+        else:
+            for slot in moved:
+                self._move_to_its_place(slot)
         if new:
             self._insert(new)
 
@@ -264,6 +274,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def reset(self, rows: Iterable[Record] = ()) -> None:
         """Replace everything (one modelReset): for a fresh snapshot, not for per-frame updates."""
+        self._resort.stop()
         self.beginResetModel()
         self._records, self._ids, self._rows = [], [], {}
         for record in rows:
@@ -282,6 +293,7 @@ class RecordTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``'s raw values (None first), stable; -1: arrival order. Rows stay selected."""
         column = column if 0 <= column < len(self._columns) else -1
+        self._resort.stop()
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         slots = [(self._slot(index.row()), index.column()) for index in persistent]
