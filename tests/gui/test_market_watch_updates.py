@@ -13,6 +13,7 @@ from app.market_catalog import MarketCatalog
 from app.viewmodels.market_watch import MarketWatchViewModel, instrument_key
 from services.domain import MarketTab, Quote
 from tests.perf.harness import crypto_instruments, fake_core, panel_context
+from widgets.common.record_table import RECORD_ID_ROLE, RecordTableModel
 from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 
@@ -164,3 +165,32 @@ def test_quotes_that_reorder_a_table_sorted_by_price_re_sort_it_once_not_a_move_
 
     qtbot.waitUntil(lambda: lasts() == sorted(lasts()) and min(lasts()) > 150, timeout=5000)
     assert moves == [] and 1 <= len(layouts) <= 2
+
+
+@pytest.fixture
+def ids_asked(monkeypatch) -> list[int]:
+    """Rows whose key the model is asked for (patched before the panel is made: Qt binds its calls then)."""
+    asked: list[int] = []
+    original = RecordTableModel.data
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == RECORD_ID_ROLE:
+            asked.append(index.row())
+        return original(self, index, role)
+
+    monkeypatch.setattr(RecordTableModel, "data", data)
+    return asked
+
+
+def test_quotes_do_not_make_the_filter_look_at_their_rows_again(ids_asked, watch, qtbot):
+    core, panel, instruments = watch
+    wanted = instrument_key(instruments[3].id)
+    qtbot.keyClicks(panel.filter_edit, instruments[3].id.symbol)
+    assert panel.visibleKeys() == [wanted]
+    ids_asked.clear()
+    for n, instrument in enumerate(instruments):
+        core.quotes.put(Quote(instrument.id, Decimal(n), Decimal(n + 1), Decimal(n)))
+    core.flush_now()
+    qtbot.waitUntil(lambda: all(panel.row(instrument_key(i.id)).last is not None for i in instruments))
+    assert panel.visibleKeys() == [wanted]
+    assert len(ids_asked) < 10  # the row in view, not every row quoted

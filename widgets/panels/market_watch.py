@@ -201,6 +201,8 @@ class MarketWatchPanel(QWidget):
         self.table = RecordTableView(self.model, self)
         self.table.setObjectName("marketTable")
         self.table.proxy.setFilterRole(RECORD_ID_ROLE)
+        # the filter matches a row's key, which never changes: not asked again for every quote
+        self.table.proxy.setDynamicSortFilter(False)
         self.table.proxy.setFilterKeyColumn(0)
         self.table.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table.recordActivated.connect(lambda key: self.instrumentActivated.emit(str(key)))
