@@ -32,7 +32,7 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.001  # UI time per loop turn spent building the quoted rows out of view
+QUOTE_SLICE_S = 0.0005  # UI time per loop turn spent building the quoted rows out of view
 BUDGET_S = 0.008  # ... and in a row of turns: past it, the rest waits PAUSE_MS (the loop paints, acts)
 PAUSE_MS = 8
 
@@ -101,6 +101,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
         self._more_quotes.setSingleShot(True)
         self._budget = BUDGET_S  # what the rows out of view may still take of the UI thread before a pause
+        self._quoted = False  # a frame of quotes came since the last pause
         self._more_quotes.timeout.connect(self._apply_quotes)
         self._visible = False
         panel.setLinkColour(self.link_colour)
@@ -227,6 +228,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
                 dirty[instrument] = None
         if dirty:
             self._budget = BUDGET_S
+            self._quoted = True
             self._apply_quotes(in_view_first=True)
 
     def _apply_quotes(self, in_view_first: bool = False) -> None:
@@ -255,9 +257,10 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._budget -= time.perf_counter() - start
         if dirty and self._budget > 0:  # the next slice on the next turn
             self._more_quotes.start(0)
-        elif dirty:  # past the budget: after a pause
+        elif dirty:  # past the budget: after a pause while quotes keep coming (none once they stop)
             self._budget = BUDGET_S
-            self._more_quotes.start(PAUSE_MS)
+            self._more_quotes.start(PAUSE_MS if self._quoted else 0)
+            self._quoted = False
 
     def _row(self, instrument: InstrumentId) -> MarketRow:
         """The instrument's row from its last quote (prices rounded to its decimals), built for every quote
