@@ -32,7 +32,9 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.0005  # UI time per loop turn spent building the quoted rows out of view
+HIDDEN_MS = 100  # rows out of view are rebuilt at most this often while quotes keep coming...
+QUIET_MS = 40  # ... and at once when none came for this long
+QUOTE_SLICE_S = 0.0005  # UI time per loop turn spent building them
 BUDGET_S = 0.008  # ... and in a row of turns: past it, the rest waits PAUSE_MS (the loop paints, acts)
 PAUSE_MS = 8
 
@@ -98,10 +100,16 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._rows: dict[InstrumentId, _RowState] = {}  # per instrument quoted: what its next row needs
         self._dirty: OrderedDict[InstrumentId, None] = OrderedDict()  # quoted, row not built yet
         self._favourites: frozenset[InstrumentId] = frozenset()  # the catalog's, asked for every row built
-        self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
+        self._more_quotes = QTimer(self)  # the rows out of view: their next slice, or their next pass
         self._more_quotes.setSingleShot(True)
+        self._quiet = QTimer(self)  # no quote for QUIET_MS: the rows out of view are brought up to date
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self._on_quiet)
         self._budget = BUDGET_S  # what the rows out of view may still take of the UI thread before a pause
         self._quoted = False  # a frame of quotes came since the last pause
+        self._in_pass = False  # a pass over the rows out of view is under way
+        self._pass_began = 0.0  # when the last one began (perf_counter)
         self._more_quotes.timeout.connect(self._apply_quotes)
         self._visible = False
         panel.setLinkColour(self.link_colour)
@@ -222,42 +230,58 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             self.core.unsubscribe_quotes(self)
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        """A frame of quotes: the rows in view at once (one update of the table); the rows out of view in a
+        pass of slices ``HIDDEN_MS`` after the last pass began (at once when the quotes stop), each built
+        once with its instrument's last quote however often it was quoted meanwhile: out of view, they
+        repaint nothing, and with 2,000 instruments quoted every frame, rebuilding them all every frame
+        would hold the loop for tens of ms and take most of a core."""
         shown, dirty = self._shown_set, self._dirty
         for instrument in instruments:
             if instrument in shown:
                 dirty[instrument] = None
-        if dirty:
-            self._budget = BUDGET_S
-            self._quoted = True
-            self._apply_quotes(in_view_first=True)
+        if not dirty:
+            return
+        self._budget = BUDGET_S
+        self._quoted = True
+        self._quiet.start()
+        rows: list[MarketRow] = []
+        by_key = self._by_key
+        for key in self.panel.keysInView():
+            in_view = by_key.get(key)
+            if in_view is not None and in_view in dirty:
+                del dirty[in_view]
+                rows.append(self._row(in_view))
+        if rows:
+            self.panel.updateRows(rows)
+        if dirty and not self._more_quotes.isActive():  # (a pass under way goes on as it was)
+            wait = HIDDEN_MS - 1000 * (time.perf_counter() - self._pass_began)
+            self._more_quotes.start(max(0, round(wait)))
 
-    def _apply_quotes(self, in_view_first: bool = False) -> None:
-        """The rows in view, at once (a frame of quotes reaches the screen in one update); the others on the
-        next loop turns, built for at most ``QUOTE_SLICE_S`` a turn and ``BUDGET_S`` between pauses (2,000
-        instruments quoted every frame would hold the loop for tens of ms and take most of a core): out of
-        view they repaint nothing, and one quoted again before its turn is built once, with its last quote."""
+    def _on_quiet(self) -> None:
+        if self._dirty:
+            self._more_quotes.start(0)
+
+    def _apply_quotes(self) -> None:
+        """A slice of the pass over the rows out of view: ``QUOTE_SLICE_S`` of them, the next on the next
+        turn; after ``BUDGET_S`` of slices, a pause while quotes keep coming."""
         dirty = self._dirty
         start = time.perf_counter()
+        if not self._in_pass:
+            self._in_pass, self._pass_began = True, start
         rows: list[MarketRow] = []
-        if in_view_first:
-            by_key = self._by_key
-            for key in self.panel.keysInView():
-                instrument = by_key.get(key)
-                if instrument is not None and instrument in dirty:
-                    del dirty[instrument]
-                    rows.append(self._row(instrument))
-        else:
-            deadline = start + QUOTE_SLICE_S
-            while dirty:
-                rows.append(self._row(dirty.popitem(last=False)[0]))
-                if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
-                    break
+        deadline = start + QUOTE_SLICE_S
+        while dirty:
+            rows.append(self._row(dirty.popitem(last=False)[0]))
+            if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
+                break
         if rows:
             self.panel.updateRows(rows)
         self._budget -= time.perf_counter() - start
-        if dirty and self._budget > 0:  # the next slice on the next turn
+        if not dirty:
+            self._in_pass = False
+        elif self._budget > 0:  # the next slice on the next turn
             self._more_quotes.start(0)
-        elif dirty:  # past the budget: after a pause while quotes keep coming (none once they stop)
+        else:  # past the budget: after a pause while quotes keep coming (none once they stop)
             self._budget = BUDGET_S
             self._more_quotes.start(PAUSE_MS if self._quoted else 0)
             self._quoted = False
