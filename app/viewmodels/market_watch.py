@@ -32,8 +32,11 @@ from widgets.panels.market_watch import MarketRow, MarketWatchPanel
 
 log = logging.getLogger("tessera.market_watch")
 
-QUOTE_SLICE_S = 0.004  # UI time per loop turn spent building quoted rows
-FRAME_S = 0.033  # built rows reach the table at least this often
+HIDDEN_MS = 100  # rows out of view are rebuilt at most this often while quotes keep coming...
+QUIET_MS = 40  # ... and at once when none came for this long
+QUOTE_SLICE_S = 0.0005  # UI time per loop turn spent building them
+BUDGET_S = 0.008  # ... and in a row of turns: past it, the rest waits PAUSE_MS (the loop paints, acts)
+PAUSE_MS = 8
 
 
 def instrument_key(instrument: InstrumentId) -> str:
@@ -42,6 +45,19 @@ def instrument_key(instrument: InstrumentId) -> str:
 
 def _to(value: Decimal | None, quantum: Decimal | None) -> Decimal | None:
     return value if value is None or quantum is None else value.quantize(quantum)
+
+
+class _RowState:
+    """What an instrument's next row needs besides its quote: its key, price rounding (1E-decimals, None
+    until its spec is loaded), last price shown and which way it last moved."""
+
+    __slots__ = ("key", "last", "quantum", "tick")
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.quantum: Decimal | None = None
+        self.last: Decimal | None = None
+        self.tick = 0
 
 
 class MarketWatchSettings(PanelSettings):
@@ -81,15 +97,20 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._shown: list[InstrumentId] = []
         self._by_key: dict[str, InstrumentId] = {}
         self._shown_set: frozenset[InstrumentId] = frozenset()
-        self._quanta: dict[InstrumentId, Decimal] = {}  # per instrument: its price step's decimals, as 1E-n
+        self._rows: dict[InstrumentId, _RowState] = {}  # per instrument quoted: what its next row needs
         self._dirty: OrderedDict[InstrumentId, None] = OrderedDict()  # quoted, row not built yet
-        self._built: dict[InstrumentId, MarketRow] = {}  # built, not given to the table yet
-        self._built_since = 0.0
-        self._more_quotes = QTimer(self)  # the rest of a large frame of quotes, on the next loop turn
+        self._favourites: frozenset[InstrumentId] = frozenset()  # the catalog's, asked for every row built
+        self._more_quotes = QTimer(self)  # the rows out of view: their next slice, or their next pass
         self._more_quotes.setSingleShot(True)
-        self._more_quotes.setInterval(0)
+        self._quiet = QTimer(self)  # no quote for QUIET_MS: the rows out of view are brought up to date
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self._on_quiet)
+        self._budget = BUDGET_S  # what the rows out of view may still take of the UI thread before a pause
+        self._quoted = False  # a frame of quotes came since the last pause
+        self._in_pass = False  # a pass over the rows out of view is under way
+        self._pass_began = 0.0  # when the last one began (perf_counter)
         self._more_quotes.timeout.connect(self._apply_quotes)
-        self._last: dict[InstrumentId, tuple[Decimal, int]] = {}  # last price shown and its direction
         self._visible = False
         panel.setLinkColour(self.link_colour)
         panel.tabChanged.connect(self._on_tab)
@@ -154,6 +175,7 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
 
     # --- catalog and quotes
     def _refresh(self) -> None:
+        self._favourites = frozenset(self.catalog.favourites())
         reset = False
         if not self.favourites_only:
             names = [tab.name for tab in self._tabs()]
@@ -184,8 +206,8 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
         self._by_key = {instrument_key(i): i for i in instruments}
         self._shown_set = frozenset(instruments)
         self._dirty.clear()  # every row shown is built below
-        self._built.clear()
-        self._quanta.clear()  # specs may have been (re)loaded since
+        for state in self._rows.values():
+            state.quantum = None  # specs may have been (re)loaded since
         rows = [self._row(i) for i in instruments]
         if reset:
             self.panel.setRows(rows)
@@ -208,70 +230,91 @@ class MarketWatchViewModel(PanelViewModel[MarketWatchSettings]):
             self.core.unsubscribe_quotes(self)
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        """A frame of quotes: the rows in view at once (one update of the table); the rows out of view in a
+        pass of slices ``HIDDEN_MS`` after the last pass began (at once when the quotes stop), each built
+        once with its instrument's last quote however often it was quoted meanwhile: out of view, they
+        repaint nothing, and with 2,000 instruments quoted every frame, rebuilding them all every frame
+        would hold the loop for tens of ms and take most of a core."""
         shown, dirty = self._shown_set, self._dirty
         for instrument in instruments:
             if instrument in shown:
                 dirty[instrument] = None
-        if dirty:
-            self._apply_quotes()
+        if not dirty:
+            return
+        self._budget = BUDGET_S
+        self._quoted = True
+        self._quiet.start()
+        rows: list[MarketRow] = []
+        by_key = self._by_key
+        for key in self.panel.keysInView():
+            in_view = by_key.get(key)
+            if in_view is not None and in_view in dirty:
+                del dirty[in_view]
+                rows.append(self._row(in_view))
+        if rows:
+            self.panel.updateRows(rows)
+        if dirty and not self._more_quotes.isActive():  # (a pass under way goes on as it was)
+            wait = HIDDEN_MS - 1000 * (time.perf_counter() - self._pass_began)
+            self._more_quotes.start(max(0, round(wait)))
+
+    def _on_quiet(self) -> None:
+        if self._dirty:
+            self._more_quotes.start(0)
 
     def _apply_quotes(self) -> None:
-        """Rows of the instruments quoted since, built for at most ``QUOTE_SLICE_S`` of the UI thread's time
-        per loop turn (with 2,000 instruments quoted every frame, building them at once would hold the loop
-        for tens of ms). The table gets them in one update when all are built, or a frame after the first
-        (so it repaints once a frame, not once a slice, and keeps up under any load)."""
-        dirty, built = self._dirty, self._built
-        deadline = time.perf_counter() + QUOTE_SLICE_S
-        if not built:
-            self._built_since = deadline
+        """A slice of the pass over the rows out of view: ``QUOTE_SLICE_S`` of them, the next on the next
+        turn; after ``BUDGET_S`` of slices, a pause while quotes keep coming."""
+        dirty = self._dirty
+        start = time.perf_counter()
+        if not self._in_pass:
+            self._in_pass, self._pass_began = True, start
+        rows: list[MarketRow] = []
+        deadline = start + QUOTE_SLICE_S
         while dirty:
-            instrument = dirty.popitem(last=False)[0]
-            built[instrument] = self._row(instrument)
-            if len(built) % 16 == 0 and time.perf_counter() >= deadline:
+            rows.append(self._row(dirty.popitem(last=False)[0]))
+            if len(rows) % 16 == 0 and time.perf_counter() >= deadline:
                 break
-        if built and (not dirty or time.perf_counter() - self._built_since >= FRAME_S):
-            rows = list(built.values())
-            built.clear()
+        if rows:
             self.panel.updateRows(rows)
-        if dirty:
-            self._more_quotes.start()
+        self._budget -= time.perf_counter() - start
+        if not dirty:
+            self._in_pass = False
+        elif self._budget > 0:  # the next slice on the next turn
+            self._more_quotes.start(0)
+        else:  # past the budget: after a pause while quotes keep coming (none once they stop)
+            self._budget = BUDGET_S
+            self._more_quotes.start(PAUSE_MS if self._quoted else 0)
+            self._quoted = False
 
     def _row(self, instrument: InstrumentId) -> MarketRow:
+        """The instrument's row from its last quote (prices rounded to its decimals), built for every quote
+        shown: what it needs besides the quote is kept per instrument, found with one lookup."""
         quote = self.quotes.get(instrument) or Quote(instrument, None, None)
-        quantum = self._quantum(instrument)
+        state = self._rows.get(instrument)
+        if state is None:
+            state = self._rows[instrument] = _RowState(instrument_key(instrument))
+        quantum = state.quantum
+        if quantum is None:
+            spec = self.core.instrument(instrument)
+            if spec is not None:  # (not loaded yet: asked again next time)
+                quantum = state.quantum = Decimal(1).scaleb(-spec.price_decimals)
         last = _to(quote.last, quantum)
+        if last is not None and state.last is not None and last != state.last:
+            state.tick = 1 if last > state.last else -1  # which way the last price last moved
+        if last is not None:
+            state.last = last
         return MarketRow(
-            key=instrument_key(instrument),
+            key=state.key,
             counterparty=instrument.market,
             symbol=instrument.symbol,
-            favourite=self.catalog.is_favourite(instrument),
+            favourite=instrument in self._favourites,
             bid=_to(quote.bid, quantum),
             ask=_to(quote.ask, quantum),
             last=last,
             change_pct=quote.change_pct_24h,
             volume=quote.volume_24h,
-            tick=self._direction(instrument, last),
+            tick=state.tick if last is not None else 0,
         )
-
-    def _quantum(self, instrument: InstrumentId) -> Decimal | None:
-        """The price rounding (1E-decimals), kept while the tab is shown: it is asked for every quote."""
-        quantum = self._quanta.get(instrument)
-        if quantum is None:
-            spec = self.core.instrument(instrument)
-            if spec is None:
-                return None  # not loaded yet: asked again next time
-            quantum = self._quanta[instrument] = Decimal(1).scaleb(-spec.price_decimals)
-        return quantum
-
-    def _direction(self, instrument: InstrumentId, last: Decimal | None) -> int:
-        """Which way the last price moved the last time it moved."""
-        if last is None:
-            return 0
-        previous, direction = self._last.get(instrument, (last, 0))
-        if last != previous:
-            direction = 1 if last > previous else -1
-        self._last[instrument] = (last, direction)
-        return direction
 
     def _update_placeholder(self) -> None:
         venue = VENUE_NAMES.get(self.session.venue, self.session.venue)

@@ -10,6 +10,7 @@ not by their text.
 from __future__ import annotations
 
 import operator
+from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,8 +23,10 @@ from PySide6.QtCore import (
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -33,6 +36,7 @@ from widgets.common.sort_keys import NUMBER, TEXT, KeyKindMismatch, fit, key_arr
 
 Record = Any
 Index = QModelIndex | QPersistentModelIndex
+CellLook = tuple[str, Qt.AlignmentFlag, QColor | None]  # a cell's text, alignment, colour (None: the view's)
 
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the unformatted value (for sorting and for tests)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,10 +46,34 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
+_MAPPING_TYPES: dict[type, bool] = {}  # per record type: a Mapping? (an ABC check per cell per paint is slow)
+
+
+def _is_mapping(record: Record) -> bool:
+    kind = type(record)
+    mapping = _MAPPING_TYPES.get(kind)
+    if mapping is None:
+        mapping = _MAPPING_TYPES[kind] = isinstance(record, Mapping)
+    return mapping
+
+
 def field_value(record: Record, key: str) -> Any:
-    if isinstance(record, Mapping):
+    if _is_mapping(record):
         return record.get(key)
     return getattr(record, key, None)
+
+
+def _colour(value: QColor | str) -> QColor:
+    """A column's colour as a QColor, parsed once per name."""
+    if isinstance(value, QColor):
+        return value
+    colour = _COLOURS.get(value)
+    if colour is None:
+        colour = _COLOURS[value] = QColor(value)
+    return QColor(colour)
+
+
+_COLOURS: dict[str, QColor] = {}
 
 
 def column_values(records: Sequence[Record], key: str) -> list[Any]:
@@ -94,6 +122,7 @@ class RecordTableModel(QAbstractTableModel):
     """
 
     BULK_SORT = 64  # more new rows than this in one batch, while sorted: append them and re-sort once
+    RESORT_MS = 100  # rows whose sort keys changed in a batch are put in their places this long after
     CELL_DIFF = True  # a change repaints only the columns that differ (False: cells depend on more than that)
 
     def __init__(
@@ -116,11 +145,23 @@ class RecordTableModel(QAbstractTableModel):
         self._descending = False
         self._sort_keys = _NO_KEYS  # per ascending position, while sorted
         self._kind = NUMBER  # how the sorted column's values compare (widgets.common.sort_keys)
+        self._resort = QTimer(self)  # rows whose sort keys changed, put in their places together
+        self._resort.setSingleShot(True)
+        self._resort.setInterval(self.RESORT_MS)
+        self._resort.timeout.connect(lambda: self.sort(self._sort_column, self._order()))
+        # the roles cell_data answers (None: any, a subclass's own): the rest are not asked per cell per paint
+        keys = [column.key for column in self._columns]
+        self._attributes: Callable[[Record], Any] = operator.attrgetter(*keys) if keys else (lambda _: ())
+        self._answered = _BASE_ROLES if type(self).cell_data is RecordTableModel.cell_data else None
 
     # --- reading
     def ids(self) -> list[Hashable]:
         """The records' ids in arrival order."""
         return [record_id for record_id in self._ids if record_id is not _HOLE]
+
+    def records(self) -> list[Record]:
+        """The records in arrival order."""
+        return [record for record in self._records if record is not None]
 
     def row_of(self, record_id: Hashable) -> int | None:
         slot = self._rows.get(record_id)
@@ -162,15 +203,20 @@ class RecordTableModel(QAbstractTableModel):
                     self._records[slot] = record
                     if sorted_ and self._key_changed(slot, record):
                         moved.append(slot)
-                    else:
-                        row = self._row_of_position(int(self._pos[slot]))
-                        changed[row] = self._changed_columns(old, record)
+                    row = self._row_of_position(int(self._pos[slot]))
+                    changed[row] = self._changed_columns(old, record)
             else:
                 new[record_id] = record  # a later duplicate in the same batch wins
         for (first, last), (left, right) in _spans(changed):
             self.dataChanged.emit(self.index(first, left), self.index(last, right))
-        for slot in moved:
-            self._move_to_its_place(slot)
+        if len(moved) > 1 or (moved and self._resort.isActive()):
+            # many rows out of place (a live price sorted on): changed in place, re-sorted together soon
+            # (one layout change, instead of a move, which is a layout change for the view, per row)
+            if not self._resort.isActive():
+                self._resort.start()
+        else:
+            for slot in moved:
+                self._move_to_its_place(slot)
         if new:
             self._insert(new)
 
@@ -180,13 +226,23 @@ class RecordTableModel(QAbstractTableModel):
         last = len(self._columns) - 1
         if not self.CELL_DIFF:
             return 0, last
+        olds, news = self._field_values(old), self._field_values(new)
         touched = [
             index
-            for index, column in enumerate(self._columns)
-            if field_value(old, column.key) != field_value(new, column.key)
-            or (column.color is not None and column.color(old) != column.color(new))
+            for index, (before, after, column) in enumerate(zip(olds, news, self._columns, strict=True))
+            if before != after or (column.color is not None and column.color(old) != column.color(new))
         ]
         return (touched[0], touched[-1]) if touched else (0, last)
+
+    def _field_values(self, record: Record) -> tuple[Any, ...]:
+        """Every column's raw value of ``record``, at C speed for records with attributes."""
+        if not _is_mapping(record):
+            try:
+                values = self._attributes(record)
+                return (values,) if len(self._columns) == 1 else values
+            except AttributeError:  # some field missing: None for it
+                pass
+        return tuple(field_value(record, column.key) for column in self._columns)
 
     def _key_changed(self, slot: int, record: Record) -> bool:
         try:
@@ -218,6 +274,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def reset(self, rows: Iterable[Record] = ()) -> None:
         """Replace everything (one modelReset): for a fresh snapshot, not for per-frame updates."""
+        self._resort.stop()
         self.beginResetModel()
         self._records, self._ids, self._rows = [], [], {}
         for record in rows:
@@ -236,6 +293,7 @@ class RecordTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``'s raw values (None first), stable; -1: arrival order. Rows stay selected."""
         column = column if 0 <= column < len(self._columns) else -1
+        self._resort.stop()
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         slots = [(self._slot(index.row()), index.column()) for index in persistent]
@@ -415,8 +473,22 @@ class RecordTableModel(QAbstractTableModel):
         if slot is None:
             return
         record, column = self._records[slot], index.column()
+        answered = self._answered
         for role_data in _each(roleDataSpan):
-            role_data.setData(self.cell_data(record, slot, column, role_data.role()))
+            role = role_data.role()
+            if answered is None or role in answered:
+                role_data.setData(self.cell_data(record, slot, column, role))
+
+    def cell_look(self, row: int, column: int) -> CellLook | None:
+        """A cell's text, alignment and colour at once, for a delegate that fills its style option itself
+        rather than through ``multiData`` (one Python call per cell per paint instead of several); None
+        where a subclass changes what cells show (``cell_data``), or for no such cell."""
+        slot = self._slot(row) if self._answered is not None else None
+        if slot is None or not 0 <= column < len(self._columns):
+            return None
+        record, spec = self._records[slot], self._columns[column]
+        colour = spec.color(record) if spec.color is not None else None
+        return spec.text(record), spec.align, None if colour is None else _colour(colour)
 
     def cell_data(self, record: Record, slot: int, column: int, role: int) -> Any:
         """What one cell shows for ``role`` (an int): the one place a subclass changes what cells show."""
@@ -431,13 +503,14 @@ class RecordTableModel(QAbstractTableModel):
             return int(spec.align)
         if role == FOREGROUND and spec.color is not None:
             color = spec.color(record)
-            return None if color is None else QColor(color)
+            return None if color is None else _colour(color)
         if role == TOOLTIP and spec.tooltip is not None:
             return spec.tooltip(record)
         return None
 
 
 _HOLE = object()  # the id of a removed record's slot
+_BASE_ROLES = frozenset({DISPLAY, int(RAW_VALUE_ROLE), int(RECORD_ID_ROLE), ALIGNMENT, FOREGROUND, TOOLTIP})
 _NO_KEYS = np.zeros(0, dtype=np.float64)
 
 def _each(span: QModelRoleDataSpan | QModelRoleData) -> list[QModelRoleData]:
@@ -511,6 +584,7 @@ class RecordTableView(QTableView):
 
     recordActivated = Signal(object)  # record id (double click / Enter)
     currentRecordChanged = Signal(object)  # record id or None
+    PAINT_CELLS = 64  # changed cells repainted in one loop turn (~40 us each with a Python delegate)
 
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None, sortable: bool = True) -> None:
         super().__init__(parent)
@@ -524,6 +598,58 @@ class RecordTableView(QTableView):
         self.setSortingEnabled(sortable)
         self.activated.connect(self._on_activated)
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._unpainted: deque[tuple[int, int, int, int]] = deque()  # changed (rows, columns) not repainted
+        self._repaint = QTimer(self)
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(0)
+        self._repaint.timeout.connect(self._repaint_some)
+
+    def dataChanged(self, topLeft: Index, bottomRight: Index, roles: Sequence[int] = ()) -> None:
+        """Repaint only the changed cells in view (for any range of more than one cell Qt repaints the whole
+        viewport: in a live table, every cell every frame), ``PAINT_CELLS`` of them a loop turn: a frame
+        that changes every cell in view is painted over two or three turns, none of them long. An open
+        editor is left to Qt."""
+        if topLeft == bottomRight or self.state() == QAbstractItemView.State.EditingState:
+            super().dataChanged(topLeft, bottomRight, list(roles))
+            return
+        self._unpainted.append((topLeft.row(), bottomRight.row(), topLeft.column(), bottomRight.column()))
+        if not self._repaint.isActive():
+            self._repaint.start()
+
+    def _repaint_some(self) -> None:
+        """Ask Qt to repaint up to ``PAINT_CELLS`` of the changed cells in view (top first); the rest on the
+        next turn. Ranges are kept as rows and columns, so a scroll meanwhile repaints the right cells."""
+        first = self.rowAt(0)
+        if first < 0:
+            self._unpainted.clear()
+            return
+        last = self.rowAt(self.viewport().height() - 1)
+        last = self.model().rowCount() - 1 if last < 0 else last
+        header = self.horizontalHeader()
+        budget = self.PAINT_CELLS
+        while self._unpainted and budget > 0:
+            top, bottom, left, right = self._unpainted.popleft()
+            top, bottom = max(top, first), min(bottom, last)
+            columns = [c for c in range(left, right + 1) if not header.isSectionHidden(c)]
+            if top > bottom or not columns:
+                continue  # out of view (painted when scrolled to) or in hidden columns
+            rows = max(1, budget // len(columns))
+            if bottom - top + 1 > rows:  # the rest of the range on the next turn
+                self._unpainted.appendleft((top + rows, bottom, left, right))
+                bottom = top + rows - 1
+            x = min(self.columnViewportPosition(c) for c in columns)
+            width = max(self.columnViewportPosition(c) + header.sectionSize(c) for c in columns) - x
+            y = self.rowViewportPosition(top)
+            height = self.rowViewportPosition(bottom) + self.rowHeight(bottom) - y
+            self.viewport().update(QRect(x, y, width, height))
+            budget -= (bottom - top + 1) * len(columns)
+        if self._unpainted:
+            self._repaint.start()
+
+    def cell_look(self, index: Index) -> CellLook | None:
+        """``RecordTableModel.cell_look`` of the cell at ``index`` (an index of this view's model)."""
+        source = self.proxy.mapToSource(index)
+        return self.record_model.cell_look(source.row(), source.column())
 
     def id_at(self, view_row: int) -> Hashable:
         return self.proxy.index(view_row, 0).data(RECORD_ID_ROLE)

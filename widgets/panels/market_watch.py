@@ -14,8 +14,8 @@ have room, the volume going first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QEvent,
@@ -30,10 +30,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHideEvent, QKeyEvent, QPainter, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
     QStackedLayout,
+    QStyle,
     QStyleOptionViewItem,
     QTabBar,
     QToolButton,
@@ -42,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from widgets.chart.formatting import format_volume
 from widgets.common.colors import AMBER, GREEN, GREY, RED
-from widgets.common.fitted_text import FittedTextDelegate, fitted_font, text_rect
+from widgets.common.fitted_text import FittedTextDelegate, Looks, fitted_font
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.not_live import NotLiveBanner, grey_out
 from widgets.common.numbers import localized
@@ -54,14 +56,16 @@ from widgets.common.record_table import (
     Column,
     RecordTableModel,
     RecordTableView,
+    column_values,
 )
 from widgets.common.table_columns import MIN_SECTION
 
 STAR, STAR_OFF = "\u2605", "\u2606"
 
 
-@dataclass(frozen=True, slots=True)
-class MarketRow:
+class MarketRow(NamedTuple):
+    """One row (a named tuple: built for every quoted instrument every frame, and compared at C speed)."""
+
     key: str  # "counterparty:symbol"
     counterparty: str
     symbol: str
@@ -110,28 +114,35 @@ def badge_font(font: QFont) -> QFont:
 class SymbolDelegate(FittedTextDelegate):
     """The symbol in full, then its counterparty in a small muted badge where the cell has room for it."""
 
-    def __init__(self, badge_of: Callable[[Index], str], parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, badge_of: Callable[[Index], str], parent: QWidget, looks: Looks | None = None) -> None:
+        super().__init__(parent, looks)
         self._badge_of = badge_of
+        self._fonts: tuple[QFont, QFontMetrics, QFont, QFontMetrics] | None = None  # cell's, badge's
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        super().paint(painter, option, index)
+        """The styled delegate's paint (the cell's option made once, for the badge too), then the badge."""
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        widget = cell.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)
         badge = self._badge_of(index)
         if not badge:
             return
-        cell = QStyleOptionViewItem(option)
-        self.initStyleOption(cell, index)
-        view = self.parent()
-        area = text_rect(cell, view if isinstance(view, QWidget) else None)
-        left = area.left() + QFontMetrics(cell.font).horizontalAdvance(cell.text) + BADGE_GAP
-        font = badge_font(cell.font)
-        metrics = QFontMetrics(font)
+        area = self.text_area(cell)
+        font = cell.font
+        if self._fonts is None or self._fonts[0] != font:
+            font = QFont(font)  # a copy: the option's font goes with the option
+            small = badge_font(font)
+            self._fonts = (font, QFontMetrics(font), small, QFontMetrics(small))
+        _, cell_metrics, small, metrics = self._fonts
+        left = area.left() + cell_metrics.horizontalAdvance(cell.text) + BADGE_GAP
         room = area.right() - left
         text = next((t for t in (badge, short_badge(badge)) if metrics.horizontalAdvance(t) <= room), "")
         if not text:
             return  # no room even for the short badge: the symbol alone (its tooltip names the counterparty)
         painter.save()
-        painter.setFont(font)
+        painter.setFont(small)
         painter.setPen(QColor(GREY))
         painter.drawText(
             QRect(left, area.top(), room, area.height()),
@@ -184,19 +195,25 @@ class MarketWatchPanel(QWidget):
         self.tab_bar.setVisible(tabbed)
         layout.addWidget(self.tab_bar)
 
-        self.model = RecordTableModel(self._columns(), key="key", parent=self)
+        columns = self._columns()
+        self._keys = [column.key for column in columns]
+        self.model = RecordTableModel(columns, key="key", parent=self)
         self.table = RecordTableView(self.model, self)
         self.table.setObjectName("marketTable")
         self.table.proxy.setFilterRole(RECORD_ID_ROLE)
+        # the filter matches a row's key, which never changes: not asked again for every quote
+        self.table.proxy.setDynamicSortFilter(False)
         self.table.proxy.setFilterKeyColumn(0)
         self.table.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table.recordActivated.connect(lambda key: self.instrumentActivated.emit(str(key)))
         self.table.clicked.connect(self._on_clicked)
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
-        self.delegate = FittedTextDelegate(self.table)
+        self.delegate = FittedTextDelegate(self.table, looks=self.table.cell_look)
         self.table.setItemDelegate(self.delegate)
-        self.table.setItemDelegateForColumn(self.SYMBOL_COLUMN, SymbolDelegate(self._badge, self.table))
+        self.table.setItemDelegateForColumn(
+            self.SYMBOL_COLUMN, SymbolDelegate(self._badge, self.table, looks=self.table.cell_look)
+        )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -210,6 +227,7 @@ class MarketWatchPanel(QWidget):
         self._widest: dict[int, str] = {}  # each price column's widest text
         self._symbol_width = 0  # the symbol column without room for its badge
         self._laid_out_width = -1
+        self._laid_out: tuple[dict[int, int], set[int], list[str]] | None = None
         self.placeholder = QLabel(self)
         self.placeholder.setObjectName("mutedLabel")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -219,9 +237,10 @@ class MarketWatchPanel(QWidget):
         self.stack.addWidget(self.placeholder)
         layout.addLayout(self.stack, 1)
         self._placeholder_text = ""
+        self._symbol_fit: tuple[QFont, int] | None = None  # the font, the symbol column's width
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._update_placeholder)
-            signal.connect(self.fitColumns)
+            signal.connect(self._rows_changed)
         self.model.dataChanged.connect(self._fit_later)
         self.fitColumns()
 
@@ -320,6 +339,19 @@ class MarketWatchPanel(QWidget):
         self.not_live_banner.set_reason(reason)
         grey_out(self.table, bool(reason))
 
+    def keysInView(self) -> list[str]:
+        """Keys of the rows on screen now (scrolled into view and let through by the filter), top first."""
+        view = self.table
+        if not view.isVisible():
+            return []
+        first = view.rowAt(0)
+        if first < 0:
+            return []
+        last = view.rowAt(view.viewport().height() - 1)
+        if last < 0:
+            last = view.proxy.rowCount() - 1
+        return [str(view.id_at(row)) for row in range(first, last + 1)]
+
     def visibleKeys(self) -> list[str]:
         """Keys of the rows the filter lets through, in view order."""
         return [str(self.table.id_at(row)) for row in range(self.table.proxy.rowCount())]
@@ -373,7 +405,11 @@ class MarketWatchPanel(QWidget):
 
     # --- column widths
     def fitColumns(self, *_args: object) -> None:
-        """Each column as wide as its widest text (and its title); then lay them out in the width there is."""
+        """Each column as wide as its widest text (and its title); then lay them out in the width there is.
+
+        Run again a moment after quotes change, so it reads the raw values, not the cells' texts: of the
+        prices, one of each shape (integer digits, decimals, sign) is formatted and measured; the symbols are
+        measured again only when the rows change."""
         self._fit_timer.stop()
         self.table.ensurePolished()
         cells = self.table.fontMetrics()
@@ -381,25 +417,55 @@ class MarketWatchPanel(QWidget):
         bold.setBold(True)
         titles = QFontMetrics(bold)
         model = self.model
+        records = model.records()
         for column in range(model.columnCount()):
             if column == self.STAR_COLUMN:
                 widest = cells.horizontalAdvance(STAR)
+            elif column == self.SYMBOL_COLUMN:
+                widest = self._fit_symbols(records)
             else:
-                texts = [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
+                texts = self._candidate_texts(column, column_values(records, self._keys[column]))
                 self._widest[column] = max(texts, key=cells.horizontalAdvance, default="")
                 widest = cells.horizontalAdvance(self._widest[column])
-                if column == self.SYMBOL_COLUMN:  # room for the counterparty's badge after the symbol
-                    badges = QFontMetrics(badge_font(self.table.font()))
-                    records = map(model.record, range(model.rowCount()))
-                    names = {r.counterparty for r in records if isinstance(r, MarketRow)}
-                    short = max((badges.horizontalAdvance(short_badge(n)) for n in names), default=0)
-                    # at least the short badge
-                    self._symbol_width = widest + BADGE_GAP + short + 1 + CELL_PADDING
-                    widest += BADGE_GAP + max(map(badges.horizontalAdvance, names), default=0) + 1
-                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            if column != self.STAR_COLUMN:
                 widest = max(widest, titles.horizontalAdvance(title))
             self._widths[column] = widest + CELL_PADDING
         self._layout_columns()
+
+    def _fit_symbols(self, records: Sequence[MarketRow]) -> int:
+        """The symbol column's width (without padding) with room for the widest badge; ``_symbol_width``:
+        with room for the short one only. Measured again when the rows or the font change."""
+        font = self.table.font()
+        if self._symbol_fit is not None and self._symbol_fit[0] == font:
+            return self._symbol_fit[1]
+        cells = QFontMetrics(font)
+        symbols = {r.symbol for r in records}
+        self._widest[self.SYMBOL_COLUMN] = max(symbols, key=cells.horizontalAdvance, default="")
+        widest = cells.horizontalAdvance(self._widest[self.SYMBOL_COLUMN])
+        badges = QFontMetrics(badge_font(font))
+        names = {r.counterparty for r in records}
+        short = max((badges.horizontalAdvance(short_badge(n)) for n in names), default=0)
+        self._symbol_width = widest + BADGE_GAP + short + 1 + CELL_PADDING  # at least the short badge
+        widest += BADGE_GAP + max(map(badges.horizontalAdvance, names), default=0) + 1
+        self._symbol_fit = (font, widest)
+        return widest
+
+    def _rows_changed(self, *_args: object) -> None:
+        self._symbol_fit = None
+        self.fitColumns()
+
+    def _candidate_texts(self, column: int, values: list[Decimal | None]) -> list[str]:
+        """The texts of ``values`` that may be the widest, formatted (digits are as wide as each other)."""
+        present = [v for v in values if v is not None]
+        if column == self.VOLUME_COLUMN:  # abbreviated: per decade, its widest text (all eights)
+            decades = {v.adjusted() for v in present}
+            return [format_volume(float(Decimal("8.888").scaleb(d))) for d in decades]
+        if column == self.CHANGE_COLUMN:  # a fixed number of decimals: the greatest and the least
+            return [change_text(v) for v in (max(present), min(present))] if present else []
+        # prices: one of each number of digits before and after the point
+        shapes = {(v.adjusted(), len(str(v))): v for v in present}
+        return [price_text(v) for v in shapes.values()]
 
     def _fit_later(self, *_args: object) -> None:
         if not self._fit_timer.isActive():
@@ -436,10 +502,15 @@ class MarketWatchPanel(QWidget):
             header.setSectionHidden(column, column not in shown)
             header.resizeSection(column, widths[column])
         font = self.table.font()
+        fonts = []
         for column in self.PRICE_COLUMNS:  # one font per price column, fitted to its widest price
             fitted = fitted_font(font, self._widest.get(column, ""), widths[column] - CELL_PADDING + 2)
             self.delegate.setColumnFont(column, None if fitted is font else fitted)
-        self.table.viewport().update()
+            fonts.append(fitted.toString())
+        laid_out = (widths, shown, fonts)
+        if laid_out != self._laid_out:  # (quotes refit the columns often; mostly nothing changes)
+            self._laid_out = laid_out
+            self.table.viewport().update()
 
     def _narrow_prices(self, widths: dict[int, int], short: int, floor: float) -> int:
         """Take up to ``short`` pixels off the price columns, none under ``floor`` of its fitted width."""
