@@ -40,6 +40,7 @@ from services.simulator.process import SimulatorProcess, SimulatorStartError
 from services.tasks import spawn
 
 log = logging.getLogger("tessera")
+FREEZE_AFTER_MS = 20_000  # logins, catalogues and the panels on screen are done: see freeze_survivors
 
 
 def run(args: argparse.Namespace, simulator: SimulatorProcess | None = None) -> int:
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace, simulator: SimulatorProcess | None = None) -> 
     hooks = ErrorHooks()
     hooks.install()
     collector = GuiThreadGarbageCollector()
+    QTimer.singleShot(FREEZE_AFTER_MS, collector, collector.freeze_survivors)  # start-up has settled by then
     try:
         store = ProfileStore(data_dir / "profiles", args.profile)
         loaded = store.load()

@@ -155,3 +155,17 @@ def test_garbage_is_collected_by_the_gui_thread_timer_only(qtbot):
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_survivors_of_start_up_are_left_out_of_later_collections_until_stop(qtbot):
+    collector = GuiThreadGarbageCollector(interval_ms=10)
+    try:
+        assert gc.get_freeze_count() == 0
+        long_lived = [[] for _ in range(100)]  # containers: tracked by the collector
+        collector.freeze_survivors()
+        assert gc.get_freeze_count() >= len(long_lived)
+        young = {id(o) for o in gc.get_objects(generation=0)}
+        assert all(gc.is_tracked(x) and id(x) not in young for x in long_lived)
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
