@@ -523,8 +523,14 @@ async def test_a_managers_rights_are_set_from_those_one_holds(manager) -> None:
     await wait_until(lambda: window.managers.model.row_of(2) is not None)
     window.managers.select(2)  # viewer: read rights only
     window.rights_button.click()
-    await wait_until(lambda: view_model.rights_form is not None and view_model.rights_form.isVisible())
+    said = window.managers.message_label
+    await wait_until(
+        lambda: (view_model.rights_form is not None and view_model.rights_form.isVisible()) or said.text(),
+        timeout=15,
+    )
+    assert said.text() == ""  # a refusal or a lost selection would be said here
     form = view_model.rights_form
+    assert form is not None
     items = {form.rights.item(i).text(): form.rights.item(i) for i in range(form.rights.count())}
     assert items["strategies.search"].checkState() == Qt.CheckState.Checked
     assert items["strategies.add"].checkState() == Qt.CheckState.Unchecked
