@@ -153,6 +153,7 @@ class VenueHttp:
         self.on_latency = on_latency
         self.last_latency: float | None = None
         self._urls: dict[str, httpx.URL] = {}
+        self._urls_base: httpx.URL | None = None  # the base URL they were joined to
         self.client = httpx.AsyncClient(
             base_url=base_url,
             verify=shared_ssl_context(),
@@ -214,6 +215,9 @@ class VenueHttp:
     def _url(self, path: str) -> httpx.URL:
         """``path`` joined to the base URL as httpx joins them, once per path: httpx parses and joins both
         again for every request (a tenth of the CPU an idle poll costs)."""
+        base = self.client.base_url
+        if base is not self._urls_base:  # set anew (a venue that moved): joined to the new one
+            self._urls, self._urls_base = {}, base
         url = self._urls.get(path)
         if url is None:
             if len(self._urls) >= MAX_CACHED_URLS:

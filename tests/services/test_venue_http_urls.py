@@ -53,3 +53,18 @@ async def test_the_url_cache_is_bounded(monkeypatch):
     assert seen == [f"/orders/{n}" for n in range(10)]
     assert len(http._urls) <= 3
     await http.aclose()
+
+
+async def test_a_new_base_url_is_followed():
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200)
+
+    http = VenueHttp("venue", "http://venue.test:1/v2", transport=httpx.MockTransport(answer))
+    await http.request("GET", "/ping")
+    http.client.base_url = "http://venue.test:2/v2"  # the venue came back elsewhere
+    await http.request("GET", "/ping")
+    assert seen == ["http://venue.test:1/v2/ping", "http://venue.test:2/v2/ping"]
+    await http.aclose()
