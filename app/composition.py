@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import venues
 from app.bootstrap import (
@@ -105,9 +105,11 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
                 ctx.profile_notices.extend(notices)
             except SimulatorStartError as exc:
                 log.error("the demo simulator could not start: %s", exc)
+                await tell_demo_failed(None, str(exc), asyncio.Event())
                 return 1
-            except Exception:
+            except Exception as exc:
                 log.exception("the demo simulator could not start")
+                await tell_demo_failed(None, repr(exc), asyncio.Event())
                 return 1
     core = install_trading(ctx)
     ramm_services = install_ramm(ctx)
@@ -129,6 +131,7 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
             except SimulatorStartError as exc:
                 log.error("the demo simulator could not start: %s", exc)
                 failed = True
+                await tell_demo_failed(shell.window, str(exc), closed)
                 shell.window.close()
                 return
             shell.show_notices(paper_notices(address))
@@ -163,6 +166,41 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
             await asyncio.to_thread(ctx.demo.stop)
     log.info("Tessera stopped")
     return 1 if failed else 0
+
+
+async def tell_demo_failed(window: QWidget | None, reason: str, closed: asyncio.Event) -> QMessageBox | None:
+    """Say in the window (None: before there is one) why the demo venues cannot start and what to do, until
+    the user closes the box (or the window). ``reason``: the simulator's own words (English, as logged)."""
+    if closed.is_set():
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Demo", "Tessera cannot start"),
+        QCoreApplication.translate("Demo", "The demo venues could not start: {reason}.").format(
+            reason=reason
+        ),
+        QMessageBox.StandardButton.Close,
+        window,
+    )
+    box.setObjectName("demoFailed")
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Demo",
+            "If Tessera is already open with this profile, use that window, or close it and start again. To "
+            "run a second Tessera, start it with another profile (--profile NAME). Tessera will now close.",
+        )
+    )
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    answered = asyncio.Event()
+    box.finished.connect(lambda _result: answered.set())
+    box.open()
+    waits = [asyncio.ensure_future(answered.wait()), asyncio.ensure_future(closed.wait())]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for wait in waits:
+            wait.cancel()
+    return box
 
 
 class SignalWakeup(QObject):

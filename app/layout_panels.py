@@ -6,15 +6,13 @@ They are hidden in the registry's default arrangement; the "professional" and "s
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
-from app.viewmodels.layouts_quotes import create_quotes_panel
-from app.viewmodels.layouts_slots import create_slot_panel, slot_panel_id
-from app.workspace import PanelSpec
+from app.viewmodels.layouts_slots import slot_panel_id
+from app.workspace import PanelSpec, imported_when_built
 
 Area = Qt.DockWidgetArea
+SLOTS = "app.viewmodels.layouts_slots"  # imported when a slot is first shown
 
 _SLOT_TITLES = (
     str(QT_TRANSLATE_NOOP("Panels", "Slot 1")),
@@ -28,7 +26,7 @@ def layout_panel_specs() -> list[PanelSpec]:
         PanelSpec(
             id=slot_panel_id(position),
             title=title,
-            factory=partial(create_slot_panel, position=position),
+            factory=imported_when_built(SLOTS, "create_slot_panel", position=position),
             default_area=Area.RightDockWidgetArea,
             default_visible=False,
         )
@@ -37,7 +35,7 @@ def layout_panel_specs() -> list[PanelSpec]:
     quotes = PanelSpec(
         id="quotes",
         title=str(QT_TRANSLATE_NOOP("Panels", "Quotes")),
-        factory=create_quotes_panel,
+        factory=imported_when_built("app.viewmodels.layouts_quotes", "create_quotes_panel"),
         default_area=Area.RightDockWidgetArea,
         default_visible=False,
     )

@@ -5,18 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app.layout_panels import layout_panel_specs
-from app.viewmodels.accounts import create_accounts_panel
-from app.viewmodels.balances import create_balances_panel
-from app.viewmodels.chart import create_chart_panel
-from app.viewmodels.journal import create_journal_panel
 from app.viewmodels.market_watch import create_favourites_panel, create_market_watch_panel
 from app.viewmodels.order_book import create_order_book_panel
 from app.viewmodels.order_ticket import create_order_ticket_panel
 from app.viewmodels.orders import create_orders_panel
-from app.viewmodels.portfolio import create_portfolio_panel
-from app.viewmodels.strategies import create_strategies_panel
-from app.viewmodels.time_sales import create_time_sales_panel
-from app.workspace import PanelSpec, WorkspaceRegistry
+from app.workspace import PanelSpec, WorkspaceRegistry, imported_when_built
 
 Area = Qt.DockWidgetArea
 
@@ -48,7 +41,8 @@ def builtin_panels() -> WorkspaceRegistry:
         PanelSpec(
             id="chart",
             title=str(QT_TRANSLATE_NOOP("Panels", "Chart")),
-            factory=create_chart_panel,
+            factory=imported_when_built("app.viewmodels.chart", "create_chart_panel"),  # pyqtgraph
+            after_first_paint=True,
             default_area=Area.TopDockWidgetArea,
             default_size=520,
             shortcut="Ctrl+Alt+C",
@@ -68,7 +62,7 @@ def builtin_panels() -> WorkspaceRegistry:
         PanelSpec(
             id="time_sales",
             title=str(QT_TRANSLATE_NOOP("Panels", "Time and sales")),
-            factory=create_time_sales_panel,
+            factory=imported_when_built("app.viewmodels.time_sales", "create_time_sales_panel"),
             tab_with="order_book",
             shortcut="Ctrl+Alt+T",
         )
@@ -97,7 +91,7 @@ def builtin_panels() -> WorkspaceRegistry:
         PanelSpec(
             id="portfolio",
             title=str(QT_TRANSLATE_NOOP("Panels", "Portfolio")),
-            factory=create_portfolio_panel,
+            factory=imported_when_built("app.viewmodels.portfolio", "create_portfolio_panel"),
             tab_with="orders",
             shortcut="Ctrl+Alt+P",
         )
@@ -106,7 +100,7 @@ def builtin_panels() -> WorkspaceRegistry:
         PanelSpec(
             id="accounts",
             title=str(QT_TRANSLATE_NOOP("Panels", "Accounts")),
-            factory=create_accounts_panel,
+            factory=imported_when_built("app.viewmodels.accounts", "create_accounts_panel"),
             tab_with="orders",
             shortcut="Ctrl+Alt+A",
         )
@@ -115,7 +109,7 @@ def builtin_panels() -> WorkspaceRegistry:
         PanelSpec(
             id="strategies",
             title=str(QT_TRANSLATE_NOOP("Panels", "Strategies")),
-            factory=create_strategies_panel,
+            factory=imported_when_built("app.viewmodels.strategies", "create_strategies_panel"),
             tab_with="orders",
             shortcut="Ctrl+Alt+S",
         )
@@ -124,7 +118,7 @@ def builtin_panels() -> WorkspaceRegistry:
         PanelSpec(
             id="journal",
             title=str(QT_TRANSLATE_NOOP("Panels", "Journal")),
-            factory=create_journal_panel,
+            factory=imported_when_built("app.viewmodels.journal", "create_journal_panel"),
             shortcut="Ctrl+Alt+J",
             tab_with="orders",
         )
@@ -133,7 +127,7 @@ def builtin_panels() -> WorkspaceRegistry:
         PanelSpec(
             id="balances",
             title=str(QT_TRANSLATE_NOOP("Panels", "Balances")),
-            factory=create_balances_panel,
+            factory=imported_when_built("app.viewmodels.balances", "create_balances_panel"),
             tab_with="orders",
             shortcut="Ctrl+Alt+B",
         )

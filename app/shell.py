@@ -8,10 +8,11 @@ close.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.aggregion_access import SERVICE_NAME as AGGREGION_SERVICE
 from app.aggregion_access import AggregionAccess
@@ -33,7 +34,7 @@ from app.trading.install import trading
 from app.venue_access import SERVICE_NAME as VENUE_ACCESS_SERVICE
 from app.venue_access import VenueAccess
 from app.venues import VENUE_IDS, VENUE_NAMES, VenueEndpoints
-from app.workspace import PanelContext, WorkspaceRegistry
+from app.workspace import PanelContext, PanelSpec, WorkspaceRegistry
 from widgets.common.plural import plural
 from widgets.common.status import ConnectionIndicator, UtcClock
 from widgets.common.status import LightState as WidgetConnectionState
@@ -166,12 +167,21 @@ class Shell(QObject):
     # --- building
 
     def _build_panels(self) -> None:
+        """Every panel's dock now; its content when first shown (a panel hidden or behind another tab costs
+        nothing at start; the arrangement is restored over docks that all exist)."""
         for spec in self.registry:
-            context = PanelContext(
-                self.ctx, spec.id, self.profile.panel_settings(spec.id), self.schedule_save
+            self.window.add_panel(
+                spec.id,
+                spec.translated_title(),
+                partial(self._build_panel, spec),
+                spec.placement(),
+                spec.shortcut,
+                after_first_paint=spec.after_first_paint,
             )
-            widget = spec.factory(context)
-            self.window.add_panel(spec.id, spec.translated_title(), widget, spec.placement(), spec.shortcut)
+
+    def _build_panel(self, spec: PanelSpec) -> QWidget:
+        context = PanelContext(self.ctx, spec.id, self.profile.panel_settings(spec.id), self.schedule_save)
+        return spec.factory(context)
 
     def _restore_arrangement(self, reset: bool) -> None:
         self.window.reset_layout(undoable=False)

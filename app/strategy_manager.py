@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QMenu
 from app.ramm_session import LINK_SETTINGS, RammServices, save_link
 from app.trading.install import SERVICE_NAME as TRADING_SERVICE
 from app.trading.install import trading
-from app.viewmodels.strategy_manager import StrategyManagerViewModel
 from services.domain import ConnectionState
-from widgets.strategy_manager.window import StrategyManagerWindow
 
 if TYPE_CHECKING:
     from app.context import AppContext
+    from app.viewmodels.strategy_manager import StrategyManagerViewModel
+    from widgets.strategy_manager.window import StrategyManagerWindow
 
 SETTINGS = "strategy_manager"
 
@@ -53,6 +53,10 @@ class StrategyManager(QObject):
             window.raise_()
             window.activateWindow()
             return window
+        # here, not at the top: the window's plots import pyqtgraph, which the first frame need not wait for
+        from app.viewmodels.strategy_manager import StrategyManagerViewModel
+        from widgets.strategy_manager.window import StrategyManagerWindow
+
         window = StrategyManagerWindow()
         self.window = window
         self.view_model = StrategyManagerViewModel(

@@ -8,6 +8,7 @@ placements, never from a saved blob.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -44,6 +45,17 @@ class PanelContext:
 PanelFactory = Callable[[PanelContext], QWidget]
 
 
+def imported_when_built(module: str, factory: str, **options: Any) -> PanelFactory:
+    """``module.factory`` (with ``options``), imported the first time the panel is built: the modules of
+    panels hidden at start (or built after the first frame) are not imported before the window paints."""
+
+    def create(context: PanelContext) -> QWidget:
+        made: QWidget = getattr(importlib.import_module(module), factory)(context, **options)
+        return made
+
+    return create
+
+
 @dataclass(frozen=True)
 class PanelSpec:
     id: str  # stable ASCII ([a-z][a-z0-9_]*): the dock's objectName is "dock.<id>", profiles key on it
@@ -56,6 +68,7 @@ class PanelSpec:
     orientation: Qt.Orientation = Qt.Orientation.Vertical  # of the split
     default_size: int | None = None  # px: width in a side area / horizontal split, height otherwise
     shortcut: str | None = None  # shows/hides the panel (View menu)
+    after_first_paint: bool = False  # heavy to build: shown at start, built once the window has painted
 
     def translated_title(self) -> str:
         return QCoreApplication.translate(TITLE_CONTEXT, self.title)

@@ -8,10 +8,10 @@ never reads or writes files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QWidget
 
@@ -51,19 +51,84 @@ class LayoutSnapshot:
     state: bytes
 
 
+PanelFactory = Callable[[], QWidget]
+
+
 class PanelDock(QDockWidget):
-    def __init__(self, panel_id: str, title: str, widget: QWidget, parent: QWidget) -> None:
+    """A panel's dock. Its content may be given as a factory: the dock then holds an empty placeholder and
+    builds the panel the first time it is shown (not hidden, not behind another tab), or when asked for it
+    (:meth:`widget`). ``after_first_paint``: not before the window has painted once (a heavy panel shown at
+    start, such as the chart, does not hold up the first frame)."""
+
+    def __init__(
+        self,
+        panel_id: str,
+        title: str,
+        content: QWidget | PanelFactory,
+        parent: QWidget,
+        *,
+        after_first_paint: bool = False,
+    ) -> None:
         super().__init__(title, parent)
         self.panel_id = panel_id
         self.setObjectName(f"dock.{panel_id}")
-        self.setWidget(widget)
+        self._factory: PanelFactory | None = None
+        self.after_first_paint = after_first_paint
+        if isinstance(content, QWidget):
+            self.setWidget(content)
+        else:
+            self._factory = content
+            placeholder = QWidget(self)
+            placeholder.setObjectName("panelPlaceholder")
+            self.setWidget(placeholder)
         self.visibilityChanged.connect(self._show_content)
+
+    @property
+    def built(self) -> bool:
+        return self._factory is None
+
+    def content(self) -> QWidget | None:
+        """What the dock holds now: the panel, or its placeholder until it is built (None: deleted)."""
+        return super().widget()
+
+    def widget(self) -> QWidget:
+        """The panel (built now if it was not yet)."""
+        self.build()
+        return super().widget()
+
+    def build(self) -> None:
+        factory, self._factory = self._factory, None
+        if factory is None:
+            return
+        placeholder = self.content()
+        panel = factory()
+        covered = placeholder is not None and placeholder.isHidden() and not self.isHidden()
+        self.setWidget(panel)
+        if covered:  # behind another tab: the panel starts hidden (Show/Hide tell its view-model)
+            panel.setVisible(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    def may_build(self) -> bool:
+        """Not while the window applies an arrangement (docks show and hide on the way: only the panels on
+        screen at its end are built), nor a held panel before the first paint."""
+        window = self.window()
+        if not isinstance(window, MainWindow):
+            return True
+        return not window.arranging and (window.painted or not self.after_first_paint)
+
+    def on_screen(self) -> bool:
+        """Shown, and not behind another tab."""
+        content = self.content()
+        return self.isVisible() and content is not None and not content.isHidden()
 
     def _show_content(self, visible: bool) -> None:
         """Qt keeps a dock behind another tab "visible" (moved off-screen) and says so only through
         ``visibilityChanged``: the panel is hidden while covered, so its view-model (Show/Hide) polls nothing
-        and runs no timer for a tab nobody sees."""
-        widget = self.widget()
+        and runs no timer for a tab nobody sees. A panel not built yet is built when first uncovered."""
+        if visible and not self.built and self.may_build():
+            self.build()
+        widget = self.content()
         if widget is not None and widget.isHidden() == visible:
             widget.setVisible(visible)
 
@@ -101,6 +166,7 @@ class MainWindow(QMainWindow):
         ):
             self.setCorner(corner, area)
         self.resize(1440, 900)
+        self.painted = False  # the window has painted once (panels held until then may be built)
         self._docks: dict[str, PanelDock] = {}
         self._placements: dict[str, DockPlacement] = {}
         self._panel_actions: dict[str, QAction] = {}
@@ -129,13 +195,16 @@ class MainWindow(QMainWindow):
         self,
         panel_id: str,
         title: str,
-        widget: QWidget,
+        widget: QWidget | PanelFactory,
         placement: DockPlacement | None = None,
         shortcut: str | None = None,
+        *,
+        after_first_paint: bool = False,
     ) -> PanelDock:
+        """``widget``: the panel, or a factory that builds it when the dock is first shown (see PanelDock)."""
         if panel_id in self._docks:
             raise ValueError(f"panel {panel_id!r} is already in the window")
-        dock = PanelDock(panel_id, title, widget, self)
+        dock = PanelDock(panel_id, title, widget, self, after_first_paint=after_first_paint)
         dock.setFeatures(LOCKED_FEATURES if self._locked else UNLOCKED_FEATURES)
         self._docks[panel_id] = dock
         self._placements[panel_id] = placement or DockPlacement()
@@ -243,6 +312,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state), self.STATE_VERSION)
         finally:
             self._applying = False
+        self._build_shown_panels()
         self._settle_timer.stop()
         self._committed = self._state_bytes()
         self._sync_panel_actions()
@@ -389,6 +459,22 @@ class MainWindow(QMainWindow):
         return dialog
 
     # --- events
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self, self._build_shown_panels)  # once this first frame is done
+        return super().event(event)
+
+    @property
+    def arranging(self) -> bool:
+        return self._applying
+
+    def _build_shown_panels(self) -> None:
+        """The panels on screen now that were held (until the first paint, or an arrangement's end)."""
+        for dock in self._docks.values():
+            if not dock.built and dock.on_screen() and dock.may_build():
+                dock.build()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settle()
         self.closing.emit()
@@ -421,6 +507,7 @@ class MainWindow(QMainWindow):
             ok = apply()
         finally:
             self._applying = False
+        self._build_shown_panels()
         self._settle_timer.stop()
         if ok is False:
             return False
@@ -455,7 +542,14 @@ class MainWindow(QMainWindow):
     def _update_undo_action(self) -> None:
         self._actions["window.undo_layout"].setEnabled(bool(self._undo))
 
+    def build_all_panels(self) -> None:
+        """Build every panel not built yet (their real sizes shape a default arrangement)."""
+        for dock in self._docks.values():
+            dock.build()
+
     def _apply_default(self, preset: Mapping[str, DockPlacement] | None = None) -> None:
+        if self.isVisible():  # on screen: sized from the real panels (before the first show: nothing to size)
+            self.build_all_panels()
         placements = self._placements if preset is None else self._preset_placements(preset)
         for dock in self._docks.values():
             dock.setFloating(False)

@@ -7,8 +7,8 @@ sent: coin-weight changes only limit orders with nothing filled yet; the venue's
 keeps the order's own values. "Cancel all" uses the adapter's ``cancel_all(counterparties)`` where there is
 one (always with the chosen counterparties: coin-weight cancels EVERYTHING for an empty list), otherwise
 cancels the venue's active orders one by one. History pages through
-``adapter.order_history(start, end, page, page_size)`` (the page size the user chose). Work sent to the
-venue ends with the panel.
+``adapter.order_history(start, end, page, page_size)`` (the page size the user chose): page 0 on Load, the
+next page each time the user scrolls to the end of the list. Work sent to the venue ends with the panel.
 
 Confirmations follow ``profile.confirm_orders`` (``modify`` on, ``cancel`` off by default); "Don't ask again"
 turns the kind off there.

@@ -2233,6 +2233,21 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Tessera cannot start</source>
+        <translation>Tessera не может запуститься</translation>
+    </message>
+    <message>
+        <source>The demo venues could not start: {reason}.</source>
+        <translation>Демо-площадки не запустились: {reason}.</translation>
+    </message>
+    <message>
+        <source>If Tessera is already open with this profile, use that window, or close it and start again. To run a second Tessera, start it with another profile (--profile NAME). Tessera will now close.</source>
+        <translation>Если Tessera уже открыта с этим профилем, работайте в том окне или закройте его и запустите снова. Чтобы запустить вторую Tessera, укажите другой профиль (--profile ИМЯ). Сейчас Tessera закроется.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHooks</name>
     <message>
         <source>Unexpected error: {error}. Details are in the Journal.</source>
@@ -3636,8 +3651,24 @@
         <translation>Снять заявку</translation>
     </message>
     <message>
-        <source>Orders per page</source>
-        <translation>Заявок на странице</translation>
+        <source>Orders fetched from the venue at a time</source>
+        <translation>Сколько заявок запрашивать у площадки за раз</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n заявка</numerusform>
+            <numerusform>%n заявки</numerusform>
+            <numerusform>%n заявок</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll down for older orders</source>
+        <translation>Прокрутите вниз, чтобы загрузить более ранние заявки</translation>
+    </message>
+    <message>
+        <source>Every order of the range is listed</source>
+        <translation>Показаны все заявки за этот период</translation>
     </message>
     <message>
         <source>Load</source>
@@ -3646,14 +3677,6 @@
     <message>
         <source>Load the orders of this time range</source>
         <translation>Загрузить заявки за этот период</translation>
-    </message>
-    <message>
-        <source>Newer orders</source>
-        <translation>Более новые заявки</translation>
-    </message>
-    <message>
-        <source>Older orders</source>
-        <translation>Более старые заявки</translation>
     </message>
     <message>
         <source>From</source>
@@ -3666,14 +3689,6 @@
     <message>
         <source>No orders in this range</source>
         <translation>За этот период заявок нет</translation>
-    </message>
-    <message>
-        <source>No more orders</source>
-        <translation>Больше заявок нет</translation>
-    </message>
-    <message>
-        <source>Page {page}</source>
-        <translation>Страница {page}</translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>

@@ -65,7 +65,9 @@ Date = Annotated[datetime, BeforeValidator(_utc), PlainSerializer(format_date, w
 
 
 class AggregionModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="allow")
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="allow", defer_build=True
+    )
 
 
 def to_wire(model: BaseModel) -> dict[str, Any]:
@@ -75,6 +77,8 @@ def to_wire(model: BaseModel) -> dict[str, Any]:
 
 class Localised(RootModel[dict[str, str]]):
     """``{"default": "English", "ru_RU": "...", "en_US": "..."}``."""
+
+    model_config = ConfigDict(defer_build=True)
 
     def text(self, lang: str = "default") -> str:
         """The text in ``lang`` (``ru_RU``, or just ``ru``), else ``default``, else any, else ``""``."""
@@ -592,8 +596,6 @@ class LicenceKeyInfo(AggregionModel):
     key_id: str
 
 
-Fund.model_rebuild()
-Item.model_rebuild()
 
 
 # --- list queries -------------------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ def format_since(moment: datetime) -> str:
 
 
 class Row(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, extra="ignore", frozen=True)
+    model_config = ConfigDict(populate_by_name=True, extra="ignore", frozen=True, defer_build=True)
 
 
 # ------------------------------------------------------------------------------------------------ envelope

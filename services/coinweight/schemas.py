@@ -162,7 +162,7 @@ def to_millis(moment: datetime) -> int:
 
 
 class WireModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, defer_build=True)
 
 
 def to_wire(model: BaseModel) -> dict[str, Any]:
@@ -700,7 +700,7 @@ KnownStrategyItem = Annotated[
 StrategyItem = Annotated[KnownStrategyItem | GenericStrategyItem, Field(union_mode="left_to_right")]
 """A strategy item of its type's model, or :class:`GenericStrategyItem`."""
 
-_STRATEGY_ITEM: TypeAdapter[StrategyItemBase] = TypeAdapter(StrategyItem)
+_STRATEGY_ITEM: TypeAdapter[StrategyItemBase] = TypeAdapter(StrategyItem, config=ConfigDict(defer_build=True))
 
 
 def parse_strategy_item(data: object) -> StrategyItemBase:
@@ -715,7 +715,16 @@ class StrategyTemplate(WireModel):
     default: StrategyItem
 
 
-class StrategyItemsById(RootModel[dict[str, StrategyItem]]):
+RootT = TypeVar("RootT")
+
+
+class DeferredRootModel(RootModel[RootT]):
+    """A RootModel built on first use, as the wire models are (``RootModel[X]`` builds X at import)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class StrategyItemsById(DeferredRootModel[dict[str, StrategyItem]]):
     """The ``item/create`` and ``item/delete`` answers: ``{"<id>": item}``."""
 
     def items_with_ids(self) -> list[StrategyItemBase]:

@@ -85,7 +85,9 @@ Amount = Annotated[Decimal, BeforeValidator(to_amount), PlainSerializer(amount_t
 class DxWireModel(BaseModel):
     """Unknown fields are ignored (the venue may add some); wire names are the camelCase aliases."""
 
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="ignore", defer_build=True
+    )
 
 
 def to_wire(model: BaseModel) -> dict[str, Any]:

@@ -104,6 +104,7 @@ class WireModel(BaseModel):
         serialize_by_alias=True,
         frozen=True,
         extra="ignore",
+        defer_build=True,
     )
 
     def wire(self) -> dict[str, Any]:
@@ -228,7 +229,8 @@ class Trade(WireModel):
     is_best_match: bool = True
 
 
-BOOK_TICKERS = TypeAdapter(list[BookTicker])
-TICKERS_24H = TypeAdapter(list[Ticker24h])
-TRADES = TypeAdapter(list[Trade])
-KLINE_ROWS = TypeAdapter(list[list[Any]])
+_DEFERRED = ConfigDict(defer_build=True)  # built on first use, not at import
+BOOK_TICKERS = TypeAdapter(list[BookTicker], config=_DEFERRED)
+TICKERS_24H = TypeAdapter(list[Ticker24h], config=_DEFERRED)
+TRADES = TypeAdapter(list[Trade], config=_DEFERRED)
+KLINE_ROWS = TypeAdapter(list[list[Any]], config=_DEFERRED)

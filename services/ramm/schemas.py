@@ -79,13 +79,13 @@ else:
 class RammModel(BaseModel):
     """Wire names as attribute names; unknown fields kept."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
 
 class RammRequest(BaseModel):
     """A request body: only the documented fields, ``None`` left out by :func:`to_wire`."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 def to_wire(model: BaseModel) -> dict[str, Any]:
@@ -941,6 +941,8 @@ RowT = TypeVar("RowT", bound=BaseModel)
 
 class SearchPage(BaseModel, Generic[RowT]):
     """One page of a ``*.search`` answer: the echoed filter, paging, order and the rows."""
+
+    model_config = ConfigDict(defer_build=True)
 
     filter: dict[str, Any] = Field(default_factory=dict)
     pagination: PageInfo

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -71,16 +73,48 @@ def test_pyramid_matches_brute_force_after_writes(n: int, writes: list[str], see
         assert_matches_brute_force(series, first, int(rng.integers(first, count)))
 
 
-def test_set_adopts_arrays_and_copies_on_first_write() -> None:
-    bars = random_bars(1000)
-    original_close = bars[4].copy()
+def test_set_adopts_arrays_and_live_writes_never_copy_them() -> None:
+    """A trader's first tick on a huge chart must not copy every column (it froze the window for seconds)."""
+    bars = random_bars(1 << 20)
+    original = [column.copy() for column in bars]
     series = BarSeries()
     series.set(*bars)
-    assert np.shares_memory(series.close, bars[4])
-    series.update_last(1.0, 2.0, 0.5, 1.5, 10.0)
-    assert not np.shares_memory(series.close, bars[4])
-    np.testing.assert_array_equal(bars[4], original_close)  # the caller's data is never written
-    assert series.close[-1] == 1.5
+    assert np.shares_memory(series.slice(0, 99, 0).close, bars[4])
+    tracemalloc.start()
+    try:
+        series.update_last(1.0, 2.0, 0.5, 1.5, 10.0)
+        series.append(int(bars[0][-1]) + 60, 1.5, 3.0, 1.0, 2.5, 20.0)
+        series.update_last(1.5, 3.5, 1.0, 3.0, 30.0)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20  # a small tail, not a copy of 6 columns of a million bars (48 MB)
+    assert np.shares_memory(series.slice(0, 99, 0).close, bars[4])
+    for column, before in zip(bars, original, strict=True):
+        np.testing.assert_array_equal(column, before)  # the caller's data is never written
+    assert (series.close[-2], series.close[-1], len(series)) == (1.5, 3.0, (1 << 20) + 1)
+    low, high = original[3][:-1].min(), original[2][:-1].max()  # the last bar was replaced by the tick
+    assert series.price_range(0, len(series) - 1) == (min(low, 0.5, 1.0), max(high, 2.0, 3.5))
+
+
+def test_a_history_page_is_added_without_copying_the_bars_loaded() -> None:
+    bars = random_bars(1 << 20, start=10_000)
+    series = BarSeries()
+    series.set(*bars)
+    page = random_bars(1000, seed=1, start=9_000)
+    tracemalloc.start()
+    try:
+        assert series.prepend(*page) == 1000
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20  # the page and the bucket starts, not 6 columns of a million bars (48 MB)
+    assert np.shares_memory(series.slice(1000, 1099, 0).close, bars[4])
+    assert series.close[999] == page[4][-1] and series.close[1000] == bars[4][0]
+    assert series.price_range(0, len(series) - 1) == (
+        min(page[3].min(), bars[3].min()),
+        max(page[2].max(), bars[2].max()),
+    )
 
 
 def test_full_range_query_reads_a_bounded_number_of_values() -> None:

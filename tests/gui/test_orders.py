@@ -21,6 +21,7 @@ from services.errors import VenueError
 from tests.conftest import wait_until
 from tests.gui.test_order_ticket import BTC, ETH, LKOH, PORTFOLIOS, fake_core_shell  # noqa: F401 (fixture)
 from widgets.common.decimal_input import DecimalInput
+from widgets.common.record_table import RECORD_ID_ROLE
 from widgets.panels.order_ticket_confirm import OrderConfirmDialog
 from widgets.panels.orders import PAGE_SIZES, CancelAllDialog, OrdersPanel
 from widgets.panels.orders_table import AMBER, BLUE, ITALIC_ROLE
@@ -72,6 +73,13 @@ def cell(panel: OrdersPanel, key: str, column: str, role=Qt.ItemDataRole.Display
 
 def italic(panel: OrdersPanel, key: str, column: str) -> bool:
     return cell(panel, key, column, ITALIC_ROLE)
+
+
+async def show_orders(shell, width: int, height: int) -> None:
+    shell.window.resize(width, height)
+    shell.window.show()
+    shell.window.dock("orders").raise_()  # its tab in front: a panel behind another tab is hidden
+    await wait_until(shell.window.dock("orders").widget().isVisible)
 
 
 async def focus_the_table(panel: OrdersPanel, shell) -> None:
@@ -223,8 +231,9 @@ async def test_cancel_all_on_the_chosen_counterparties_only(orders):
     assert panel.message() == "CHP: 1 cancel taken; coin-weight: canceling all on binance"
 
 
-async def test_history_pages_through_the_venue_with_a_loading_indicator(orders):
-    panel, core, _shell = orders
+async def test_history_fetches_older_pages_as_the_user_scrolls_with_a_loading_indicator(orders):
+    panel, core, shell = orders
+    await show_orders(shell, 1000, 500)
     venue = core.session("coinweight").adapter
     now = utc_now()
     venue.history = [
@@ -236,26 +245,58 @@ async def test_history_pages_through_the_venue_with_a_loading_indicator(orders):
     venue.hold = asyncio.Event()
     panel.tabs.setCurrentIndex(1)  # opening the tab loads the first page
     await wait_until(panel.is_history_loading)
-    assert not panel.load_button.isEnabled() and not panel.next_button.isEnabled()
+    assert not panel.load_button.isEnabled()
     venue.hold.set()
-    await wait_until(lambda: not panel.is_history_loading())
-    assert panel.history.rowCount() == 25 and venue.page_size == 25
+    bar = panel.history_table.verticalScrollBar()
+    # pages come until the view is full
+    await wait_until(lambda: not panel.is_history_loading() and bar.maximum() > 0)
+    assert venue.page_size == 25
     start, end, page = venue.history_calls[0]
     assert page == 0 and timedelta(hours=24) <= end - start <= timedelta(hours=24, minutes=2)
     assert end >= now
     status = panel.history.index(0, panel.history.column_of("status"))
     assert status.data() == "canceled"
+    loaded = panel.history.rowCount()
+    assert loaded in (25, 50) and panel.has_more_history()
+    assert panel.history_count.text() == f"{loaded} orders \u2026"
+    await asyncio.sleep(0.05)
+    assert len(venue.history_calls) == loaded // 25  # the view is full: nothing more until the user scrolls
 
-    panel.next_button.click()
-    await wait_until(lambda: panel.history_page == 1 and not panel.is_history_loading())
-    panel.next_button.click()
-    await wait_until(lambda: panel.history_page == 2 and not panel.is_history_loading())
-    assert panel.history.rowCount() == 10 and not panel.next_button.isEnabled()
-    assert panel.page_label.text() == "Page 3"
-    panel.prev_button.click()
-    await wait_until(lambda: panel.history_page == 1 and not panel.is_history_loading())
-    assert panel.history.rowCount() == 25 and panel.next_button.isEnabled()
-    assert [call[2] for call in venue.history_calls] == [0, 1, 2, 1]
+    while panel.has_more_history():
+        bar.setValue(bar.maximum())  # to the end: the next 25, added below
+        await wait_until(lambda n=loaded: panel.history.rowCount() > n or not panel.has_more_history())
+        await wait_until(lambda: not panel.is_history_loading())
+        loaded = panel.history.rowCount()
+    assert loaded == 60
+    assert [call[2] for call in venue.history_calls] == [0, 1, 2]
+    assert panel.history_count.text() == "60 orders"
+    ids = {panel.history.index(row, 0).data(RECORD_ID_ROLE) for row in range(60)}
+    assert len(ids) == 60  # every order once
+    bar.setValue(0)
+    bar.setValue(bar.maximum())  # all listed: scrolling asks for nothing more
+    await asyncio.sleep(0.05)
+    assert len(venue.history_calls) == 3
+
+    panel.load_button.click()  # Load starts the range over
+    await wait_until(lambda: not panel.is_history_loading() and bar.maximum() > 0)
+    pages = [call[2] for call in venue.history_calls[3:]]
+    assert pages in ([0], [0, 1]) and panel.history.rowCount() == 25 * len(pages)
+
+
+async def test_history_fills_a_tall_view_without_scrolling(orders):
+    panel, core, shell = orders
+    await show_orders(shell, 1200, 1000)
+    venue = core.session("coinweight").adapter
+    now = utc_now()
+    venue.history = [an_order(n, OrderStatus.FILLED, created=now - timedelta(minutes=n)) for n in range(30)]
+    panel.venue_combo.setCurrentIndex(panel.venue_combo.findData("coinweight"))
+    panel.page_size_combo.setCurrentIndex(PAGE_SIZES.index(10))
+    panel.tabs.setCurrentIndex(1)
+    await wait_until(lambda: panel.history.rowCount() >= 10 and not panel.is_history_loading())
+    bar = panel.history_table.verticalScrollBar()
+    # pages come until the view scrolls (or the range is exhausted): never a view with room and more to fetch
+    await wait_until(lambda: bar.maximum() > 0 or not panel.has_more_history())
+    assert len(venue.history_calls) == panel.history.rowCount() // 10 + (0 if panel.has_more_history() else 1)
 
 
 async def test_a_history_page_in_flight_ends_with_the_panel(orders):

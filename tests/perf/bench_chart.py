@@ -23,6 +23,7 @@ from widgets.chart import ChartWidget
 
 SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 WINDOW = (1280, 720)
+HISTORY_PAGE = 1000
 
 
 def synthetic_bars(n: int, seed: int = 7) -> tuple[np.ndarray, ...]:
@@ -139,13 +140,32 @@ def _child_timings(n: int, repeat: int) -> dict[str, float]:
     }
     last_hundred()
     settle()
-    # the first write copies the adopted arrays into growable buffers: a one-off, reported on its own
+    # the first write moves the last bar out of the adopted arrays into the live tail: reported on its own
     results[f"chart_live_first_update_ms_{n}"] = _median_ms(_timed(live_update, 1, settle))
     results[f"chart_live_update_ms_{n}"] = _median_ms(_timed(live_update, 100, settle))
     results[f"chart_live_append_ms_{n}"] = _median_ms(_timed(live_append, 60, settle))
+    # the same pan and zoom-out once live bars exist: the visible bars straddle the adopted body and the tail
+    last_hundred()
+    settle()
+    results[f"chart_pan_live_ms_{n}"] = _median_ms(_timed(pan, 60, settle))
+    results[f"chart_zoom_out_live_ms_{n}"] = _median_ms(_timed(zoom_out, 30, settle, setup=last_hundred))
+
     chart.show_all()
     frame()
     results[f"chart_full_range_primitives_{n}"] = chart.candles.primitive_count
+
+    oldest = [int(bars[0][0])]
+
+    def history_page() -> None:  # 1,000 older bars arrive while the user looks at the oldest ones
+        page = [column[:HISTORY_PAGE].copy() for column in bars]
+        page[0] += oldest[0] - 60 * HISTORY_PAGE - int(bars[0][0])
+        oldest[0] = int(page[0][0])
+        chart.prepend_bars(*page)
+        frame()
+
+    chart.set_visible_bars(0, 99)
+    settle()
+    results[f"chart_history_page_ms_{n}"] = _median_ms(_timed(history_page, 10, settle))
     return results
 
 

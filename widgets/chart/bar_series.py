@@ -6,9 +6,24 @@ high and the largest volume.  Levels from ``STORED_FROM_LEVEL`` up are stored (b
 from at most ``2**STORED_FROM_LEVEL`` bars per bucket.  So a frame that shows every bar reads about one
 bucket per pixel, and "min/max over bars i..j" costs O(budget), whatever the number of bars.
 
-Memory: ``set`` adopts the caller's arrays without copying them when they already are contiguous int64 /
-float64 (the caller must not modify them afterwards); the first ``update_last``/``append`` copies them
-into owned buffers with room to grow.  The stored pyramid adds 3/8 of a column.
+Memory and the live edge: the bars are kept as immutable **chunks** and a small owned **tail**.
+``set`` adopts the caller's arrays as the one chunk without copying them when they already are contiguous
+int64 / float64 (the caller must not modify them afterwards), so the first paint touches no new memory
+but the pyramid's.  Nothing ever writes into a chunk: the first ``update_last`` moves the last bar into
+the tail (the chunk becomes a view one bar shorter), ``append`` adds to the tail (a buffer that doubles,
+starting at ``_MIN_SPARE`` bars), and the stored levels are allocated with room for ``n/8`` more bars
+(untouched spare pages cost no RSS), so a live tick costs O(log n) however many bars are loaded: no copy
+of the columns, no rebuild, no doubling of memory.  A pyramid that runs out of room grows by copying its
+levels (O(n/16)), never by re-reading the columns.  (Until 2026-12-02 the first live write copied every
+column into growable buffers: seconds and +460 MB at 10M bars.)
+
+``prepend`` (a page of older history) copies the page into the first chunk while that one is under
+``_CHUNK_BARS`` bars, else makes it a chunk of its own, so the bars already loaded are never copied; it
+then refills the pyramid, which reads each low/high/volume once (bucket alignment moves with the
+indices).  Readers see each column as one array through ``SplitColumn`` (int, slice and integer-array
+indexing, ``searchsorted``), which reads only what is asked: the visible bars at level 0 (a few
+thousand at most), bucket ends at coarser levels (the pyramid answers the min/max).  The pieces stay
+few: one large adopted chunk, chunks of a quarter of a million bars of history each, the tail.
 """
 
 from __future__ import annotations
@@ -17,9 +32,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .split_column import SplitColumn
+
 STORED_FROM_LEVEL = 4  # 16-bar buckets: coarser levels are stored
 _MIN_SPARE = 1024
-_PRICE_COLUMNS = ("open", "high", "low", "close", "volume")
+_CHUNK_BARS = 1 << 18  # history pages are merged into the first chunk until it is this long (12 MB)
+_TIME, _OPEN, _HIGH, _LOW, _CLOSE, _VOLUME = range(6)
+_REDUCERS = (np.minimum, np.maximum, np.maximum)  # for (low, high, volume), the stored extremes
 
 
 @dataclass(frozen=True)
@@ -44,12 +63,17 @@ class BarSeries:
     """Columnar OHLCV store; indices are bar numbers, 0 = oldest loaded bar."""
 
     def __init__(self) -> None:
+        # immutable chunks of bars, oldest first, none empty: the adopted arrays, pages of older history;
+        # each chunk (and the tail) is a list of columns: time, open, high, low, close, volume
+        self._chunks: list[list[np.ndarray]] = []
+        self._tail: list[np.ndarray] = _empty_columns(0)  # owned buffers; the first _tail_n are bars
+        self._tail_n = 0
         self._n = 0
-        self._owned = False  # buffers are ours (writable, with spare capacity) rather than the caller's
-        self._time = np.empty(0, np.int64)
-        self._cols: dict[str, np.ndarray] = {name: np.empty(0) for name in _PRICE_COLUMNS}
-        # _levels[i] = (low_min, high_max, volume_max) for buckets of 2**(STORED_FROM_LEVEL + i) bars
+        self._columns: list[SplitColumn] | None = None  # the six columns' readers, until the pieces change
+        # _levels[i] = (low_min, high_max, volume_max) for buckets of 2**(STORED_FROM_LEVEL + i) bars,
+        # sized for _capacity bars
         self._levels: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._capacity = 0
         #: bumped whenever bars are added or replaced (not by update_last): lets views memoize per data set
         self.revision = 0
 
@@ -58,77 +82,99 @@ class BarSeries:
         return self._n
 
     @property
-    def time(self) -> np.ndarray:
-        return self._time[: self._n]
+    def time(self) -> SplitColumn:
+        return self._column(_TIME)
 
     @property
-    def open(self) -> np.ndarray:
-        return self._cols["open"][: self._n]
+    def open(self) -> SplitColumn:
+        return self._column(_OPEN)
 
     @property
-    def high(self) -> np.ndarray:
-        return self._cols["high"][: self._n]
+    def high(self) -> SplitColumn:
+        return self._column(_HIGH)
 
     @property
-    def low(self) -> np.ndarray:
-        return self._cols["low"][: self._n]
+    def low(self) -> SplitColumn:
+        return self._column(_LOW)
 
     @property
-    def close(self) -> np.ndarray:
-        return self._cols["close"][: self._n]
+    def close(self) -> SplitColumn:
+        return self._column(_CLOSE)
 
     @property
-    def volume(self) -> np.ndarray:
-        return self._cols["volume"][: self._n]
+    def volume(self) -> SplitColumn:
+        return self._column(_VOLUME)
 
     @property
     def max_level(self) -> int:
-        """The coarsest pyramid level available."""
-        return STORED_FROM_LEVEL + len(self._levels) - 1 if self._levels else 0
+        """The coarsest useful level: one bucket holds every bar (0 when there are none)."""
+        n = len(self)
+        return max(STORED_FROM_LEVEL, (n - 1).bit_length()) if n else 0
 
     # --- writes ----------------------------------------------------------------------------------
     def set(self, time, open_, high, low, close, volume) -> None:
         """Replace all bars (oldest first), adopting the arrays when no conversion is needed."""
         cols = _as_columns(time, open_, high, low, close, volume)
-        self._time, self._cols = cols[0], dict(zip(_PRICE_COLUMNS, cols[1:], strict=True))
-        self._n, self._owned = len(cols[0]), False
+        self._chunks = [cols] if len(cols[_TIME]) else []
+        self._tail_n = 0
+        self._pieces_changed()
         self._bars_replaced()
 
     def prepend(self, time, open_, high, low, close, volume) -> int:
         """Insert older bars before index 0; returns how many were added (indices shift by that).
 
         Bars not older than the current first bar (a page that overlaps what is loaded) are dropped.
+        The page is copied: into the first chunk while that one is small, else as a chunk of its own
+        (so the bars already loaded are never copied).
         """
         cols = _as_columns(time, open_, high, low, close, volume)
-        if self._n:
-            older = cols[0] < self._time[0]
+        if len(self):
+            older = cols[_TIME] < self.time[0]
             if not older.all():
                 cols = [c[older] for c in cols]
-        added = len(cols[0])
+        added = len(cols[_TIME])
         if added:
-            merged = [np.concatenate((new, old)) for new, old in zip(cols, self._columns(), strict=True)]
-            self._take_ownership(merged)
+            if self._chunks and len(self._chunks[0][_TIME]) < _CHUNK_BARS:
+                first = self._chunks[0]
+                self._chunks[0] = [np.concatenate((new, old)) for new, old in zip(cols, first, strict=True)]
+            else:
+                self._chunks.insert(0, [np.array(c) for c in cols])
+            self._pieces_changed()
+            self._bars_replaced()
         return added
 
     def append(self, time: int, open_: float, high: float, low: float, close: float, volume: float) -> None:
-        if not self._owned or self._n == len(self._time):
-            self._take_ownership(self._columns())
-        self._n += 1
+        if self._tail_n == len(self._tail[_TIME]):
+            self._grow_tail()
+        self._tail_n += 1
+        self._pieces_changed()
         self.revision += 1
-        self._time[self._n - 1] = time
+        self._tail[_TIME][self._tail_n - 1] = time
+        if len(self) > self._capacity:
+            self._grow_levels()
         self._write_last(open_, high, low, close, volume)
 
     def update_last(self, open_: float, high: float, low: float, close: float, volume: float) -> None:
-        if self._n == 0:
+        if not len(self):
             raise IndexError("update_last on an empty series")
-        if not self._owned:
-            self._take_ownership(self._columns())
+        if not self._tail_n:  # the live bar leaves the chunks (which are never written)
+            if not len(self._tail[_TIME]):
+                self._grow_tail()
+            last = self._chunks[-1]
+            for column, tail in zip(last, self._tail, strict=True):
+                tail[0] = column[-1]
+            if len(last[_TIME]) > 1:
+                self._chunks[-1] = [column[:-1] for column in last]
+            else:
+                del self._chunks[-1]
+            self._tail_n = 1
+            self._pieces_changed()
         self._write_last(open_, high, low, close, volume)
 
     # --- queries ---------------------------------------------------------------------------------
     def index_at_or_before(self, times: np.ndarray) -> np.ndarray:
         """Index of the bar that contains each timestamp (the last bar opened at or before it)."""
-        return np.searchsorted(self.time, times, side="right") - 1
+        return self.time.searchsorted(times, side="right") - 1
 
     def price_range(self, first: int, last: int, budget: int = 2048) -> tuple[float, float]:
         """(min low, max high) over bars first..last inclusive, reading O(budget) values."""
@@ -140,7 +186,8 @@ class BarSeries:
 
     def slice(self, first: int, last: int, level: int) -> BarSlice:
         """Buckets of ``2**level`` bars covering bars first..last inclusive (clamped to the data)."""
-        first, last = max(first, 0), min(last, self._n - 1)
+        n = len(self)
+        first, last = max(first, 0), min(last, n - 1)
         level = min(level, self.max_level)
         if level == 0:
             sl = slice(first, last + 1)
@@ -157,7 +204,7 @@ class BarSeries:
             )
         size = 1 << level
         starts = np.arange(first >> level, (last >> level) + 1, dtype=np.int64) * size
-        ends = np.minimum(starts + size, self._n) - 1
+        ends = np.minimum(starts + size, n) - 1
         if level < STORED_FROM_LEVEL:
             sl = slice(int(starts[0]), int(ends[-1]) + 1)
             offsets = starts - starts[0]
@@ -171,65 +218,93 @@ class BarSeries:
         return BarSlice((starts + ends) * 0.5, None, None, lows, highs, vols, up, level)
 
     # --- internals -------------------------------------------------------------------------------
-    def _columns(self) -> list[np.ndarray]:
-        return [self.time, self.open, self.high, self.low, self.close, self.volume]
+    def _column(self, k: int) -> SplitColumn:
+        if self._columns is None:
+            self._columns = [
+                SplitColumn([chunk[c] for chunk in self._chunks] + [self._tail[c][: self._tail_n]])
+                for c in range(len(self._tail))
+            ]
+        return self._columns[k]
 
-    def _take_ownership(self, cols: list[np.ndarray]) -> None:
-        """Copy ``cols`` into our own buffers with spare room for appends, then rebuild the pyramid."""
-        n = len(cols[0])
-        capacity = n + max(n // 8, _MIN_SPARE)
-        buffers: list[np.ndarray] = [np.empty(capacity, np.int64)] + [
-            np.empty(capacity) for _ in _PRICE_COLUMNS
-        ]
-        for buf, src in zip(buffers, cols, strict=True):
-            buf[:n] = src
-        self._time, self._cols = buffers[0], dict(zip(_PRICE_COLUMNS, buffers[1:], strict=True))
-        self._n, self._owned = n, True
-        self._bars_replaced()
+    def _pieces_changed(self) -> None:
+        """After chunks or the tail's length or buffers changed: new readers, new length."""
+        self._columns = None
+        self._n = sum(len(chunk[_TIME]) for chunk in self._chunks) + self._tail_n
+
+    def _grow_tail(self) -> None:
+        """Room for more live bars: double the tail's buffers (they only hold bars added since ``set``)."""
+        capacity = max(2 * len(self._tail[_TIME]), _MIN_SPARE)
+        grown = _empty_columns(capacity)
+        for new, old in zip(grown, self._tail, strict=True):
+            new[: self._tail_n] = old[: self._tail_n]
+        self._tail = grown
+        self._pieces_changed()
 
     def _bars_replaced(self) -> None:
         self.revision += 1
         self._build_levels()
 
     def _build_levels(self) -> None:
-        """Stored levels sized for the buffer capacity, filled for the bars present."""
-        self._levels = []
-        capacity, n = len(self._time), self._n
-        size = -(-capacity // (1 << STORED_FROM_LEVEL))
-        if size == 0:
-            return
-        level = (np.empty(size), np.empty(size), np.empty(size))
+        """Stored levels sized with room for appends, filled for the bars present.
+
+        Reads every low, high and volume once (``reduceat`` per part, then the few buckets that straddle
+        two parts); the levels are reused while they have room and are not far too large.
+        """
+        n = len(self)
+        if not n <= self._capacity <= 2 * n + _MIN_SPARE:  # else the levels we have are refilled in place
+            self._capacity = n + max(n // 8, _MIN_SPARE)
+            self._levels = [_empty_level(size) for size in _level_sizes(self._capacity)]
         bucket = 1 << STORED_FROM_LEVEL
-        whole = n // bucket
-        for src, dst, reduce in zip(
-            self._extreme_columns(), level, (np.minimum, np.maximum, np.maximum), strict=True
-        ):
-            reduce.reduce(src[: whole * bucket].reshape(whole, bucket), axis=1, out=dst[:whole])
-            if n > whole * bucket:
-                dst[whole] = reduce.reduce(src[whole * bucket : n])
-        self._levels.append(level)
+        parts = [*self._chunks, [column[: self._tail_n] for column in self._tail]]
+        straddling = {n // bucket} if n % bucket else set()  # buckets not wholly inside one part
+        at = 0
+        for part in parts:
+            end = at + len(part[_TIME])
+            j0, j1 = -(-at // bucket), end // bucket  # the part's whole buckets
+            if j1 > j0:
+                for k, dst, reduce in zip((_LOW, _HIGH, _VOLUME), self._levels[0], _REDUCERS, strict=True):
+                    _reduce_buckets(part[k][j0 * bucket - at : j1 * bucket - at], dst[j0:], reduce)
+            if at % bucket:  # the bucket across the boundary with the previous part
+                straddling.add(at // bucket)
+            at = end
+        for j in straddling:
+            sl = slice(j * bucket, min(j * bucket + bucket, n))
+            for column, dst, reduce in zip((self.low, self.high, self.volume), self._levels[0], _REDUCERS,
+                                           strict=True):
+                dst[j] = reduce.reduce(column[sl])
         filled = -(-n // bucket)
-        while size > 1:
-            size = (size + 1) // 2
-            below, level = level, (np.empty(size), np.empty(size), np.empty(size))
-            for src, dst, reduce in zip(below, level, (np.minimum, np.maximum, np.maximum), strict=True):
+        for below, level in zip(self._levels, self._levels[1:], strict=False):
+            for src, dst, reduce in zip(below, level, _REDUCERS, strict=True):
                 _pairwise(src, dst, filled, reduce)
-            self._levels.append(level)
             filled = (filled + 1) // 2
 
-    def _extreme_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return self._cols["low"], self._cols["high"], self._cols["volume"]
+    def _grow_levels(self) -> None:
+        """Room for more bars in the stored levels: copy them into larger ones, add levels on top.
+
+        Called by ``append`` once the new bar is counted but not yet written (``_write_last`` fills it).
+        """
+        present = len(self) - 1
+        self._capacity = present + max(present // 8, _MIN_SPARE)
+        old, self._levels = self._levels, [_empty_level(size) for size in _level_sizes(self._capacity)]
+        filled_below = 0  # buckets in use in the level below
+        for i, level in enumerate(self._levels):
+            if i < len(old):
+                for src, dst in zip(old[i], level, strict=True):
+                    dst[: len(src)] = src
+            else:
+                for src, dst, reduce in zip(self._levels[i - 1], level, _REDUCERS, strict=True):
+                    _pairwise(src, dst, filled_below, reduce)
+            filled_below = -(-present // (1 << (STORED_FROM_LEVEL + i)))
 
     def _write_last(self, open_: float, high: float, low: float, close: float, volume: float) -> None:
-        i, cols = self._n - 1, self._cols
-        cols["open"][i], cols["high"][i], cols["low"][i] = open_, high, low
-        cols["close"][i], cols["volume"][i] = close, volume
-        if not self._levels:
-            return
+        """Write the last bar (always in the tail) and patch its path up the pyramid."""
+        t, i = self._tail_n - 1, len(self) - 1
+        values = (open_, high, low, close, volume)
+        for column, value in zip(self._tail[_OPEN:], values, strict=True):
+            column[t] = value
         j = i >> STORED_FROM_LEVEL
         bucket = slice(j << STORED_FROM_LEVEL, i + 1)
-        low_col, high_col, vol_col = self._extreme_columns()
-        lo, hi, vol = low_col[bucket].min(), high_col[bucket].max(), vol_col[bucket].max()
+        lo, hi, vol = self.low[bucket].min(), self.high[bucket].max(), self.volume[bucket].max()
         filled = j + 1
         below = self._levels[0]
         below[0][j], below[1][j], below[2][j] = lo, hi, vol
@@ -243,26 +318,29 @@ class BarSeries:
             below = level
 
     def _range_extrema(self, first: int, last: int, budget: int) -> tuple[float, float, float]:
-        first, last = max(first, 0), min(last, self._n - 1)
+        first, last = max(first, 0), min(last, len(self) - 1)
         if last < first:
             return np.nan, np.nan, np.nan
         level = min(int(np.log2(max((last - first + 1) / budget, 1.0))), self.max_level)
+        columns = (self.low, self.high, self.volume)
         if level < STORED_FROM_LEVEL:
-            return _extrema(self.low, self.high, self.volume, slice(first, last + 1))
+            return _extrema(*columns, slice(first, last + 1))
         size = 1 << level
         j0 = -(-first // size)  # first whole bucket
         j1 = (last + 1) // size  # one past the last whole bucket
         if j1 <= j0:
-            return _extrema(self.low, self.high, self.volume, slice(first, last + 1))
+            return _extrema(*columns, slice(first, last + 1))
         lows, highs, vols = self._levels[level - STORED_FROM_LEVEL]
         parts = [_extrema(lows, highs, vols, slice(j0, j1))]
         for edge in (slice(first, j0 * size), slice(j1 * size, last + 1)):
             if edge.stop > edge.start:
-                parts.append(_extrema(self.low, self.high, self.volume, edge))
+                parts.append(_extrema(*columns, edge))
         return min(p[0] for p in parts), max(p[1] for p in parts), max(p[2] for p in parts)
 
 
-def _extrema(low: np.ndarray, high: np.ndarray, volume: np.ndarray, sl: slice) -> tuple[float, float, float]:
+def _extrema(
+    low: np.ndarray | SplitColumn, high: np.ndarray | SplitColumn, volume: np.ndarray | SplitColumn, sl: slice
+) -> tuple[float, float, float]:
     return float(low[sl].min()), float(high[sl].max()), float(volume[sl].max())
 
 
@@ -272,6 +350,32 @@ def _pairwise(src: np.ndarray, dst: np.ndarray, filled: int, reduce) -> None:
     reduce(src[0 : 2 * whole : 2], src[1 : 2 * whole : 2], out=dst[:whole])
     if filled % 2:
         dst[whole] = src[filled - 1]
+
+
+def _reduce_buckets(src: np.ndarray, dst: np.ndarray, reduce) -> None:
+    """dst[j] = reduce over bars j*16..j*16+15 of ``src`` (a partial last bucket: over what there is).
+
+    ``reduceat`` over the bucket starts: 2.5x faster than reducing a (n/16, 16) reshape along axis 1.
+    """
+    if len(src):
+        starts = np.arange(0, len(src), 1 << STORED_FROM_LEVEL)
+        reduce.reduceat(src, starts, out=dst[: len(starts)])
+
+
+def _level_sizes(capacity: int) -> list[int]:
+    """Bucket counts of the stored levels for ``capacity`` bars, up to a level of one bucket."""
+    sizes = [-(-capacity // (1 << STORED_FROM_LEVEL))]
+    while sizes[-1] > 1:
+        sizes.append((sizes[-1] + 1) // 2)
+    return sizes
+
+
+def _empty_level(size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return np.empty(size), np.empty(size), np.empty(size)
+
+
+def _empty_columns(capacity: int) -> list[np.ndarray]:
+    return [np.empty(capacity, np.int64)] + [np.empty(capacity) for _ in range(5)]
 
 
 def _as_columns(time, open_, high, low, close, volume) -> list[np.ndarray]:

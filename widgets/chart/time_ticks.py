@@ -13,6 +13,8 @@ from enum import IntEnum
 
 import numpy as np
 
+from .split_column import SplitColumn
+
 DAY = 86_400
 WEEK = 7 * DAY
 _MONDAY_SHIFT = 3 * DAY  # the epoch was a Thursday
@@ -38,9 +40,14 @@ class TimeTick:
 
 
 def time_ticks(
-    times: np.ndarray, first: int, last: int, px_per_bar: float, min_gap_px: float = 90.0, utc_offset: int = 0
+    times: np.ndarray | SplitColumn,
+    first: int,
+    last: int,
+    px_per_bar: float,
+    min_gap_px: float = 90.0,
+    utc_offset: int = 0,
 ) -> list[TimeTick]:
-    """Ticks on bars first..last (inclusive, clamped) of the sorted epoch-second array ``times``."""
+    """Ticks on bars first..last (inclusive, clamped) of the sorted epoch-second column ``times``."""
     first, last = max(first, 0), min(last, len(times) - 1)
     if last <= first or px_per_bar <= 0:
         return []
@@ -54,7 +61,7 @@ def time_ticks(
     keys = _period_keys(sample, months, seconds)
     changes = np.flatnonzero(np.diff(keys)) + 1
     starts = _period_starts(keys[changes], months, seconds) - utc_offset
-    indices = np.unique(np.searchsorted(times, starts, side="left"))
+    indices = np.unique(times.searchsorted(starts, side="left"))
     indices = indices[(indices >= max(first, 1)) & (indices <= last)]
     kinds = _kinds(times, indices, utc_offset)
     if months:  # the label shows what changed, at least the unit the ticks are spaced by
@@ -102,7 +109,7 @@ def _period_starts(keys: np.ndarray, months: int, seconds: int) -> np.ndarray:
     return keys * seconds
 
 
-def _kinds(times: np.ndarray, indices: np.ndarray, utc_offset: int) -> np.ndarray:
+def _kinds(times: np.ndarray | SplitColumn, indices: np.ndarray, utc_offset: int) -> np.ndarray:
     """For each bar index (>= 1), the coarsest calendar part that differs from the previous bar."""
     cur, prev = times[indices] + utc_offset, times[indices - 1] + utc_offset
     month_cur, month_prev = _month_number(cur), _month_number(prev)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -141,6 +141,7 @@ class OrdersPanel(QWidget):
         self.setObjectName("ordersPanel")
         self.dialog: QDialog | None = None  # the confirmation or cancel-all dialog that is open
         self.history_page = 0
+        self._history_has_more = False
         self._to_follows_now = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,14 +211,11 @@ class OrdersPanel(QWidget):
         for size in PAGE_SIZES:
             self.page_size_combo.addItem(str(size), size)
         self.page_size_combo.setCurrentIndex(PAGE_SIZES.index(DEFAULT_PAGE_SIZE))
-        self.page_size_combo.setToolTip(self.tr("Orders per page"))
+        self.page_size_combo.setToolTip(self.tr("Orders fetched from the venue at a time"))
         self.load_button = _tool_button(self.tr("Load"), self.tr("Load the orders of this time range"), bar)
         self.load_button.clicked.connect(lambda: self._request_history(0))
-        self.prev_button = _tool_button("\u25c0", self.tr("Newer orders"), bar)
-        self.prev_button.clicked.connect(lambda: self._request_history(self.history_page - 1))
-        self.page_label = QLabel(bar)
-        self.next_button = _tool_button("\u25b6", self.tr("Older orders"), bar)
-        self.next_button.clicked.connect(lambda: self._request_history(self.history_page + 1))
+        self.history_count = QLabel(bar)
+        self.history_count.setObjectName("mutedLabel")
         self.loading = QProgressBar(bar)
         self.loading.setObjectName("historyLoading")
         self.loading.setRange(0, 0)
@@ -236,11 +234,14 @@ class OrdersPanel(QWidget):
         ):
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.page_size_combo, self.prev_button, self.page_label, self.next_button):
-            row.addWidget(widget)
+        row.addWidget(self.history_count)
+        row.addWidget(self.page_size_combo)
         layout.addWidget(_scrolling(bar, page))
         self.history = OrdersTableModel(self)
         self.history_table = OrdersTableView(self.history, page, editable=False)
+        # older orders are fetched as the user scrolls to the end (or the view is not yet full)
+        self.history_table.verticalScrollBar().valueChanged.connect(self._more_history_if_at_end)
+        self.history_table.verticalScrollBar().rangeChanged.connect(self._more_history_if_at_end)
         layout.addWidget(self.history_table, 1)
         self.history_message = _message_label(page)
         layout.addWidget(self.history_message)
@@ -286,22 +287,23 @@ class OrdersPanel(QWidget):
         self.load_button.setEnabled(bool(venues))
 
     def set_history(self, rows: list[OrderRow], page: int, has_next: bool) -> None:
-        self.history.reset(rows)
-        self._show_page(page, has_next)
-        if rows:
-            self.history_message.setText("")
+        """Page 0 replaces the list (a new range or venue); a later page adds the older orders below."""
+        self.history_page, self._history_has_more = page, has_next  # before the rows move the scroll bar
+        if page == 0:
+            self.history.reset(rows)
+            self.history_table.scrollToTop()  # a new list starts at its newest order, not at its end
         else:
-            self.history_message.setText(
-                self.tr("No orders in this range") if page == 0 else self.tr("No more orders")
-            )
+            self.history.upsert(rows)  # an order that slid into this page from the last one is not doubled
+        self._show_page(page, has_next)
+        empty = page == 0 and not rows
+        self.history_message.setText(self.tr("No orders in this range") if empty else "")
+        if has_next:  # the view may not be full yet: the scroll bar then never reaches an end
+            QTimer.singleShot(0, self, self._more_history_if_at_end)
 
     def set_history_loading(self, loading: bool) -> None:
         self.loading.setVisible(loading)
         for widget in (self.load_button, self.venue_combo):
             widget.setEnabled(not loading)
-        if loading:
-            self.prev_button.setEnabled(False)
-            self.next_button.setEnabled(False)
 
     def is_history_loading(self) -> bool:
         return self.loading.isVisibleTo(self)
@@ -324,11 +326,24 @@ class OrdersPanel(QWidget):
             self.dialog = None
         dialog.deleteLater()
 
+    def has_more_history(self) -> bool:
+        """The venue may have older orders in the range than those listed."""
+        return self._history_has_more
+
     def _show_page(self, page: int, has_next: bool) -> None:
-        self.history_page = page
-        self.page_label.setText(self.tr("Page {page}").format(page=page + 1))
-        self.prev_button.setEnabled(page > 0)
-        self.next_button.setEnabled(has_next)
+        self.history_page, self._history_has_more = page, has_next
+        n = self.history.rowCount()
+        count = plural(self.tr("%n order(s)", "", n), n)
+        self.history_count.setText(count + (" \u2026" if has_next else ""))
+        more, done = self.tr("Scroll down for older orders"), self.tr("Every order of the range is listed")
+        self.history_count.setToolTip(more if has_next else done)
+
+    def _more_history_if_at_end(self, *_args: object) -> None:
+        if not self._history_has_more or self.is_history_loading() or not self.history_table.isVisible():
+            return  # a hidden list has no end in view: it asks when shown (its scroll range changes then)
+        bar = self.history_table.verticalScrollBar()
+        if bar.value() >= bar.maximum() - bar.pageStep() // 2:
+            self._request_history(self.history_page + 1)
 
     def _cancel_selected(self) -> None:
         keys = self.active_table.selected_ids()

@@ -1,0 +1,15 @@
+"""What the app imports before its first frame: not the chart's pyqtgraph, nor the modules of panels hidden
+at start (they load when the panel is first built)."""
+
+import subprocess
+import sys
+
+LATER = ["pyqtgraph", "app.viewmodels.chart", "app.viewmodels.strategies", "app.viewmodels.journal"]
+
+
+def test_the_composition_root_imports_no_chart_and_no_hidden_panel() -> None:
+    probe = "import sys, app.composition; print(' '.join(sorted(set(sys.argv[1:]) & set(sys.modules))))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *LATER], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.split() == []
