@@ -85,8 +85,11 @@ class LiveBars:
         """The venue's newest bars (oldest first) replace what prints made of them."""
         for bar in bars:
             current = self.current
-            if current is None or bar.time >= current.time:
+            if current is None or bar.time > current.time:
                 self._set(bar)
+            elif bar.time == current.time:
+                if bar != current:  # the same bar again is no change: the chart is not redrawn for it
+                    self._set(bar)
             elif bar.time == self._shown:  # the bar before the current one, still the chart's last
                 self._touched[bar.time] = bar
 

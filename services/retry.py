@@ -9,6 +9,7 @@ is asked at the normal rate again. The loops never decide what a failure *means*
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -46,22 +47,33 @@ async def poll_forever(
     backoff: Backoff | None = None,
     on_error: ErrorHandler,
     on_success: Callable[[], None] = lambda: None,
+    wake: asyncio.Event | None = None,
 ) -> None:
     """``await round_()`` every ``interval`` s. After a failure the next try waits by ``backoff``
-    (starting at ``interval``), which resets at the first success."""
+    (starting at ``interval``), which resets at the first success. ``wake``, when set, ends a wait after a
+    success early (a round is due now); a failure's wait is never cut short."""
     policy = backoff or Backoff(first=interval, longest=max(interval, 30.0))
     delays = policy.delays()
     while True:
+        failed = False
+        if wake is not None:
+            wake.clear()  # what woke this round is seen by it
         try:
             await round_()
         except Exception as exc:
+            failed = True
             delay = next(delays)
             on_error(exc, delay)
         else:
             on_success()
             delays = policy.delays()
             delay = interval
-        await asyncio.sleep(delay)
+        if wake is None or failed:
+            await asyncio.sleep(delay)
+        else:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(delay):
+                    await wake.wait()
 
 
 async def follow_stream(

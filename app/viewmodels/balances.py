@@ -163,7 +163,7 @@ class BalancesViewModel(PanelViewModel[BalancesSettings]):
         self.refresh()
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
-        if not self._priced.isdisjoint(instruments):
+        if self._visible and not self._priced.isdisjoint(instruments):  # hidden: valued again when shown
             self.refresh()
 
     def _on_session_state(self, *_args: object) -> None:
@@ -176,7 +176,10 @@ class BalancesViewModel(PanelViewModel[BalancesSettings]):
 
     def _on_shown(self, visible: bool) -> None:
         self._visible = visible
-        self._subscribe()
+        if visible:
+            self.refresh()  # valued at the quotes known now; subscribes
+        else:
+            self._subscribe()
 
 
 def create_balances_panel(context: PanelContext) -> BalancesPanel:

@@ -87,6 +87,8 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
         self._on_quotes([i for i in self.slots() if i is not None])
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        if not self._visible:  # the tiles are brought up to date when shown
+            return
         changed = set(instruments)
         for tile, instrument in zip(self.panel.tiles, self.slots(), strict=True):
             if instrument is None or instrument not in changed:
@@ -110,6 +112,8 @@ class QuotesViewModel(PanelViewModel[QuotesSettings]):
     def _on_visibility(self, visible: bool) -> None:
         self._visible = visible
         self._subscribe()
+        if visible:
+            self._on_quotes([i for i in self.slots() if i is not None])  # the last quotes known
 
     def on_session_changed(self, venue: str) -> None:
         self._show_instruments()

@@ -138,6 +138,8 @@ class SlotViewModel(PanelViewModel[SlotSettings]):
     def _on_visibility(self, visible: bool) -> None:
         self._visible = visible
         self._subscribe()
+        if visible and self._instrument is not None:
+            self._on_quotes([self._instrument])  # the last quote known (none is shown while hidden)
 
     def _subscribe(self) -> None:
         for venue, session in self.core.sessions.items():
@@ -148,7 +150,7 @@ class SlotViewModel(PanelViewModel[SlotSettings]):
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
         instrument = self._instrument
-        if instrument is None or instrument not in instruments:
+        if not self._visible or instrument is None or instrument not in instruments:
             return
         quote = self.core.quotes.get(instrument)
         info = self.core.instrument(instrument)

@@ -239,11 +239,20 @@ class OrderTicketViewModel(PanelViewModel[TicketSettings]):
                 names.append(balance.account)
         return names
 
-    def _subscribe(self, instrument: InstrumentId) -> None:
+    def _subscribe(self, instrument: InstrumentId | None) -> None:
+        """Quotes of the traded instrument while the ticket is shown (a hidden ticket polls nothing)."""
+        if instrument is None or not self.shown:
+            _unsubscribe_quotes(self.core, self._owner)
+            return
         _unsubscribe_quotes(self.core, self._owner, keep=instrument.venue)
         session = self.core.sessions.get(instrument.venue)
         if session is not None:
             session.subscribe_quotes(self._owner, [instrument])
+
+    def on_shown_changed(self, shown: bool) -> None:
+        self._subscribe(self.instrument)
+        if shown:
+            self._refresh_figures()  # the last quote known, until the feed's next one
 
     def _on_market(self, key: str) -> None:
         venue, _, market = key.partition("|")

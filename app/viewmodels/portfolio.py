@@ -148,10 +148,20 @@ class PortfolioViewModel(PanelViewModel[PortfolioSettings]):
         assert self.session is not None
         return self.core.positions.positions(self.session.venue, self.portfolio) if self.portfolio else []
 
+    def on_shown_changed(self, shown: bool) -> None:
+        """Hidden, the panel follows no quote (and values nothing); shown, it values at the last known."""
+        if self.session is None:
+            return
+        if shown:
+            self._update_positions()
+        else:
+            self.session.unsubscribe_quotes(self)
+
     def _update_positions(self) -> None:
         assert self.session is not None
         positions = self._positions()
-        self.session.subscribe_quotes(self, [p.instrument for p in positions])
+        if self.shown:
+            self.session.subscribe_quotes(self, [p.instrument for p in positions])
         records = [self._record(p) for p in positions]
         gone = set(self.model.ids()) - {r.id for r in records}
         self.model.remove(gone)
@@ -159,6 +169,8 @@ class PortfolioViewModel(PanelViewModel[PortfolioSettings]):
         self._update_money()
 
     def _on_quotes(self, instruments: list[InstrumentId]) -> None:
+        if not self.shown:  # valued again when shown
+            return
         changed = set(instruments)
         positions = [p for p in self._positions() if p.instrument in changed] if self.session else []
         if positions:

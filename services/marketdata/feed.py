@@ -50,6 +50,10 @@ STATS_EVERY = 3
 bid and ask by up to this many poll intervals."""
 
 
+TRADES_SPARE = 10
+"""Prints a trades poll asks for beyond twice what the last poll brought."""
+
+
 def _quote_content(quote: Quote) -> tuple[object, ...]:
     """What a quote shows; its time alone changing is not news."""
     q = quote
@@ -176,15 +180,27 @@ class CryptoMarketData:
         return client.joined_quotes(books, stats[counterparty])
 
     async def ticks(self, instrument: InstrumentId) -> AsyncIterator[Tick]:
-        """The newest ``trades_limit`` prints first, then every new print, oldest first."""
+        """The newest ``trades_limit`` prints first, then every new print, oldest first.
+
+        After the first poll each asks for a few more prints than the last one brought (:data:`TRADES_SPARE`),
+        not ``trades_limit``: every row asked for is parsed, and 100 a second for the few that are new was
+        most of what a tape or a live chart cost at idle. When every print a poll got is new, more may lie
+        before them: the poll is made again at once with ``trades_limit``."""
         client = self._client_for(instrument)
         last_id: int | None = None
+        limit = self.trades_limit
         while True:
             try:
-                ticks = await client.trades(instrument.symbol, self.trades_limit)
+                ticks = await client.trades(instrument.symbol, limit)
             except TransportError as exc:
                 log.warning("trades of %s not polled: %s", instrument, exc)
                 ticks = []
+            known = last_id  # None: this poll is the backfill
+            fresh = 0 if known is None else sum(1 for tick in ticks if int(tick.trade_id) > known)
+            if known is not None and ticks and fresh == len(ticks) and limit < self.trades_limit:
+                limit = self.trades_limit  # every print is new: ask again for all those a poll may bring
+                continue
+            limit = min(self.trades_limit, 2 * fresh + TRADES_SPARE)
             for tick in ticks:
                 trade_id = int(tick.trade_id)
                 if last_id is None or trade_id > last_id:

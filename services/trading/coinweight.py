@@ -9,7 +9,7 @@ import httpx
 
 from services.coinweight.adapter import CoinWeightVenue
 from services.coinweight.client import CoinWeightClient
-from services.domain import OrderType, TimeInForce
+from services.domain import Order, OrderType, TimeInForce
 from services.http import Timeouts
 from services.marketdata.feed import CryptoMarketData
 from services.protocols import (
@@ -25,7 +25,10 @@ from services.protocols import (
 from services.tasks import loop_running
 from services.trading.session import TradingStores, VenueSessionBase
 
-BALANCE_INTERVAL = 2.0
+BALANCE_INTERVAL = 10.0
+"""s between balance polls while no order changes (money moved in or out from elsewhere shows this late);
+any order the order feed sees change asks for the balances at once (placed, filled or cancelled orders are
+what moves them), so a fill's balances come a poll sooner than with a fixed 2 s poll, and idle costs less."""
 SUMMARY_INTERVAL = 3.0
 
 
@@ -68,6 +71,7 @@ class CoinWeightVenueSession(VenueSessionBase):
             dict(market_data), poll_interval=poll_interval, transport=transport
         )
         self._quote_task: asyncio.Task[None] | None = None
+        self._balances_due = asyncio.Event()
 
     @property
     def trading(self) -> CoinWeightVenue:
@@ -97,10 +101,13 @@ class CoinWeightVenueSession(VenueSessionBase):
         await self.adapter.disconnect()
 
     def _start_feeds(self) -> None:
-        stores = self.stores
-        self.follow("orders", self.adapter.order_updates, stores.orders.upsert)
-        self.poll("balances", self._refresh_balances, BALANCE_INTERVAL)
+        self.follow("orders", self.adapter.order_updates, self._order_changed)
+        self.poll("balances", self._refresh_balances, BALANCE_INTERVAL, wake=self._balances_due)
         self.poll("account", self._refresh_summary, SUMMARY_INTERVAL)
+
+    def _order_changed(self, order: Order) -> None:
+        self.stores.orders.upsert(order)
+        self._balances_due.set()
 
     async def _refresh_balances(self) -> None:
         self.stores.accounts.set_balances(self.venue, await self.adapter.balances())

@@ -219,8 +219,16 @@ class VenueSessionBase:
             name,
         )
 
-    def poll(self, name: str, round_: Callable[[], Awaitable[object]], interval: float) -> asyncio.Task[Any]:
-        """``await round_()`` every ``interval`` s for as long as the login lasts."""
+    def poll(
+        self,
+        name: str,
+        round_: Callable[[], Awaitable[object]],
+        interval: float,
+        *,
+        wake: asyncio.Event | None = None,
+    ) -> asyncio.Task[Any]:
+        """``await round_()`` every ``interval`` s for as long as the login lasts (and at once after ``wake``
+        is set)."""
         return self.run(
             poll_forever(
                 round_,
@@ -228,6 +236,7 @@ class VenueSessionBase:
                 backoff=self.feed_backoff,
                 on_error=lambda exc, delay: self._feed_failed(name, exc, delay),
                 on_success=self._feed_ok,
+                wake=wake,
             ),
             name,
         )

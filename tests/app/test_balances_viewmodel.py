@@ -65,6 +65,7 @@ def quote(symbol: str, bid: str, ask: str) -> Quote:
 
 def test_values_come_from_mid_prices_directly_or_through_btc(setup):
     core, _session, panel, *_ = setup
+    panel.show()
     assert panel.row("coinweight:binance:BTC").value is None  # no quotes yet
     core.quotes.put(quote("BTC-USDT", "60000", "60002"))
     core.quotes.put(quote("ETH-BTC", "0.05", "0.05002"))
@@ -111,6 +112,16 @@ def test_price_quotes_are_subscribed_only_while_shown(setup):
     }
     panel.hide()
     assert view_model not in session.subscriptions
+
+
+def test_a_hidden_panel_values_nothing_until_shown(setup):
+    core, _session, panel, *_ = setup
+    panel.total_label.setText("")
+    core.quotes.put(quote("BTC-USDT", "60000", "60002"))
+    core.flush_now()
+    assert panel.row("coinweight:binance:BTC").value is None and panel.total_label.text() == ""
+    panel.show()  # valued at once with the quotes known
+    assert panel.row("coinweight:binance:BTC").value == Decimal("120002.00")
 
 
 def test_the_indicator_follows_the_session(qtbot):

@@ -45,6 +45,16 @@ def test_the_venues_bars_replace_what_prints_made_of_them():
     assert live.take() == [("update", LiveBar(T0 + 60, 9.1, 9.3, 9.0, 9.3, 42.0))]
 
 
+def test_a_refresh_that_changes_nothing_redraws_nothing():
+    live = LiveBars(BarInterval.M1, LiveBar(T0, 10.0, 11.0, 9.0, 10.5, 100.0))
+    live.add_print(T0 + 5, 10.6, 1.0)
+    assert live.take() == [("update", LiveBar(T0, 10.0, 11.0, 9.0, 10.6, 101.0))]
+    live.refreshed([LiveBar(T0 - 60, 9.0, 10.0, 8.0, 10.0, 50.0), LiveBar(T0, 10.0, 11.0, 9.0, 10.6, 101.0)])
+    assert live.take() == []  # the venue says what the chart shows already
+    live.refreshed([LiveBar(T0, 10.0, 11.0, 9.0, 10.6, 104.0)])
+    assert live.take() == [("update", LiveBar(T0, 10.0, 11.0, 9.0, 10.6, 104.0))]
+
+
 def test_an_empty_chart_starts_with_the_first_print():
     live = LiveBars(BarInterval.H1, None)
     assert live.add_print(T0, 5.0, 1.0) is False

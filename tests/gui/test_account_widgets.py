@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from widgets.common.account_summary import AccountSummaryWidget
@@ -82,6 +82,29 @@ def test_the_account_summary_shows_values_and_a_coloured_change(qtbot):
     assert widget.change_label.text() == "+0.90%" and GREEN in widget.change_label.styleSheet()
     widget.clear()
     assert widget.change_label.text() == "\u2014" and widget.change_label.styleSheet() == ""
+
+
+def test_a_new_summary_of_the_same_sign_does_not_restyle_the_status_bar(qtbot):
+    widget = AccountSummaryWidget()
+    qtbot.addWidget(widget)
+    restyled = EventCounter(QEvent.Type.StyleChange)
+    widget.change_label.installEventFilter(restyled)
+    widget.setSummary("USDT", Decimal(100), Decimal(100), Decimal(0), Decimal("0.011"))
+    assert restyled.count == 1 and GREEN in widget.change_label.styleSheet()
+    widget.setSummary("USDT", Decimal(101), Decimal(101), Decimal(0), Decimal("0.012"))  # the next poll
+    assert widget.change_label.text() == "+1.20%" and restyled.count == 1  # re-polished only on a new colour
+    widget.setSummary("USDT", Decimal(99), Decimal(99), Decimal(0), Decimal("-0.003"))
+    assert restyled.count == 2 and RED in widget.change_label.styleSheet()
+
+
+class EventCounter(QObject):
+    def __init__(self, kind: QEvent.Type) -> None:
+        super().__init__()
+        self.kind, self.count = kind, 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == self.kind
+        return False
 
 
 @pytest.fixture

@@ -433,6 +433,27 @@ def test_notional_available_and_percent_of_the_balance(ticket):
     assert list(subscribed.values()) == [[BTC]]
 
 
+def test_a_hidden_ticket_follows_no_quote_and_shows_the_last_one_when_shown(ticket):
+    view, core, shell = ticket
+    dock = shell.window.dock("order_ticket")
+    subscribed = core.session("coinweight").quote_owners
+    assert list(subscribed.values()) == [[BTC]]
+    dock.hide()  # closed: its quotes are not polled
+    assert subscribed == {}
+    core.links.publish("red", ETH)  # the instrument changes meanwhile: still nothing polled
+    assert subscribed == {}
+    dock.show()
+    assert list(subscribed.values()) == [[ETH]]
+
+    view.set_order_type("market")
+    type_into(view.quantity.input, "0.5")
+    dock.hide()
+    core.quotes.put(Quote(ETH, bid=Decimal("1999"), ask=Decimal("2001")))  # a quote polled for others
+    core.flush_now()
+    dock.show()
+    assert view.notional_label.text() == "\u2248 1,000.50 USDT"  # the last quote known, at once
+
+
 def test_the_ticket_follows_its_link_colour_and_prefill(ticket):
     view, core, shell = ticket
     assert view.link_button.colour() == "red"

@@ -32,6 +32,7 @@ def records(panel) -> dict[str, PositionRecord]:
 async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shell, qtbot, tmp_path):  # noqa: F811
     shell = trading_shell(builtin_panels())
     core = core_of(shell)
+    shell.window.dock("portfolio").raise_()  # its tab picked (the default layout puts it behind another)
     panel = shell.window.dock("portfolio").widget()
     assert "Not connected" in panel.message.text()
     session = core.session("chp")
@@ -80,3 +81,32 @@ async def test_positions_are_valued_at_market_and_portfolios_switch(trading_shel
     shell.window.grab().save(str(tmp_path / "portfolio_panel.png"))
     await session.logout()
     assert "Not connected" in panel.message.text() and records(panel) == {}
+
+
+
+async def test_a_hidden_portfolio_follows_no_quote_and_is_valued_again_when_shown(trading_shell):  # noqa: F811
+    shell = trading_shell(builtin_panels())
+    core = core_of(shell)
+    dock = shell.window.dock("portfolio")
+    panel = dock.widget()
+    vm = view_model(panel)
+    session = core.session("chp")
+    await session.login("demo", "demo")
+    dock.raise_()
+    await wait_until(lambda: "GAZP" in records(panel) and records(panel)["GAZP"].market is not None, 10)
+    assert GAZP in session._quote_subscribers.get(vm, ())
+
+    dock.hide()  # closed (a covered tab is hidden the same way, by its PanelDock)
+    assert not vm.shown and vm not in session._quote_subscribers
+    held = next(p for p in core.positions.positions("chp", FIRST) if p.instrument == GAZP)
+    last = (held.average_price + Decimal("2.5")).quantize(CENT)
+    core.quotes.put(Quote(GAZP, bid=None, ask=None, last=last))
+    core.flush_now()
+    assert records(panel)["GAZP"].market != last  # not valued while hidden
+
+    dock.show()
+    dock.raise_()
+    await wait_until(lambda: vm.shown)
+    assert GAZP in session._quote_subscribers.get(vm, ())
+    assert records(panel)["GAZP"].market == last  # the last quote known, at once
+    await session.logout()

@@ -3,6 +3,7 @@ their settings in the slot's own (``book`` and ``ticket``), across a change of c
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from app.viewmodels.layouts_slots import SlotViewModel, create_slot_panel
 from app.viewmodels.order_book import OrderBookViewModel
 from app.workspace import PanelSpec, WorkspaceRegistry
+from services.domain import Quote
 from tests.gui.test_order_ticket import LKOH, SBER, fake_core_shell  # noqa: F401 (fixture)
 from widgets.panels.order_book import OrderBookPanel
 from widgets.panels.order_ticket import OrderTicketView
@@ -70,3 +72,18 @@ async def test_the_book_and_ticket_of_a_slot_keep_their_settings_in_the_slots(fa
     panel, slot, book, _ticket = parts(again)
     assert slot.link_colour == "blue" and panel.link_button.colour() == "blue"
     assert book.is_one_click()
+
+
+async def test_a_hidden_slot_shows_no_quote_and_the_last_one_when_shown(fake_core_shell):  # noqa: F811
+    shell, core = fake_core_shell(slot_registry(), name="slots")
+    panel, slot, _book, _ticket = parts(shell)
+    core.links.publish("green", LKOH)
+    assert core.session("chp").quote_owners.get(slot) == [LKOH]
+    dock = shell.window.dock("slot_2")
+    dock.hide()
+    assert slot not in core.session("chp").quote_owners
+    core.quotes.put(Quote(LKOH, bid=None, ask=None, last=Decimal("7000.5"), change_pct_24h=Decimal("1.5")))
+    core.flush_now()
+    assert panel.last_label.text() == ""  # nothing is drawn while hidden
+    dock.show()
+    assert panel.last_label.text() == "7000.5" and "1.5" in panel.change_label.text()

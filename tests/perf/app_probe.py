@@ -65,6 +65,7 @@ class Probe(QObject):
         self.quoted_tables: set[int] = set()
         self.requests = 0
         self.requests_by_venue: Counter[str] = Counter()
+        self.requests_by_path: Counter[str] = Counter()
         self.main_window: QMainWindow | None = None
         self.finished = False
 
@@ -103,13 +104,18 @@ class Probe(QObject):
         if self.args.tracemalloc:
             tracemalloc.start(12)
             self._snapshot = tracemalloc.take_snapshot()
+        if self.args.paints:
+            self._paints: Counter[str] = Counter()
+            self._paint_counter = PaintCounter(self._paints)
+            QApplication.instance().installEventFilter(self._paint_counter)  # type: ignore[union-attr]
         if self.args.profile:
             import cProfile
 
-            self._profiler = cProfile.Profile()
+            self._profiler = cProfile.Profile(time.process_time)  # CPU time: what idle costs
             self._profiler.enable()
         self._t0, self._cpu0, self._req0, self._rss0 = time.monotonic(), _cpu(), self.requests, rss_mb()
         self._by_venue0 = Counter(self.requests_by_venue)
+        self._by_path0 = Counter(self.requests_by_path)
         self._rss_samples: list[tuple[float, float]] = [(0.0, self._rss0)]
         step = max(1.0, self.args.idle / 20)
         self._sampler = QTimer()
@@ -121,6 +127,9 @@ class Probe(QObject):
 
     def _idle_end(self) -> None:
         self._sampler.stop()
+        if self.args.paints:
+            QApplication.instance().removeEventFilter(self._paint_counter)  # type: ignore[union-attr]
+            self.figures["idle_paints"] = dict(self._paints.most_common(30))
         if self.args.profile:
             self._profiler.disable()
             self._profiler.dump_stats(self.args.profile)
@@ -131,6 +140,7 @@ class Probe(QObject):
             idle_cpu_s=_cpu() - self._cpu0,
             idle_requests=self.requests - self._req0,
             idle_requests_by_venue=dict(self.requests_by_venue - self._by_venue0),
+            idle_requests_by_path=dict((self.requests_by_path - self._by_path0).most_common()),
             idle_rss_start_mb=self._rss0,
             idle_rss_samples=self._rss_samples,
         )
@@ -153,6 +163,21 @@ class Probe(QObject):
             self.main_window.close()
 
 
+class PaintCounter(QObject):
+    """Counts Paint events by widget: the class, with its parent's for a viewport or a child widget."""
+
+    def __init__(self, counts: Counter[str]) -> None:
+        super().__init__()
+        self.counts = counts
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            parent = watched.parent()
+            owner = type(parent).__name__ + "/" if parent is not None else ""
+            self.counts[f"{owner}{type(watched).__name__} {watched.objectName()}".strip()] += 1
+        return False
+
+
 def _cpu() -> float:
     times = os.times()
     return times.user + times.system
@@ -165,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settle", type=float, default=5.0, help="seconds after the first quote before it")
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument("--profile", help="cProfile the idle window into this file")
+    parser.add_argument("--paints", action="store_true", help="count Paint events per widget during it")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("app_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
@@ -178,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     async def counting_send(self: httpx.AsyncClient, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         probe.requests += 1
         probe.requests_by_venue[venue_of(request.url.path)] += 1
+        probe.requests_by_path[f"{request.method} {request.url.path}"] += 1
         return await original_send(self, request, **kwargs)
 
     httpx.AsyncClient.send = counting_send  # type: ignore[method-assign]

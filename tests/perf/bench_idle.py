@@ -9,6 +9,7 @@ stand for the hour: say so when quoting it). See tests/perf/README.md.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -45,7 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=120.0, help="idle window of one run")
     parser.add_argument("--settle", type=float, default=30.0, help="seconds after the first quote before it")
     parser.add_argument("--repeat", type=int, default=3, help="runs (the median is kept)")
+    parser.add_argument("--profile", help="cProfile the idle window of the last run into this file")
+    parser.add_argument("--tracemalloc", help="tracemalloc's top growth sites of each run, to this JSON")
+    parser.add_argument("--paints", action="store_true", help="print the Paint events per widget of each run")
     args = parser.parse_args(argv)
+    extra = ["--profile", args.profile] if args.profile else []
+    extra += ["--tracemalloc"] if args.tracemalloc else []
+    extra += ["--paints"] if args.paints else []
+    growth_sites: list[Any] = []
     runs = []
     with tempfile.TemporaryDirectory(prefix="tessera-bench-idle-") as tmp:
         data, pycache = Path(tmp) / "data", Path(tmp) / "pycache"
@@ -53,9 +61,17 @@ def main(argv: list[str] | None = None) -> int:
             timeout = args.seconds + args.settle + 300
             run = run_app(
                 data, pycache, "--idle", str(args.seconds), "--settle", str(args.settle),
-                "--timeout", str(timeout - 60), timeout=timeout,
+                "--timeout", str(timeout - 60), *extra, timeout=timeout,
             )
             runs.append(figures(run))
+            growth_sites.append(run.get("tracemalloc_top", []))
+            seconds = run["idle_seconds"]
+            for path, n in run.get("idle_requests_by_path", {}).items():  # what is polled, not merged
+                print(f"  {n / seconds:6.2f}/s  {path}")
+            for widget, n in run.get("idle_paints", {}).items():
+                print(f"  {n / seconds:6.2f} paints/s  {widget}")
+    if args.tracemalloc:
+        Path(args.tracemalloc).write_text(json.dumps(growth_sites, indent=1))
     results: dict[str, Any] = {
         key: round(statistics.median(run[key] for run in runs), 2)
         for key in ("idle_cpu_pct", "idle_requests_per_s", "idle_rss_growth_mb_per_h")

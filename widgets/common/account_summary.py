@@ -10,7 +10,7 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from widgets.common.colors import GREEN, RED
+from widgets.common.colors import GREEN, RED, set_style_sheet
 from widgets.common.numbers import localized
 
 DASH = "\u2014"
@@ -94,12 +94,12 @@ class AccountSummaryWidget(QWidget):
         change = next((t.change_fraction for t in totals if t.change_fraction is not None), None)
         if change is None:
             self.change_label.setText(DASH)
-            self.change_label.setStyleSheet("")
+            set_style_sheet(self.change_label, "")
         else:
             percent = change * 100
             self.change_label.setText(localized(f"{percent:+.2f}%"))
             colour = GREEN if percent > 0 else RED if percent < 0 else ""
-            self.change_label.setStyleSheet(f"color: {colour};" if colour else "")
+            set_style_sheet(self.change_label, f"color: {colour};" if colour else "")
         lines = [self.tr("Estimated value of every holding, one total per currency:")]
         lines += [
             self.tr("{currency}: equity {equity}, available {available}, on orders {on_orders}").format(
@@ -121,5 +121,5 @@ class AccountSummaryWidget(QWidget):
         self._shown = None
         for label in (self.estimated_label, self.available_label, self.on_orders_label, self.change_label):
             label.setText(DASH)
-            label.setStyleSheet("")
+            set_style_sheet(label, "")
         self.setToolTip(self.tr("Log in to see the account"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.common.colors import AMBER, GREY, RED
+from widgets.common.colors import AMBER, GREY, RED, set_style_sheet
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.not_live import NotLiveBanner, grey_out
 from widgets.common.panel_layout import panel_with_toolbar
@@ -134,7 +134,7 @@ class QuoteTile(QFrame):
         self.last_label.setText(text(last))
         change, colour = change_text(change_pct)
         self.change_label.setText(change)
-        self.change_label.setStyleSheet(f"color: {colour};")
+        set_style_sheet(self.change_label, f"color: {colour};")
         spread = "" if bid is None or ask is None else decimal_text(ask - bid, decimals)
         self.spread_label.setText(self.tr("spread {spread}").format(spread=spread) if spread else "")
         self._enable_trading()

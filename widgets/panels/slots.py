@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from widgets.common.colors import AMBER, GREEN, GREY, RED
+from widgets.common.colors import AMBER, GREEN, GREY, RED, set_style_sheet
 from widgets.common.link_colour import SWATCHES, LinkColourButton
 from widgets.common.numbers import localized
 from widgets.panels.order_book_ladder import decimal_text
@@ -111,7 +111,7 @@ class SlotPanel(QWidget):
         self.last_label.setText("" if last is None else decimal_text(last, decimals))
         text, colour = change_text(change_pct)
         self.change_label.setText(text)
-        self.change_label.setStyleSheet(f"color: {colour};")
+        set_style_sheet(self.change_label, f"color: {colour};")
 
     def show_message(self, text: str, level: str = "error") -> None:
         colour = _LEVEL_COLOURS.get(level, GREY)

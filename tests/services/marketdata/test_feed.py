@@ -198,6 +198,40 @@ async def test_ticks_yield_each_print_once(feed: CryptoMarketData, ctx: Simulato
         task.cancel()
 
 
+async def test_a_trades_poll_asks_for_few_prints_and_misses_none(
+    ctx: SimulatorContext, wire: CountingTransport
+) -> None:
+    limits: list[int] = []
+    inner = wire.handle_async_request
+
+    async def noting(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/api/v3/trades"):
+            limits.append(int(request.url.params["limit"]))
+        return await inner(request)
+
+    wire.handle_async_request = noting  # type: ignore[method-assign]
+    feed = CryptoMarketData({COUNTERPARTY: base_url(COUNTERPARTY)}, poll_interval=0.01, trades_limit=500,
+                            transport=wire)
+    got: list[object] = []
+    task = asyncio.create_task(collect(feed.ticks(BTC), got))
+    try:
+        await wait_until(lambda: len(limits) >= 5)  # the backfill, then polls of a market standing still
+        assert limits[0] == 500 and max(limits[1:]) < 50  # a few rows parsed a poll, not the backfill's 500
+        first_new = ctx.engine.trades(KEY, limit=1)[0].trade_id + 1
+        small = limits[-1]
+        ctx.clock.advance_by(30)  # a burst of prints between two polls: more than a small poll brings
+        newest = ctx.engine.trades(KEY, limit=1)[0].trade_id
+        assert newest - first_new + 1 > small
+        await wait_until(lambda: int(got[-1].trade_id) == newest)
+        ids = [int(t.trade_id) for t in got]
+        burst = [t.trade_id for t in ctx.engine.trades(KEY, limit=500) if t.trade_id >= first_new]
+        assert ids[ids.index(first_new):] == burst  # every print of the burst, once, in order
+        assert 500 in limits[5:]  # asked for again with the full limit
+    finally:
+        task.cancel()
+        await feed.aclose()
+
+
 async def test_unknown_symbol_is_a_venue_error(feed: CryptoMarketData) -> None:
     with pytest.raises(VenueError) as caught:
         await feed.order_book(InstrumentId("coinweight", COUNTERPARTY, "NOPE-USDT"))
