@@ -41,6 +41,8 @@ from services.tasks import spawn
 
 log = logging.getLogger("tessera")
 FREEZE_AFTER_MS = 20_000  # logins, catalogues and the panels on screen are done: see freeze_survivors
+QUOTES_PAINTED_MS = 50  # after the first quotes reach the core: their frame is painted by then
+HELD_PANELS_AT_LATEST_MS = 1_500  # after the first frame, quotes or not (no venue, a slow one)
 
 
 def run(args: argparse.Namespace, simulator: SimulatorProcess | None = None) -> int:
@@ -120,6 +122,10 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
     shell.closed.connect(closed.set)
     signal.signal(signal.SIGINT, lambda *_: shell.window.close())
     wake = SignalWakeup()
+
+    def release_after_first_quotes(_instruments: object) -> None:
+        core.quotesChanged.disconnect(release_after_first_quotes)
+        QTimer.singleShot(QUOTES_PAINTED_MS, shell.window, shell.window.release_held_panels)
     logins: list[asyncio.Task[None]] = []
     failed = False
 
@@ -147,7 +153,12 @@ async def _run(ctx: AppContext, args: argparse.Namespace, simulator: SimulatorPr
 
     def log_in() -> None:  # after the first frame: the window is on screen before any venue answers
         logins.append(spawn(start_venues(), name="demo start"))
+        QTimer.singleShot(HELD_PANELS_AT_LATEST_MS, shell.window, shell.window.release_held_panels)
 
+    # the chart (a panel held for the first paint) is built once the first quotes are painted: built at
+    # once, its ~0.3 s would hold up the logins' answers, so the prices would come that much later
+    shell.window.hold_panels_until_released()
+    core.quotesChanged.connect(release_after_first_quotes)
     first_frame = FirstPaint(shell.window, log_in)
     shell.show()
     if args.smoke is not None:

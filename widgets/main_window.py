@@ -115,7 +115,7 @@ class PanelDock(QDockWidget):
         window = self.window()
         if not isinstance(window, MainWindow):
             return True
-        return not window.arranging and (window.painted or not self.after_first_paint)
+        return not window.arranging and (window.held_released or not self.after_first_paint)
 
     def on_screen(self) -> bool:
         """Shown, and not behind another tab."""
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
             self.setCorner(corner, area)
         self.resize(1440, 900)
         self.painted = False  # the window has painted once (panels held until then may be built)
+        self._held_by_app = False  # held panels also wait for release_held_panels()
         self._docks: dict[str, PanelDock] = {}
         self._placements: dict[str, DockPlacement] = {}
         self._panel_actions: dict[str, QAction] = {}
@@ -462,12 +463,29 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
-            QTimer.singleShot(0, self, self._build_shown_panels)  # once this first frame is done
+            if not self._held_by_app:
+                QTimer.singleShot(0, self, self._build_shown_panels)  # once this first frame is done
         return super().event(event)
 
     @property
     def arranging(self) -> bool:
         return self._applying
+
+    def hold_panels_until_released(self) -> None:
+        """Before the first show: panels held for the first paint wait for :meth:`release_held_panels` too
+        (the app builds the chart once the first quotes are on screen: its build would hold them up)."""
+        self._held_by_app = True
+
+    def release_held_panels(self) -> None:
+        if self._held_by_app:
+            self._held_by_app = False
+            if self.painted:
+                self._build_shown_panels()
+
+    @property
+    def held_released(self) -> bool:
+        """Panels held for the first paint may be built now."""
+        return self.painted and not self._held_by_app
 
     def _build_shown_panels(self) -> None:
         """The panels on screen now that were held (until the first paint, or an arrangement's end)."""

@@ -96,3 +96,21 @@ def test_reset_to_the_default_layout_sizes_it_from_every_real_panel(make_shell, 
     assert not window.dock("gamma").built
     window.reset_layout()
     assert all(dock.built for dock in window.docks())
+
+
+def test_a_held_panel_waits_for_its_release_when_the_app_holds_it(qtbot):
+    """The app holds the chart until the first quotes are painted (app/composition.py)."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    window.add_panel("chart", "Chart", lambda: calls.append("chart") or QLabel("c"), after_first_paint=True)
+    window.add_panel("book", "Book", lambda: calls.append("book") or QLabel("b"))
+    window.hold_panels_until_released()
+    window.show()
+    qtbot.waitUntil(lambda: window.painted and calls == ["book"])  # not held: built for the first frame
+    qtbot.wait(50)
+    assert calls == ["book"] and not window.dock("chart").built
+    window.release_held_panels()
+    assert calls == ["book", "chart"] and window.dock("chart").built
+    window.release_held_panels()  # a second release (the fallback timer) builds nothing twice
+    assert calls == ["book", "chart"]
