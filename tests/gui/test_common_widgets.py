@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from widgets.common.colors import AMBER, GREY
 from widgets.common.decimal_input import DecimalField, DecimalInput
@@ -215,6 +215,34 @@ def test_the_connection_indicator_shows_state_latency_and_tooltip(qtbot):
     assert indicator.text() == "RAMM"
     assert indicator.sizeHint().width() > indicator.fontMetrics().horizontalAdvance("RAMM")
     indicator.grab()  # paints without errors
+
+
+def test_a_new_latency_of_the_same_width_does_not_lay_the_status_bar_out_again(qtbot):
+    bar = QWidget()
+    qtbot.addWidget(bar)
+    indicator = ConnectionIndicator("ramm", "RAMM", bar)
+    QHBoxLayout(bar).addWidget(indicator)
+    bar.show()
+    requests: list[int] = []
+
+    class Counter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(1)
+            return False
+
+    counter = Counter()
+    bar.installEventFilter(counter)
+    indicator.setState(LightState.CONNECTED, 12.0)
+    QApplication.processEvents()
+    requests.clear()
+    for ms in (13.0, 48.0, 7.0, 120.0):  # every latency up to 3 digits fits the room kept for it
+        indicator.setState(LightState.CONNECTED, ms)
+        QApplication.processEvents()
+    assert requests == [] and indicator.text() == "RAMM 120 ms"
+    indicator.setState(LightState.CONNECTED, 123456.0)  # wider: the bar makes room
+    QApplication.processEvents()
+    assert requests
 
 
 def test_the_utc_clock_shows_utc_time(qtbot):

@@ -65,6 +65,7 @@ class ConnectionIndicator(QWidget):
         self._detail = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._update_tooltip()
+        self._hint = self.sizeHint()
 
     @property
     def state(self) -> LightState:
@@ -81,7 +82,10 @@ class ConnectionIndicator(QWidget):
         self._latency_ms = latency_ms
         self._detail = detail
         self._update_tooltip()
-        self.updateGeometry()
+        hint = self.sizeHint()
+        if hint != self._hint:  # a relayout repaints the whole status bar: only when the size really changes
+            self._hint = hint
+            self.updateGeometry()
         self.update()
 
     def text(self) -> str:
@@ -114,8 +118,12 @@ class ConnectionIndicator(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:  # painted and composed texts: say them anew
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange:  # painted and composed texts: say them anew
             self._update_tooltip()
+        if kind in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hint = self.sizeHint()
+            self.updateGeometry()
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
