@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QMessageBox, QWidget
 
 from widgets.common.account_summary import AccountSummaryWidget
 from widgets.common.colors import GREEN, RED
@@ -95,6 +95,26 @@ def test_a_new_summary_of_the_same_sign_does_not_restyle_the_status_bar(qtbot):
     assert widget.change_label.text() == "+1.20%" and restyled.count == 1  # re-polished only on a new colour
     widget.setSummary("USDT", Decimal(99), Decimal(99), Decimal(0), Decimal("-0.003"))
     assert restyled.count == 2 and RED in widget.change_label.styleSheet()
+
+
+def test_ticking_values_do_not_move_the_status_bar_until_the_currencies_change(qtbot):
+    bar = QWidget()
+    qtbot.addWidget(bar)
+    widget = AccountSummaryWidget(bar)
+    QHBoxLayout(bar).addWidget(widget)
+    bar.show()
+    widget.setSummary("USDT", Decimal("1341235.54"), Decimal(1), Decimal(0), Decimal("0.011"))
+    QApplication.processEvents()
+    wide = widget.estimated_label.width()
+    places = [child.geometry() for child in widget.findChildren(QWidget)]
+    for value in ("1341235.5", "1341236.12", "9.1", "1341235.54"):  # narrower and as wide: nothing moves
+        widget.setSummary("USDT", Decimal(value), Decimal(1), Decimal(0), Decimal("0.012"))
+        QApplication.processEvents()
+        assert [child.geometry() for child in widget.findChildren(QWidget)] == places
+    assert widget.estimated_label.width() == wide
+    widget.setSummary("RUB", Decimal(5), Decimal(5), Decimal(0), None)  # another currency: widths start over
+    QApplication.processEvents()
+    assert widget.estimated_label.width() < wide
 
 
 class EventCounter(QObject):

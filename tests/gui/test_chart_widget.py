@@ -505,3 +505,20 @@ def test_dark_screenshot(chart, qtbot, tmp_path) -> None:
     assert any(count_colour_in_column(canvas, x, DEFAULT_UP) for x in columns)
     assert any(count_colour_in_column(canvas, x, DEFAULT_DOWN) for x in columns)
     assert chart.hovered_bar() == 4970
+
+
+def test_a_longer_readout_does_not_widen_the_chart_header(qtbot) -> None:
+    """The readout changes with every price: a header that grew with it laid the chart's dock and the main
+    window out again (and repainted them) several times a second."""
+    from widgets.chart.chart_header import ChartHeader
+
+    header = ChartHeader()
+    qtbot.addWidget(header)
+    header.set_readout("O 1 H 1 L 1 C 1")
+    before = header.minimumSizeHint().width(), header.sizeHint().width()
+    header.set_readout("2026-12-02 05:00  O 0.04753 H 0.04764 L 0.04741 C 0.04751 V 3171234.8 -0.04%")
+    assert (header.minimumSizeHint().width(), header.sizeHint().width()) == before
+    header.resize(900, 30)
+    header.show()
+    qtbot.waitUntil(header.isVisible)
+    assert header._readout.width() > 300  # shown in the room the header has

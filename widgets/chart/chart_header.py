@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 #: (code, display text) of the intervals offered, in order; ``intervalChanged`` emits the code
 _INTERVALS = (
@@ -42,6 +42,9 @@ class ChartHeader(QWidget):
             lambda index: self.intervalChanged.emit(self._intervals.itemData(index))
         )
         self._readout = QLabel(self)
+        # the readout changes with every price: its width must not lay the chart's dock (and with it the main
+        # window) out again each time; it takes the room left in the header
+        self._readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._readout_color: QColor | None = None
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)  # busy mode: an endless animation

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from widgets.common.colors import GREEN, RED, set_style_sheet
 from widgets.common.numbers import localized
+from widgets.common.steady_text import release_width, set_steady_text
 
 DASH = "\u2014"
 SEPARATOR = " \u00b7 "
@@ -39,6 +40,7 @@ class AccountSummaryWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("accountSummary")
         self._shown: tuple[CurrencyTotal, ...] | None = None
+        self._currencies: list[str] = []  # of the amounts shown (their labels' widths hold while they stay)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -86,18 +88,23 @@ class AccountSummaryWidget(QWidget):
                 for t in totals
             )
 
-        self.estimated_label.setText(
-            SEPARATOR.join(f"{money_text(t.estimated)} {t.currency}" for t in totals)
+        if self._currencies != [t.currency for t in totals]:  # another set of amounts: widths start over
+            self._currencies = [t.currency for t in totals]
+            for label in (self.estimated_label, self.available_label, self.on_orders_label):
+                release_width(label)
+        # steady: a value that ticks does not move the status bar (each move repainted all of it)
+        set_steady_text(
+            self.estimated_label, SEPARATOR.join(f"{money_text(t.estimated)} {t.currency}" for t in totals)
         )
-        self.available_label.setText(amounts(lambda t: t.available))
-        self.on_orders_label.setText(amounts(lambda t: t.on_orders))
+        set_steady_text(self.available_label, amounts(lambda t: t.available))
+        set_steady_text(self.on_orders_label, amounts(lambda t: t.on_orders))
         change = next((t.change_fraction for t in totals if t.change_fraction is not None), None)
         if change is None:
-            self.change_label.setText(DASH)
+            set_steady_text(self.change_label, DASH)
             set_style_sheet(self.change_label, "")
         else:
             percent = change * 100
-            self.change_label.setText(localized(f"{percent:+.2f}%"))
+            set_steady_text(self.change_label, localized(f"{percent:+.2f}%"))
             colour = GREEN if percent > 0 else RED if percent < 0 else ""
             set_style_sheet(self.change_label, f"color: {colour};" if colour else "")
         lines = [self.tr("Estimated value of every holding, one total per currency:")]
@@ -119,7 +126,9 @@ class AccountSummaryWidget(QWidget):
 
     def clear(self) -> None:
         self._shown = None
+        self._currencies = []
         for label in (self.estimated_label, self.available_label, self.on_orders_label, self.change_label):
+            release_width(label)
             label.setText(DASH)
             set_style_sheet(label, "")
         self.setToolTip(self.tr("Log in to see the account"))
