@@ -107,11 +107,13 @@ def test_ticking_values_do_not_move_the_status_bar_until_the_currencies_change(q
     QApplication.processEvents()
     wide = widget.estimated_label.width()
     places = [child.geometry() for child in widget.findChildren(QWidget)]
+    relaid = EventCounter(QEvent.Type.LayoutRequest)
+    bar.installEventFilter(relaid)
     for value in ("1341235.5", "1341236.12", "9.1", "1341235.54"):  # narrower and as wide: nothing moves
         widget.setSummary("USDT", Decimal(value), Decimal(1), Decimal(0), Decimal("0.012"))
         QApplication.processEvents()
         assert [child.geometry() for child in widget.findChildren(QWidget)] == places
-    assert widget.estimated_label.width() == wide
+    assert widget.estimated_label.width() == wide and relaid.count == 0  # nothing laid out again either
     widget.setSummary("RUB", Decimal(5), Decimal(5), Decimal(0), None)  # another currency: widths start over
     QApplication.processEvents()
     assert widget.estimated_label.width() < wide

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QProgressBar
+from PySide6.QtWidgets import QApplication, QComboBox, QProgressBar, QVBoxLayout, QWidget
 
 from widgets.chart import ChartWidget
 from widgets.chart.colors import DEFAULT_DOWN, DEFAULT_UP
@@ -507,18 +507,34 @@ def test_dark_screenshot(chart, qtbot, tmp_path) -> None:
     assert chart.hovered_bar() == 4970
 
 
-def test_a_longer_readout_does_not_widen_the_chart_header(qtbot) -> None:
-    """The readout changes with every price: a header that grew with it laid the chart's dock and the main
-    window out again (and repainted them) several times a second."""
+def test_a_new_readout_lays_nothing_out_again(qtbot) -> None:
+    """The readout changes with every price: Qt passed each label change up every layout to the main window,
+    which laid out and repainted docks several times a second."""
     from widgets.chart.chart_header import ChartHeader
 
+    outer = QWidget()
+    qtbot.addWidget(outer)
     header = ChartHeader()
-    qtbot.addWidget(header)
+    QVBoxLayout(outer).addWidget(header)
+    outer.resize(900, 60)
+    outer.show()
+    qtbot.waitExposed(outer)
     header.set_readout("O 1 H 1 L 1 C 1")
-    before = header.minimumSizeHint().width(), header.sizeHint().width()
-    header.set_readout("2026-12-02 05:00  O 0.04753 H 0.04764 L 0.04741 C 0.04751 V 3171234.8 -0.04%")
-    assert (header.minimumSizeHint().width(), header.sizeHint().width()) == before
-    header.resize(900, 30)
-    header.show()
-    qtbot.waitUntil(header.isVisible)
+    QApplication.processEvents()
+    requests = LayoutRequests()
+    outer.installEventFilter(requests)
+    for text in ("2026-12-02 05:00  O 0.04753 H 0.04764 L 0.04741 C 0.04751 V 3171234.8 -0.04%", "O 2"):
+        header.set_readout(text, QColor("red"))
+        QApplication.processEvents()
+    assert requests.count == 0 and header.readout() == "O 2"
     assert header._readout.width() > 300  # shown in the room the header has
+
+
+class LayoutRequests(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False

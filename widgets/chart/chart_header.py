@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from widgets.common.steady_text import PaintedText
 
 #: (code, display text) of the intervals offered, in order; ``intervalChanged`` emits the code
 _INTERVALS = (
@@ -41,11 +43,9 @@ class ChartHeader(QWidget):
         self._intervals.currentIndexChanged.connect(
             lambda index: self.intervalChanged.emit(self._intervals.itemData(index))
         )
-        self._readout = QLabel(self)
-        # the readout changes with every price: its width must not lay the chart's dock (and with it the main
-        # window) out again each time; it takes the room left in the header
-        self._readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._readout_color: QColor | None = None
+        # the readout changes with every price: painted, so a new text never lays the chart's dock (and with
+        # it the main window) out again; it takes the room left in the header
+        self._readout = PaintedText(self)
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)  # busy mode: an endless animation
         self._busy.setTextVisible(False)
@@ -74,10 +74,7 @@ class ChartHeader(QWidget):
         return self._intervals.currentData()
 
     def set_readout(self, text: str, color: QColor | None = None) -> None:
-        self._readout.setText(text)
-        if color != self._readout_color:  # a style sheet (wins over a theme's) is costly: set on change only
-            self._readout_color = color
-            self._readout.setStyleSheet(f"color: {color.name()}" if color is not None else "")
+        self._readout.setText(text, color)
 
     def readout(self) -> str:
         return self._readout.text()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from widgets.common.colors import AMBER, GREEN, GREY, RED
+from widgets.common.steady_text import set_steady_text
 
 
 class LightState(Enum):
@@ -157,5 +158,5 @@ class UtcClock(QLabel):
 
     def refresh(self) -> None:
         now = datetime.now(UTC)
-        self.setText(self.tr("{time} UTC").format(time=now.strftime("%H:%M:%S")))
+        set_steady_text(self, self.tr("{time} UTC").format(time=now.strftime("%H:%M:%S")))  # lays out nothing
         self.setToolTip(self.tr("Coordinated Universal Time, {date}").format(date=now.strftime("%Y-%m-%d")))

@@ -1,26 +1,68 @@
-"""Labels whose changing numbers do not make their neighbours move.
+"""Texts that change all the time without laying out the window again.
 
-A label's width follows its text, so a value that ticks from "1,341,235.54" to "1,341,235.5" to
-"1,341,236.12" lays out its parent again at every change: in the status bar, the whole bar moves and
-repaints, a few times a second. A steady label only ever grows (to the widest text it has shown) until it is
-told to start over.
+Qt passes a label's ``updateGeometry`` (every ``setText`` calls it) up through every layout to the main
+window, whether or not a size changed: a status-bar value or the chart's readout ticking a few times a second
+laid out the main window as often, and each time it repainted docks and the status bar. Qt stops that walk
+at a widget of fixed size, so:
+
+- :func:`set_steady_text` keeps a label at a fixed size that only grows (to the widest text it has shown),
+  until :func:`release_width`;
+- :class:`PaintedText` is a line of text that paints itself and takes the room its layout gives it (for the
+  chart's readout, whose length changes with every bar under the mouse).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+UNBOUNDED = 16_777_215  # QWIDGETSIZE_MAX
 
 
 def set_steady_text(label: QLabel, text: str) -> None:
-    """``label.setText(text)``, its minimum width raised to fit (never lowered: see :func:`release_width`)."""
-    if label.text() == text:
+    """``label.setText(text)`` at a fixed size that fits it: it grows for a wider text, never shrinks."""
+    if label.text() == text and label.minimumSize() == label.maximumSize():
         return
     label.setText(text)
-    width = label.sizeHint().width()
-    if width > label.minimumWidth():
-        label.setMinimumWidth(width)
+    hint = label.sizeHint()
+    size = QSize(max(hint.width(), label.minimumWidth()), hint.height())
+    if label.minimumSize() != size or label.maximumSize() != size:
+        label.setFixedSize(size)
 
 
 def release_width(label: QLabel) -> None:
-    """Let ``label`` shrink to its text again (its values were cleared, or their kind changed)."""
-    label.setMinimumWidth(0)
+    """Let ``label`` follow its text again (its values were cleared, or their kind changed)."""
+    label.setMinimumSize(0, 0)
+    label.setMaximumSize(UNBOUNDED, UNBOUNDED)
+
+
+class PaintedText(QWidget):
+    """One line of text, painted (elided to the room it has): a new text repaints this widget only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._color: QColor | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str, color: QColor | None = None) -> None:
+        if (text, color) != (self._text, self._color):
+            self._text, self._color = text, color
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._text), metrics.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self._color if self._color is not None else self.palette().windowText().color())
+        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
-from widgets.common.colors import AMBER, GREEN, RED
+from widgets.common.colors import AMBER, GREEN, RED, set_style_sheet
 from widgets.common.decimal_input import DecimalInput
 from widgets.common.link_colour import LinkColourButton
 from widgets.common.not_live import NotLiveBanner, grey_out
@@ -234,5 +234,5 @@ class OrderBookPanel(QWidget):
             self._show_quantity_problem()
 
     def _show_state(self) -> None:
-        self.status_label.setStyleSheet("")
+        set_style_sheet(self.status_label, "")  # set again, even the same, it re-polishes
         self.status_label.setText(self._state_text)
