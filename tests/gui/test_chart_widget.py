@@ -519,15 +519,16 @@ def test_a_new_readout_lays_nothing_out_again(qtbot) -> None:
     outer.resize(900, 60)
     outer.show()
     qtbot.waitExposed(outer)
-    header.set_readout("O 1 H 1 L 1 C 1")
+    header.set_readout("2026-12-02 05:00  O 0.04753 H 0.04764 L 0.04741 C 0.04751 V 3171234.8 -0.04%")
     QApplication.processEvents()
+    wide = header._readout.width()
     requests = LayoutRequests()
     outer.installEventFilter(requests)
-    for text in ("2026-12-02 05:00  O 0.04753 H 0.04764 L 0.04741 C 0.04751 V 3171234.8 -0.04%", "O 2"):
+    for text in ("2026-12-02 06:00  O 0.04751 H 0.04766 L 0.04742 C 0.04753 V 317.8 +0.04%", "O 2"):
         header.set_readout(text, QColor("red"))
         QApplication.processEvents()
     assert requests.count == 0 and header.readout() == "O 2"
-    assert header._readout.width() > 300  # shown in the room the header has
+    assert header._readout.width() == wide > 300  # the room of the widest readout is kept: nothing moves
 
 
 class LayoutRequests(QObject):

@@ -43,8 +43,8 @@ class ChartHeader(QWidget):
         self._intervals.currentIndexChanged.connect(
             lambda index: self.intervalChanged.emit(self._intervals.itemData(index))
         )
-        # the readout changes with every price: painted, so a new text never lays the chart's dock (and with
-        # it the main window) out again; it takes the room left in the header
+        # the readout changes with every price: painted, so a new text lays the chart's dock (and with it the
+        # main window) out again only when it needs more room than any before
         self._readout = PaintedText(self)
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)  # busy mode: an endless animation

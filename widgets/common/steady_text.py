@@ -7,13 +7,13 @@ at a widget of fixed size, so:
 
 - :func:`set_steady_text` keeps a label at a fixed size that only grows (to the widest text it has shown),
   until :func:`release_width`;
-- :class:`PaintedText` is a line of text that paints itself and takes the room its layout gives it (for the
-  chart's readout, whose length changes with every bar under the mouse).
+- :class:`PaintedText` is a line of text that paints itself and keeps room for the widest text it has shown
+  (for the chart's readout, whose length changes with every bar under the mouse).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -38,28 +38,40 @@ def release_width(label: QLabel) -> None:
 
 
 class PaintedText(QWidget):
-    """One line of text, painted (elided to the room it has): a new text repaints this widget only."""
+    """One line of text, painted: a new text repaints this widget only. It keeps room for the widest text it
+    has shown (its layout is asked again only when a text needs more), so it never shrinks under the mouse."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
         self._color: QColor | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._room = 0
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
         return self._text
 
     def setText(self, text: str, color: QColor | None = None) -> None:
-        if (text, color) != (self._text, self._color):
-            self._text, self._color = text, color
-            self.update()
+        if (text, color) == (self._text, self._color):
+            return
+        self._text, self._color = text, color
+        width = self.fontMetrics().horizontalAdvance(text)
+        if width > self._room:
+            self._room = width
+            self.updateGeometry()
+        self.update()
 
     def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance(self._text), metrics.height())
+        return QSize(self._room, self.fontMetrics().height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, self.fontMetrics().height())
+        return self.sizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # room measured in the new font
+            self._room = self.fontMetrics().horizontalAdvance(self._text)
+            self.updateGeometry()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
