@@ -19,26 +19,23 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.back_office_session import QtBackOffice
-from app.viewmodels.back_office import AccountsViewModel, BackOfficeLoginViewModel, ClientsViewModel
-from app.viewmodels.back_office_tools import (
-    ImportViewModel,
-    NotificationsViewModel,
-    ReferenceViewModel,
-    SessionsViewModel,
-)
 from services.domain import ConnectionState
 from services.dxregister.backoffice import DEFAULT_DOMAIN
 from services.tasks import spawn
-from widgets.back_office.accounts import AccountsView
-from widgets.back_office.clients import ClientsView
-from widgets.back_office.form import FormDialog
-from widgets.back_office.tools import ImportView, NotificationsView, ReferenceView, SessionsView
-from widgets.back_office.window import BackOfficeWindow
 from widgets.common.status import ConnectionIndicator
 from widgets.main_window import MainWindow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the window, its panels and their view-models are imported when first opened (start-up)
     from app.context import AppContext
+    from app.viewmodels.back_office import AccountsViewModel, ClientsViewModel
+    from app.viewmodels.back_office_tools import (
+        ImportViewModel,
+        NotificationsViewModel,
+        ReferenceViewModel,
+        SessionsViewModel,
+    )
+    from widgets.back_office.form import FormDialog
+    from widgets.back_office.window import BackOfficeWindow
 
 log = logging.getLogger("tessera.backoffice")
 
@@ -97,6 +94,18 @@ class BackOffice(QObject):
         return window
 
     def _build(self) -> BackOfficeWindow:
+        from app.viewmodels.back_office import AccountsViewModel, ClientsViewModel
+        from app.viewmodels.back_office_tools import (
+            ImportViewModel,
+            NotificationsViewModel,
+            ReferenceViewModel,
+            SessionsViewModel,
+        )
+        from widgets.back_office.accounts import AccountsView
+        from widgets.back_office.clients import ClientsView
+        from widgets.back_office.tools import ImportView, NotificationsView, ReferenceView, SessionsView
+        from widgets.back_office.window import BackOfficeWindow
+
         window = BackOfficeWindow()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         accounts, clients, notifications = AccountsView(), ClientsView(), NotificationsView()
@@ -142,6 +151,9 @@ class BackOffice(QObject):
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.raise_()
             return dialog
+        from app.viewmodels.back_office import BackOfficeLoginViewModel
+        from widgets.back_office.form import FormDialog
+
         session = self.back_office.session
         demo = self.ctx.demo
         login = session.login_name or (demo.login if demo is not None else "")

@@ -1,10 +1,18 @@
 """What the app imports before its first frame: not the chart's pyqtgraph, nor the modules of panels hidden
-at start (they load when the panel is first built)."""
+at start (they load when the panel is first built), nor the back office window's."""
 
 import subprocess
 import sys
 
-LATER = ["pyqtgraph", "app.viewmodels.chart", "app.viewmodels.strategies", "app.viewmodels.journal"]
+LATER = [
+    "pyqtgraph",
+    "app.viewmodels.chart",
+    "app.viewmodels.strategies",
+    "app.viewmodels.journal",
+    "widgets.back_office.window",  # the back office window and its view-models: when first opened
+    "app.viewmodels.back_office",
+    "app.viewmodels.back_office_tools",
+]
 
 
 def test_the_composition_root_imports_no_chart_and_no_hidden_panel() -> None:
