@@ -3,21 +3,14 @@ why and what to do, and the app then ends with code 1."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import app.composition as composition
-from app.context import AppContext, AppSettings
-from app.credentials import CredentialStore
-from app.journal import JournalHandler
-from app.profiles import ProfileStore
 from services.simulator.process import SimulatorAddress, SimulatorStartError
-from services.simulator.served import DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN, available_venues
-from tests.app.memory_keyring import MemoryKeyring
+from tests.app.demo_run import demo_address, demo_args, demo_context, end_run, main_window
 from tests.conftest import wait_until
-from widgets.main_window import MainWindow
 
 BUSY = "the paper account is open in another Tessera: /x/paper-account.sqlite is in use by another Tessera"
 
@@ -26,9 +19,7 @@ class BusySimulator:
     """A launched child whose address is known (the socket handed over) but which fails to serve."""
 
     def __init__(self, base_url: str) -> None:
-        self.address = SimulatorAddress(
-            base_url, frozenset(available_venues()), DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN
-        )
+        self.address = demo_address(base_url)
         self.stopped = False
 
     async def ready(self) -> SimulatorAddress:
@@ -47,28 +38,13 @@ def shown_box() -> QMessageBox | None:
     return next((box for box in boxes if box.objectName() == "demoFailed"), None)
 
 
-def main_window() -> MainWindow | None:
-    shown = (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-    return next(shown, None)
-
-
 async def test_a_simulator_that_cannot_start_is_explained_in_the_window_then_the_app_exits_1(
     tmp_path, qapp, closed_port_url
 ):
     qapp.setQuitOnLastWindowClosed(False)  # the test's loop outlives the window
-    store = ProfileStore(tmp_path / "profiles", "trader")
-    ctx = AppContext(
-        settings=AppSettings("trader", tmp_path),
-        profiles=store,
-        profile=store.load().profile,
-        credentials=CredentialStore(backend=MemoryKeyring()),
-        journal=JournalHandler(),
-    )
+    ctx = demo_context(tmp_path)
     simulator = BusySimulator(closed_port_url)
-    args = argparse.Namespace(
-        venues="demo", seed=1, sim_speed=1.0, reset_layout=False, smoke=None, screenshot=None
-    )
-    run = asyncio.ensure_future(composition._run(ctx, args, simulator))  # type: ignore[arg-type]
+    run = asyncio.ensure_future(composition._run(ctx, demo_args(), simulator))  # type: ignore[arg-type]
     try:
         await wait_until(lambda: shown_box() is not None or run.done(), timeout=30)
         box = shown_box()
@@ -81,9 +57,5 @@ async def test_a_simulator_that_cannot_start_is_explained_in_the_window_then_the
         assert await asyncio.wait_for(run, 15) == 1
         assert main_window() is None and simulator.stopped
     finally:
-        if not run.done():
-            window = main_window()
-            if window is not None:
-                window.close()
-            await asyncio.wait_for(run, 15)
+        await end_run(run)
         qapp.setQuitOnLastWindowClosed(True)

@@ -4,25 +4,20 @@ serves, without an error shown meanwhile; the paper account's fate, known only t
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 
-from PySide6.QtWidgets import QApplication
-
 import app.composition as composition
-from app.context import AppContext, AppSettings
+from app.context import AppContext
 from app.credentials import CredentialStore
-from app.journal import JournalHandler
-from app.profiles import ProfileStore
 from app.trading.install import install_trading, trading
 from app.venues import demo
 from services.domain import ConnectionState
 from services.simulator.process import SimulatorAddress
 from services.simulator.served import DEMO_LOGIN, DEMO_PASSWORD, DEMO_SERVER_TOKEN, available_venues
+from tests.app.demo_run import demo_args, demo_context, end_run, main_window
 from tests.app.memory_keyring import MemoryKeyring
 from tests.conftest import wait_until
 from tests.gui.conftest import test_registry
-from widgets.main_window import MainWindow
 
 
 class BootingSimulator:
@@ -48,28 +43,13 @@ class BootingSimulator:
         return self.address
 
 
-def main_window() -> MainWindow | None:
-    shown = (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-    return next(shown, None)
-
-
 async def test_the_window_is_up_before_the_simulator_serves_and_the_venues_log_in_once_it_does(
     tmp_path, live_simulator, qapp
 ):
     qapp.setQuitOnLastWindowClosed(False)  # the test's loop outlives the window
-    store = ProfileStore(tmp_path / "profiles", "trader")
-    ctx = AppContext(
-        settings=AppSettings("trader", tmp_path),
-        profiles=store,
-        profile=store.load().profile,
-        credentials=CredentialStore(backend=MemoryKeyring()),
-        journal=JournalHandler(),
-    )
+    ctx = demo_context(tmp_path)
     simulator = BootingSimulator(live_simulator.base_url)
-    args = argparse.Namespace(
-        venues="demo", seed=1, sim_speed=1.0, reset_layout=False, smoke=None, screenshot=None
-    )
-    run = asyncio.ensure_future(composition._run(ctx, args, simulator))  # type: ignore[arg-type]
+    run = asyncio.ensure_future(composition._run(ctx, demo_args(), simulator))  # type: ignore[arg-type]
     try:
         await wait_until(lambda: simulator.asked, timeout=30)  # the first frame is painted
         window = main_window()
@@ -83,11 +63,7 @@ async def test_the_window_is_up_before_the_simulator_serves_and_the_venues_log_i
         window.close()
         assert await asyncio.wait_for(run, 15) == 0
     finally:
-        if not run.done():
-            window = main_window()
-            if window is not None:
-                window.close()
-            await asyncio.wait_for(run, 15)
+        await end_run(run)
         qapp.setQuitOnLastWindowClosed(True)
 
 
