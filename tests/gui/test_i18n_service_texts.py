@@ -76,29 +76,27 @@ def _problems(where: str, templates: list[str], given: set[str | None], listed: 
 def test_every_refusal_of_the_services_is_a_listed_literal_template_with_its_fields():
     calls = _calls("RejectedInput")
     assert len(calls) > 60  # the walk found them
-    listed = set(SERVICE_TEXTS)
-    problems = []
-    for where, call in calls:
-        templates = _literals(_template_node(call))
-        if templates is None:
-            problems.append(f"{where}: the template is not a literal (an f-string or built text?)")
-            continue
-        problems += _problems(where, templates, {k.arg for k in call.keywords}, listed)
+    problems = _template_problems(calls, set(SERVICE_TEXTS))
     assert not problems, "\n".join(problems)
 
 
 def test_every_transport_error_of_the_services_is_a_listed_literal_template_with_its_fields():
     calls = _calls("TransportError")
     assert len(calls) > 20
-    listed = set(ERROR_TEXTS)
-    problems = []
+    problems = _template_problems(calls, set(ERROR_TEXTS))
+    assert not problems, "\n".join(problems)
+
+
+def _template_problems(calls: list[tuple[str, ast.Call]], listed: set[str]) -> list[str]:
+    """What is wrong with each call's template: not a literal, not listed, or its fields not given."""
+    problems: list[str] = []
     for where, call in calls:
         templates = _literals(_template_node(call))
         if templates is None:
             problems.append(f"{where}: the template is not a literal (an f-string or built text?)")
             continue
         problems += _problems(where, templates, {k.arg for k in call.keywords}, listed)
-    assert not problems, "\n".join(problems)
+    return problems
 
 
 def _fields_given(call: ast.Call) -> set[str | None]:
