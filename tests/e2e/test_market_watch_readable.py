@@ -4,8 +4,6 @@ cell) is the model's text."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from PySide6.QtCore import QRect
 
@@ -36,18 +34,29 @@ async def test_every_visible_price_is_painted_whole_at_the_default_layout(tradin
             return bool(records) and all(r.bid is not None and r.last is not None for r in records)
 
         await wait_until(quoted, timeout=20)
-        await asyncio.sleep(0.6)  # the panel fits its columns a moment after quotes widen them
         viewport = table.viewport().rect()
+
+        def cells() -> list[tuple[int, int]]:
+            return [
+                (row, column)
+                for row in range(table.model().rowCount())
+                if table.visualRect(table.model().index(row, 0)).intersects(viewport)
+                for column in columns
+            ]
+
+        def all_whole() -> bool:
+            indexes = (table.model().index(row, column) for row, column in cells())
+            return all(painted_text(table, index) == index.data() for index in indexes)
+
+        # the panel fits its columns a moment after quotes widen them (later on a busy machine)
+        await wait_until(all_whole, timeout=5)
         seen = 0
-        for row in range(table.model().rowCount()):
-            if not table.visualRect(table.model().index(row, 0)).intersects(viewport):
-                continue
-            for column in columns:
-                index = table.model().index(row, column)
-                rect: QRect = table.visualRect(index)
-                assert not table.isColumnHidden(column) and viewport.contains(rect), (row, column, rect)
-                assert painted_text(table, index) == index.data(), (row, column, table.columnWidth(column))
-                seen += 1
+        for row, column in cells():
+            index = table.model().index(row, column)
+            rect: QRect = table.visualRect(index)
+            assert not table.isColumnHidden(column) and viewport.contains(rect), (row, column, rect)
+            assert painted_text(table, index) == index.data(), (row, column, table.columnWidth(column))
+            seen += 1
         assert seen >= 4 * 8  # the BTC tab's rows, all of them on screen
     finally:
         if session.state is not ConnectionState.DISCONNECTED:
