@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QProgressBar
 
 from widgets.chart import ChartWidget
 from widgets.chart.colors import DEFAULT_DOWN, DEFAULT_UP
@@ -505,37 +505,3 @@ def test_dark_screenshot(chart, qtbot, tmp_path) -> None:
     assert any(count_colour_in_column(canvas, x, DEFAULT_UP) for x in columns)
     assert any(count_colour_in_column(canvas, x, DEFAULT_DOWN) for x in columns)
     assert chart.hovered_bar() == 4970
-
-
-def test_a_new_readout_lays_nothing_out_again(qtbot) -> None:
-    """The readout changes with every price: Qt passed each label change up every layout to the main window,
-    which laid out and repainted docks several times a second."""
-    from widgets.chart.chart_header import ChartHeader
-
-    outer = QWidget()
-    qtbot.addWidget(outer)
-    header = ChartHeader()
-    QVBoxLayout(outer).addWidget(header)
-    outer.resize(900, 60)
-    outer.show()
-    qtbot.waitExposed(outer)
-    header.set_readout("2026-12-02 05:00  O 0.04753 H 0.04764 L 0.04741 C 0.04751 V 3171234.8 -0.04%")
-    QApplication.processEvents()
-    wide = header._readout.width()
-    requests = LayoutRequests()
-    outer.installEventFilter(requests)
-    for text in ("2026-12-02 06:00  O 0.04751 H 0.04766 L 0.04742 C 0.04753 V 317.8 +0.04%", "O 2"):
-        header.set_readout(text, QColor("red"))
-        QApplication.processEvents()
-    assert requests.count == 0 and header.readout() == "O 2"
-    assert header._readout.width() == wide > 300  # the room of the widest readout is kept: nothing moves
-
-
-class LayoutRequests(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        self.count += event.type() == QEvent.Type.LayoutRequest
-        return False

@@ -6,8 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from widgets.common.steady_text import PaintedText
-
 #: (code, display text) of the intervals offered, in order; ``intervalChanged`` emits the code
 _INTERVALS = (
     ("1m", QT_TRANSLATE_NOOP("ChartHeader", "1m")),
@@ -43,9 +41,8 @@ class ChartHeader(QWidget):
         self._intervals.currentIndexChanged.connect(
             lambda index: self.intervalChanged.emit(self._intervals.itemData(index))
         )
-        # the readout changes with every price: painted, so a new text lays the chart's dock (and with it the
-        # main window) out again only when it needs more room than any before
-        self._readout = PaintedText(self)
+        self._readout = QLabel(self)
+        self._readout_color: QColor | None = None
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)  # busy mode: an endless animation
         self._busy.setTextVisible(False)
@@ -74,7 +71,10 @@ class ChartHeader(QWidget):
         return self._intervals.currentData()
 
     def set_readout(self, text: str, color: QColor | None = None) -> None:
-        self._readout.setText(text, color)
+        self._readout.setText(text)
+        if color != self._readout_color:  # a style sheet (wins over a theme's) is costly: set on change only
+            self._readout_color = color
+            self._readout.setStyleSheet(f"color: {color.name()}" if color is not None else "")
 
     def readout(self) -> str:
         return self._readout.text()
