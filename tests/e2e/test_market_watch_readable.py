@@ -63,8 +63,10 @@ async def test_every_visible_price_is_painted_whole_at_the_default_layout(tradin
         for row, column in cells():
             index = table.model().index(row, column)
             rect: QRect = table.visualRect(index)
-            widths = [table.columnWidth(c) for c in range(table.model().columnCount()) if not table.isColumnHidden(c)]
-            assert not table.isColumnHidden(column) and viewport.contains(rect), (row, column, rect, viewport, widths)
+            columns_shown = range(table.model().columnCount())
+            shown = [table.columnWidth(c) for c in columns_shown if not table.isColumnHidden(c)]
+            assert not table.isColumnHidden(column), (row, column)
+            assert viewport.contains(rect), (row, column, rect, viewport, shown)
             assert painted_text(table, index) == index.data(), (row, column, table.columnWidth(column))
             seen += 1
         assert seen >= 4 * 8  # the BTC tab's rows, all of them on screen

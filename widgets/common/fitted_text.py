@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.common.record_table import CellLook, apply_look
+
 MIN_SCALE = 0.72  # the smallest font a cell is given, against the view's own
 Index = QModelIndex | QPersistentModelIndex
-Looks = Callable[[Index], "tuple[str, Qt.AlignmentFlag, QColor | None] | None"]  # text, alignment, colour
-HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+Looks = Callable[[Index], CellLook | None]  # text, alignment, colour
 # a font, then smaller ones down to MIN_SCALE, each with its metrics (fractional, and Qt's own for the option)
 Ladder = list[tuple[QFont, QFontMetricsF, QFontMetrics]]
 
@@ -112,17 +113,7 @@ class FittedTextDelegate(QStyledItemDelegate):
         if look is None:
             super().initStyleOption(option, index)
         else:
-            text, align, colour = look
-            if not isinstance(index, QModelIndex):
-                index = index.sibling(index.row(), index.column())
-            option.index = index
-            option.text = text
-            option.displayAlignment = align
-            option.features = option.features | HAS_DISPLAY
-            if colour is not None:
-                palette = option.palette
-                palette.setColor(QPalette.ColorRole.Text, colour)
-                option.palette = palette
+            apply_look(option, index, look)
         column = index.column()
         font = self._column_fonts.get(column)
         if font is None:
