@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 import resources
+from widgets.common.elided_label import ElidedLabel
 
 log = logging.getLogger("tessera.i18n")
 
@@ -351,7 +352,9 @@ class Retranslator:
         self._set(w.toolTip, w.setToolTip)
         self._set(w.statusTip, w.setStatusTip)
         self._set(w.whatsThis, w.setWhatsThis)
-        if isinstance(w, QAbstractButton | QLabel):
+        if isinstance(w, QAbstractButton | ElidedLabel) or (
+            isinstance(w, QLabel) and not isinstance(w.parentWidget(), ElidedLabel)  # (its elided text)
+        ):
             self._set(w.text, w.setText)
         elif isinstance(w, QGroupBox | QMenu):
             self._set(w.title, w.setTitle)

@@ -44,7 +44,9 @@ def builtin_panels() -> WorkspaceRegistry:
             factory=imported_when_built("app.viewmodels.chart", "create_chart_panel"),  # pyqtgraph
             after_first_paint=True,
             default_area=Area.TopDockWidgetArea,
-            default_size=520,
+            split_from="market_watch",  # beside it, as wide as the side columns leave (resizable by hand)
+            orientation=Qt.Orientation.Horizontal,
+            fills_width=True,
             shortcut="Ctrl+Alt+C",
         )
     )
@@ -84,6 +86,7 @@ def builtin_panels() -> WorkspaceRegistry:
             factory=create_orders_panel,
             shortcut="Ctrl+Alt+O",
             default_area=Area.BottomDockWidgetArea,
+            split_from="chart",
             default_size=260,
         )
     )

@@ -67,6 +67,7 @@ class PanelSpec:
     split_from: str | None = None  # id of an earlier panel whose space this one splits
     orientation: Qt.Orientation = Qt.Orientation.Vertical  # of the split
     default_size: int | None = None  # px: width in a side area / horizontal split, height otherwise
+    fills_width: bool = False  # as wide as the window less the other panels' default widths
     shortcut: str | None = None  # shows/hides the panel (View menu)
     after_first_paint: bool = False  # heavy to build: shown at start, built once the window has painted
 
@@ -81,6 +82,7 @@ class PanelSpec:
             split_from=self.split_from,
             orientation=self.orientation,
             size=self.default_size,
+            fills=self.fills_width,
         )
 
 
@@ -118,7 +120,7 @@ class WorkspaceRegistry:
 
     def subset(self, panel_ids: Iterable[str]) -> WorkspaceRegistry:
         """Only these panels, in registration order; one whose tab or split anchor is left out is placed
-        on its own in the area its anchor group would have taken."""
+        on its own in the area its tab group would have taken (a split's own area: where it goes alone)."""
         wanted = set(panel_ids)
         subset = WorkspaceRegistry()
         for spec in self:
@@ -131,6 +133,6 @@ class WorkspaceRegistry:
         return subset
 
     def _area_of(self, spec: PanelSpec) -> Qt.DockWidgetArea:
-        while anchor := spec.tab_with or spec.split_from:
-            spec = self._specs[anchor]
+        while spec.tab_with:
+            spec = self._specs[spec.tab_with]
         return spec.default_area

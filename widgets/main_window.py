@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QStatusBar,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from widgets.common.hint_bar import HintBar
 from widgets.common.toast import ToastHost, ToastLevel
@@ -34,7 +44,8 @@ class DockPlacement:
 
     ``tab_with`` puts it in a tab group with an earlier panel; ``split_from`` splits an earlier panel's space
     (``orientation`` says how); otherwise it is added to ``area``. ``size`` is the default width (left/right
-    areas, horizontal splits) or height (top/bottom areas, vertical splits) in pixels.
+    areas, horizontal splits) or height (top/bottom areas, vertical splits) in pixels. A dock that ``fills``
+    is as wide as the window less the widths of the other docks given one (the default's chart column).
     """
 
     area: Area = Area.BottomDockWidgetArea
@@ -43,6 +54,7 @@ class DockPlacement:
     split_from: str | None = None
     orientation: Qt.Orientation = Qt.Orientation.Vertical
     size: int | None = None
+    fills: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,15 @@ class PanelDock(QDockWidget):
     @property
     def built(self) -> bool:
         return self._factory is None
+
+    def setWidget(self, widget: QWidget) -> None:
+        """A covered panel is hidden (below), but its size still counts: Qt takes a hidden widget's maximum
+        size as nothing, so a tab group holding one was never wider than that dock's title bar, and the
+        default layout's market watch was squeezed to its minimum."""
+        policy = widget.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        widget.setSizePolicy(policy)
+        super().setWidget(widget)
 
     def content(self) -> QWidget | None:
         """What the dock holds now: the panel, or its placeholder until it is built (None: deleted)."""
@@ -572,10 +593,12 @@ class MainWindow(QMainWindow):
         for dock in self._docks.values():
             dock.setFloating(False)
             self.removeDockWidget(dock)
-        horizontal: tuple[list[QDockWidget], list[int]] = ([], [])
-        vertical: tuple[list[QDockWidget], list[int]] = ([], [])
+        horizontal: tuple[list[PanelDock], list[int]] = ([], [])
+        vertical: tuple[list[PanelDock], list[int]] = ([], [])
         placed: dict[str, PanelDock] = {}
-        for panel_id, placement in placements.items():
+        # tabs last: Qt adds a dock split from one in a tab group to the group, as a tab
+        in_order = sorted(placements.items(), key=lambda item: item[1].tab_with is not None)
+        for panel_id, placement in in_order:
             dock = self._docks[panel_id]
             anchor = placed.get(placement.tab_with or placement.split_from or "")
             placed[panel_id] = dock
@@ -586,7 +609,10 @@ class MainWindow(QMainWindow):
             else:
                 self.addDockWidget(placement.area, dock)
             dock.setVisible(placement.visible)
-            if placement.size is not None and not placement.tab_with:
+            if placement.fills and placement.visible:
+                horizontal[0].append(dock)
+                horizontal[1].append(0)  # (the rest: below)
+            elif placement.size is not None and not placement.tab_with:
                 split = placement.split_from and anchor is not None
                 across = placement.orientation if split else _orientation_of(placement.area)
                 target = horizontal if across == Qt.Orientation.Horizontal else vertical
@@ -611,9 +637,51 @@ class MainWindow(QMainWindow):
                 horizontal[1].append(max(400, self.width() - side_width))
                 break
         if horizontal[0]:
-            self.resizeDocks(horizontal[0], horizontal[1], Qt.Orientation.Horizontal)
+            self.resizeDocks(horizontal[0], self._filled(horizontal, placements), Qt.Orientation.Horizontal)
+        for dock, size in list(zip(*vertical, strict=True)):  # a filling dock keeps the height left over too
+            anchor_id = placements[dock.panel_id].split_from
+            if anchor_id is not None and placements[anchor_id].fills and anchor_id in placed:
+                separator = self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
+                vertical[0].insert(0, placed[anchor_id])
+                vertical[1].insert(0, max(0, self._dock_room_height() - size - separator))
         if vertical[0]:
             self.resizeDocks(vertical[0], vertical[1], Qt.Orientation.Vertical)
+
+    def _dock_room_height(self) -> int:
+        """The height the dock areas share: the window's, less its menu bar, top tool bars and status bar."""
+        taken = self.menuBar().height() if self.menuWidget() is not None else 0
+        for toolbar in self.findChildren(QToolBar):
+            top = toolbar.parent() is self and self.toolBarArea(toolbar) == Qt.ToolBarArea.TopToolBarArea
+            if top and toolbar.isVisibleTo(self):
+                taken += toolbar.height()
+        status = self.statusBar() if self.findChild(QStatusBar) is not None else None
+        return self.height() - taken - (status.height() if status is not None else 0)
+
+    def _filled(
+        self, horizontal: tuple[list[PanelDock], list[int]], placements: Mapping[str, DockPlacement]
+    ) -> list[int]:
+        """The widths asked for, each at least its dock's minimum (or Qt shrinks a neighbour to its minimum
+        to make room), a dock that fills given what the columns beside it leave of the window's width."""
+        docks, sizes = horizontal
+        widths = [max(size, dock.minimumSizeHint().width()) for dock, size in zip(docks, sizes, strict=True)]
+        fills = [i for i, dock in enumerate(docks) if placements[dock.panel_id].fills]
+        if not fills:
+            return widths
+        columns: dict[object, int] = {}  # side by side: each side area's stack, each horizontal split
+        for i, dock in enumerate(docks):
+            placement = placements[dock.panel_id]
+            if i in fills:
+                continue
+            if placement.split_from and placement.orientation == Qt.Orientation.Horizontal:
+                columns[dock] = widths[i]
+            else:
+                area = self.dockWidgetArea(dock)
+                columns[area] = max(columns.get(area, 0), widths[i])
+        separator = self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent)
+        rest = self.width() - sum(columns.values()) - separator * (len(columns) + len(fills) - 1)
+        for i in fills:
+            widths[i] = max(widths[i], rest // len(fills))
+        return widths
 
     def _preset_placements(self, preset: Mapping[str, DockPlacement]) -> dict[str, DockPlacement]:
         """The preset's panels as it places them, then every other panel hidden in its default area."""

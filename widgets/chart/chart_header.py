@@ -6,6 +6,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from widgets.common.elided_label import ElidedLabel
+
 #: (code, display text) of the intervals offered, in order; ``intervalChanged`` emits the code
 _INTERVALS = (
     ("1m", QT_TRANSLATE_NOOP("ChartHeader", "1m")),
@@ -41,7 +43,7 @@ class ChartHeader(QWidget):
         self._intervals.currentIndexChanged.connect(
             lambda index: self.intervalChanged.emit(self._intervals.itemData(index))
         )
-        self._readout = QLabel(self)
+        self._readout = ElidedLabel(self)  # it ticks: no room asked, none laid out (the row's stretch)
         self._readout_color: QColor | None = None
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)  # busy mode: an endless animation
@@ -74,7 +76,7 @@ class ChartHeader(QWidget):
         self._readout.setText(text)
         if color != self._readout_color:  # a style sheet (wins over a theme's) is costly: set on change only
             self._readout_color = color
-            self._readout.setStyleSheet(f"color: {color.name()}" if color is not None else "")
+            self._readout.label.setStyleSheet(f"color: {color.name()}" if color is not None else "")
 
     def readout(self) -> str:
         return self._readout.text()

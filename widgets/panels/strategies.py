@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common.colors import GREY, RED
+from widgets.common.elided_label import ElidedLabel
 from widgets.common.panel_layout import panel_with_toolbar
 from widgets.common.record_table import RecordTableModel, RecordTableView
 from widgets.panels.strategies_dialog import Market, NewStrategyDialog
@@ -80,7 +81,7 @@ class StrategiesPanel(QWidget):
         row.addSpacing(12)
         row.addWidget(self.delete_button)
         row.addStretch(1)
-        self.notice = QLabel(bar)
+        self.notice = ElidedLabel(bar, asks_for_text=True)  # (the Orders tab group's width is not its)
         self.notice.setObjectName("strategyNotice")
         row.addWidget(self.notice)
         layout.addWidget(bar)
