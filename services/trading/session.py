@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from psygnal import Signal
 
+from services.beat import sleep_to_beat
 from services.domain import (
     ConnectionState,
     Instrument,
@@ -346,4 +347,4 @@ async def _polled_books(
         if (book.bids, book.asks) != shown:
             shown = (book.bids, book.asks)
             yield book
-        await asyncio.sleep(interval)
+        await sleep_to_beat(interval)
