@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import types
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -54,6 +55,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def without_httpx_cli() -> None:
+    """httpx imports its command-line client whenever click, rich and pygments are installed (uvicorn and
+    the dev tools bring them): some 40 ms of the start-up, for a tool the terminal never runs. A stand-in
+    module without ``main`` makes httpx take its own fallback (``from ._main import main`` fails)."""
+    sys.modules.setdefault("httpx._main", types.ModuleType("httpx._main"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == [FROZEN_SUBCOMMAND]:  # a frozen bundle runs its simulator child through itself
@@ -71,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         profiles = ProfileStore(args.data_dir / "profiles", args.profile)
         simulator = launch_demo(args.seed, args.sim_speed, paper_state_path(profiles))
     try:
+        without_httpx_cli()
         from app.composition import run
 
         return run(args, simulator)
