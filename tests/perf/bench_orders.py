@@ -1,7 +1,8 @@
 """The order path: ``python -m tests.perf.bench_orders [--out bench-results.json]``.
 
 The real Orders panel and view-model, the real trading core and coin-weight session, the embedded simulator
-over loopback (its own thread here, as in the tests). A limit buy far below the market is sent through
+over loopback in its own process, as the app runs it (in a thread of this process, its matching and price
+process would take the GIL from the terminal being measured). A limit buy far below the market is sent through
 ``OrderEntry.submit`` as the order ticket sends it; the figure is the time until the Active table's viewport
 has painted the order as working. Then each is cancelled through ``OrderEntry.cancel`` as the panel does:
 the time until the viewport has painted without its row. Every figure is the median (or p99) of
@@ -51,16 +52,19 @@ async def _until(predicate, timeout: float = 10.0) -> None:  # type: ignore[no-u
 async def run(orders: int) -> tuple[list[float], list[float], list[float]]:
     from app.trading.bridge import QtTrading
     from app.viewmodels.orders import OrdersViewModel
-    from services.simulator.server import EmbeddedSimulator
+    from services.simulator.process import SimulatorProcess
     from services.trading.coinweight import CoinWeightVenueSession
     from services.trading.core import TradingCore
     from services.trading.order_entry import new_client_id
     from services.trading.stores import client_key
     from widgets.panels.orders import OrdersPanel
 
-    with EmbeddedSimulator(seed=23) as sim:
+    sim = SimulatorProcess(["--seed", "23"])
+    sim.launch()
+    try:
+        address = await sim.ready()
         core = TradingCore()
-        base = sim.base_url
+        base = address.base_url
         session = CoinWeightVenueSession(f"{base}/exp/v2", {"binance": f"{base}/md/binance"}, core.stores)
         core.add_session(session)
         qt = QtTrading(core)
@@ -70,7 +74,7 @@ async def run(orders: int) -> tuple[list[float], list[float], list[float]]:
         panel.show()
         clock = PaintClock()
         panel.active_table.viewport().installEventFilter(clock)
-        await session.login("demo", "demo")
+        await session.login(address.login, address.password)
         book = await session.market_data.order_book(ETH, 5)
         far = (book.bids[0].price * Decimal("0.7")).quantize(Decimal("0.01"))
         placed, cancelled, sent, after_answer = [], [], [], []
@@ -104,6 +108,8 @@ async def run(orders: int) -> tuple[list[float], list[float], list[float]]:
             await asyncio.sleep(0.02)
         await qt.aclose()
         panel.close()
+    finally:
+        sim.stop()
     return placed, cancelled, after_answer
 
 
