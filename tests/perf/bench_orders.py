@@ -126,12 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     p50, p99, cancel50, terminal50 = [], [], [], []
-    for _ in range(args.repeat):
-        placed, cancelled, after_answer = loop.run_until_complete(run(args.orders))
-        terminal50.append(1000 * statistics.median(after_answer))
-        p50.append(1000 * statistics.median(placed))
-        p99.append(1000 * percentile(placed, 99))
-        cancel50.append(1000 * statistics.median(cancelled))
+    with loop:  # (closed at the end: its executor's thread, which awaited the child's ready line, ends)
+        for _ in range(args.repeat):
+            placed, cancelled, after_answer = loop.run_until_complete(run(args.orders))
+            terminal50.append(1000 * statistics.median(after_answer))
+            p50.append(1000 * statistics.median(placed))
+            p99.append(1000 * percentile(placed, 99))
+            cancel50.append(1000 * statistics.median(cancelled))
     merge_results(
         args.out,
         {
