@@ -15,8 +15,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from services.beat import to_beat
-
 T = TypeVar("T")
 
 ErrorHandler = Callable[[Exception, float], None]
@@ -51,9 +49,9 @@ async def poll_forever(
     on_success: Callable[[], None] = lambda: None,
     wake: asyncio.Event | None = None,
 ) -> None:
-    """``await round_()`` every ``interval`` s, on its beat (:mod:`services.beat`). After a failure the next
-    try waits by ``backoff`` (starting at ``interval``), which resets at the first success. ``wake``, when
-    set, ends a wait after a success early (a round is due now); a failure's wait is never cut short."""
+    """``await round_()`` every ``interval`` s. After a failure the next try waits by ``backoff``
+    (starting at ``interval``), which resets at the first success. ``wake``, when set, ends a wait after a
+    success early (a round is due now); a failure's wait is never cut short."""
     policy = backoff or Backoff(first=interval, longest=max(interval, 30.0))
     delays = policy.delays()
     while True:
@@ -69,7 +67,7 @@ async def poll_forever(
         else:
             on_success()
             delays = policy.delays()
-            delay = to_beat(interval)  # with the other pollers of this period (see services.beat)
+            delay = interval
         if wake is None or failed:
             await asyncio.sleep(delay)
         else:

@@ -26,13 +26,13 @@ for that client id looks only for that order).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from services.beat import sleep_to_beat
 from services.coinweight import schemas as cw
 from services.coinweight.client import VENUE, CoinWeightClient
 from services.domain import (
@@ -465,7 +465,7 @@ class CoinWeightVenue:
             watch.last_active = {order.street_order_id: order for order in active}
             venue_now = max((order.processed_at for order in active + inactive), default=polled_at)
             watch.since = min(polled_at, venue_now) - self.clock_skew  # whichever clock is behind
-            await sleep_to_beat(self.poll_interval)
+            await asyncio.sleep(self.poll_interval)
 
     # --- strategies (StrategyHost) --------------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ from datetime import datetime
 
 import httpx
 
-from services.beat import sleep_to_beat
 from services.domain import Bar, BarArrays, BarInterval, Instrument, InstrumentId, OrderBook, Quote, Tick
 from services.errors import RejectedInput, TransportError
 from services.http import Timeouts
@@ -166,7 +165,7 @@ class CryptoMarketData:
                     if shown.get(quote.instrument) != content:
                         shown[quote.instrument] = content
                         yield quote
-            await sleep_to_beat(self.poll_interval)
+            await asyncio.sleep(self.poll_interval)
 
     async def _poll_quotes(
         self, counterparty: str, symbols: list[str], stats: dict[str, Mapping[str, Ticker24h]], fresh: bool
@@ -207,7 +206,7 @@ class CryptoMarketData:
                 if last_id is None or trade_id > last_id:
                     last_id = trade_id
                     yield tick
-            await sleep_to_beat(self.poll_interval)
+            await asyncio.sleep(self.poll_interval)
 
     @staticmethod
     def _survived(result: list[Quote] | BaseException) -> list[Quote]:

@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 from psygnal import Signal
 
-from services.beat import sleep_to_beat
 from services.domain import (
     ConnectionState,
     Instrument,
@@ -347,4 +346,4 @@ async def _polled_books(
         if (book.bids, book.asks) != shown:
             shown = (book.bids, book.asks)
             yield book
-        await sleep_to_beat(interval)
+        await asyncio.sleep(interval)
