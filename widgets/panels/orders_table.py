@@ -232,7 +232,6 @@ class OrderCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self._proxy = proxy
-        self._italics: tuple[QFont, QFont] | None = None  # the view's font, its italic
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         found = self._model.order_look(self._proxy.mapToSource(index).row(), index.column())
@@ -241,15 +240,8 @@ class OrderCellDelegate(QStyledItemDelegate):
             return
         look, italic = found
         apply_look(option, index, look)
-        if italic:
-            option.font = self._italic(option.font)
-
-    def _italic(self, font: QFont) -> QFont:
-        if self._italics is None or self._italics[0] != font:
-            italic = QFont(font)
-            italic.setItalic(True)
-            self._italics = (QFont(font), italic)
-        return self._italics[1]
+        if italic:  # (pending orders and edits are few)
+            option.font = _italic_font().resolve(option.font)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         record = self._model.record_by_id(index.data(RECORD_ID_ROLE))
